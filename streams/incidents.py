@@ -1,0 +1,303 @@
+"""Incident resolution: reports (``EventRecord``) of one incident merged into one ``Incident``.
+
+Pure: no faust, no Kafka, no clock (the caller passes ``now``). The stream agent keeps the
+state (``IncidentState`` as JSON in a table) and calls :func:`resolve_report`.
+
+Rules (docs/STREAMING.md has the why):
+
+* Two reports are the same incident when they are in the same region, their event dates lie
+  within :data:`MATCH_WINDOW_DAYS`, their types are compatible (:func:`types_compatible`), they
+  come from different articles, and they share a place or an actor (a report located only at
+  region or country precision is taken as sharing the place when the types are identical).
+* Figures are recomputed from all reports in publication order: an explicit update
+  (``figure_kind=update``) replaces the earlier figure, up or down; otherwise the larger
+  figure stands. Cumulative reports (running totals over a campaign) never set incident
+  figures.
+* The same ``event_id`` again changes nothing (:attr:`Resolution.changed` is ``False``).
+* Incident ids are stable: the region and a hash of the report that opened the incident, so
+  a replay in the same order gives the same ids, and the owner of an incident id (its region)
+  can be read off the id (:func:`region_of_incident_id`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Location, LocationPrecision, Range
+
+__all__ = [
+    "MATCH_WINDOW_DAYS",
+    "METRICS",
+    "IncidentState",
+    "Resolution",
+    "event_date",
+    "incident_id_for",
+    "match_score",
+    "rebuild_incident",
+    "region_of_incident_id",
+    "resolve_report",
+    "types_compatible",
+]
+
+#: reports whose event dates differ by at most this many days may describe one incident
+#: (first reports are often dated "yesterday" or by publication day).
+MATCH_WINDOW_DAYS = 2
+METRICS: tuple[str, ...] = ("killed", "wounded", "displaced")
+_ID_SEPARATOR = "~"
+
+# Types that reporters mix up for one incident: a car bomb is also "an attack on civilians",
+# a missile strike is "shelling" to one outlet and an "airstrike" to another.
+_COMPATIBLE_GROUPS: tuple[frozenset[EventType], ...] = (
+    frozenset({EventType.BOMBING, EventType.SUICIDE_ATTACK, EventType.ATTACK_ON_CIVILIANS}),
+    frozenset({EventType.AIRSTRIKE, EventType.SHELLING, EventType.ATTACK_ON_CIVILIANS}),
+    frozenset({EventType.ARMED_CLASH, EventType.ATTACK_ON_CIVILIANS, EventType.TERRITORIAL_CHANGE}),
+    frozenset({EventType.FLOOD, EventType.STORM, EventType.LANDSLIDE, EventType.OTHER_DISASTER}),
+    frozenset({EventType.EARTHQUAKE, EventType.LANDSLIDE, EventType.OTHER_DISASTER}),
+    frozenset({EventType.PROTEST, EventType.RIOT}),
+)
+_DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "publication": 3, "year": 4, "unknown": 5}
+_LOCATION_PRECISION_RANK = {
+    LocationPrecision.PLACE: 0,
+    LocationPrecision.ADMIN1: 1,
+    LocationPrecision.COUNTRY: 2,
+    LocationPrecision.UNKNOWN: 3,
+}
+
+
+@dataclass(slots=True)
+class IncidentState:
+    """What the agent stores per incident: the merged incident and the reports behind it."""
+
+    incident: Incident
+    reports: list[EventRecord] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "incident": self.incident.model_dump(mode="json"),
+            "reports": [r.model_dump(mode="json") for r in self.reports],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IncidentState:
+        return cls(
+            incident=Incident.model_validate(data["incident"]),
+            reports=[EventRecord.model_validate(r) for r in data["reports"]],
+        )
+
+    def has_report(self, event_id: str) -> bool:
+        return event_id in self.incident.report_ids
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of one report: the incident state after it, the incident before it
+    (``None`` when the report opened a new incident), and whether anything changed."""
+
+    state: IncidentState
+    previous: Incident | None
+    changed: bool
+
+
+def event_date(report: EventRecord) -> dt.date | None:
+    """The report's event date, falling back to its publication date (event time)."""
+    if report.occurred_on.date is not None:
+        return report.occurred_on.date
+    if report.published_at is not None:
+        return report.published_at.astimezone(dt.UTC).date()
+    return None
+
+
+def incident_id_for(region: str, event_id: str) -> str:
+    """Stable id of the incident opened by report ``event_id`` in ``region``."""
+    digest = hashlib.blake2b(f"{region}\x1f{event_id}".encode(), digest_size=8).hexdigest()
+    return f"{region}{_ID_SEPARATOR}{digest}"
+
+
+def region_of_incident_id(incident_id: str) -> str | None:
+    """The region an incident id belongs to (the key that routes it to its worker)."""
+    region, sep, rest = incident_id.rpartition(_ID_SEPARATOR)
+    return region if sep and region and rest else None
+
+
+def types_compatible(a: EventType, b: EventType) -> bool:
+    """Whether two reports' event types may describe one incident."""
+    if a == b or EventType.OTHER in (a, b):
+        return True
+    return any(a in group and b in group for group in _COMPATIBLE_GROUPS)
+
+
+def _place_key(location: Location) -> str | None:
+    if location.precision != LocationPrecision.PLACE:
+        return None
+    if location.geonames_id is not None:
+        return f"g{location.geonames_id}"
+    return location.name.casefold() if location.name else None
+
+
+def _place_names(location: Location) -> set[str]:
+    names = set()
+    if location.geonames_id is not None:
+        names.add(f"g{location.geonames_id}")
+    if location.name:
+        names.add(location.name.casefold())
+    return names
+
+
+def match_score(report: EventRecord, state: IncidentState) -> int | None:
+    """How well ``report`` fits the incident (higher is better), ``None`` when it cannot."""
+    incident = state.incident
+    if report.region_key != incident.region:
+        return None
+    when = event_date(report)
+    if when is None:
+        return None
+    gap = abs((when - incident.occurred_on).days)
+    if gap > MATCH_WINDOW_DAYS:
+        return None
+    # Two events an extractor found in one article are two incidents by construction.
+    if any(r.article_id == report.article_id for r in state.reports):
+        return None
+    if not types_compatible(report.event_type, incident.event_type):
+        return None
+    report_places = _place_names(report.location) if _place_key(report.location) else set()
+    incident_places: set[str] = set()
+    for r in state.reports:
+        if _place_key(r.location):
+            incident_places |= _place_names(r.location)
+    shared_place = bool(report_places & incident_places)
+    shared_actor = bool({a.name for a in report.actors} & set(incident.actors))
+    # A report that names no place below the region cannot contradict one that does.
+    vague_place = (not report_places or not incident_places) and report.event_type == incident.event_type
+    if not (shared_place or shared_actor or vague_place):
+        return None
+    return 4 * shared_place + 2 * shared_actor + (report.event_type == incident.event_type) * 1 - gap
+
+
+def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:
+    published = report.published_at or dt.datetime.max.replace(tzinfo=dt.UTC)
+    return (published, report.event_id)
+
+
+def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
+    figures: dict[str, tuple[Range | None, EventRecord | None]] = {m: (None, None) for m in METRICS}
+    for report in reports:
+        if report.figure_kind == FigureKind.CUMULATIVE:
+            continue
+        for metric in METRICS:
+            value: Range | None = getattr(report, metric)
+            if value is None:
+                continue
+            current, _ = figures[metric]
+            if current is None or report.figure_kind == FigureKind.UPDATE or value.best > current.best:
+                figures[metric] = (value, report)
+    return figures
+
+
+def _incident_date(reports: Sequence[EventRecord]) -> dt.date:
+    def rank(r: EventRecord) -> tuple[int, dt.datetime, str]:
+        precision = r.occurred_on.precision if r.occurred_on.date is not None else "publication"
+        return (_DATE_PRECISION_RANK.get(precision, 5), *_report_order(r))
+
+    dated = [r for r in reports if event_date(r) is not None]
+    best = min(dated, key=rank)
+    date = event_date(best)
+    assert date is not None  # filtered above
+    return date
+
+
+def _incident_type(reports: Sequence[EventRecord]) -> EventType:
+    counts: dict[EventType, int] = {}
+    for r in reports:
+        if r.event_type != EventType.OTHER:
+            counts[r.event_type] = counts.get(r.event_type, 0) + 1
+    if not counts:
+        return EventType.OTHER
+    # most reported type; ties go to the type reported first (dicts keep insertion order)
+    return max(counts, key=lambda t: counts[t])
+
+
+def _incident_location(reports: Sequence[EventRecord]) -> Location:
+    return min(reports, key=lambda r: _LOCATION_PRECISION_RANK[r.location.precision]).location
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v:
+            seen.setdefault(v, None)
+    return list(seen)
+
+
+def rebuild_incident(
+    incident_id: str,
+    reports: Sequence[EventRecord],
+    *,
+    previous: Incident | None,
+    now: dt.datetime,
+) -> Incident:
+    """The incident as its reports support it now; ``revision`` moves only on a change."""
+    ordered = sorted(reports, key=_report_order)
+    figures = _current_figures(ordered)
+    location = _incident_location(ordered)
+    evidence: list[Evidence] = []
+    for metric, (_, source_report) in figures.items():
+        if source_report is not None:
+            evidence.extend(e for e in source_report.evidence if e.field == metric)
+    published = [r.published_at for r in ordered if r.published_at is not None]
+    first_seen = min(published) if published else (previous.first_seen if previous else now)
+    last_seen = max(published) if published else now
+    candidate = Incident(
+        incident_id=incident_id,
+        region=ordered[0].region_key,
+        country=location.country or next((r.location.country for r in ordered if r.location.country), None),
+        event_type=_incident_type(ordered),
+        occurred_on=_incident_date(ordered),
+        location=location,
+        actors=_unique(a.name for r in ordered for a in r.actors),
+        killed=figures["killed"][0],
+        wounded=figures["wounded"][0],
+        displaced=figures["displaced"][0],
+        report_ids=[r.event_id for r in ordered],
+        article_ids=_unique(r.article_id for r in ordered),
+        sources=_unique(r.source for r in ordered),
+        evidence=evidence,
+        first_seen=first_seen,
+        last_seen=last_seen,
+        revision=previous.revision if previous else 1,
+    )
+    if previous is not None and candidate != previous:
+        candidate = candidate.model_copy(update={"revision": previous.revision + 1})
+    return candidate
+
+
+def resolve_report(
+    report: EventRecord,
+    candidates: Sequence[IncidentState],
+    *,
+    now: dt.datetime,
+) -> Resolution:
+    """Merge ``report`` into the best matching candidate incident, or open a new one.
+
+    ``candidates`` are the region's open incidents (the caller narrows them by date).
+    A report already merged (same ``event_id``) changes nothing.
+    """
+    if event_date(report) is None:
+        raise ValueError(f"report {report.event_id} has neither an event date nor a publication time")
+    for state in candidates:
+        if state.has_report(report.event_id):
+            return Resolution(state=state, previous=state.incident, changed=False)
+    scored = [(score, i) for i, s in enumerate(candidates) if (score := match_score(report, s)) is not None]
+    if not scored:
+        incident_id = incident_id_for(report.region_key, report.event_id)
+        incident = rebuild_incident(incident_id, [report], previous=None, now=now)
+        return Resolution(state=IncidentState(incident, [report]), previous=None, changed=True)
+    # best score; ties go to the earliest candidate (the caller passes them oldest first)
+    _, index = max(scored, key=lambda si: (si[0], -si[1]))
+    state = candidates[index]
+    reports = [*state.reports, report]
+    incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now)
+    return Resolution(state=IncidentState(incident, reports), previous=state.incident, changed=True)

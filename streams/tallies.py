@@ -1,0 +1,255 @@
+"""Tally arithmetic: incidents summed per region and country in event-time windows.
+
+Pure: no faust, no Kafka, no clock. The window aggregation follows quix-streams' small
+protocol (``initialize`` / ``agg`` / ``result``) with one addition, a *signed* ``agg``: an
+incident's contribution is added with ``+1`` and taken back with ``-1``, so that a revised
+incident moves every window it touches by exactly the difference.
+
+Windows (event time, UTC dates, ``end`` exclusive):
+
+* ``day``: one calendar day.
+* ``7d``: ISO weeks, Monday to Sunday.
+* ``30d``: 30-day tumbling windows aligned on 1970-01-01 (as quix-streams aligns tumbling
+  windows on the epoch), so every window has the same length and a date's window never
+  depends on what else was seen.
+
+Scopes: an incident counts in its region (``SY-DY``) and in its country (``SY``). An incident
+located only at country precision has region ``SY`` and so counts once, in the country tally.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from schemas import Incident, Range, RegionTally, WindowKind
+from streams.incidents import METRICS
+
+__all__ = [
+    "WINDOW_KINDS",
+    "Contribution",
+    "TallyAggregation",
+    "apply_moves",
+    "contributions_for",
+    "parse_tally_key",
+    "scopes_for",
+    "tally_key",
+    "tally_moves",
+    "window_for",
+    "windows_for",
+]
+
+WINDOW_KINDS: tuple[WindowKind, ...] = get_args(WindowKind)
+_EPOCH = dt.date(1970, 1, 1)
+_KEY_SEPARATOR = "|"
+
+
+def window_for(kind: WindowKind, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The ``[start, end)`` window of ``kind`` that contains ``day``.
+
+    >>> window_for("7d", dt.date(2024, 3, 6))
+    (datetime.date(2024, 3, 4), datetime.date(2024, 3, 11))
+    >>> window_for("30d", dt.date(1970, 1, 31))
+    (datetime.date(1970, 1, 31), datetime.date(1970, 3, 2))
+    """
+    if kind == "day":
+        return day, day + dt.timedelta(days=1)
+    if kind == "7d":
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=7)
+    if kind == "30d":
+        start = _EPOCH + dt.timedelta(days=((day - _EPOCH).days // 30) * 30)
+        return start, start + dt.timedelta(days=30)
+    raise ValueError(f"unknown window kind {kind!r}")
+
+
+def windows_for(day: dt.date) -> list[tuple[WindowKind, dt.date, dt.date]]:
+    """Every window (one per kind) that contains ``day``."""
+    return [(kind, *window_for(kind, day)) for kind in WINDOW_KINDS]
+
+
+def tally_key(scope: str, kind: WindowKind, start: dt.date) -> str:
+    """Key of one tally on the ``tallies`` topic and in the table: ``SY-DY|7d|2024-03-04``."""
+    return f"{scope}{_KEY_SEPARATOR}{kind}{_KEY_SEPARATOR}{start.isoformat()}"
+
+
+def parse_tally_key(key: str) -> tuple[str, WindowKind, dt.date]:
+    scope, kind, start = key.rsplit(_KEY_SEPARATOR, 2)
+    if kind not in WINDOW_KINDS:
+        raise ValueError(f"unknown window kind in tally key {key!r}")
+    return scope, kind, dt.date.fromisoformat(start)  # type: ignore[return-value]
+
+
+def scopes_for(incident: Incident) -> list[str]:
+    """The tally scopes an incident counts in: its region, and its country if different."""
+    scopes = [incident.region]
+    if incident.country and incident.country != incident.region:
+        scopes.append(incident.country)
+    return scopes
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One incident's share of the tallies of one scope (stored, so it can be taken back)."""
+
+    scope: str
+    incident_id: str
+    day: dt.date
+    killed: Range | None
+    wounded: Range | None
+    displaced: Range | None
+    reports: int
+    country: str | None
+    admin1: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scope": self.scope,
+            "incident_id": self.incident_id,
+            "day": self.day.isoformat(),
+            **{m: (None if (r := getattr(self, m)) is None else r.model_dump(mode="json")) for m in METRICS},
+            "reports": self.reports,
+            "country": self.country,
+            "admin1": self.admin1,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Contribution:
+        return cls(
+            scope=data["scope"],
+            incident_id=data["incident_id"],
+            day=dt.date.fromisoformat(data["day"]),
+            **{m: (None if data.get(m) is None else Range.model_validate(data[m])) for m in METRICS},
+            reports=int(data["reports"]),
+            country=data.get("country"),
+            admin1=data.get("admin1"),
+        )
+
+
+def contributions_for(incident: Incident) -> list[Contribution]:
+    """The incident's contribution to each scope it counts in."""
+    out = []
+    for scope in scopes_for(incident):
+        is_region = scope == incident.region and scope != incident.country
+        out.append(
+            Contribution(
+                scope=scope,
+                incident_id=incident.incident_id,
+                day=incident.occurred_on,
+                killed=incident.killed,
+                wounded=incident.wounded,
+                displaced=incident.displaced,
+                reports=len(incident.report_ids),
+                country=incident.country,
+                admin1=incident.location.admin1 if is_region else None,
+            )
+        )
+    return out
+
+
+class TallyAggregation:
+    """The window aggregation: state is a JSON-able dict (what the table stores).
+
+    Ranges are kept as sums that can be taken back: ``min`` and ``best`` sum, ``max`` sums
+    over bounded figures and is reported as ``None`` while any contributing figure is
+    unbounded ("at least 30").
+    """
+
+    @staticmethod
+    def initialize(scope: str, kind: WindowKind, start: dt.date, end: dt.date) -> dict[str, Any]:
+        zero = {"min": 0, "best": 0, "max": 0, "unbounded": 0, "vague": 0}
+        return {
+            "region": scope,
+            "country": None,
+            "admin1": None,
+            "window": kind,
+            "window_start": start.isoformat(),
+            "window_end": end.isoformat(),
+            **{m: dict(zero) for m in METRICS},
+            "incidents": 0,
+            "reports": 0,
+            "revision": 0,
+        }
+
+    @staticmethod
+    def agg(state: dict[str, Any], contribution: Contribution, sign: int) -> dict[str, Any]:
+        """Add (``sign=+1``) or take back (``-1``) one incident's contribution."""
+        out = {**state, **{m: dict(state[m]) for m in METRICS}}
+        for metric in METRICS:
+            value: Range | None = getattr(contribution, metric)
+            if value is None:
+                continue
+            acc = out[metric]
+            acc["min"] += sign * value.min
+            acc["best"] += sign * value.best
+            if value.max is None:
+                acc["unbounded"] += sign
+            else:
+                acc["max"] += sign * value.max
+            acc["vague"] += sign * int(value.vague)
+        out["incidents"] += sign
+        out["reports"] += sign * contribution.reports
+        if sign > 0:
+            out["country"] = contribution.country or out["country"]
+            out["admin1"] = contribution.admin1 or out["admin1"]
+        return out
+
+    @staticmethod
+    def result(state: Mapping[str, Any], *, updated_at: dt.datetime) -> RegionTally:
+        def rng(acc: Mapping[str, int]) -> Range:
+            hi = None if acc["unbounded"] > 0 else acc["max"]
+            return Range(min=acc["min"], max=hi, best=acc["best"], vague=acc["vague"] > 0)
+
+        return RegionTally(
+            region=state["region"],
+            country=state["country"],
+            admin1=state["admin1"],
+            window=state["window"],
+            window_start=dt.date.fromisoformat(state["window_start"]),
+            window_end=dt.date.fromisoformat(state["window_end"]),
+            **{m: rng(state[m]) for m in METRICS},
+            incidents=state["incidents"],
+            reports=state["reports"],
+            revision=state["revision"],
+            updated_at=updated_at,
+        )
+
+
+def tally_moves(
+    old: Contribution | None, new: Contribution | None
+) -> list[tuple[str, WindowKind, dt.date, dt.date, Contribution, int]]:
+    """The signed window updates that replace ``old`` with ``new`` (either may be ``None``).
+
+    Returns ``(scope, kind, start, end, contribution, sign)`` items: take back the old
+    contribution from its windows, add the new one to its windows. Equal contributions give
+    no moves (the same incident state delivered twice changes nothing).
+    """
+    if old == new:
+        return []
+    moves = []
+    for contribution, sign in ((old, -1), (new, +1)):
+        if contribution is None:
+            continue
+        for kind, start, end in windows_for(contribution.day):
+            moves.append((contribution.scope, kind, start, end, contribution, sign))
+    return moves
+
+
+def apply_moves(
+    states: Mapping[str, dict[str, Any]],
+    moves: Iterable[tuple[str, WindowKind, dt.date, dt.date, Contribution, int]],
+) -> dict[str, dict[str, Any]]:
+    """Apply ``moves`` to the window states (by tally key); returns the changed states, each
+    with its revision moved once. Pure helper for the agent and the tests."""
+    changed: dict[str, dict[str, Any]] = {}
+    for scope, kind, start, end, contribution, sign in moves:
+        key = tally_key(scope, kind, start)
+        state = changed.get(key) or states.get(key) or TallyAggregation.initialize(scope, kind, start, end)
+        changed[key] = TallyAggregation.agg(state, contribution, sign)
+    for key, state in changed.items():
+        before = states.get(key)
+        state["revision"] = (before["revision"] if before else 0) + 1
+    return changed
+

@@ -1,0 +1,198 @@
+"""Incident resolution: reports of one incident merge, figures follow updates, no double count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas import Actor, EventDate, EventRecord, EventType, FigureKind, Location, LocationPrecision, Range
+from streams.incidents import (
+    IncidentState,
+    event_date,
+    incident_id_for,
+    region_of_incident_id,
+    resolve_report,
+    types_compatible,
+)
+
+NOW = dt.datetime(2024, 3, 10, 12, 0, tzinfo=dt.UTC)
+KIRKUK = Location(
+    name="Kirkuk", country="IQ", admin1="Kirkuk", admin1_code="IQ-KI", precision=LocationPrecision.PLACE
+)
+HAWIJA = Location(
+    name="Hawija", country="IQ", admin1="Kirkuk", admin1_code="IQ-KI", precision=LocationPrecision.PLACE
+)
+KIRKUK_PROVINCE = Location(country="IQ", admin1="Kirkuk", admin1_code="IQ-KI", precision=LocationPrecision.ADMIN1)
+
+
+def report(
+    event_id: str,
+    *,
+    article_id: str | None = None,
+    source: str = "outlet-a",
+    killed: int | None = None,
+    wounded: int | None = None,
+    kind: FigureKind = FigureKind.FIRST_REPORT,
+    event_type: EventType = EventType.BOMBING,
+    location: Location = KIRKUK,
+    day: dt.date | None = dt.date(2024, 3, 9),
+    precision: str = "day",
+    published: dt.datetime = dt.datetime(2024, 3, 9, 18, 0, tzinfo=dt.UTC),
+    actors: tuple[str, ...] = (),
+) -> EventRecord:
+    return EventRecord(
+        event_id=event_id,
+        article_id=article_id or f"art-{event_id}",
+        source=source,
+        published_at=published,
+        event_type=event_type,
+        actors=[Actor(name=a, text=a) for a in actors],
+        location=location,
+        occurred_on=EventDate(date=day, precision=precision if day else "unknown"),  # type: ignore[arg-type]
+        killed=None if killed is None else Range.exact(killed),
+        wounded=None if wounded is None else Range.exact(wounded),
+        figure_kind=kind,
+        extractor_version="test",
+    )
+
+
+def resolve_all(*reports: EventRecord) -> list[IncidentState]:
+    """Feed reports in order, keeping the state the way the agent keeps it."""
+    states: dict[str, IncidentState] = {}
+    for r in reports:
+        res = resolve_report(r, list(states.values()), now=NOW)
+        states[res.state.incident.incident_id] = res.state
+    return list(states.values())
+
+
+def test_three_outlets_reporting_one_bombing_make_one_incident() -> None:
+    states = resolve_all(
+        report("e1", source="a", killed=26),
+        report("e2", source="b", killed=26),
+        report("e3", source="c", killed=25),
+    )
+    assert len(states) == 1
+    incident = states[0].incident
+    assert incident.killed is not None and incident.killed.best == 26
+    assert incident.sources == ["a", "b", "c"]
+    assert incident.report_ids == ["e1", "e2", "e3"]
+    assert incident.revision == 3
+
+
+def test_toll_update_replaces_earlier_figure() -> None:
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    states = resolve_all(report("e1", killed=26), report("e2", killed=40, kind=FigureKind.UPDATE, published=later))
+    assert len(states) == 1
+    assert states[0].incident.killed == Range.exact(40)
+
+
+def test_downward_update_replaces_a_larger_figure() -> None:
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    states = resolve_all(report("e1", killed=26), report("e2", killed=20, kind=FigureKind.UPDATE, published=later))
+    assert states[0].incident.killed == Range.exact(20)
+
+
+def test_without_update_the_larger_figure_stands() -> None:
+    states = resolve_all(report("e1", killed=30), report("e2", killed=26))
+    assert states[0].incident.killed == Range.exact(30)
+
+
+def test_late_arriving_older_report_does_not_undo_an_update() -> None:
+    early = dt.datetime(2024, 3, 9, 15, 0, tzinfo=dt.UTC)
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    states = resolve_all(
+        report("e2", killed=20, kind=FigureKind.UPDATE, published=later),
+        report("e1", killed=26, published=early),
+    )
+    assert states[0].incident.killed == Range.exact(20)
+
+
+def test_same_event_twice_changes_nothing() -> None:
+    first = resolve_report(report("e1", killed=26), [], now=NOW)
+    again = resolve_report(report("e1", killed=26), [first.state], now=NOW)
+    assert again.changed is False
+    assert again.state.incident == first.state.incident
+    assert again.state.incident.revision == 1
+
+
+def test_reports_from_different_regions_stay_apart() -> None:
+    elsewhere = Location(name="Mosul", country="IQ", admin1="Nineveh", admin1_code="IQ-NI",
+                         precision=LocationPrecision.PLACE)
+    assert len(resolve_all(report("e1", killed=5), report("e2", killed=5, location=elsewhere))) == 2
+
+
+def test_reports_days_apart_stay_apart() -> None:
+    assert len(resolve_all(report("e1", killed=5), report("e2", killed=5, day=dt.date(2024, 3, 1)))) == 2
+
+
+def test_reports_of_different_places_without_shared_actor_stay_apart() -> None:
+    assert len(resolve_all(report("e1", killed=5), report("e2", killed=7, location=HAWIJA))) == 2
+
+
+def test_shared_actor_joins_reports_that_name_different_places() -> None:
+    states = resolve_all(
+        report("e1", killed=5, actors=("Islamic State",)),
+        report("e2", killed=7, location=HAWIJA, actors=("Islamic State",)),
+    )
+    assert len(states) == 1
+
+
+def test_region_only_report_joins_same_type_incident() -> None:
+    states = resolve_all(report("e1", killed=5), report("e2", killed=6, location=KIRKUK_PROVINCE))
+    assert len(states) == 1
+    assert states[0].incident.location == KIRKUK  # the most precise location wins
+
+
+def test_incompatible_types_stay_apart() -> None:
+    assert len(resolve_all(report("e1", killed=5), report("e2", killed=5, event_type=EventType.FLOOD))) == 2
+
+
+def test_two_events_of_one_article_stay_apart() -> None:
+    states = resolve_all(report("e1", article_id="a", killed=5), report("e2", article_id="a", killed=3))
+    assert len(states) == 2
+
+
+def test_cumulative_report_never_sets_incident_figures() -> None:
+    states = resolve_all(report("e1", killed=5), report("e2", killed=500, kind=FigureKind.CUMULATIVE))
+    assert states[0].incident.killed == Range.exact(5)
+
+
+def test_precise_date_moves_an_incident_dated_by_publication() -> None:
+    states = resolve_all(
+        report("e1", killed=5, day=None),
+        report("e2", killed=5, day=dt.date(2024, 3, 8), published=dt.datetime(2024, 3, 9, 20, tzinfo=dt.UTC)),
+    )
+    assert states[0].incident.occurred_on == dt.date(2024, 3, 8)
+
+
+def test_event_date_falls_back_to_publication_day() -> None:
+    assert event_date(report("e1", day=None)) == dt.date(2024, 3, 9)
+
+
+def test_incident_id_is_stable_and_names_its_region() -> None:
+    first = resolve_report(report("e1", killed=5), [], now=NOW).state.incident.incident_id
+    again = resolve_report(report("e1", killed=5), [], now=NOW).state.incident.incident_id
+    assert first == again == incident_id_for("IQ-KI", "e1")
+    assert region_of_incident_id(first) == "IQ-KI"
+
+
+def test_incident_state_round_trips_through_json() -> None:
+    state = resolve_all(report("e1", killed=5), report("e2", killed=6))[0]
+    assert IncidentState.from_json(state.to_json()) == state
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (EventType.BOMBING, EventType.SUICIDE_ATTACK, True),
+        (EventType.AIRSTRIKE, EventType.SHELLING, True),
+        (EventType.OTHER, EventType.FLOOD, True),
+        (EventType.FLOOD, EventType.STORM, True),
+        (EventType.BOMBING, EventType.FLOOD, False),
+        (EventType.EARTHQUAKE, EventType.ARMED_CLASH, False),
+    ],
+)
+def test_type_compatibility(a: EventType, b: EventType, compatible: bool) -> None:
+    assert types_compatible(a, b) is compatible
+    assert types_compatible(b, a) is compatible
