@@ -12,7 +12,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemas import EventDate, EventRecord, Location, Range
+from extraction.dates import resolve_event_date
+from extraction.figures import Figure, combine_figures, find_figures
+from extraction.taxonomy import classify_event_type, extract_actors
+from extraction.text import Sentence, split_sentences
+from schemas import EventRecord, FigureKind, Location, Range
 
 __all__ = ["EXTRACTOR_VERSION", "ArticleInput", "ExtractionResult", "Extractor"]
 
@@ -69,8 +73,85 @@ class Extractor:
         self.gazetteer = gazetteer
 
     def extract(self, article: ArticleInput) -> ExtractionResult:
-        raise NotImplementedError("extraction pipeline lands with the extraction-core issue")
+        """Events, totals and the primary event of one article (see docs/FIGURES.md)."""
+        text = article.text
+        sentences = split_sentences(text)
+        figures = find_figures(text, sentences)
+        groups = group_events(figures, sentences)
+        published = article.published or (article.published_at.date() if article.published_at else None)
+        events: list[EventRecord] = []
+        totals: dict[str, Range | None] = {"killed": None, "wounded": None, "displaced": None}
+        for ordinal, group in enumerate(groups):
+            values, kind = combine_figures(group)
+            anchor = _anchor(group, sentences)
+            record = self._record(article, text, sentences, published, anchor, ordinal, group, values, kind)
+            events.append(record)
+            for key in totals:
+                value = values.get(key)
+                if value is not None:
+                    cur = totals[key]
+                    totals[key] = value if cur is None else cur + value
+        if events:
+            main = events[0]
+            location, occurred, event_type = main.location, main.occurred_on, main.event_type
+        else:
+            anchor = (sentences[0].start, sentences[0].end) if sentences else None
+            location = self._locate(text, sentences, anchor, article.title)
+            occurred = resolve_event_date(text, sentences, published, anchor)
+            event_type = classify_event_type(text, sentences, anchor)
+        primary: dict[str, Any] = {
+            "country": location.country,
+            "admin1": location.admin1,
+            "admin1_code": location.admin1_code,
+            "location": location.name,
+            "event_date": occurred.date.isoformat() if occurred.date else None,
+            "event_type": str(event_type) if event_type is not None else None,
+        }
+        return ExtractionResult(id=article.id, events=events, totals=totals, primary=primary)
+
+    def _locate(self, text: str, sentences: list[Sentence], anchor: tuple[int, int] | None,
+                title: str) -> Location:
+        if self.gazetteer is None:
+            return Location()
+        return self.gazetteer.resolve(text, sentences, anchor, title)
+
+    def _record(self, article: ArticleInput, text: str, sentences: list[Sentence], published: dt.date | None,
+                anchor: tuple[int, int] | None, ordinal: int, group: list[Figure],
+                values: dict[str, Range | None], kind: FigureKind) -> EventRecord:
+        return EventRecord(
+            event_id=stable_event_id(article.id, ordinal),
+            article_id=article.id,
+            source=article.source,
+            url=article.url,
+            published_at=article.published_at,
+            event_type=classify_event_type(text, sentences, anchor),
+            actors=extract_actors(text, sentences, anchor),
+            location=self._locate(text, sentences, anchor, article.title),
+            occurred_on=resolve_event_date(text, sentences, published, anchor),
+            killed=values.get("killed"),
+            wounded=values.get("wounded"),
+            displaced=values.get("displaced"),
+            displaced_households=values.get("displaced_households"),
+            figure_kind=kind,
+            evidence=[f.evidence(text, sentences) for f in group if not f.background],
+            confidence=0.7 if any(not f.negation for f in group) else 0.5,
+            extractor_version=EXTRACTOR_VERSION,
+        )
 
 
-def _empty_event_date() -> EventDate:
-    return EventDate()
+def group_events(figures: list[Figure], sentences: list[Sentence]) -> list[list[Figure]]:
+    """The article's figures grouped by incident: background figures are dropped, and a
+    paragraph that opens a separate incident ("in a separate attack") starts a new group.
+    Most articles report one event."""
+    main = [f for f in figures if not f.background]
+    if not main:
+        return []
+    return [main]
+
+
+def _anchor(group: list[Figure], sentences: list[Sentence]) -> tuple[int, int] | None:
+    """The span of the sentence carrying the event's first figure (for dates, places, type)."""
+    if not group:
+        return (sentences[0].start, sentences[0].end) if sentences else None
+    s = sentences[group[0].sentence_index]
+    return (s.start, s.end)

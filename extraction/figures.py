@@ -1,0 +1,526 @@
+"""People killed, wounded and displaced, found in news text with their evidence.
+
+One pass over the sentences that contain a casualty or displacement word (a cheap
+precompiled trigger test skips the rest). In each such sentence, every casualty verb
+("were killed", "killing", "died", "death toll rose to", "fled") is tied to the quantity
+it counts: the subject on its left ("4 officers and 5 assailants were killed") or the
+object on its right ("killing 10 soldiers and wounding 3"). Subset phrases ("including
+eight assailants", "half of them children", parentheses) are blanked before matching so
+they never add a second figure. Negations ("no casualties", "no one was hurt",
+"unharmed") give explicit zeros. Each figure carries its role (victims or perpetrators),
+whether it adds to earlier ones ("also", "another"), whether it updates a toll ("rose
+to"), and whether its sentence is background (another incident, a campaign total).
+
+``combine_figures`` turns the figures of one event into one ``Range`` per field without
+double counting: repeated mentions of the same toll count once (the largest stands),
+"also"/"another" figures add, perpetrators are added to victims unless a figure already
+covers both, and background figures never count. The conventions are in docs/FIGURES.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extraction.numbers import QUANTITY_PATTERN, parse_quantity
+from extraction.text import Sentence
+from schemas import Evidence, FigureKind, Range
+
+__all__ = [
+    "FIELDS",
+    "Figure",
+    "combine_figures",
+    "find_figures",
+    "has_trigger",
+]
+
+FIELDS = ("killed", "wounded", "displaced", "displaced_households")
+
+_I = re.IGNORECASE
+
+# Cheap gate: a sentence without any of these stems carries no figure.
+_TRIGGER = re.compile(
+    r"kill|dead|die[ds]?\b|dying|death|fatal|bod(?:y|ies)|lives|life\b|slain|murder|shot|gunned|behead"
+    r"|execut|massacr|assassinat|perish|drown|wound|injur|hurt|casualt|unharm|unhurt|unscath|harmed"
+    r"|displac|fled|flee|evacu|homeless|shelter|relief\s+camp|relocat|idps?\b|toll|lynch|stabb"
+    r"|to\s+death|succumb|hospitali",
+    _I,
+)
+
+_Q = QUANTITY_PATTERN
+_QUANT = re.compile(rf"(?<![\w$£€.,-]){_Q}", _I)
+
+# Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
+# ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
+# ``toll`` (quantity on the right: "death toll rose to 40").
+_VERB_SPECS: list[tuple[str, str]] = [
+    ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b"),
+    ("killed_act", r"shot\s+(?:and\s+)?killed|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   r"|murdered|murdering|executed|executing|beheaded|beheading|massacred|massacring"
+                   r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
+                   r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
+    ("killed_pas", r"died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
+                   r"|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
+                   r"|bodies|lives"),
+    ("wounded_act", r"wounded|wounding|injured|injuring|injures|wounds|hurt|hurting"),
+    ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+                    r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
+    ("shot_pas", r"shot"),
+    ("displaced_act", r"displaced|displacing|displaces|evacuated|evacuating|relocated|uprooted"
+                      r"|forced|sheltered|sheltering|sent"),
+    ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
+                      r"|in\s+relief\s+camps|in\s+(?:temporary\s+|evacuation\s+)?(?:shelters|camps)"
+                      r"|(?:left|leave|abandoned)\s+their\s+homes|evacuation"),
+]
+_VERBS = re.compile(
+    "|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in _VERB_SPECS), _I
+)
+
+# Negations that state an explicit zero. Group name says which fields become 0.
+_NEGATIONS = re.compile(
+    r"(?P<both>\bno\s+(?:\w+\s+){0,2}(?:casualties|casualty|one\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:hurt|harmed)"
+    r"|deaths?\s+or\s+injur(?:y|ies)|fatalities\s+(?:or|and|nor)\s+injur(?:y|ies)"
+    r"|injur(?:y|ies)\s+(?:or|and|nor)\s+(?:fatalities|deaths?|loss\s+of\s+li(?:fe|ves))|loss\s+of\s+life\s+or\s+injur\w+)"
+    r"|\bneither\s+(?:injuries|fatalities|casualties|deaths)\s+nor\s+(?:injuries|fatalities|casualties|deaths)"
+    r"|\bunharmed|\bunhurt|\bunscathed|\bwithout\s+(?:causing\s+)?(?:any\s+)?casualties"
+    r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed))"
+    r"|(?P<killed>\bno\s+(?:\w+\s+){0,2}(?:fatalities|fatality|deaths|loss(?:es)?\s+of\s+(?:li(?:fe|ves))|lives\s+(?:were\s+)?lost)"
+    r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:reported\s+)?(?:killed|dead)"
+    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities)"
+    r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
+    r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
+    r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
+    _I,
+)
+
+# Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
+_SUBSET = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]"
+    r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"
+    r"|of\s+(?:whom|them|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
+    r"|many\s+of\s+them|some\s+of\s+them|one\s+of\s+them|the\s+majority|amongst\s+them)\b[^,;:]*"
+    r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
+    _I,
+)
+
+# Words after a number that make it something other than a count of people.
+_NON_PERSON = re.compile(
+    r"^\s*(?:-|\s)?(?:years?|yr|year-olds?|-year|months?|weeks?|days?|hours?|minutes?|seconds?|times|km|kms"
+    r"|kilomet(?:er|re)s?|miles?|meters?|metres?|feet|ft|inches|%|percent|per\s+cent|a\.?m\b|p\.?m\b"
+    r"|o'clock|shells?|rounds?|rockets?|missiles?|mortars?|bombs?|bullets?|shots|houses?|homes?|buildings?"
+    r"|vehicles?|cars?|trucks?|shops?|villages?|towns?|districts?|provinces?|acres?|hectares?|tons?|tonnes?"
+    r"|kg|kilograms?|pounds?|dollars?|euros?|rupees?|cases?|mm|calibre|caliber|block|st\b|nd\b|rd\b|th\b"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december|attacks?|incidents?|explosions?|bursts?|airstrikes?|strikes?"
+    r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
+    r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
+    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
+    r"|:\d|\.\d|/)",
+    _I,
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
+    _I,
+)
+_HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
+_DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
+_PERP = re.compile(
+    r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?|terrorists?|insurgents?"
+    r"|militants?|hitm[ae]n|robbers?|himself|herself|themselves|gunmen|hijackers?|kidnappers?|abductors?)\b",
+    _I,
+)
+_ADDITIVE_GAP = re.compile(r"\b(?:also|more|additional|further|too|as\s+well|others?)\b", _I)
+_ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", _I)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|mounted|grew|went\s+up"
+    r"|up\s+to|revised|now\s+stands|has\s+reached|raised|soared)\b",
+    _I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
+    r"|earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war|conflict"
+    r"|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)|a\s+similar|in\s+a\s+separate|separate\s+(?:incident|attack"
+    r"|shooting)|previous(?:ly)?|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|so\s+far|to\s+date|in\s+all\s+of"
+    r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+    _I,
+)
+# Words that end a subject noun phrase: if one lies between a number and the verb, the
+# number is not that verb's subject.
+_BREAK = re.compile(
+    r"\b(?:said|says|say|told|tells|reported\s+that|when|while|after|before|because|since|but|although|though"
+    r"|which|that|where|if|then|attacked|opened|fired|detonated|stormed|claimed|targeted|arrested|raided"
+    r"|carried|launched|clashed|exploded|struck|hit|attacking|searching|wanted|charged|accused|by|than)\b|[;:]",
+    _I,
+)
+_SINGULAR_AUX = re.compile(
+    r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
+    r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|shot\s+and\s+|not\s+)*$",
+    _I,
+)
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:^|[\s,])(?:he|she|(?:a|an|the|his|her|their|its|one|another|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+|subsequently\s+)*$"
+)
+_SINGULAR_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?P<head>[\w'-]+)(?=\s+(?:in|at|on|with|near|during|after|from|and|who|as|while|inside|outside|outside|by"
+    r"|before|when|to|of|for|following)\b|[\s]*[,.;:]|\s*$)|(?P<self>himself|herself))",
+    _I,
+)
+_CONNECTOR = re.compile(r"^(?:[\s\w'-]{0,48}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in the text, with everything needed to combine it honestly."""
+
+    field: str  # killed | wounded | displaced | displaced_households | shot
+    value: Range
+    start: int  # span of the phrase in the article text
+    end: int
+    sentence_index: int
+    kind: FigureKind = FigureKind.FIRST_REPORT
+    role: str = "victims"  # victims | perpetrators | mixed (a total that covers both)
+    additive: bool = False  # "also", "another": adds to earlier figures
+    background: bool = False  # another incident or a campaign total: never counted
+    negation: bool = False  # an explicit zero ("no casualties")
+
+    def evidence(self, text: str, sentences: Sequence[Sentence]) -> Evidence:
+        """Where this figure came from, as offsets into the article text."""
+        s = sentences[self.sentence_index]
+        field = self.field if self.field != "shot" else "wounded"
+        return Evidence(field=field, text=text[self.start:self.end], start=self.start, end=self.end,
+                        sentence=s.text, sentence_start=s.start)
+
+
+def has_trigger(sentence: str) -> bool:
+    """True when ``sentence`` contains any casualty or displacement word (cheap gate)."""
+    return _TRIGGER.search(sentence) is not None
+
+
+def _mask(s: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int, str]]]:
+    """``s`` with ``pattern``'s matches blanked (same length), and the blanked pieces."""
+    pieces: list[tuple[int, int, str]] = []
+    out = s
+    for m in pattern.finditer(s):
+        a, b = m.span()
+        if b > a:
+            pieces.append((a, b, m.group(0)))
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out, pieces
+
+
+@dataclass(slots=True)
+class _Q:
+    start: int
+    end: int
+    value: Range
+    text: str
+
+
+def _quantities(masked: str) -> list[_Q]:
+    out: list[_Q] = []
+    for m in _QUANT.finditer(masked):
+        txt = m.group(0)
+        after = masked[m.end():m.end() + 16]
+        before = masked[max(0, m.start() - 12):m.start()]
+        if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", txt.strip()):
+            continue  # a year
+        if txt.lower().strip() in ("one", "the one"):
+            nxt = masked[m.end():m.end() + 5].lower()
+            if not nxt.startswith(" of") and not re.match(r"\s+[a-z]+", nxt):
+                continue  # "one" as a pronoun
+        r = parse_quantity(txt)
+        if r is None:
+            continue
+        out.append(_Q(m.start(), m.end(), r, txt))
+    return out
+
+
+def _role(np_text: str, masked_subset: str = "") -> str:
+    if _PERP.search(np_text):
+        return "perpetrators"
+    if masked_subset and _PERP.search(masked_subset):
+        return "mixed"
+    return "victims"
+
+
+def _field_for(field: str, np_text: str) -> str | None:
+    """People vs households vs dwellings: a displacement count of families stays households."""
+    if field == "displaced":
+        if _HOUSEHOLD.search(np_text):
+            return "displaced_households"
+        if _DWELLING.search(np_text):
+            return None
+    return field
+
+
+def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
+    """Every casualty and displacement figure in ``text``, in reading order."""
+    figures: list[Figure] = []
+    for idx, sent in enumerate(sentences):
+        s = sent.text
+        if _TRIGGER.search(s) is None:
+            continue
+        figures.extend(_sentence_figures(s, sent.start, idx))
+    return figures
+
+
+def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
+    masked, subsets = _mask(s, _SUBSET)
+    background = _BACKGROUND.search(s) is not None
+    out: list[Figure] = []
+    covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
+
+    for m in _NEGATIONS.finditer(masked):
+        which = m.lastgroup or "both"
+        fields = ("killed", "wounded") if which == "both" else (which,)
+        covered.append(m.span())
+        for f in fields:
+            out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
+                              negation=True, background=background))
+
+    quants = _quantities(masked)
+    used: set[int] = set()  # quantity starts already tied to a verb
+    verbs = [v for v in _VERBS.finditer(masked) if not any(a <= v.start() < b for a, b in covered)]
+    prev_end = 0
+    for vi, v in enumerate(verbs):
+        name = v.lastgroup or ""
+        field, mode = name.rsplit("_", 1)
+        next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
+        found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
+        kind = FigureKind.FIRST_REPORT
+        if mode == "toll":
+            q = _first_quant_after(quants, v.end(), min(len(masked), v.end() + 60), masked)
+            if q is not None:
+                kind = FigureKind.UPDATE if _UPDATE.search(masked[v.start():q.start]) else FigureKind.FIRST_REPORT
+                found.append((q, q.start, q.end, "", "mixed", False))
+        else:
+            obj: list[tuple[_Q | None, int, int, str, str, bool]] = []
+            if mode == "act":
+                obj = _object_chain(masked, quants, v.end(), next_start, field)
+            if obj:
+                found.extend(obj)
+            else:
+                found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, v.start())),
+                                            v.start(), v.group(0), field))
+        for q, a, b, np_text, role, additive in found:
+            if q is not None:
+                if q.start in used:
+                    continue
+                used.add(q.start)
+            f = _field_for(field, np_text)
+            if f is None:
+                continue
+            value = q.value if q is not None else Range.exact(1, masked[a:b])
+            if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
+                additive = True
+            out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,
+                              additive=additive, background=background))
+        prev_end = v.end()
+    # "In addition to the three bombers, one civilian was killed": the bombers died too.
+    for m in re.finditer(rf"\bin\s+addition\s+to\s+(?:the\s+)?({_Q})\s+(?:suicide\s+)?(\w+)", masked, _I):
+        q = parse_quantity(m.group(1))
+        if q is not None and any(f.field == "killed" for f in out):
+            out.append(Figure("killed", q, base + m.start(1), base + m.end(1), idx,
+                              role=_role(m.group(2)), additive=True, background=background))
+    return out
+
+
+def _clause_start(masked: str, verb_start: int) -> int:
+    """Where the subject of a verb may begin: after the last strong break before it."""
+    head = masked[:verb_start]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind(" - "), head.rfind("\u2014"))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _first_quant_after(quants: list[_Q], lo: int, hi: int, masked: str) -> _Q | None:
+    for q in quants:
+        if lo <= q.start < hi:
+            gap = masked[lo:q.start]
+            if _BREAK.search(gap) and not re.search(r"\bat\b|\bto\b|\bof\b", gap):
+                return None
+            return q
+    return None
+
+
+def _np_after(masked: str, pos: int, limit: int) -> str:
+    """The few words after a quantity that say who was counted ("soldiers", "assailants")."""
+    m = re.match(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|who\b|by\b)[\w'-]+){0,4}", masked[pos:limit], _I)
+    return m.group(0) if m else ""
+
+
+def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
+                  ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
+    """Quantities right after an active verb: "killing 10 soldiers and 3 civilians"."""
+    out: list[tuple[_Q | None, int, int, str, str, bool]] = []
+    pos = lo
+    first = True
+    for q in quants:
+        if q.start < pos:
+            continue
+        if q.start >= hi:
+            break
+        gap = masked[pos:q.start]
+        if first:
+            if not re.fullmatch(r"\s*(?:off\s+|up\s+|out\s+)?", gap, _I):
+                break
+        elif not _CONNECTOR.match(gap) or _BREAK.search(gap):
+            break
+        np_text = _np_after(masked, q.end, hi)
+        out.append((q, q.start, q.end, np_text, _role(np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
+        pos = q.end + len(np_text)
+        first = False
+    if out or field not in ("killed", "wounded"):
+        return out
+    m = _SINGULAR_OBJECT.match(masked[lo:hi])
+    if m:
+        if m.group("self"):
+            a = lo + m.start("self")
+            return [(None, a, a + len(m.group("self")), m.group("self"), "perpetrators", True)]
+        head = m.group("head")
+        if head and not re.search(r"(?<!s)s$", head.lower()) and head.lower() not in ("people", "police",
+                                                                                        "children", "men", "women"):
+            a = lo + len(m.group(0)) - len(m.group(0).lstrip())
+            np_text = m.group(0).strip()
+            res = [(None, a, lo + m.end(), np_text, _role(np_text), False)]
+            tail = masked[lo + m.end():hi]
+            sm = re.match(r"\s+and\s+(?:then\s+)?(himself|herself)\b", tail, _I)
+            if sm:
+                b = lo + m.end() + sm.start(1)
+                res.append((None, b, b + len(sm.group(1)), sm.group(1), "perpetrators", True))
+            return res
+    return out
+
+
+def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb: str, field: str
+                   ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
+    """Quantities that are the subject of a verb: "4 officers and 5 assailants were killed"."""
+    cands = [q for q in quants if lo <= q.start and q.end <= verb_start]
+    out: list[tuple[_Q | None, int, int, str, str, bool]] = []
+    right = verb_start
+    for q in reversed(cands):
+        gap = masked[q.end:right]
+        if not out:
+            words = re.findall(r"[\w'-]+", gap)
+            if len(words) > 9 or _BREAK.search(gap) or "," in gap and not re.search(r"\b(?:were|was)\b", gap):
+                # "," inside a subject only survives when subsets were blanked out of it
+                if len(words) > 9 or _BREAK.search(gap):
+                    break
+                if re.search(r",\s*\S", gap.strip(" ,")):
+                    break
+            np_text = gap
+            additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip()))
+        else:
+            if not _CONNECTOR.match(gap) or _BREAK.search(gap):
+                break
+            np_text = _np_after(masked, q.end, right)
+            additive = False
+        out.append((q, q.start, q.end, np_text, _role(np_text), additive))
+        right = q.start
+    if out:
+        return out
+    if field not in ("killed", "wounded", "shot"):
+        return out
+    # No number: a singular subject ("A man was killed", "his father was injured", "he died").
+    head = masked[lo:verb_start]
+    aux = _SINGULAR_AUX.search(head)
+    if aux is not None:
+        subj = head[:aux.start()]
+        sm = _SINGULAR_SUBJECT.search(subj)
+        if sm is not None and not re.search(r"\b(?:no|none|nobody|neither)\b", subj[-30:], _I):
+            np_text = sm.group(0).strip()
+            if not re.search(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", np_text, _I):
+                a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
+                return [(None, a, lo + sm.end(), np_text, _role(np_text), False)]
+    elif verb.lower() in ("died", "dies", "succumbed") or verb.lower().startswith("lost"):
+        sm = re.search(r"(?:^|[\s,])(he|she|(?:a|an|the|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,2}"
+                       r"|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)*$", head)
+        if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
+            a = lo + sm.start(1)
+            return [(None, a, lo + sm.end(1), sm.group(1), _role(sm.group(1)), False)]
+    # Coordinated singulars: "A colonel and a soldier were killed".
+    m = re.search(r"((?:\b(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|and)\s*)+\b(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+)?)"
+                  r"\s+(?:were|have\s+been|had\s+been|are)\s+(?:[a-z]+ly\s+)?$", head, _I)
+    if m:
+        n = len(re.findall(r"\b(?:a|an)\s", m.group(1), _I))
+        a = lo + m.start(1)
+        q = _Q(a, lo + m.end(1), Range.exact(n, m.group(1)), m.group(1))
+        return [(q, q.start, q.end, m.group(1), _role(m.group(1)), False)]
+    return out
+
+
+def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None], FigureKind]:
+    """One ``Range`` per field for the figures of one event, counting each incident once.
+
+    Repeated mentions of a toll are the same figure (the largest stands); an update ("the
+    toll rose to 40") replaces earlier ones; "also"/"another" figures add; perpetrator
+    deaths are added to victims' unless a single figure already covers both. An explicit
+    zero ("no casualties") stands only when no positive figure exists for that field.
+    """
+    figs = [f for f in figures if not f.background]
+    out: dict[str, Range | None] = {}
+    kind = FigureKind.FIRST_REPORT
+    if any(f.kind == FigureKind.UPDATE for f in figs):
+        kind = FigureKind.UPDATE
+    for field in ("killed", "wounded", "displaced", "displaced_households", "shot"):
+        fs = [f for f in figs if f.field == field]
+        pos = [f for f in fs if not f.negation]
+        if not pos:
+            out[field] = Range.exact(0, fs[0].value.text) if fs else None
+            continue
+        totals: dict[str, Range | None] = {"victims": None, "perpetrators": None, "mixed": None}
+        by_sentence: dict[int, list[Figure]] = {}
+        for f in pos:
+            by_sentence.setdefault(f.sentence_index, []).append(f)
+        sentence_totals: list[Range] = []
+        for _idx, group in sorted(by_sentence.items()):
+            sum_all: Range | None = None
+            for role in ("victims", "perpetrators", "mixed"):
+                rs = [f for f in group if f.role == role]
+                if not rs:
+                    continue
+                base = _sum(f.value for f in rs if not f.additive)
+                extra = _sum(f.value for f in rs if f.additive)
+                cur = totals[role]
+                if base is not None:
+                    cur = base if cur is None else _max(cur, base)
+                if extra is not None:
+                    cur = extra if cur is None else cur + extra
+                totals[role] = cur
+                group_sum = _sum(f.value for f in rs)
+                sum_all = group_sum if sum_all is None else sum_all + group_sum
+            if sum_all is not None:
+                sentence_totals.append(sum_all)
+        parts = [r for r in (totals["victims"], totals["perpetrators"]) if r is not None]
+        best = _sum(parts)
+        for r in [totals["mixed"], *sentence_totals]:
+            if r is not None and (best is None or r.best > best.best):
+                best = r
+        out[field] = best
+    # People hit by gunfire who did not die count as wounded.
+    shot = out.pop("shot", None)
+    if shot is not None and shot.best > 0:
+        killed = out.get("killed")
+        k = killed.best if killed is not None else 0
+        wounded = out.get("wounded")
+        if shot.best > k and (wounded is None or wounded.best < shot.best - k):
+            n = shot.best - k
+            out["wounded"] = Range(min=n, max=None if shot.max is None else max(n, shot.max - k), best=n,
+                                   text=shot.text, vague=shot.vague)
+    return out, kind
+
+
+def _sum(values: Iterable[Range]) -> Range | None:
+    total: Range | None = None
+    for v in values:
+        total = v if total is None else total + v
+    return total
+
+
+def _max(a: Range, b: Range) -> Range:
+    return a if a.best >= b.best else b
