@@ -1,6 +1,9 @@
 """Offline geolocation: places in news text resolved to country, admin1 region and point.
 
-Interface stub: the geo owner replaces this, keeping ``Gazetteer`` and its methods.
+``Gazetteer.load()`` builds (first use, a few seconds) or loads (well under a second) a
+compact index of GeoNames places, admin1 regions and countries; ``resolve`` finds where
+an event happened; ``admin1_code_for`` maps an admin1 name in any accepted spelling to its
+ISO 3166-2 code. See docs/GEO.md. GeoNames data is CC-BY 4.0.
 """
 
 from __future__ import annotations
@@ -8,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from extraction.geo.fold import fold_key, fold_plain
+from extraction.geo.index import PlaceIndex, load_index
+from extraction.geo.lexicon import ADMIN1_ALIASES
+from extraction.geo.resolve import resolve_location
 from extraction.text import Sentence
 from schemas import Location
 
@@ -15,10 +22,19 @@ __all__ = ["Gazetteer"]
 
 
 class Gazetteer:
+    """The place index and the resolver over it (immutable; safe to share)."""
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self._index = index
+
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
         """Load (building and caching on first use) the compact place index."""
-        return cls()
+        return cls(load_index(cache_dir))
+
+    @property
+    def index(self) -> PlaceIndex:
+        return self._index
 
     def resolve(
         self,
@@ -28,8 +44,39 @@ class Gazetteer:
         title: str = "",
     ) -> Location:
         """Where the event described near ``anchor`` happened."""
-        return Location()
+        return resolve_location(self._index, text, sentences, anchor, title)
 
     def admin1_code_for(self, name: str, country: str | None) -> str | None:
-        """ISO 3166-2 code of an admin1 region named in any accepted spelling, or None."""
-        return None
+        """ISO 3166-2 code of an admin1 region named in any accepted spelling, or None.
+
+        Accepted: GeoNames and ISO names and aliases with or without an admin word
+        ("Anbar", "Al Anbar Governorate"), transliteration variants the folding merges
+        ("Idleb" = "Idlib", "Dar'a" = "Daraa"), the ISO code itself, and the source
+        spellings listed in ``lexicon.ADMIN1_ALIASES``. Without ``country`` only a name
+        that belongs to one country's region is resolved.
+        """
+        if not name:
+            return None
+        ix = self._index
+        raw = name.strip()
+        if raw.upper() in ix.adm_by_code:
+            return raw.upper()
+        cc = country.upper() if country else None
+        plain = fold_plain(raw)
+        if cc is not None and (cc, plain) in ADMIN1_ALIASES:
+            return ADMIN1_ALIASES[(cc, plain)]
+        from extraction.geo.index import _ADMIN_AFFIX  # the same affixes as the index
+
+        keys = [fold_key(raw), fold_key(_ADMIN_AFFIX.sub("", raw).strip())]
+        if cc is not None:
+            for k in keys:
+                i = ix.adm_keys.get((cc, k))
+                if i is not None and ix.adm_code[i]:
+                    return ix.adm_code[i]
+            if cc == "US":
+                i = ix.us_abbrev.get(plain.replace(" ", ""))
+                if i is not None:
+                    return ix.adm_code[i]
+            return None
+        found = {ix.adm_code[i] for (c, k), i in ix.adm_keys.items() if k in keys and ix.adm_code[i]}
+        return found.pop() if len(found) == 1 else None

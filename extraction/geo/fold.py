@@ -1,0 +1,124 @@
+"""Name folding: one lookup key for the spellings news and GeoNames give one place.
+
+``fold_key("Deir Al Zor") == fold_key("Dayr az Zawr") == fold_key("Deir ez-Zor")``.
+
+The key is built in three steps, the same for gazetteer names (at index build) and for
+text n-grams (at resolve time), so any merge it makes is symmetric:
+
+1. diacritics stripped, lower case, apostrophes and ayn/hamza marks removed, every other
+   non-alphanumeric character a token break;
+2. Arabic articles dropped: ``al``/``ul`` always, an assimilated article (``az Zawr``,
+   ``ash-Sham``, ``ad Dawr``) when the next token starts with its consonant, ``el-`` when it
+   was hyphen-attached, and a fused assimilated article inside a multiword name
+   (``Deir Ezzor``);
+3. a transliteration skeleton of each token, the skeletons joined without spaces: vowel digraphs merged
+   (``ei``/``ay``/``ai`` -> ``i``, ``ou``/``aw``/``oo`` -> ``u``), ``o``/``u`` and ``e``/``i``
+   merged, ``q`` -> ``k``, ``ph`` -> ``f``, doubled letters single, a final ``h`` after a
+   vowel dropped (``Raqqah`` = ``Raqqa``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["drop_articles", "fold_key", "fold_plain", "fold_tokens", "key_of_tokens", "token_skeleton"]
+
+# Letters NFKD does not decompose into a base letter plus a combining mark.
+_SPECIAL = str.maketrans({
+    "ı": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ß": "ss",
+    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h", "ŧ": "t",
+    "ŋ": "n", "ə": "a", "Ə": "a", "ɨ": "i",
+})
+# Apostrophes, ayn and hamza marks vanish inside a word ("Qa'im" = "Qaim").
+_QUOTES = re.compile(r"['’‘`´ʿʾʼʻ\u02b9\u02c8]")
+_NONWORD = re.compile(r"[^a-z0-9]+")
+
+_ARTICLE_ALWAYS = frozenset({"al", "ul"})
+# a/e/u + a sun letter: the Arabic article assimilated to the next word's first consonant.
+_ASSIMILATED = frozenset({
+    "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "az", "ez", "uz", "at", "et", "ut",
+    "an", "en", "un", "ash", "esh", "ush", "adh", "edh", "ath", "eth", "ats",
+})
+_FUSED = re.compile(r"^[aeu]([dtrszn])\1(?=[a-z]{2})")
+
+# Vowel digraphs and letter classes merged by transliteration (order matters).
+_SKELETON_STEPS = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(ei|ey|ay|ai|ee|ie)"), "i"),
+    (re.compile(r"(ou|aw|oo|ow)"), "u"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"e"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[aiu])h$"), ""),
+)
+_EL_HYPHEN = re.compile(r"\b[ae]l-(?=[a-z])")
+_TOKEN_SYNONYMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def fold_plain(s: str) -> str:
+    """Lower case, diacritics and apostrophes removed, other punctuation to spaces."""
+    if not s.isascii():
+        s = s.translate(_SPECIAL)
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = _QUOTES.sub("", s.lower())
+    return _NONWORD.sub(" ", s).strip()
+
+
+def fold_tokens(s: str) -> list[str]:
+    """Folded tokens of a name with Arabic articles dropped (steps 1 and 2 above)."""
+    if not s.isascii():
+        s = s.translate(_SPECIAL)
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = _QUOTES.sub("", s.lower())
+    # "el-Arish": a hyphen-attached el is an article; a free-standing "El" (El Paso) is kept.
+    if "-" in s:
+        s = _EL_HYPHEN.sub("al ", s)
+    return drop_articles([t for t in _NONWORD.split(s) if t])
+
+
+_SKEL_CACHE: dict[str, str] = {}
+
+
+def token_skeleton(t: str) -> str:
+    """The transliteration skeleton of one folded token (memoised: news reuses names)."""
+    sk = _SKEL_CACHE.get(t)
+    if sk is None:
+        sk = t
+        for pat, rep in _SKELETON_STEPS:
+            sk = pat.sub(rep, sk)
+        if len(_SKEL_CACHE) > 500_000:
+            _SKEL_CACHE.clear()
+        _SKEL_CACHE[t] = sk
+    return sk
+
+
+def drop_articles(raw: list[str]) -> list[str]:
+    """Folded tokens without Arabic articles (step 2 above); ``raw`` is already folded."""
+    out: list[str] = []
+    n = len(raw)
+    for i, t in enumerate(raw):
+        if i + 1 < n:
+            if t in _ARTICLE_ALWAYS:
+                continue
+            if t in _ASSIMILATED:
+                nxt = raw[i + 1]
+                if nxt.startswith(t[1:]) and (i > 0 or len(nxt) > 2):
+                    continue
+        if out and len(t) > 4 and t[0] in "aeu":
+            t = _FUSED.sub(r"\1", t)
+        out.append(_TOKEN_SYNONYMS.get(t, t))
+    return out
+
+
+def key_of_tokens(raw: list[str]) -> str:
+    """The lookup key of a name given as folded tokens (articles still in)."""
+    return "".join([token_skeleton(t) for t in drop_articles(raw)])
+
+
+def fold_key(s: str) -> str:
+    """The lookup key of a place name (all three steps); empty for a name with no letters."""
+    return "".join([token_skeleton(t) for t in fold_tokens(s)])

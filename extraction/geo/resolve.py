@@ -1,0 +1,390 @@
+"""Where an event happened: one scan of the text for place mentions, then a vote.
+
+1. **Scan.** One precompiled token regex; capitalised tokens (every token in an
+   all-upper-case text) form runs; inside a run the longest n-gram whose folded key is a
+   country, demonym, admin1 region or place is taken (greedy, left to right). A prefix set
+   stops an n-gram as soon as it can no longer become a name, so the scan is linear.
+2. **Filter.** Stop words, blocked names (rivers, seas, organisations), tokens after a
+   person's title, a single capitalised word the text also writes in lower case, and
+   fragments of longer unmatched capitalised runs (people's names) are dropped or
+   down-weighted.
+3. **Evidence.** Countries (names, demonyms, unambiguous places) and admin1 regions named
+   anywhere in the text build evidence, weighted by where they are: the anchor
+   sentence most, the title and lead next, the dateline least (it is where the reporter
+   is). "Place, Country" / "Place, State" / "(Place, Region)" pin a place's container.
+4. **Resolve.** Each place mention picks its candidate by container, evidence and
+   population; mentions then vote for (country, admin1) regions; the best region wins and
+   its best-placed mention gives the name, point and precision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extraction.geo.fold import drop_articles, fold_plain, token_skeleton
+from extraction.geo.index import PlaceIndex
+from extraction.geo.lexicon import (
+    ADMIN_WORDS,
+    BLOCKED_NAMES,
+    CONNECTORS,
+    NON_EVENT_BEFORE,
+    PERSON_TITLES,
+    STOPWORDS,
+)
+from extraction.text import Sentence
+from schemas import Location, LocationPrecision
+
+__all__ = ["Mention", "resolve_location", "scan"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A dateline: "BEIRUT (Reuters) -", "Beirut:", "SAN SALVADOR, 12 JAN 90 (RADIO) --".
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[^\n:]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|--|—|–|-\s)",
+)
+_STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]{2}\b)")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_MAX_NGRAM = 6
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name found in the text (or title: ``in_title``)."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # "country" | "demonym" | "place"
+    cc: str | None = None  # for countries and demonyms
+    ids: tuple[int, ...] = ()  # for places: index entry ids (places and admin1 regions)
+    weight: float = 1.0
+    admin_hint: bool = False
+    single: bool = False  # one token
+    fragment: bool = False  # part of a longer capitalised run (a person's name?)
+    in_title: bool = False
+    container_cc: str | None = None
+    container_adm: int | None = None
+    best: int = -1  # resolved entry id
+    negated: bool = False  # "the border with Syria"
+    extra: dict = field(default_factory=dict)
+
+
+_PLAIN_CACHE: dict[str, str] = {}
+
+
+def _plain(word: str) -> str:
+    p = _PLAIN_CACHE.get(word)
+    if p is None:
+        w = _POSSESSIVE.sub("", word)
+        p = w.lower() if w.isascii() and "'" not in w else fold_plain(w).replace(" ", "")
+        if len(_PLAIN_CACHE) > 200_000:
+            _PLAIN_CACHE.clear()
+        _PLAIN_CACHE[word] = p
+    return p
+
+
+def _key(toks: list[str]) -> str:
+    if len(toks) == 1:
+        return token_skeleton(toks[0])
+    return "".join([token_skeleton(t) for t in drop_articles(toks)])
+
+
+def _is_upper_text(text: str) -> bool:
+    letters = sum(1 for c in text[:4000] if c.isalpha())
+    lower = sum(1 for c in text[:4000] if c.islower())
+    return letters > 0 and lower < 0.05 * letters
+
+
+def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
+         in_title: bool = False) -> list[Mention]:
+    """Every country, demonym and place name in ``text`` (greedy longest match)."""
+    toks: list[tuple[int, int, str, str, bool]] = []  # start, end, word, plain, capitalised
+    lower_words: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        p = _plain(w)
+        cap = w[0].isupper()
+        if not cap:
+            lower_words.add(p)
+        toks.append((m.start(), m.end(), w, p, cap or upper))
+    names = index.names
+    countries = index.countries
+    demonyms = index.demonyms
+    prefixes = index.prefixes
+    out: list[Mention] = []
+    n = len(toks)
+    i = 0
+    skip_person = False
+    while i < n:
+        s0, e0, w0, p0, cap0 = toks[i]
+        if not cap0:
+            skip_person = p0 in PERSON_TITLES and not upper
+            i += 1
+            continue
+        if skip_person:
+            # "President Bashar Al Assad": the whole capitalised run is a person.
+            if i > 0 and text[toks[i - 1][1]:s0] in (" ", "-"):
+                i += 1
+                continue
+            skip_person = False
+        if p0 in PERSON_TITLES and not upper:
+            skip_person = True
+            i += 1
+            continue
+        best: tuple[int, str, object] | None = None
+        parts: list[str] = []
+        j = i
+        while j < n and j - i < _MAX_NGRAM:
+            sj, ej, wj, pj, capj = toks[j]
+            if j > i:
+                gap = text[toks[j - 1][1]:sj]
+                if gap not in (" ", "-") and not (gap == ". " and toks[j - 1][3] in ("st", "mt", "ft")):
+                    break
+                if not capj and pj not in CONNECTORS:
+                    break
+            parts.append(pj)
+            j += 1
+            if not capj:
+                continue
+            k = _key(parts)
+            hit = countries.get(k)
+            if hit is not None:
+                best = (j, "country", hit)
+            elif (hit := demonyms.get(k)) is not None:
+                best = (j, "demonym", hit)
+            elif (hit := names.get(k)) is not None:
+                best = (j, "place", hit)
+            if k not in prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        j, kind, hit = best
+        start, end = toks[i][0], toks[j - 1][1]
+        surface = text[start:end]
+        plain = " ".join(t[3] for t in toks[i:j])
+        single = j - i == 1
+        if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
+            i = j
+            continue
+        if kind == "place" and single and not upper and plain in lower_words:
+            i = j  # "Reading" the place vs "reading" the word: the text uses it as a word
+            continue
+        mention = Mention(start + offset, end + offset, surface, kind, single=single,
+                          in_title=in_title)
+        if kind == "place":
+            mention.ids = hit if isinstance(hit, tuple) else (hit,)
+        else:
+            mention.cc = hit  # type: ignore[assignment]
+        # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
+        before = i > 0 and toks[i - 1][4] and text[toks[i - 1][1]:start] == " " \
+            and toks[i - 1][3] not in STOPWORDS and toks[i - 1][3] not in ADMIN_WORDS
+        after = j < n and toks[j][4] and text[end:toks[j][0]] == " " \
+            and toks[j][3] not in STOPWORDS and toks[j][3] not in ADMIN_WORDS
+        mention.fragment = kind == "place" and (before or after) and not upper
+        # "Deir Al Zor province", "province of Deir Al Zor"
+        if j < n and toks[j][3] in ADMIN_WORDS and text[end:toks[j][0]].strip() == "":
+            mention.admin_hint = True
+        if i >= 2 and toks[i - 1][3] == "of" and toks[i - 2][3] in ADMIN_WORDS:
+            mention.admin_hint = True
+        if i >= 1 and toks[i - 1][3] in NON_EVENT_BEFORE:
+            mention.negated = True
+        out.append(mention)
+        i = j
+    return out
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    if not m:
+        return -1
+    head = m.group(1).strip()
+    # a dateline is a short name, not a sentence ("Police said:" is not one)
+    if len(head.split()) > 4 or head.lower().split()[0] in STOPWORDS:
+        return -1
+    return m.end()
+
+
+def resolve_location(
+    index: PlaceIndex,
+    text: str,
+    sentences: Sequence[Sentence],
+    anchor: tuple[int, int] | None = None,
+    title: str = "",
+) -> Location:
+    """Where the event described near ``anchor`` (or the text's main event) happened."""
+    upper = _is_upper_text(text)
+    mentions = scan(index, text, upper)
+    if title:
+        mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
+    if not mentions:
+        return Location()
+    n_places = index.n_places
+    place_cc = index.place_cc
+    cc_list = index.cc_list
+    place_adm = index.place_adm
+    place_pop = index.place_pop
+    adm_cc = index.adm_cc
+
+    dl_end = _dateline_end(text)
+    lead_end = _lead_end(text, sentences, dl_end)
+    for m in mentions:
+        w = 1.0
+        if m.in_title:
+            w = 1.5
+        elif 0 <= m.start < dl_end and m.start < 60:
+            w = 0.25  # the reporter's place
+        elif m.start < lead_end:
+            w = 1.5
+        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:
+            w *= 4.0
+        if m.kind == "demonym":
+            w *= 0.5
+        if m.negated:
+            w *= 0.3
+        if m.fragment:
+            w *= 0.15
+        m.weight = w
+
+    def cc_of(e: int) -> str:
+        return cc_list[place_cc[e]] if e < n_places else adm_cc[e - n_places]
+
+    def adm_of(e: int) -> int:
+        return place_adm[e] if e < n_places else e - n_places
+
+    # Containers: "Aleppo, Syria", "Marksville, La.", "(Bir Al-Abd, North Sinai)".
+    by_start = {m.start: m for m in mentions if not m.in_title}
+    for m in mentions:
+        if m.in_title or m.kind != "place":
+            continue
+        tail = text[m.end:m.end + 14]
+        if tail.startswith(","):
+            nxt_start = m.end + len(tail) - len(tail[1:].lstrip()) if len(tail) > 1 else -1
+            nxt = by_start.get(nxt_start)
+            if nxt is not None and nxt.kind == "country":
+                m.container_cc = nxt.cc
+            elif nxt is not None and nxt.kind == "place":
+                adm = [e - n_places for e in nxt.ids if e >= n_places]
+                if adm:
+                    m.container_adm = adm[0]
+                    m.container_cc = adm_cc[adm[0]]
+                    nxt.extra["container_of"] = True
+            sm = _STATE_AFTER.match(tail)
+            if m.container_adm is None and sm:
+                ab = sm.group(1).rstrip(".").replace(" ", "").lower()
+                adm_i = index.us_abbrev.get(ab)
+                if adm_i is not None:
+                    m.container_adm = adm_i
+                    m.container_cc = "US"
+
+    # Evidence from countries, demonyms and unambiguous names.
+    ev_cc: dict[str, float] = {}
+    ev_adm: dict[int, float] = {}
+    for m in mentions:
+        if m.kind != "place":
+            ev_cc[m.cc] = ev_cc.get(m.cc, 0.0) + m.weight  # type: ignore[index]
+            continue
+        if m.container_adm is not None:
+            ev_adm[m.container_adm] = ev_adm.get(m.container_adm, 0.0) + m.weight
+        if m.container_cc is not None:
+            ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + m.weight
+        ccs = {cc_of(e) for e in m.ids}
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * m.weight
+        adms = {e - n_places for e in m.ids if e >= n_places}
+        if len(adms) == 1 and not m.single:
+            a = next(iter(adms))
+            ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * m.weight
+    max_cc = max(ev_cc.values(), default=0.0) or 1.0
+    max_adm = max(ev_adm.values(), default=0.0) or 1.0
+
+    # Resolve each place mention to one entry.
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        best_s = -1e9
+        for e in m.ids:
+            cc = cc_of(e)
+            a = adm_of(e)
+            if e >= n_places:
+                s = 5.5 + (4.0 if m.admin_hint else 0.0)
+            else:
+                s = math.log10(place_pop[e] + 10) - (1.5 if m.admin_hint else 0.0)
+            s += 4.0 * ev_cc.get(cc, 0.0) / max_cc
+            s += 2.5 * ev_adm.get(a, 0.0) / max_adm if a >= 0 else 0.0
+            if m.container_cc is not None:
+                s += 6.0 if cc == m.container_cc else -6.0
+            if m.container_adm is not None:
+                s += 6.0 if a == m.container_adm else -3.0
+            if s > best_s:
+                best_s = s
+                m.best = e
+        e = m.best
+        if e < n_places and not upper and m.single and place_pop[e] < 1000 and not m.container_adm:
+            m.weight *= 0.5  # a lone village-sized name is weak evidence
+        if upper and m.single and e < n_places and place_pop[e] < 20000 and m.container_cc is None:
+            m.weight *= 0.2  # upper-case text: any word may match a village
+
+    # Vote for regions.
+    votes: dict[tuple[str, int], float] = {}
+    cc_votes: dict[str, float] = {}
+    for m in mentions:
+        if m.kind == "place":
+            if m.extra.get("container_of"):
+                continue  # counted through the place it contains
+            cc = cc_of(m.best)
+            a = adm_of(m.best)
+            votes[(cc, a)] = votes.get((cc, a), 0.0) + m.weight
+            cc_votes[cc] = cc_votes.get(cc, 0.0) + m.weight
+        else:
+            cc_votes[m.cc] = cc_votes.get(m.cc, 0.0) + 0.6 * m.weight  # type: ignore[index]
+    if not cc_votes:
+        return Location()
+    country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
+    regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
+    if not regions:
+        name, gid = index.country_names.get(country, (None, 0))
+        return Location(name=name, country=country, geonames_id=gid or None,
+                        precision=LocationPrecision.COUNTRY)
+    adm = max(regions, key=regions.get)  # type: ignore[arg-type]
+    # The most specific, best-placed mention inside the winning region.
+    best_m: Mention | None = None
+    best_s = -1.0
+    for m in mentions:
+        if m.kind != "place" or m.extra.get("container_of") or adm_of(m.best) != adm:
+            continue
+        if cc_of(m.best) != country:
+            continue
+        s = m.weight * (1.3 if m.best < n_places else 1.0)
+        if s > best_s:
+            best_s = s
+            best_m = m
+    code = index.adm_code[adm]
+    admin_name = index.adm_name[adm]
+    if best_m is None or best_m.best >= n_places:
+        return Location(name=admin_name, country=country, admin1=admin_name, admin1_code=code,
+                        geonames_id=index.adm_gid[adm] or None,
+                        precision=LocationPrecision.ADMIN1)
+    e = best_m.best
+    gid = index.place_gid[e]
+    return Location(
+        name=index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
+        lat=round(index.place_lat[e], 5) if gid else None,
+        lon=round(index.place_lon[e], 5) if gid else None,
+        geonames_id=gid or None, precision=LocationPrecision.PLACE,
+    )
+
+
+def _lead_end(text: str, sentences: Sequence[Sentence], dl_end: int) -> int:
+    """End offset of the lead: the first two sentences after the dateline."""
+    count = 0
+    for s in sentences:
+        if s.end <= dl_end:
+            continue
+        count += 1
+        if count == 2:
+            return s.end
+    return min(len(text), max(dl_end, 0) + 400)
