@@ -48,22 +48,24 @@ _TRIGGER = re.compile(
     _I,
 )
 
-_Q = QUANTITY_PATTERN
-_QUANT = re.compile(rf"(?<![\w$£€.,-]){_Q}", _I)
+_QP = QUANTITY_PATTERN
+_QUANT = re.compile(rf"(?<![\w$£€.,-]){_QP}", _I)
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
 # ``toll`` (quantity on the right: "death toll rose to 40").
 _VERB_SPECS: list[tuple[str, str]] = [
-    ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b"),
-    ("killed_act", r"shot\s+(?:and\s+)?killed|shot\s+dead|gunned\s+down|killed|killing|kills?"
+    ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
+    ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
+                    r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
+    ("killed_act", r"(?:the\s+)?(?:deaths?|killings?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|executed|executing|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
     ("killed_pas", r"died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
-    ("wounded_act", r"wounded|wounding|injured|injuring|injures|wounds|hurt|hurting"),
+    ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|wounds|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
     ("shot_pas", r"shot"),
@@ -97,9 +99,11 @@ _NEGATIONS = re.compile(
 # Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
 _SUBSET = re.compile(
     r"\([^()]*\)|\[[^\[\]]*\]"
+    r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
+    r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"
-    r"|of\s+(?:whom|them|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
-    r"|many\s+of\s+them|some\s+of\s+them|one\s+of\s+them|the\s+majority|amongst\s+them)\b[^,;:]*"
+    r"|(?<=,\s)of\s+(?:whom|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
+    r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them)\b[^,;:]*"
     r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
     _I,
 )
@@ -142,7 +146,7 @@ _BACKGROUND = re.compile(
     r"|earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war|conflict"
     r"|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june|july"
     r"|august|september|october|november|december)|a\s+similar|in\s+a\s+separate|separate\s+(?:incident|attack"
-    r"|shooting)|previous(?:ly)?|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|so\s+far|to\s+date|in\s+all\s+of"
+    r"|shooting)|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|so\s+far|to\s+date|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
     _I,
 )
@@ -156,20 +160,35 @@ _BREAK = re.compile(
 )
 _SINGULAR_AUX = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
-    r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|shot\s+and\s+|not\s+)*$",
+    r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
+    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+)*$",
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:^|[\s,])(?:he|she|(?:a|an|the|his|her|their|its|one|another|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
+    r"(?:^|[\s,])(?:(?i:he|she)|(?:(?i:a|an|the|his|her|their|its|one|another)|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+|subsequently\s+)*$"
 )
+_STOP_AHEAD = (
+    r"(?=\s+(?:in|at|on|with|near|during|after|from|and|who|whom|that|which|whose|as|while|inside|outside|by"
+    r"|before|when|to|of|for|following|said|was|were|is|then|last|this|early|late|yesterday|today|earlier"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|near|along|over|under|because|amid|over)\b"
+    r"|\s*[,.;:()\[\]\u2014-]|\s*$)"
+)
 _SINGULAR_OBJECT = re.compile(
-    r"^\s+(?:(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?P<head>[\w'-]+)(?=\s+(?:in|at|on|with|near|during|after|from|and|who|as|while|inside|outside|outside|by"
-    r"|before|when|to|of|for|following)\b|[\s]*[,.;:]|\s*$)|(?P<self>himself|herself))",
+    r"\s*(?:only\s+|also\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
+    r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])"
+    r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
+    r"|(?-i:(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD + ")",
     _I,
 )
-_CONNECTOR = re.compile(r"^(?:[\s\w'-]{0,48}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
+_NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:also\s+)?", _I)
+_IN_ADDITION = re.compile(
+    rf"\bin\s+addition\s+to\s+(?:(?P<q>{_QP})\s+(?:suicide\s+)?\w+"
+    r"|(?P<one>(?:the|an?)\s+(?:suicide\s+)?(?:assailant|attacker|bomber|gunman|perpetrator|shooter)))\b",
+    _I,
+)
+_CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +249,9 @@ def _quantities(masked: str) -> list[_Q]:
             continue
         if re.fullmatch(r"(?:19|20)\d\d", txt.strip()):
             continue  # a year
-        if txt.lower().strip() in ("one", "the one"):
-            nxt = masked[m.end():m.end() + 5].lower()
-            if not nxt.startswith(" of") and not re.match(r"\s+[a-z]+", nxt):
-                continue  # "one" as a pronoun
+        if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
+                                                                   before, _I):
+            continue  # "no one", "any one": not a count
         r = parse_quantity(txt)
         if r is None:
             continue
@@ -267,7 +285,40 @@ def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
         if _TRIGGER.search(s) is None:
             continue
         figures.extend(_sentence_figures(s, sent.start, idx))
+    bomber = _suicide_bombers(text, sentences, figures)
+    if bomber is not None:
+        figures.append(bomber)
     return figures
+
+
+_SUICIDE = re.compile(
+    rf"\b(?:(?P<q>{_QP})\s+|an?\s+)(?:\w+\s+)?suicide\s+(?:bombers?|attackers?)\b"
+    r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*)\b)",
+    _I,
+)
+_SUICIDE_FAILED = re.compile(
+    r"\b(?:arrested|detained|captured|apprehended|foiled|defused|thwarted|failed\s+to\s+(?:detonate|explode)"
+    r"|before\s+(?:he|she|they)\s+could|survived|wounded\s+(?:suicide\s+)?(?:bomber|attacker))\b",
+    _I,
+)
+
+
+def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> Figure | None:
+    """A suicide bomber who detonated died, and ACLED and GTD count the bomber: when the text
+    reports the blast but never the bomber's death, the bomber is added as one (perpetrator)
+    death, explicitly marked by its evidence span."""
+    if any(f.field == "killed" and f.role in ("perpetrators", "mixed") and not f.negation for f in figures):
+        return None
+    for idx, sent in enumerate(sentences):
+        m = _SUICIDE.search(sent.text)
+        if m is None or _SUICIDE_FAILED.search(text):
+            continue
+        value = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group(0))
+        if value is None or value.best > 5:
+            return None
+        return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
+                      role="perpetrators", additive=True, background=_BACKGROUND.search(sent.text) is not None)
+    return None
 
 
 def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
@@ -299,6 +350,16 @@ def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
             if q is not None:
                 kind = FigureKind.UPDATE if _UPDATE.search(masked[v.start():q.start]) else FigureKind.FIRST_REPORT
                 found.append((q, q.start, q.end, "", "mixed", False))
+        elif mode == "wrap":
+            inner = [q for q in quants if v.start() <= q.start < v.end()]
+            if inner:
+                q = inner[0]
+                found.append((q, q.start, q.end, masked[q.end:v.end()], _role(masked[q.end:v.end()]), False))
+            else:
+                words = re.sub(r"\s+(?:to\s+death|dead)$", "", v.group(0), flags=_I).split()[1:]
+                if words and not re.search(r"(?<![s'])s$|^(?:people|police|children|men|women|them)$",
+                                           words[-1], _I):
+                    found.append((None, v.start(), v.end(), " ".join(words), _role(" ".join(words)), False))
         else:
             obj: list[tuple[_Q | None, int, int, str, str, bool]] = []
             if mode == "act":
@@ -322,13 +383,37 @@ def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
             out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,
                               additive=additive, background=background))
         prev_end = v.end()
+    _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
-    for m in re.finditer(rf"\bin\s+addition\s+to\s+(?:the\s+)?({_Q})\s+(?:suicide\s+)?(\w+)", masked, _I):
-        q = parse_quantity(m.group(1))
-        if q is not None and any(f.field == "killed" for f in out):
-            out.append(Figure("killed", q, base + m.start(1), base + m.end(1), idx,
-                              role=_role(m.group(2)), additive=True, background=background))
+    for m in _IN_ADDITION.finditer(masked):
+        q = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group("one"))
+        if q is not None and any(f.field == "killed" and not f.negation for f in out):
+            a, b = m.span("q") if m.group("q") else m.span("one")
+            out.append(Figure("killed", q, base + a, base + b, idx,
+                              role=_role(m.group(0)), additive=True, background=background))
     return out
+
+
+_ALTERNATIVE = re.compile(
+    r"\b(?:other|another|different|some|local|hospital|medical|rescue)\s+(?:sources?|reports?|officials?|media|outlets?)"
+    r"|\baccording\s+to\s+(?:other|some|another)|\bwhile\s+(?:others?|some)\s+(?:said|put|reported|say)"
+    r"|\bput\s+the\s+(?:toll|figure|number)|\bor\s+(?:as\s+many\s+as\s+)?$",
+    _I,
+)
+
+
+def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
+    """Two tolls from different sources in one sentence ("25 were killed, but other sources
+    reported at least 37") are alternatives, not two incidents: keep the conservative one."""
+    pos = [f for f in out if not f.negation and not f.additive]
+    for i, later in enumerate(pos):
+        for earlier in pos[:i]:
+            if earlier.field != later.field or earlier not in out or later not in out:
+                continue
+            between = masked[earlier.end - base:later.start - base]
+            if _ALTERNATIVE.search(between):
+                out.remove(later if later.value.best >= earlier.value.best else earlier)
+                break
 
 
 def _clause_start(masked: str, verb_start: int) -> int:
@@ -377,24 +462,36 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         first = False
     if out or field not in ("killed", "wounded"):
         return out
-    m = _SINGULAR_OBJECT.match(masked[lo:hi])
-    if m:
-        if m.group("self"):
-            a = lo + m.start("self")
-            return [(None, a, a + len(m.group("self")), m.group("self"), "perpetrators", True)]
-        head = m.group("head")
-        if head and not re.search(r"(?<!s)s$", head.lower()) and head.lower() not in ("people", "police",
-                                                                                        "children", "men", "women"):
-            a = lo + len(m.group(0)) - len(m.group(0).lstrip())
+    pos = lo
+    res: list[tuple[_Q | None, int, int, str, str, bool]] = []
+    for _ in range(4):
+        m = _SINGULAR_OBJECT.match(masked, pos, hi)
+        if m is None:
+            break
+        if m.group("fam"):
+            n = parse_quantity(m.group("famq"))
+            if n is None:
+                break
+            res.append((_Q(m.start("famq"), m.end("famq"), n, m.group("famq")), m.start("famq"), m.end("famq"),
+                        m.group("fam"), "victims", False))
+        elif m.group("self"):
+            res.append((None, m.start("self"), m.end("self"), m.group("self"), "perpetrators", True))
+        else:
+            head = m.group("head") or m.group("name") or m.group("pron") or ""
+            if m.group("head") and (re.search(r"(?<![s'])s$", head, _I) or head.lower() in _PLURAL_HEADS):
+                break
+            a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             np_text = m.group(0).strip()
-            res = [(None, a, lo + m.end(), np_text, _role(np_text), False)]
-            tail = masked[lo + m.end():hi]
-            sm = re.match(r"\s+and\s+(?:then\s+)?(himself|herself)\b", tail, _I)
-            if sm:
-                b = lo + m.end() + sm.start(1)
-                res.append((None, b, b + len(sm.group(1)), sm.group(1), "perpetrators", True))
-            return res
-    return out
+            res.append((None, a, m.end(), np_text, _role(np_text), False))
+        nxt = _AND_NEXT.match(masked, m.end(), hi)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return res
+
+
+_PLURAL_HEADS = frozenset({"people", "police", "children", "men", "women", "them", "personnel", "staff",
+                           "family", "families", "forces", "troops", "crew", "others", "dozens", "hundreds"})
 
 
 def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb: str, field: str
@@ -423,35 +520,76 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         out.append((q, q.start, q.end, np_text, _role(np_text), additive))
         right = q.start
     if out:
+        name = _NAME_AND.search(masked, lo, right)
+        if name is not None:
+            out.append((None, name.start(1), name.end(1), name.group(1), "victims", False))
         return out
     if field not in ("killed", "wounded", "shot"):
         return out
     # No number: a singular subject ("A man was killed", "his father was injured", "he died").
     head = masked[lo:verb_start]
+    both = _BOTH.search(head)
+    if both:
+        q = _Q(lo + both.start(), lo + both.end(1), Range.exact(2, both.group(1)), both.group(1))
+        return [(q, q.start, q.end, both.group(0), _role(both.group(0)), False)]
+    coord = _COORDINATED.search(head)
+    if coord:
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", coord.group(1).strip())
+        if len(items) >= 2 and not any(re.search(r"(?<![s'])s$|\b(?:people|police|children|men|women)$", it, _I)
+                                       for it in items):
+            q = _Q(lo + coord.start(1), lo + coord.end(1), Range.exact(len(items), coord.group(1)),
+                   coord.group(1))
+            return [(q, q.start, q.end, coord.group(1), _role(coord.group(1)), False)]
     aux = _SINGULAR_AUX.search(head)
     if aux is not None:
-        subj = head[:aux.start()]
+        subj = _strip_appositive(head[:aux.start()])
         sm = _SINGULAR_SUBJECT.search(subj)
         if sm is not None and not re.search(r"\b(?:no|none|nobody|neither)\b", subj[-30:], _I):
             np_text = sm.group(0).strip()
             if not re.search(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", np_text, _I):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 return [(None, a, lo + sm.end(), np_text, _role(np_text), False)]
-    elif verb.lower() in ("died", "dies", "succumbed") or verb.lower().startswith("lost"):
-        sm = re.search(r"(?:^|[\s,])(he|she|(?:a|an|the|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,2}"
-                       r"|[A-Z][a-z]+)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)*$", head)
+    elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
+        sm = _DIED_SUBJECT.search(_strip_appositive(head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
             a = lo + sm.start(1)
             return [(None, a, lo + sm.end(1), sm.group(1), _role(sm.group(1)), False)]
-    # Coordinated singulars: "A colonel and a soldier were killed".
-    m = re.search(r"((?:\b(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|and)\s*)+\b(?:a|an)\s+[\w'-]+(?:\s+[\w'-]+)?)"
-                  r"\s+(?:were|have\s+been|had\s+been|are)\s+(?:[a-z]+ly\s+)?$", head, _I)
-    if m:
-        n = len(re.findall(r"\b(?:a|an)\s", m.group(1), _I))
-        a = lo + m.start(1)
-        q = _Q(a, lo + m.end(1), Range.exact(n, m.group(1)), m.group(1))
-        return [(q, q.start, q.end, m.group(1), _role(m.group(1)), False)]
+    left = _LEFT_DEAD.search(head)
+    if left is not None and verb.lower() in ("dead", "killed", "injured", "wounded", "homeless"):
+        return [(None, lo + left.start(1), lo + left.end(1), left.group(1), _role(left.group(1)), False)]
     return out
+
+
+_BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"
+                   r"(?:were|have\s+been|had\s+been|are|later\s+)?\s*(?:[a-z]+ly\s+)?$", _I)
+_COORDINATED = re.compile(
+    r"((?:\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+))+"
+    r"\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+    r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+)*(?:[a-z]+ly\s+)?$",
+    _I,
+)
+_DIED_SUBJECT = re.compile(
+    r"(?:^|[\s,])(he|she|He|She|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+(?:\s+[\w'-]+){0,2}|[A-Z][a-z]+)"
+    r"\s+(?:(?:was|were|is)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
+    r"|declared\s+)*$"
+)
+_LEFT_DEAD = re.compile(
+    r"\b(?:leaving|left|leave|leaves)\s+(him|her|(?:a|an|the|his|her|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+$", _I
+)
+
+
+def _strip_appositive(subj: str) -> str:
+    """ "The officer, Abdul Samad Zalmai, " -> "The officer " (the appositive restates the subject)."""
+    for _ in range(2):
+        t = subj.rstrip()
+        if not t.endswith(","):
+            break
+        t = t[:-1]
+        k = t.rfind(",")
+        if k < 0:
+            break
+        subj = t[:k] + " "
+    return subj
 
 
 def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None], FigureKind]:
