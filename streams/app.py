@@ -1,0 +1,155 @@
+"""The faust app: its configuration (all from ``streams.settings``), topics and tables.
+
+``python -m streams worker`` runs ``app.main()``. Building the app connects to nothing;
+agents live in ``streams.agents`` and HTTP views in ``streams.web``, both registered here.
+
+Topics (names from settings; keys are raw UTF-8, values JSON via ``schemas.json_codec``):
+
+| topic                     | key                      | value           |
+| ------------------------- | ------------------------ | --------------- |
+| articles                  | article id               | ``Article``     |
+| events                    | region key               | ``EventRecord`` |
+| ``<tallies>.contributions`` (internal) | tally scope | incident contribution (upsert) |
+| incidents                 | incident id              | ``Incident``    |
+| tallies                   | ``scope|window|start``   | ``RegionTally`` |
+| articles.dead-letter      | original key             | ``DeadLetter``  |
+| events.late               | region key               | ``DeadLetter`` (reason ``too_late``) |
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import faust
+
+from streams.settings import Settings, get_settings
+
+__all__ = ["CrisisStreamApp", "Topology", "agents_by_name", "app", "build_topology", "create_app", "topology"]
+
+
+class CrisisStreamApp(faust.App):
+    """faust.App whose ``worker`` command defaults to the settings' log level and web port."""
+
+    settings: Settings
+
+    def main(self) -> NoReturn:
+        argv = sys.argv
+        if len(argv) > 1 and argv[1] == "worker":
+            rest = argv[2:]
+            if not any(a in ("-l", "--loglevel") or a.startswith("--loglevel=") for a in rest):
+                rest = ["-l", self.settings.log_level, *rest]
+            if not any(a in ("-p", "--web-port") or a.startswith("--web-port=") for a in rest):
+                rest = ["--web-port", str(self.settings.web_port), *rest]
+            sys.argv = [argv[0], "worker", *rest]
+        super().main()
+
+
+@dataclass(frozen=True, slots=True)
+class Topology:
+    """Every topic and table of the app, handed to the agents and the web views."""
+
+    settings: Settings
+    articles_topic: Any
+    events_topic: Any
+    contributions_topic: Any
+    incidents_topic: Any
+    tallies_topic: Any
+    dead_letter_topic: Any
+    late_topic: Any
+    #: event side (partitioned like ``events``, by region key)
+    incidents_by_id: Any
+    incident_index_by_region: Any
+    incident_id_by_report: Any
+    watermark_by_region: Any
+    recent_events_by_region: Any
+    #: tally side (partitioned like the contributions topic, by scope)
+    contributions_by_key: Any
+    tallies_by_key: Any
+    scopes_by_scope: Any
+
+
+def create_app(settings: Settings) -> CrisisStreamApp:
+    """The faust app configured from ``settings`` (no connection is made here)."""
+    fapp = CrisisStreamApp(
+        settings.app_id,
+        broker=[f"kafka://{hp.strip()}" for hp in settings.kafka_bootstrap_servers.split(",") if hp.strip()],
+        store=settings.store,
+        datadir=str(settings.data_dir),
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        canonical_url=f"http://{settings.web_host}:{settings.web_port}",
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        # Commit often: a restarted worker then reprocesses little (it is idempotent anyway).
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        consumer_auto_offset_reset="earliest",
+        key_serializer="raw",
+        value_serializer="raw",
+        # No standby copies: fan-out queries read active partitions only, and a restore from
+        # the changelog is quick at our volumes (docs/STREAMING.md).
+        table_standby_replicas=0,
+        web_enabled=True,
+        autodiscover=False,
+    )
+    fapp.settings = settings
+    return fapp
+
+
+def _topic(fapp: faust.App, name: str, *, compacting: bool = False) -> Any:
+    return fapp.topic(
+        name,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=fapp.settings.partitions,  # type: ignore[attr-defined]
+        compacting=compacting or None,
+        internal=True,  # faust declares it (with our partition count) if it does not exist
+    )
+
+
+def _table(fapp: faust.App, name: str, help_text: str) -> Any:
+    return fapp.Table(
+        name,
+        default=None,
+        partitions=fapp.settings.partitions,  # type: ignore[attr-defined]
+        schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        help=help_text,
+    )
+
+
+def build_topology(fapp: CrisisStreamApp) -> Topology:
+    s = fapp.settings
+    return Topology(
+        settings=s,
+        articles_topic=_topic(fapp, s.articles_topic),
+        events_topic=_topic(fapp, s.events_topic),
+        contributions_topic=_topic(fapp, f"{s.tallies_topic}.contributions", compacting=True),
+        incidents_topic=_topic(fapp, s.incidents_topic, compacting=True),
+        tallies_topic=_topic(fapp, s.tallies_topic, compacting=True),
+        dead_letter_topic=_topic(fapp, s.dead_letter_topic),
+        late_topic=_topic(fapp, s.late_topic),
+        incidents_by_id=_table(fapp, "incidents_by_id", "incident id -> merged incident and its reports"),
+        incident_index_by_region=_table(
+            fapp, "incident_index_by_region", "region -> open incidents [[id, occurred_on], ...]"
+        ),
+        incident_id_by_report=_table(fapp, "incident_id_by_report", "event id -> incident id (idempotence)"),
+        watermark_by_region=_table(fapp, "watermark_by_region", "region -> newest event date seen"),
+        recent_events_by_region=_table(fapp, "recent_events_by_region", "region -> latest event records"),
+        contributions_by_key=_table(
+            fapp, "contributions_by_key", "scope|incident id -> that incident's contribution to the scope"
+        ),
+        tallies_by_key=_table(fapp, "tallies_by_key", "scope|window|start -> window tally state"),
+        scopes_by_scope=_table(fapp, "scopes_by_scope", "scope -> region names and its window starts"),
+    )
+
+
+app = create_app(get_settings())
+topology = build_topology(app)
+
+from streams import agents, web  # noqa: E402  (they register on the app built above)
+
+agents_by_name = agents.register(app, topology)
+web.register(app, topology)
