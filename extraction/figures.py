@@ -44,7 +44,7 @@ _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|dying|death|fatal|bod(?:y|ies)|lives|life\b|slain|murder|shot|gunned|behead"
     r"|execut|massacr|assassinat|perish|drown|wound|injur|hurt|casualt|unharm|unhurt|unscath|harmed"
     r"|displac|fled|flee|evacu|homeless|shelter|relief\s+camp|relocat|idps?\b|toll|lynch|stabb"
-    r"|to\s+death|succumb|hospitali",
+    r"|to\s+death|succumb|hospitali|homes|forced|safer|accommodat",
     _I,
 )
 
@@ -69,11 +69,16 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
     ("shot_pas", r"shot"),
-    ("displaced_act", r"displaced|displacing|displaces|evacuated|evacuating|relocated|uprooted"
-                      r"|forced|sheltered|sheltering|sent"),
+    ("displaced_toll", r"(?:number\s+of\s+(?:displaced|evacuees|idps|evacuated)(?:\s+(?:people|persons))?"
+                       r"|evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees))(?=\s*:?\s*\d)"),
+    ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
+                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
                       r"|in\s+relief\s+camps|in\s+(?:temporary\s+|evacuation\s+)?(?:shelters|camps)"
-                      r"|(?:left|leave|abandoned)\s+their\s+homes|evacuation"),
+                      r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
+                      r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
+                      r"|had\s+to\s+evacuate|without\s+shelter"
+                      r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
 ]
 _VERBS = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in _VERB_SPECS), _I
@@ -98,7 +103,8 @@ _NEGATIONS = re.compile(
 
 # Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
 _SUBSET = re.compile(
-    r"\([^()]*\)|\[[^\[\]]*\]"
+    r"\((?![^()]*\b(?:killed|dead|died|injured|wounded|evacuated|relocated|displaced|fatalities|homeless)\b)[^()]*\)"
+    r"|\[[^\[\]]*\]"
     r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
     r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"
@@ -110,17 +116,17 @@ _SUBSET = re.compile(
 
 # Words after a number that make it something other than a count of people.
 _NON_PERSON = re.compile(
-    r"^\s*(?:-|\s)?(?:years?|yr|year-olds?|-year|months?|weeks?|days?|hours?|minutes?|seconds?|times|km|kms"
+    r"^\s*(?:-|\s)?(?:(?:years?|yr|year-olds?|-year|months?|weeks?|days?|hours?|minutes?|seconds?|times|km|kms"
     r"|kilomet(?:er|re)s?|miles?|meters?|metres?|feet|ft|inches|%|percent|per\s+cent|a\.?m\b|p\.?m\b"
-    r"|o'clock|shells?|rounds?|rockets?|missiles?|mortars?|bombs?|bullets?|shots|houses?|homes?|buildings?"
+    r"|o'clock\b|shells?|rounds?|rockets?|missiles?|mortars?|bombs?|bullets?|shots|houses?|homes?|buildings?"
     r"|vehicles?|cars?|trucks?|shops?|villages?|towns?|districts?|provinces?|acres?|hectares?|tons?|tonnes?"
     r"|kg|kilograms?|pounds?|dollars?|euros?|rupees?|cases?|mm|calibre|caliber|block|st\b|nd\b|rd\b|th\b"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august"
     r"|september|october|november|december|attacks?|incidents?|explosions?|bursts?|airstrikes?|strikes?"
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
-    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
-    r"|:\d|\.\d|/)",
+    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
+    r"|%|:\d|\.\d|/)",
     _I,
 )
 _MONTH_BEFORE = re.compile(
@@ -146,7 +152,7 @@ _BACKGROUND = re.compile(
     r"|earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war|conflict"
     r"|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june|july"
     r"|august|september|october|november|december)|a\s+similar|in\s+a\s+separate|separate\s+(?:incident|attack"
-    r"|shooting)|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|so\s+far|to\s+date|in\s+all\s+of"
+    r"|shooting)|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
     _I,
 )
@@ -155,7 +161,8 @@ _BACKGROUND = re.compile(
 _BREAK = re.compile(
     r"\b(?:said|says|say|told|tells|reported\s+that|when|while|after|before|because|since|but|although|though"
     r"|which|that|where|if|then|attacked|opened|fired|detonated|stormed|claimed|targeted|arrested|raided"
-    r"|carried|launched|clashed|exploded|struck|hit|attacking|searching|wanted|charged|accused|by|than)\b|[;:]",
+    r"|carried|launched|clashed|exploded|struck|hit|attacking|searching|wanted|charged|accused|by|than|affected"
+    r"|damaged|destroyed|rescued|missing|stranded|trapped|arrested|detained)\b|[;:]",
     _I,
 )
 _SINGULAR_AUX = re.compile(
@@ -426,7 +433,7 @@ def _clause_start(masked: str, verb_start: int) -> int:
 def _first_quant_after(quants: list[_Q], lo: int, hi: int, masked: str) -> _Q | None:
     for q in quants:
         if lo <= q.start < hi:
-            gap = masked[lo:q.start]
+            gap = masked[lo:q.start].lstrip(" :")
             if _BREAK.search(gap) and not re.search(r"\bat\b|\bto\b|\bof\b", gap):
                 return None
             return q
