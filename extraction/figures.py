@@ -141,7 +141,8 @@ _PERP = re.compile(
     _I,
 )
 _ADDITIVE_GAP = re.compile(r"\b(?:also|more|additional|further|too|as\s+well|others?)\b", _I)
-_ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", _I)
+_ADDITIVE_OPENING = re.compile(r"^\W*(?:additionally|in\s+addition|also|separately,\s+another)\b", _I)
+_ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional|additional)\b", _I)
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|mounted|grew|went\s+up"
     r"|up\s+to|revised|now\s+stands|has\s+reached|raised|soared)\b",
@@ -172,7 +173,7 @@ _SINGULAR_AUX = re.compile(
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:^|[\s,])(?:(?i:he|she)|(?:(?i:a|an|the|his|her|their|its|one|another)|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
+    r"(?:^|[\s,])(?:(?i:he|she|another)|(?:(?i:a|an|the|his|her|their|its|one|another)|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+|subsequently\s+)*$"
 )
 _STOP_AHEAD = (
@@ -267,6 +268,8 @@ def _quantities(masked: str) -> list[_Q]:
 
 
 def _role(np_text: str, masked_subset: str = "") -> str:
+    if re.search(r"\btotal\b", np_text, _I):
+        return "mixed"
     if _PERP.search(np_text):
         return "perpetrators"
     if masked_subset and _PERP.search(masked_subset):
@@ -464,7 +467,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         elif not _CONNECTOR.match(gap) or _BREAK.search(gap):
             break
         np_text = _np_after(masked, q.end, hi)
-        out.append((q, q.start, q.end, np_text, _role(np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
+        out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
         first = False
     if out or field not in ("killed", "wounded"):
@@ -518,13 +521,17 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                 if re.search(r",\s*\S", gap.strip(" ,")):
                     break
             np_text = gap
-            additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip()))
+            additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip())
+                            or _ADDITIVE_OPENING.match(masked))
+            extra = len(re.findall(r"\band\s+(?:a|an|another)\s+", gap, _I))
+            if extra:
+                q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
         else:
             if not _CONNECTOR.match(gap) or _BREAK.search(gap):
                 break
             np_text = _np_after(masked, q.end, right)
             additive = False
-        out.append((q, q.start, q.end, np_text, _role(np_text), additive))
+        out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), additive))
         right = q.start
     if out:
         name = _NAME_AND.search(masked, lo, right)
@@ -638,7 +645,8 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
                     cur = extra if cur is None else cur + extra
                 totals[role] = cur
                 group_sum = _sum(f.value for f in rs)
-                sum_all = group_sum if sum_all is None else sum_all + group_sum
+                if role != "mixed":
+                    sum_all = group_sum if sum_all is None else sum_all + group_sum
             if sum_all is not None:
                 sentence_totals.append(sum_all)
         parts = [r for r in (totals["victims"], totals["perpetrators"]) if r is not None]

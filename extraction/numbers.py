@@ -97,7 +97,7 @@ _QUAL = (
     r"at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+fewer\s+than|no\s+less\s+than"
     r"|not\s+less\s+than|over|under|up\s+to|nearly|almost|about|approximately|approx\.|around"
     r"|roughly|some|an\s+estimated|estimated|as\s+many\s+as|close\s+to|upwards\s+of|well\s+over"
-    r"|a\s+total\s+of|a\s+further|another|only|just|the|all|a\s+maximum\s+of|a\s+minimum\s+of"
+    r"|a\s+total\s+of|total\s+of|a\s+further|an\s+additional|additional|another|only|just|the|all|a\s+maximum\s+of|a\s+minimum\s+of"
 )
 _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to|or)\s*"
 
