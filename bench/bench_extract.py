@@ -1,0 +1,354 @@
+"""Extraction core speed: articles per second on one core, latency per article, memory, start-up.
+
+Method (all in one run, on one pinned core, so ratios hold even on a busy machine):
+
+* Corpus: distinct seed-length articles as JSON lines (``corpus.bench_corpus``): the seed
+  article, ``seeds/articles.jsonl`` when present, optionally ``../shared/eval`` articles
+  (``--with-eval``, read at run time), and synthetic ~3,500-character reports.
+* FLOOR: for every article, decode the JSON line (orjson) and split it into sentences
+  (``extraction.text.split_sentences``): the least any extraction must do.
+* Extraction: decode the same line, validate it into an ``ArticleInput``
+  (``extraction.cli.article_input_from``, what the CLI and worker do) and
+  ``Extractor.extract`` it. Serialising the result is not included (the pipeline
+  benchmark covers it). Articles/s is the loop's wall time over the articles; p50/p99
+  are per article.
+* Places: a second pass over a subset with the gazetteer wrapped in a timing proxy (time
+  inside ``Gazetteer`` methods / total), and a third with ``gazetteer=None`` (the
+  difference is the whole cost of places, including what the core does around them).
+* Memory: RSS (psutil) of this process before loading, after ``Gazetteer.load()`` and
+  ``Extractor(...)``, and after the run.
+* Start-up: a fresh ``python`` subprocess (same core) importing the core, loading the
+  gazetteer (its cache already built) and constructing the extractor; wall time from spawn
+  to its "ready" line. Baseline: the same subprocess doing nothing.
+
+Usage: ``python bench/bench_extract.py [--n 2000] [--warmup 50] [--json] [--profile]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import os
+import pstats
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+for _p in (str(BENCH_DIR), str(BENCH_DIR.parent)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+import orjson  # noqa: E402
+import psutil  # noqa: E402
+from corpus import Figure, bench_corpus, machine_info, percentile, print_report  # noqa: E402
+
+__all__ = ["main", "pin_to_one_core"]
+
+GOAL_ARTICLES_PER_S = 1000
+GOAL_RSS_MB = 300
+GOAL_STARTUP_S = 1.0
+GOAL_GEO_SHARE_PCT = 100 / 3
+
+_STARTUP_CHILD = r"""
+import sys, time
+t0 = time.perf_counter()
+if sys.argv[1] == "load":
+    from extraction import Extractor
+    from extraction.geo import Gazetteer
+    t1 = time.perf_counter()
+    g = Gazetteer.load()
+    t2 = time.perf_counter()
+    e = Extractor(gazetteer=g)
+    t3 = time.perf_counter()
+else:
+    t1 = t2 = t3 = t0
+import psutil
+rss = psutil.Process().memory_info().rss
+print("READY", t1 - t0, t2 - t1, t3 - t2, rss, flush=True)
+"""
+
+
+def pin_to_one_core(cpu: int | None = None) -> int | None:
+    """Pin this process (and children it spawns later) to one CPU; returns which, or None
+    where the OS has no affinity call."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    allowed = sorted(os.sched_getaffinity(0))
+    chosen = cpu if cpu is not None and cpu in allowed else allowed[-1]
+    os.sched_setaffinity(0, {chosen})
+    return chosen
+
+
+def _rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+class _TimedGazetteer:
+    """Forwards every attribute to the real gazetteer, timing its method calls by name."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.seconds: Counter[str] = Counter()
+        self.calls: Counter[str] = Counter()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not callable(attr):
+            return attr
+        seconds, calls, clock = self.seconds, self.calls, time.perf_counter
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t = clock()
+            try:
+                return attr(*args, **kwargs)
+            finally:
+                seconds[name] += clock() - t
+                calls[name] += 1
+
+        return timed
+
+
+def _floor(lines: list[bytes]) -> tuple[float, list[float]]:
+    from extraction.text import split_sentences
+
+    per: list[float] = []
+    clock = time.perf_counter
+    start = clock()
+    for line in lines:
+        t = clock()
+        obj = orjson.loads(line)
+        split_sentences(obj["text"])
+        per.append(clock() - t)
+    return clock() - start, per
+
+
+def _extract_pass(extractor: Any, lines: list[bytes], deadline: float) -> tuple[float, list[float], int, str | None]:
+    """(wall seconds, per-article seconds, errors, first error) over ``lines`` until ``deadline``."""
+    from extraction.cli import article_input_from
+
+    per: list[float] = []
+    errors = 0
+    first_error: str | None = None
+    clock = time.perf_counter
+    start = clock()
+    for line in lines:
+        t = clock()
+        try:
+            extractor.extract(article_input_from(orjson.loads(line)))
+        except NotImplementedError:
+            raise
+        except Exception as exc:  # counted and reported: a benchmark must not hide failures
+            errors += 1
+            first_error = first_error or f"{type(exc).__name__}: {exc}"
+        per.append(clock() - t)
+        if t > deadline:
+            break
+    return clock() - start, per, errors, first_error
+
+
+def _startup(runs: int) -> tuple[float | None, float | None, dict[str, float]]:
+    """Median wall seconds to "ready" for the loading child and the empty child, plus the
+    loading child's own split (import, load, construct seconds; RSS MB)."""
+    if runs <= 0:
+        return None, None, {}
+    loads, empties, splits = [], [], []
+    for _ in range(runs):
+        w, parts = _startup_child("load")
+        loads.append(w)
+        splits.append(parts)
+        empties.append(_startup_child("empty")[0])
+    mid = sorted(range(runs), key=lambda i: loads[i])[runs // 2]
+    imp, load, construct, rss = splits[mid]
+    detail = {"import_s": imp, "load_s": load, "construct_s": construct, "rss_mb": rss / 2**20}
+    return percentile(loads, 50), percentile(empties, 50), detail
+
+
+def _startup_child(mode: str) -> tuple[float, list[float]]:
+    """Spawn the start-up child; (wall seconds to its READY line, its own timings)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(BENCH_DIR.parent), env.get("PYTHONPATH", "")) if p)
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", _STARTUP_CHILD, mode], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=str(BENCH_DIR.parent))
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().decode()
+        wall = time.perf_counter() - t
+        _, err = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if not line.startswith("READY"):
+        raise RuntimeError(f"start-up child failed: {err.decode(errors='replace')[-2000:]}")
+    return wall, [float(x) for x in line.split()[1:]]
+
+
+def _profile(extractor: Any, lines: list[bytes], top: int = 25) -> str:
+    from extraction.cli import article_input_from
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for line in lines:
+        try:
+            extractor.extract(article_input_from(orjson.loads(line)))
+        except Exception:  # profiling only; the timed pass counts errors
+            pass
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bench_extract", description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles in the timed pass (distinct)")
+    ap.add_argument("--warmup", type=int, default=50, help="articles extracted before timing (other ones)")
+    ap.add_argument("--json", action="store_true", help="one JSON object instead of FIGURE lines")
+    ap.add_argument("--seed", type=int, default=1, help="synthetic corpus seed")
+    ap.add_argument("--with-eval", action="store_true", help="add ../shared/eval articles (read at run time)")
+    ap.add_argument("--geo-n", type=int, default=500, help="articles in the place-resolution passes")
+    ap.add_argument("--startup-runs", type=int, default=3, help="fresh-process start-up runs (0: skip)")
+    ap.add_argument("--cpu", type=int, default=None, help="CPU to pin to (default: the last allowed one)")
+    ap.add_argument("--max-seconds", type=float, default=120.0, help="time budget of the timed pass")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of extraction to stderr")
+    args = ap.parse_args(argv)
+
+    cpu = pin_to_one_core(args.cpu)
+    info = machine_info()
+    info["pinned_cpu"] = cpu
+    notes: list[str] = [f"pinned to CPU {cpu} (os.sched_setaffinity)" if cpu is not None
+                        else "not pinned: no os.sched_setaffinity here"]
+    figures: list[Figure] = []
+
+    lines, mix = bench_corpus(args.n, args.seed, with_eval=args.with_eval)
+    warm_lines, _ = bench_corpus(args.warmup + 5, args.seed + 1000)
+    warm_lines = warm_lines[5:]  # not the seed/project articles the timed pass starts with
+    chars = sum(len(orjson.loads(x)["text"]) for x in lines) / max(1, len(lines))
+    notes.append(f"corpus: {len(lines)} distinct articles, mean {chars:,.0f} chars; mix {mix}")
+
+    # The gazetteer cache is built on first use; build it (if missing) in a throwaway process so
+    # every figure below is for a warm cache and this process's RSS never includes the build.
+    try:
+        prime_s = _startup_child("load")[0]
+        if prime_s > 3 * GOAL_STARTUP_S:
+            notes.append(f"first load in this run took {prime_s:.1f} s: the gazetteer cache was (re)built")
+    except Exception as exc:
+        notes.append(f"priming the gazetteer cache failed: {exc}")
+
+    rss_before = _rss_mb()
+    floor_wall, floor_per = _floor(lines)
+    floor_rate = len(lines) / floor_wall if floor_wall else None
+
+    from extraction import Extractor
+    from extraction.geo import Gazetteer
+
+    t = time.perf_counter()
+    gazetteer = Gazetteer.load()
+    extractor = Extractor(gazetteer=gazetteer)
+    load_s = time.perf_counter() - t
+    gc.collect()
+    rss_load = _rss_mb()
+    notes.append(f"in-process Gazetteer.load + Extractor: {load_s:.2f} s (warm cache)")
+
+    available = True
+    try:
+        _extract_pass(extractor, warm_lines, deadline=time.perf_counter() + args.max_seconds)
+    except NotImplementedError as exc:
+        available = False
+        notes.append(f"extraction not available yet: NotImplementedError({exc})")
+
+    wall = None
+    per: list[float] = []
+    if available:
+        deadline = time.perf_counter() + args.max_seconds
+        wall, per, errors, first_error = _extract_pass(extractor, lines, deadline)
+        if len(per) < len(lines):
+            notes.append(f"time budget hit: {len(per)} of {len(lines)} articles timed")
+        if errors:
+            notes.append(f"{errors} of {len(per)} articles raised; first: {first_error}")
+    rss_run = _rss_mb()
+    rate = len(per) / wall if wall else None
+
+    def ms(values: list[float], q: float) -> float | None:
+        p = percentile(values, q)
+        return None if p is None else p * 1000
+
+    mean_ms = (wall / len(per) * 1000) if wall and per else None
+    floor_mean_ms = floor_wall / len(lines) * 1000 if lines else None
+    figures += [
+        Figure("extract.articles_per_s", rate, "articles/s", "floor.articles_per_s", floor_rate,
+               goal=f">= {GOAL_ARTICLES_PER_S}", note="one core"),
+        Figure("extract.ms_per_article", mean_ms, "ms", "floor.ms_per_article", floor_mean_ms,
+               note="ratio = extraction cost / floor cost"),
+        Figure("extract.p50_ms", ms(per, 50), "ms", "floor.p50_ms", ms(floor_per, 50)),
+        Figure("extract.p99_ms", ms(per, 99), "ms", "floor.p99_ms", ms(floor_per, 99)),
+    ]
+
+    # Places: time inside the gazetteer, and the whole cost of places (None vs loaded).
+    geo_lines = lines[: max(1, min(args.geo_n, len(lines)))]
+    share = resolve_share = none_ms = loaded_ms = None
+    calls_note = ""
+    if available:
+        timed = _TimedGazetteer(gazetteer)
+        wall_t, per_t, _, _ = _extract_pass(Extractor(gazetteer=timed), geo_lines, time.perf_counter() + 60)
+        if wall_t:
+            resolve_share = 100 * sum(timed.seconds.values()) / wall_t
+            calls_note = ", ".join(f"{k} {v / len(per_t) * 1e3:.3f} ms x{timed.calls[k] / len(per_t):.1f}/article"
+                                   for k, v in timed.seconds.most_common())
+        try:
+            wall_l, per_l, _, _ = _extract_pass(extractor, geo_lines, time.perf_counter() + 60)
+            wall_n, per_n, _, _ = _extract_pass(Extractor(gazetteer=None), geo_lines, time.perf_counter() + 60)
+            loaded_ms = wall_l / len(per_l) * 1000
+            none_ms = wall_n / len(per_n) * 1000
+            share = 100 * max(0.0, loaded_ms - none_ms) / loaded_ms
+        except Exception as exc:  # an extractor that needs its gazetteer: report, do not fail
+            notes.append(f"gazetteer=None pass failed: {type(exc).__name__}: {exc}")
+    figures += [
+        Figure("geo.resolve_share_pct", resolve_share, "%", goal=f"<= {GOAL_GEO_SHARE_PCT:.1f}",
+               note=f"time inside Gazetteer methods / extraction time; {calls_note}".rstrip("; ")),
+        Figure("geo.places_share_pct", share, "%", goal=f"<= {GOAL_GEO_SHARE_PCT:.1f}",
+               note="(loaded - gazetteer=None) / loaded"),
+        Figure("extract.no_gazetteer_ms_per_article", none_ms, "ms", "extract.gazetteer_ms_per_article",
+               loaded_ms),
+    ]
+
+    figures += [
+        Figure("rss.after_load_mb", rss_load, "MB", "rss.before_load_mb", rss_before, goal=f"<= {GOAL_RSS_MB}",
+               note="this process, psutil RSS"),
+        Figure("rss.after_run_mb", rss_run, "MB", "rss.before_load_mb", rss_before, goal=f"<= {GOAL_RSS_MB}"),
+    ]
+
+    try:
+        start_s, empty_s, detail = _startup(args.startup_runs)
+    except Exception as exc:
+        start_s = empty_s = None
+        detail = {}
+        notes.append(f"start-up measurement failed: {exc}")
+    if args.startup_runs > 0:
+        split = (f"import {detail['import_s']:.2f} s, Gazetteer.load {detail['load_s']:.2f} s, "
+                 f"Extractor() {detail['construct_s']:.3f} s" if detail else "")
+        figures += [
+            Figure("startup.s", start_s, "s", "startup.bare_python_s", empty_s, goal=f"<= {GOAL_STARTUP_S}",
+                   note=f"fresh subprocess to ready, median of {args.startup_runs}; {split}"),
+            Figure("startup.rss_mb", detail.get("rss_mb"), "MB", goal=f"<= {GOAL_RSS_MB}",
+                   note="fresh subprocess with everything loaded"),
+        ]
+
+    if args.profile and available:
+        sys.stderr.write(_profile(extractor, lines[: min(len(lines), 300)]))
+
+    print_report("bench_extract", figures, info, as_json=args.json, notes=notes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
