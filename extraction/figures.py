@@ -59,11 +59,11 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
     ("killed_act", r"(?:the\s+)?(?:deaths?|killings?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
-                   r"|murdered|murdering|executed|executing|beheaded|beheading|massacred|massacring"
+                   r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
     ("killed_pas", r"died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
-                   r"|succumbed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
+                   r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|wounds|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
@@ -133,6 +133,13 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
     _I,
 )
+_QUAL_HEAD = re.compile(r"^(?:(?:the|at\s+least|about|some|around|nearly)\s+)+", _I)
+_AGE_BEFORE = re.compile(r"[A-Za-z.]+,\s*$")
+_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
+_ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+                            r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
+                            r"|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Terrace)\b")
+_PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
 _HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
 _DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
 _PERP = re.compile(
@@ -186,10 +193,12 @@ _SINGULAR_OBJECT = re.compile(
     r"\s*(?:only\s+|also\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
     r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])"
     r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
-    r"|(?-i:(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD + ")",
+    r"|(?-i:(?!(?:In|At|On|The|After|For|Of|During|From|With|By|And|Near|As|Outside|Inside|Before|Over|Police"
+    r"|Officers|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b)"
+    r"(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD + ")",
     _I,
 )
-_NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
+_NAME_AND = re.compile(r"(?:^|[,;:]\s*|\s)(?-i:(he|she|(?<![\w\s])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:also\s+)?", _I)
 _IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:(?P<q>{_QP})\s+(?:suicide\s+)?\w+"
@@ -255,8 +264,15 @@ def _quantities(masked: str) -> list[_Q]:
         before = masked[max(0, m.start() - 12):m.start()]
         if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", txt.strip()):
+        core = _QUAL_HEAD.sub("", txt.strip())
+        if re.fullmatch(r"(?:19|20)\d\d", core):
             continue  # a year
+        if core.isdigit() and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
+            continue  # "McCloud, 34, was found dead": an age
+        if re.fullmatch(r"\d{3,5}", core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
+            continue  # a street address
+        if _PARENT_OF.search(before):
+            continue  # "a father of three"
         if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
                                                                    before, _I):
             continue  # "no one", "any one": not a count
@@ -470,7 +486,13 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
         first = False
-    if out or field not in ("killed", "wounded"):
+    if out:
+        me = re.match(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", masked[pos:hi], _I)
+        if me and field == "killed":
+            a = pos + me.start(1)
+            out.append((None, a, a + len(me.group(1)), me.group(1), "perpetrators", True))
+        return out
+    if field not in ("killed", "wounded"):
         return out
     pos = lo
     res: list[tuple[_Q | None, int, int, str, str, bool]] = []
@@ -583,8 +605,9 @@ _COORDINATED = re.compile(
     _I,
 )
 _DIED_SUBJECT = re.compile(
-    r"(?:^|[\s,])(he|she|He|She|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+(?:\s+[\w'-]+){0,2}|[A-Z][a-z]+)"
-    r"\s+(?:(?:was|were|is)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
+    r"(?:^|[\s,])(he|she|He|She|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+"
+    r"(?:\s+(?!(?:was|were|is|are|has|have|had|where|who|which|that|when)\b)[\w'-]+){0,2}|[A-Z][a-z]+)"
+    r"\s+(?:(?:was|is|has|had)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
     r"|declared\s+)*$"
 )
 _LEFT_DEAD = re.compile(
