@@ -65,7 +65,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_pas", r"died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
-    ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|wounds|hurt|hurting"),
+    ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
     ("shot_pas", r"shot"),
@@ -147,7 +147,7 @@ _PERP = re.compile(
     r"|militants?|hitm[ae]n|robbers?|himself|herself|themselves|gunmen|hijackers?|kidnappers?|abductors?)\b",
     _I,
 )
-_ADDITIVE_GAP = re.compile(r"\b(?:also|more|additional|further|too|as\s+well|others?)\b", _I)
+_ADDITIVE_GAP = re.compile(r"\b(?:also|more|additional|further|too|as\s+well)\b", _I)
 _ADDITIVE_OPENING = re.compile(r"^\W*(?:additionally|in\s+addition|also|separately,\s+another)\b", _I)
 _ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional|additional)\b", _I)
 _UPDATE = re.compile(
@@ -198,7 +198,7 @@ _SINGULAR_OBJECT = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD + ")",
     _I,
 )
-_NAME_AND = re.compile(r"(?:^|[,;:]\s*|\s)(?-i:(he|she|(?<![\w\s])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
+_NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:also\s+)?", _I)
 _IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:(?P<q>{_QP})\s+(?:suicide\s+)?\w+"
@@ -265,7 +265,7 @@ def _quantities(masked: str) -> list[_Q]:
         if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
             continue
         core = _QUAL_HEAD.sub("", txt.strip())
-        if re.fullmatch(r"(?:19|20)\d\d", core):
+        if re.fullmatch(r"(?:19|20)\d\d|911", core):
             continue  # a year
         if core.isdigit() and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
             continue  # "McCloud, 34, was found dead": an age
@@ -599,8 +599,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
 _BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"
                    r"(?:were|have\s+been|had\s+been|are|later\s+)?\s*(?:[a-z]+ly\s+)?$", _I)
 _COORDINATED = re.compile(
-    r"((?:\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+))+"
-    r"\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+    r"((?:\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+){0,2}"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+"
+    r"\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+){0,2}?)"
     r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+)*(?:[a-z]+ly\s+)?$",
     _I,
 )
