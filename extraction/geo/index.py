@@ -191,7 +191,9 @@ def build_index() -> PlaceIndex:
     adm_aliases: list[list[str]] = []
     with open(paths["subdivisions"], encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 8 or row[6] != "1":
+            # GeoNames admin1 regions ("IQ.08"), whatever their ISO level (Iraq's Kurdistan
+            # governorates sit under a level-1 region in ISO 3166-2), and ISO level-1 rows.
+            if len(row) < 8 or not (row[2].count(".") == 1 or row[6] == "1"):
                 continue
             name, iso, gncode, gid, _kind, aliases = row[0], row[1], row[2], row[3], row[4], row[5]
             cc = (iso or gncode)[:2]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "ADMIN1_ALIASES",
+    "ACTOR_NOUNS",
     "ADMIN_WORDS",
     "BLOCKED_NAMES",
     "CONNECTORS",
@@ -69,7 +70,9 @@ medical health care fire rescue emergency
 BLOCKED_NAMES = frozenset(x.strip() for x in """
 euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
 persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
-pmf, hts, nato, un, eu, ap, afp, upi, middle east, sahel, balkans, caucasus
+pmf, hts, nato, un, eu, ap, afp, upi, middle east, sahel, balkans, caucasus, taliban,
+hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, houthi, houthis,
+ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",
@@ -79,6 +82,7 @@ CONNECTORS = frozenset({
     "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
     "los", "y", "e", "of", "upon", "on", "am", "im", "der", "den", "bin", "ibn", "bani",
     "bir", "wadi", "tal", "tel", "kafr", "ain", "ayn", "deir", "dayr", "abu", "umm", "bab",
+    "au", "aux", "sur", "en", "van", "von", "op", "aan", "ter", "zu", "il", "wa", "lo",
 })
 
 # Words after a place name that mark it as an admin1 region ("Deir Al Zor province").
@@ -87,6 +91,14 @@ ADMIN_WORDS = frozenset({
     "department", "departamento", "prefecture", "wilayah", "wilaya", "vilayet", "division",
     "territory", "muhafazah", "emirate", "canton", "estado", "provincia", "region's",
     "province's", "state's",
+})
+
+# Nouns after a name that make it an actor, not a place ("Taliban militants",
+# "Sharqiya Army").
+ACTOR_NOUNS = frozenset({
+    "militants", "militant", "fighters", "militia", "militias", "militiamen", "rebels",
+    "insurgents", "army", "movement", "front", "brigade", "brigades", "battalion",
+    "forces", "group", "faction", "factions", "party", "tribe", "clan", "clans", "gang",
 })
 
 # Words right before a country name after which the country is not the event's place by

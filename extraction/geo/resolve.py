@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from extraction.geo.fold import drop_articles, fold_plain, token_skeleton
 from extraction.geo.index import PlaceIndex
 from extraction.geo.lexicon import (
+    ACTOR_NOUNS,
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
     NON_EVENT_BEFORE,
     PERSON_TITLES,
     STOPWORDS,
+    US_STATE_ABBREV,
 )
 from extraction.text import Sentence
 from schemas import Location, LocationPrecision
@@ -45,8 +47,16 @@ _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[^\n:]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|--|—|–|-\s)",
 )
 _STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]{2}\b)")
+# "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
+_AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)
+_US_STATE = re.compile(
+    r"(?<=[A-Za-z.]),\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
+    + r")\.|([A-Z]{2})(?![\w-]))"
+)
+_AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
+_DEBUG = False
 
 
 @dataclass(slots=True)
@@ -165,12 +175,18 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         start, end = toks[i][0], toks[j - 1][1]
         surface = text[start:end]
         plain = " ".join(t[3] for t in toks[i:j])
-        single = j - i == 1
+        single = sum(1 for t in toks[i:j] if t[4] and t[3] not in CONNECTORS) <= 1
         if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
             i = j
             continue
         if kind == "place" and single and not upper and plain in lower_words:
             i = j  # "Reading" the place vs "reading" the word: the text uses it as a word
+            continue
+        if kind == "place" and single and not upper and len(surface) <= 4 and surface.isupper():
+            i = j  # an acronym in mixed-case text ("STO", "LNA"), not a place
+            continue
+        if kind == "place" and j < n and toks[j][3] in ACTOR_NOUNS and text[end:toks[j][0]] == " ":
+            i = j  # "Taliban militants", "Sharqiya Army": an actor
             continue
         mention = Mention(start + offset, end + offset, surface, kind, single=single,
                           in_title=in_title)
@@ -191,6 +207,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             mention.admin_hint = True
         if i >= 1 and toks[i - 1][3] in NON_EVENT_BEFORE:
             mention.negated = True
+        if kind != "place" and _AFFIX_ACTOR.match(text, end):
+            mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
         out.append(mention)
         i = j
     return out
@@ -217,6 +235,8 @@ def resolve_location(
     """Where the event described near ``anchor`` (or the text's main event) happened."""
     upper = _is_upper_text(text)
     mentions = scan(index, text, upper)
+    if not upper:
+        mentions += _us_state_mentions(index, text)
     if title:
         mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
     if not mentions:
@@ -228,80 +248,50 @@ def resolve_location(
     place_pop = index.place_pop
     adm_cc = index.adm_cc
 
-    dl_end = _dateline_end(text)
-    lead_end = _lead_end(text, sentences, dl_end)
-    for m in mentions:
-        w = 1.0
-        if m.in_title:
-            w = 1.5
-        elif 0 <= m.start < dl_end and m.start < 60:
-            w = 0.25  # the reporter's place
-        elif m.start < lead_end:
-            w = 1.5
-        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:
-            w *= 4.0
-        if m.kind == "demonym":
-            w *= 0.5
-        if m.negated:
-            w *= 0.3
-        if m.fragment:
-            w *= 0.15
-        m.weight = w
-
     def cc_of(e: int) -> str:
         return cc_list[place_cc[e]] if e < n_places else adm_cc[e - n_places]
 
     def adm_of(e: int) -> int:
         return place_adm[e] if e < n_places else e - n_places
 
-    # Containers: "Aleppo, Syria", "Marksville, La.", "(Bir Al-Abd, North Sinai)".
-    by_start = {m.start: m for m in mentions if not m.in_title}
-    for m in mentions:
-        if m.in_title or m.kind != "place":
-            continue
-        tail = text[m.end:m.end + 14]
-        if tail.startswith(","):
-            nxt_start = m.end + len(tail) - len(tail[1:].lstrip()) if len(tail) > 1 else -1
-            nxt = by_start.get(nxt_start)
-            if nxt is not None and nxt.kind == "country":
-                m.container_cc = nxt.cc
-            elif nxt is not None and nxt.kind == "place":
-                adm = [e - n_places for e in nxt.ids if e >= n_places]
-                if adm:
-                    m.container_adm = adm[0]
-                    m.container_cc = adm_cc[adm[0]]
-                    nxt.extra["container_of"] = True
-            sm = _STATE_AFTER.match(tail)
-            if m.container_adm is None and sm:
-                ab = sm.group(1).rstrip(".").replace(" ", "").lower()
-                adm_i = index.us_abbrev.get(ab)
-                if adm_i is not None:
-                    m.container_adm = adm_i
-                    m.container_cc = "US"
+    _weigh(mentions, text, sentences, anchor)
+    _containers(index, mentions, text)
 
-    # Evidence from countries, demonyms and unambiguous names.
+    # Evidence from countries, demonyms, containers and unambiguous names. "Strong"
+    # evidence leaves out lone one-word places: any word may match a village somewhere.
     ev_cc: dict[str, float] = {}
+    strong: dict[str, float] = {}
     ev_adm: dict[int, float] = {}
     for m in mentions:
         if m.kind != "place":
             ev_cc[m.cc] = ev_cc.get(m.cc, 0.0) + m.weight  # type: ignore[index]
+            strong[m.cc] = strong.get(m.cc, 0.0) + m.weight  # type: ignore[index]
             continue
         if m.container_adm is not None:
             ev_adm[m.container_adm] = ev_adm.get(m.container_adm, 0.0) + m.weight
         if m.container_cc is not None:
             ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + m.weight
+            strong[m.container_cc] = strong.get(m.container_cc, 0.0) + m.weight
         ccs = {cc_of(e) for e in m.ids}
         if len(ccs) == 1:
-            cc = next(iter(ccs))
-            ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * m.weight
-        adms = {e - n_places for e in m.ids if e >= n_places}
-        if len(adms) == 1 and not m.single:
+            own = next(iter(ccs))
+            ev_cc[own] = ev_cc.get(own, 0.0) + 0.5 * m.weight
+            if not m.single:
+                strong[own] = strong.get(own, 0.0) + 0.5 * m.weight
+        # An admin1 region's name is distinctive: strong evidence for its country.
+        adm_ccs = {adm_cc[e - n_places] for e in m.ids if e >= n_places}
+        for cc in adm_ccs:
+            strong[cc] = strong.get(cc, 0.0) + 0.5 * m.weight / len(adm_ccs)
+        adms = {adm_of(e) for e in m.ids}
+        if len(adms) == 1 and (not m.single or m.ids[0] >= n_places):
             a = next(iter(adms))
-            ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * m.weight
+            if a >= 0:
+                ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * m.weight
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
+    any_strong = max(strong.values(), default=0.0) > 0.2
 
-    # Resolve each place mention to one entry.
+    # Resolve each place mention to one entry, and how much to trust it.
     for m in mentions:
         if m.kind != "place":
             continue
@@ -313,7 +303,7 @@ def resolve_location(
                 s = 5.5 + (4.0 if m.admin_hint else 0.0)
             else:
                 s = math.log10(place_pop[e] + 10) - (1.5 if m.admin_hint else 0.0)
-            s += 4.0 * ev_cc.get(cc, 0.0) / max_cc
+            s += 6.0 * ev_cc.get(cc, 0.0) / max_cc
             s += 2.5 * ev_adm.get(a, 0.0) / max_adm if a >= 0 else 0.0
             if m.container_cc is not None:
                 s += 6.0 if cc == m.container_cc else -6.0
@@ -323,18 +313,30 @@ def resolve_location(
                 best_s = s
                 m.best = e
         e = m.best
-        if e < n_places and not upper and m.single and place_pop[e] < 1000 and not m.container_adm:
-            m.weight *= 0.5  # a lone village-sized name is weak evidence
-        if upper and m.single and e < n_places and place_pop[e] < 20000 and m.container_cc is None:
-            m.weight *= 0.2  # upper-case text: any word may match a village
+        cc = cc_of(e)
+        if e >= n_places:
+            conf = 1.5 if m.admin_hint else 1.2
+        else:
+            conf = min(1.0, max(0.3, 0.35 + 0.1 * math.log10(place_pop[e] + 1)))
+            if not m.single:
+                conf = min(1.0, conf + 0.25)
+            elif upper and place_pop[e] < 20000 and m.container_cc is None:
+                conf *= 0.3  # upper-case text: any word may match a village
+        # Nothing strong points at this country: a namesake far away?
+        if strong.get(cc, 0.0) <= 0.05 and m.container_cc is None:
+            if m.single:
+                conf *= 0.25 if any_strong else 0.7
+            else:
+                conf *= 0.5 if any_strong else 0.85
+        if m.container_cc is not None or m.container_adm is not None:
+            conf += 0.3
+        m.weight *= conf
 
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}
     cc_votes: dict[str, float] = {}
     for m in mentions:
         if m.kind == "place":
-            if m.extra.get("container_of"):
-                continue  # counted through the place it contains
             cc = cc_of(m.best)
             a = adm_of(m.best)
             votes[(cc, a)] = votes.get((cc, a), 0.0) + m.weight
@@ -343,6 +345,8 @@ def resolve_location(
             cc_votes[m.cc] = cc_votes.get(m.cc, 0.0) + 0.6 * m.weight  # type: ignore[index]
     if not cc_votes:
         return Location()
+    if _DEBUG:
+        print("votes", cc_votes, votes)
     country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
     if not regions:
@@ -354,9 +358,9 @@ def resolve_location(
     best_m: Mention | None = None
     best_s = -1.0
     for m in mentions:
-        if m.kind != "place" or m.extra.get("container_of") or adm_of(m.best) != adm:
+        if m.kind != "place" or m.extra.get("container_of") or m.extra.get("state_only"):
             continue
-        if cc_of(m.best) != country:
+        if adm_of(m.best) != adm or cc_of(m.best) != country:
             continue
         s = m.weight * (1.3 if m.best < n_places else 1.0)
         if s > best_s:
@@ -376,6 +380,75 @@ def resolve_location(
         lon=round(index.place_lon[e], 5) if gid else None,
         geonames_id=gid or None, precision=LocationPrecision.PLACE,
     )
+
+
+def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
+    """"Marksville, La." / "LOUISVILLE, KY (WAVE)": the state, as an admin1 mention."""
+    out: list[Mention] = []
+    n_places = index.n_places
+    for m in _US_STATE.finditer(text):
+        ab = (m.group(1) or m.group(2)).replace(" ", "").lower()
+        adm = index.us_abbrev.get(ab)
+        if adm is None:
+            continue
+        men = Mention(m.start(), m.end(), m.group(), "place", ids=(n_places + adm,),
+                      admin_hint=True)
+        men.extra["state_only"] = True
+        out.append(men)
+    return out
+
+
+def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
+           anchor: tuple[int, int] | None) -> None:
+    """Base weight of each mention from where it stands."""
+    dl_end = _dateline_end(text)
+    lead_end = _lead_end(text, sentences, dl_end)
+    for m in mentions:
+        w = 1.0
+        if m.in_title:
+            w = 1.5
+        elif 0 <= m.start < dl_end and m.start < 60:
+            w = 0.25  # the reporter's place
+        elif m.start < lead_end:
+            w = 1.5
+        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:
+            w *= 4.0
+        if m.kind == "demonym":
+            w *= 0.4
+        if m.negated:
+            w *= 0.25
+        if m.fragment:
+            w *= 0.15
+        m.weight = w
+
+
+def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
+    """Pin "Aleppo, Syria", "Marksville, La.", "(Bir Al-Abd, North Sinai)"."""
+    n_places = index.n_places
+    adm_cc = index.adm_cc
+    by_start = {m.start: m for m in mentions if not m.in_title}
+    for m in mentions:
+        if m.in_title or m.kind != "place" or m.extra.get("state_only"):
+            continue
+        if not text.startswith(",", m.end):
+            continue
+        k = m.end + 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        nxt = by_start.get(k) or by_start.get(m.end)
+        if nxt is None or nxt is m:
+            continue
+        if nxt.kind == "country":
+            m.container_cc = nxt.cc
+        elif nxt.kind == "place":
+            adm = [e - n_places for e in nxt.ids if e >= n_places]
+            if adm and (len(adm) == 1 or nxt.extra.get("state_only")):
+                m.container_adm = adm[0]
+                m.container_cc = adm_cc[adm[0]]
+                nxt.extra["container_of"] = True
+            elif adm:
+                # several regions share the name: the one in the place's own country
+                m.extra["container_adms"] = adm
 
 
 def _lead_end(text: str, sentences: Sequence[Sentence], dl_end: int) -> int:
