@@ -109,8 +109,34 @@ _DATELINE = re.compile(
 _SUMMARY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*:")
 
 # Words just before a date that mark it as not the event's. Stamps veto; the rest weigh.
-_STAMP_WORDS = frozenset({"published", "updated", "posted", "modified", "copyright", "dob", "born", "pubdate"})
+_STAMP_WORDS = frozenset({"published", "updated", "update", "posted", "modified", "copyright", "dob", "born",
+                          "pubdate", "edition", "issue"})
 _NOT_EVENT_WORDS = frozenset({
+    "funeral", "funerals", "memorial", "vigil", "vigils", "visitation", "burial", "wake", "services",
+    "court", "hearing", "arraigned", "arraignment", "trial", "sentenced", "sentencing", "bond", "bail",
+    "indicted", "scheduled", "planned", "expected", "will", "would", "due", "slated", "conference",
+    "meeting", "until", "through", "till", "rally", "buried", "laid", "autopsy", "gofundme", "fundraiser",
+})
+_NOT_EVENT_AFTER = frozenset({
+    "funeral", "memorial", "vigil", "visitation", "hearing", "court", "arraignment", "conference",
+    "services", "service", "meeting", "rally", "issue", "edition", "autopsy", "news",
+})
+# Reporting around a date: when it was said, found out or followed up, often not the event.
+_REPORT_WORDS = frozenset({
+    "said", "says", "told", "announced", "reported", "confirmed", "stated", "added", "statement",
+    "release", "tweeted", "identified", "released", "arrested", "booked", "charged", "custody",
+    "apprehended", "surrendered", "died", "dies", "succumbed", "investigating", "searching",
+    "continued", "continue", "remained", "underway", "update", "interview", "unclear", "comment",
+    "comments", "spoke", "speaking", "asked", "wrote", "posted", "filed", "news",
+})
+# After a date that opens its line: a clock time or a dash, the mark of a stamp or dateline.
+_STAMP_AFTER = re.compile(r"\s*(?:$|\n|@|\d{1,2}:\d\d|-|\u2013|\u2014|\|)")
+_HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\d{4}")
+_PART_WORDS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+_CLOCK_WORDS = frozenset({"m", "pm", "am", "noon", "midnight", "clock"})
+_EVENT_WORDS = frozenset({
     "funeral", "funerals", "memorial", "vigil", "vigils", "visitation", "burial", "wake", "services",
     "court", "hearing", "arraigned", "arraignment", "trial", "sentenced", "sentencing", "bond", "bail",
     "indicted", "charged", "scheduled", "planned", "expected", "will", "would", "due", "slated",
@@ -382,6 +408,13 @@ class _Context:
     def index(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
+    def start_of(self, i: int) -> int:
+        """Where sentence ``i`` really starts: a split after "p.m." or "a.m." is undone
+        (the splitter cuts "at 9 p.m. Sunday"), since the date belongs to that clause."""
+        while i > 0 and _CLOCK_END.search(self.sentences[i - 1].text):
+            i -= 1
+        return self.starts[i]
+
     def is_event(self, i: int) -> bool:
         if i not in self._event:
             words = _WORD.findall(self.sentences[i].text.lower()) if self.sentences else []
@@ -399,21 +432,42 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
            base: dt.date | None) -> float | None:
     """How likely the mention is the event's date; None when it clearly is not."""
     sent_i = ctx.index(mention.start) if ctx.sentences else 0
-    sent_start = ctx.starts[sent_i] if ctx.sentences else 0
+    sent_start = ctx.start_of(sent_i) if ctx.sentences else 0
     if base is not None and mention.date > base + dt.timedelta(days=1):
         return None  # a future date: a hearing, a funeral, a deadline
     before = _WORD.findall(w[max(sent_start, mention.start - 50):mention.start].lower())[-5:]
-    if not _STAMP_WORDS.isdisjoint(before[-3:]):
+    if not _STAMP_WORDS.isdisjoint(before[-3:]) or "as of" in " ".join(before[-3:]):
         return None
-    after = _WORD.findall(w[mention.end:mention.end + 40].lower())[:4]
+    if mention.explicit and _HANDLE_BEFORE.search(w, max(0, mention.start - 40), mention.start):
+        return None  # "— Name (@handle) October 21, 2016": an embedded post's stamp
+    tail = w[mention.end:mention.end + 40]
+    if mention.explicit and _STAMP_AFTER.match(tail) and _line_is_stamp(w, mention):
+        return None  # "January 22, 2013 2:44 PM" alone on its line: the page's stamp
+    after = _WORD.findall(tail.lower())[:4]
+    if after and after[0] in _PART_WORDS:
+        after = after[1:]
     score = 0.0
-    if not _NOT_EVENT_WORDS.isdisjoint(before) or not _NOT_EVENT_AFTER.isdisjoint(after):
+    if not _NOT_EVENT_WORDS.isdisjoint(before) or not _NOT_EVENT_AFTER.isdisjoint(after[:2]):
         score -= 4.0
-    if (before and before[-1] in _SAID_WORDS) or (after and after[0] in _SAID_WORDS):
-        score -= 1.5  # "police said Tuesday": when it was said, often not when it happened
+    if before[-1:] == ["since"]:
+        score -= 2.0  # "since Saturday": a running state, not the event
+    if not _REPORT_WORDS.isdisjoint(before) or not _REPORT_WORDS.isdisjoint(after[:3]):
+        score -= 2.5  # "police said Tuesday", "was arrested by police on Friday"
     if ctx.sentences and ctx.is_event(sent_i):
         score += 1.5
-    score -= _PRECISION_RANK[mention.precision] * 1.5
+    if not _EVENT_WORDS.isdisjoint(before[-3:]) or not _EVENT_WORDS.isdisjoint(after[:2]):
+        score += 1.0  # "a shooting Thursday night", "Saturday's attack"
+    if not _CLOCK_WORDS.isdisjoint(before[-3:]):
+        score += 2.0  # "around 6:30 p.m. Saturday": a clock time dates a happening, not a statement
+    elif "early" in before[-2:] or "late" in before[-2:] or w[mention.end:mention.end + 12].lstrip().lower().startswith(
+        ("morning", "afternoon", "evening", "night")
+    ):
+        score += 1.0  # "late Friday", "Saturday night"
+    score -= _PRECISION_RANK[mention.precision] * 2.5
+    if mention.explicit and sent_i == 0 and ctx.sentences and "\n" in w[:ctx.sentences[0].end + 2] and _YEAR_IN.search(
+        mention.text
+    ):
+        score -= 2.0  # a full date in the headline line is the page's date, as a rule
     if anchor_i is not None:
         distance = abs(sent_i - anchor_i)
         score += 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
@@ -423,6 +477,12 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
     if base is not None and (base - mention.date).days > 366:
         score -= 2.0  # background: an older incident, an anniversary
     return score
+
+
+def _line_is_stamp(w: str, mention: DateMention) -> bool:
+    """True when the date opens its line: a byline or page stamp, not prose."""
+    line_start = w.rfind("\n", 0, mention.start) + 1
+    return not w[line_start:mention.start].strip(" \t([|-:,")
 
 
 def resolve_event_date(

@@ -1,0 +1,116 @@
+"""Event dates: explicit forms, relative phrases against the publication date, and the
+dates that are not the event's. Texts are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extraction.dates import find_date_mentions, resolve_event_date
+from extraction.text import split_sentences
+
+SUN = dt.date(2017, 11, 5)  # a Sunday
+TUE = dt.date(2015, 11, 3)  # a Tuesday
+
+
+def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = None) -> dt.date | None:
+    anchor = None
+    if anchor_text is not None:
+        start = text.index(anchor_text)
+        anchor = (start, start + len(anchor_text))
+    return resolve_event_date(text, split_sentences(text), published, anchor).date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # explicit dates
+        pytest.param("On 28 April 2020, clashes killed 3 in the town.", None, dt.date(2020, 4, 28), id="day-month-year"),
+        pytest.param("Gunmen killed two on April 28, 2020 near the market.", None, dt.date(2020, 4, 28), id="month-day-year"),
+        pytest.param("Gunmen killed two on 28th of April near the market.", dt.date(2020, 5, 2), dt.date(2020, 4, 28),
+                     id="ordinal-no-year-takes-publication-year"),
+        pytest.param("A bomb killed four on Dec. 30 in the capital.", dt.date(2021, 1, 3), dt.date(2020, 12, 30),
+                     id="december-in-a-january-article-is-last-year"),
+        pytest.param("Tuesday, November 3, 2015: a gunman shot three people.", None, dt.date(2015, 11, 3),
+                     id="weekday-then-date"),
+        pytest.param("06/09/2017: Assailants attacked a checkpoint in Ghazni.", None, dt.date(2017, 6, 9),
+                     id="gtd-summary-is-month-first"),
+        pytest.param("The blast on 28/04/2020 killed five.", None, dt.date(2020, 4, 28), id="day-first-when-only-valid"),
+        pytest.param("The blast on 04/05/2020 killed five.", dt.date(2020, 4, 7), dt.date(2020, 4, 5),
+                     id="ambiguous-slash-date-read-on-or-before-publication"),
+        pytest.param("The attack of 2020-04-28 killed five.", None, dt.date(2020, 4, 28), id="iso"),
+        pytest.param("SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- GUERRILLAS ATTACKED A POST YESTERDAY.", None,
+                     dt.date(1990, 1, 11), id="wire-dateline-is-the-base-for-yesterday"),
+        pytest.param("LIMA, 20 APR 89 (APA) -- ON TUESDAY [18 APRIL] A RADIO STATION REPORTED THE KILLING.", None,
+                     dt.date(1989, 4, 18), id="upper-case-wire-text"),
+        # relative phrases
+        pytest.param("Two people were shot dead on Saturday night.", SUN, dt.date(2017, 11, 4), id="on-saturday"),
+        pytest.param("A man was shot late Friday outside a bar.", SUN, dt.date(2017, 11, 3), id="late-friday"),
+        pytest.param("A man was shot Sunday morning outside a bar.", SUN, SUN, id="weekday-of-publication-is-that-day"),
+        pytest.param("A man was shot last Sunday outside a bar.", SUN, dt.date(2017, 10, 29), id="last-weekday-is-before"),
+        pytest.param("A man was shot yesterday outside a bar.", SUN, dt.date(2017, 11, 4), id="yesterday"),
+        pytest.param("A man was killed in a shooting last night.", SUN, dt.date(2017, 11, 4), id="last-night"),
+        pytest.param("A man was shot the day before yesterday.", SUN, dt.date(2017, 11, 3), id="day-before-yesterday"),
+        pytest.param("A man was shot three days ago in the park.", SUN, dt.date(2017, 11, 2), id="days-ago"),
+        pytest.param("A man was killed today in a shooting.", SUN, SUN, id="today"),
+        # choosing among several dates
+        pytest.param("Police said Monday that two men were shot around 9 p.m. Saturday.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="clock-time-beats-the-day-it-was-said"),
+        pytest.param("A man was shot Saturday. His funeral will be held Friday.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="funeral-is-not-the-event"),
+        pytest.param("A man was shot Saturday. He is due in court on Friday.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="court-date-is-not-the-event"),
+        pytest.param("Police on Monday identified the man who was killed Saturday in a shooting.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="identified-monday-is-not-the-event"),
+        pytest.param("Published Monday, Nov 6, 2017\n\nA man was shot Saturday night.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="published-stamp-is-not-the-event"),
+        pytest.param("The suspect, born March 3, 1990, shot a clerk on Saturday.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="birth-date-is-not-the-event"),
+        # fallbacks
+        pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
+        pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
+        pytest.param("Protests continued on Saturday.", None, None, id="weekday-without-base-is-unknown"),
+        pytest.param(
+            "A man was shot Saturday.", TUE, dt.date(2015, 10, 31), id="weekday-resolves-back-across-months"
+        ),
+        pytest.param(
+            "The attack may 12 people have seen was reported.", SUN, SUN, id="may-the-verb-is-not-a-month",
+        ),
+    ],
+)
+def test_event_date_examples(text: str, published: dt.date | None, expected: dt.date | None) -> None:
+    assert _date(text, published) == expected
+
+
+def test_seed_article_saturday_resolves_to_the_day_before_its_sunday_publication(shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    assert seeds, f"no seed article under {shared_dir / 'seeds'}"
+    text = seeds[0].read_text(encoding="utf-8")
+    assert _date(text, SUN) == dt.date(2017, 11, 4)
+
+
+def test_date_in_the_anchor_sentence_is_preferred() -> None:
+    text = "Clashes erupted on Friday in the north. On Saturday, an airstrike killed 12 people in the south."
+    assert _date(text, SUN, anchor_text="On Saturday, an airstrike killed 12 people in the south.") == dt.date(2017, 11, 4)
+
+
+def test_precision_is_reported() -> None:
+    text = "Fighting last week displaced 2,000 families."
+    result = resolve_event_date(text, split_sentences(text), SUN)
+    assert result.precision == "week"
+    assert resolve_event_date("No date here.", split_sentences("No date here."), SUN).precision == "publication"
+    day = resolve_event_date("Shot on Saturday.", split_sentences("Shot on Saturday."), SUN)
+    assert (day.precision, day.text) == ("day", "Saturday")
+
+
+def test_mentions_carry_offsets_into_the_text() -> None:
+    text = "He was shot on April 28, 2020 and died yesterday."
+    mentions = find_date_mentions(text, dt.date(2020, 5, 1))
+    assert [text[m.start:m.end] for m in mentions] == ["April 28, 2020", "yesterday"]
+
+
+def test_future_dates_are_never_the_event() -> None:
+    text = "A man was shot. The hearing is set for November 20, 2017."
+    assert _date(text, SUN) == SUN
