@@ -45,11 +45,10 @@ _TRIGGER = re.compile(
     r"|execut|massacr|assassinat|perish|drown|wound|injur|hurt|casualt|unharm|unhurt|unscath|harmed"
     r"|displac|fled|flee|evacu|homeless|shelter|relief\s+camp|relocat|idps?\b|toll|lynch|stabb"
     r"|to\s+death|succumb|hospitali|homes|forced|safer|accommodat",
-    _I,
 )
 
 _QP = QUANTITY_PATTERN
-_QUANT = re.compile(rf"(?<![\w$£€.,-]){_QP}", _I)
+_QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
@@ -80,9 +79,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|had\s+to\s+evacuate|without\s+shelter"
                       r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
 ]
-_VERBS = re.compile(
-    "|".join(rf"(?P<{name}>\b(?:{pat})\b)" for name, pat in _VERB_SPECS), _I
-)
+_VERBS = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<{name}>(?:{pat})\b)" for name, pat in _VERB_SPECS) + ")")
 
 # Negations that state an explicit zero. Group name says which fields become 0.
 _NEGATIONS = re.compile(
@@ -98,7 +95,6 @@ _NEGATIONS = re.compile(
     r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
     r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
-    _I,
 )
 
 # Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
@@ -111,7 +107,6 @@ _SUBSET = re.compile(
     r"|(?<=,\s)of\s+(?:whom|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
     r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them)\b[^,;:]*"
     r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
-    _I,
 )
 
 # Words after a number that make it something other than a count of people.
@@ -162,7 +157,6 @@ _BACKGROUND = re.compile(
     r"|august|september|october|november|december)|a\s+similar|in\s+a\s+separate|separate\s+(?:incident|attack"
     r"|shooting)|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
-    _I,
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
@@ -233,7 +227,7 @@ class Figure:
 
 def has_trigger(sentence: str) -> bool:
     """True when ``sentence`` contains any casualty or displacement word (cheap gate)."""
-    return _TRIGGER.search(sentence) is not None
+    return _TRIGGER.search(_lower(sentence)) is not None
 
 
 def _mask(s: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -256,10 +250,10 @@ class _Q:
     text: str
 
 
-def _quantities(masked: str) -> list[_Q]:
+def _quantities(low_masked: str, masked: str) -> list[_Q]:
     out: list[_Q] = []
-    for m in _QUANT.finditer(masked):
-        txt = m.group(0)
+    for m in _QUANT.finditer(low_masked):
+        txt = masked[m.start():m.end()]
         after = masked[m.end():m.end() + 16]
         before = masked[max(0, m.start() - 12):m.start()]
         if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
@@ -306,11 +300,12 @@ def _field_for(field: str, np_text: str) -> str | None:
 def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
     """Every casualty and displacement figure in ``text``, in reading order."""
     figures: list[Figure] = []
+    low_text = _lower(text)
     for idx, sent in enumerate(sentences):
-        s = sent.text
-        if _TRIGGER.search(s) is None:
+        low = low_text[sent.start:sent.end]
+        if _TRIGGER.search(low) is None:
             continue
-        figures.extend(_sentence_figures(s, sent.start, idx))
+        figures.extend(_sentence_figures(sent.text, sent.start, idx, low))
     bomber = _suicide_bombers(text, sentences, figures)
     if bomber is not None:
         figures.append(bomber)
@@ -335,6 +330,8 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
     death, explicitly marked by its evidence span."""
     if any(f.field == "killed" and f.role in ("perpetrators", "mixed") and not f.negation for f in figures):
         return None
+    if "suicide" not in text and "Suicide" not in text and "SUICIDE" not in text:
+        return None
     for idx, sent in enumerate(sentences):
         m = _SUICIDE.search(sent.text)
         if m is None or _SUICIDE_FAILED.search(text):
@@ -343,17 +340,31 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         if value is None or value.best > 5:
             return None
         return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
-                      role="perpetrators", additive=True, background=_BACKGROUND.search(sent.text) is not None)
+                      role="perpetrators", additive=True, background=_BACKGROUND.search(sent.text.lower()) is not None)
     return None
 
 
-def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
-    masked, subsets = _mask(s, _SUBSET)
-    background = _BACKGROUND.search(s) is not None
+def _lower(text: str) -> str:
+    """``text`` lower-cased with every offset kept (a few characters change length when
+    lower-cased; those stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> list[Figure]:
+    if low is None:
+        low = _lower(s)
+    low_masked, subsets = _mask(low, _SUBSET)
+    masked = s
+    for a, b, _piece in subsets:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    background = _BACKGROUND.search(low) is not None
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
-    for m in _NEGATIONS.finditer(masked):
+    for m in _NEGATIONS.finditer(low_masked):
         which = m.lastgroup or "both"
         fields = ("killed", "wounded") if which == "both" else (which,)
         covered.append(m.span())
@@ -361,9 +372,9 @@ def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
                               negation=True, background=background))
 
-    quants = _quantities(masked)
+    quants = _quantities(low_masked, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
-    verbs = [v for v in _VERBS.finditer(masked) if not any(a <= v.start() < b for a, b in covered)]
+    verbs = [v for v in _VERBS.finditer(low_masked) if not any(a <= v.start() < b for a, b in covered)]
     prev_end = 0
     for vi, v in enumerate(verbs):
         name = v.lastgroup or ""
@@ -411,7 +422,7 @@ def _sentence_figures(s: str, base: int, idx: int) -> list[Figure]:
         prev_end = v.end()
     _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
-    for m in _IN_ADDITION.finditer(masked):
+    for m in (_IN_ADDITION.finditer(masked) if "addition" in low_masked else ()):
         q = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group("one"))
         if q is not None and any(f.field == "killed" and not f.negation for f in out):
             a, b = m.span("q") if m.group("q") else m.span("one")
