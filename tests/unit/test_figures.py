@@ -1,0 +1,127 @@
+"""Casualty and displacement figures: curated sentences for every phrase family.
+
+Every sentence here is written for this test (none comes from the evaluation data).
+Each row gives the expected ``best`` of killed, wounded and displaced for the text as one
+event (``None`` = no figure reported, ``0`` = an explicit zero).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.figures import combine_figures, find_figures
+from extraction.text import split_sentences
+from schemas import FigureKind
+
+
+def totals(text: str) -> tuple[int | None, int | None, int | None]:
+    values, _kind = combine_figures(find_figures(text, split_sentences(text)))
+    return tuple(None if values[k] is None else values[k].best for k in ("killed", "wounded", "displaced"))
+
+
+FAMILIES = [
+    # killed: verbs and nouns
+    pytest.param("Gunmen killed 6 farmers near the river on Monday.", (6, None, None), id="killed-active"),
+    pytest.param("Seven traders were killed when the market was shelled.", (7, None, None), id="killed-passive"),
+    pytest.param("Nine people died after the ferry capsized.", (9, None, None), id="died"),
+    pytest.param("The attack left 14 dead, officials said.", (14, None, None), id="left-dead"),
+    pytest.param("The death toll stood at 31 on Friday.", (31, None, None), id="death-toll"),
+    pytest.param("Hospital staff counted 22 fatalities.", (22, None, None), id="fatalities"),
+    pytest.param("Rescuers recovered 8 bodies from the rubble.", (8, None, None), id="bodies"),
+    pytest.param("Four miners lost their lives in the collapse.", (4, None, None), id="lost-their-lives"),
+    pytest.param("A farmer was shot dead at his gate.", (1, None, None), id="singular-shot-dead"),
+    pytest.param("Troops shot dead three smugglers at the border.", (3, None, None), id="shot-dead-object"),
+    pytest.param("A mob beat a shopkeeper to death.", (1, None, None), id="beat-to-death"),
+    # wounded
+    pytest.param("Twelve pupils were wounded by shrapnel.", (None, 12, None), id="wounded"),
+    pytest.param("The blast injured 40 commuters.", (None, 40, None), id="injured-active"),
+    pytest.param("Five guards were hurt in the scuffle.", (None, 5, None), id="hurt"),
+    # displaced, people vs households
+    pytest.param("The floods displaced 4,500 people in the valley.", (None, None, 4500), id="displaced"),
+    pytest.param("About 900 villagers fled the fighting.", (None, None, 900), id="fled"),
+    pytest.param("Authorities evacuated more than 2,000 residents.", (None, None, 2000), id="evacuated"),
+    pytest.param("The storm left 350 people homeless.", (None, None, 350), id="homeless"),
+    pytest.param("Fire forced 60 people from their homes.", (None, None, 60), id="forced-from-homes"),
+    pytest.param("Some 1,100 people are sheltering in relief camps.", (None, None, 1100), id="relief-camps"),
+    pytest.param("The landslide displaced 120 families.", (None, None, None), id="households-not-people"),
+    # compositions
+    pytest.param("Four officers and five assailants were killed in the raid.", (9, None, None),
+                 id="composed-subject"),
+    pytest.param("The bomb went off, killing 10 soldiers and wounding 3 others.", (10, 3, None),
+                 id="killing-and-wounding"),
+    pytest.param("A teacher and a nurse were killed in the crossfire.", (2, None, None), id="coordinated-singulars"),
+    pytest.param("Eleven people, including four children, were killed.", (11, None, None), id="including-subset"),
+    pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
+                 id="half-of-them-not-added"),
+    # negations give explicit zeros
+    pytest.param("Mortars hit the town but there were no casualties.", (0, 0, None), id="no-casualties"),
+    pytest.param("The rally ended peacefully and no one was hurt.", (0, 0, None), id="no-one-hurt"),
+    pytest.param("The convoy was ambushed; no fatalities were reported.", (0, None, None), id="no-fatalities"),
+    pytest.param("The mayor escaped unharmed from the ambush.", (0, 0, None), id="unharmed"),
+    # perpetrators
+    pytest.param("The gunman killed two guards and then himself.", (3, None, None), id="killed-himself"),
+    pytest.param("Six shoppers were killed. The bomber also died.", (7, None, None), id="bomber-also-died"),
+    pytest.param("In addition to the attacker, four people were killed.", (5, None, None), id="in-addition-to"),
+    pytest.param("Three police officers were killed and two attackers were shot dead.", (5, None, None),
+                 id="victims-and-perpetrators"),
+    pytest.param("Five people, including the gunman, died. He had shot four neighbours.", (5, None, None),
+                 id="total-covers-perpetrator"),
+    # not double counting
+    pytest.param("Twenty people were killed in the strike. The strike killed 20 people, mostly women.",
+                 (20, None, None), id="repeated-toll-counts-once"),
+    pytest.param("Three soldiers were killed. Another two died later in hospital.", (5, None, None),
+                 id="another-adds"),
+    pytest.param("Last year a similar attack killed 20 people. On Sunday two guards were killed.",
+                 (2, None, None), id="background-year"),
+    pytest.param("Since the war began 500,000 people have died. A shell killed 3 civilians today.",
+                 (3, None, None), id="background-campaign"),
+    pytest.param("The government said 25 were killed, but other sources reported 37 were killed.",
+                 (25, None, None), id="conflicting-sources-conservative"),
+    # known gaps
+    pytest.param("Gunmen abducted 9 drivers. They later killed them.", (9, None, None), id="anaphora",
+                 marks=pytest.mark.xfail(strict=True, reason="'killed them' is not resolved to an earlier count")),
+    pytest.param("Two men were shot, one fatally.", (1, 1, None), id="one-fatally",
+                 marks=pytest.mark.xfail(strict=True, reason="'N shot, one fatally' split is not parsed")),
+    # things that are not counts
+    pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
+    pytest.param("Omar Haddad, 34, was shot dead outside his shop.", (1, None, None), id="apposed-age"),
+    pytest.param("The blast on 12 May 2019 injured two porters.", (None, 2, None), id="date-is-not-a-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILIES)
+def test_figures_for_phrase_family(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
+
+
+def test_toll_update_is_marked_as_update() -> None:
+    text = "Twelve people were killed on Monday. By Tuesday the death toll rose to 40."
+    values, kind = combine_figures(find_figures(text, split_sentences(text)))
+    assert kind == FigureKind.UPDATE
+    assert values["killed"] is not None and values["killed"].best == 40
+
+
+def test_households_are_kept_apart_from_people() -> None:
+    text = "The floods displaced 120 families."
+    values, _ = combine_figures(find_figures(text, split_sentences(text)))
+    assert values["displaced"] is None
+    assert values["displaced_households"] is not None and values["displaced_households"].best == 120
+
+
+def test_every_figure_keeps_its_evidence_span() -> None:
+    text = "Heavy shelling hit the port.\n\nAt least 17 dockers were killed, officials said."
+    sentences = split_sentences(text)
+    figures = find_figures(text, sentences)
+    assert len(figures) == 1
+    ev = figures[0].evidence(text, sentences)
+    assert (ev.field, ev.text) == ("killed", "At least 17")
+    assert text[ev.start:ev.end] == ev.text
+    assert text[ev.sentence_start:].startswith(ev.sentence)
+
+
+def test_vague_figure_stays_vague() -> None:
+    text = "Dozens of people were killed when the bridge collapsed."
+    values, _ = combine_figures(find_figures(text, split_sentences(text)))
+    killed = values["killed"]
+    assert killed is not None
+    assert (killed.min, killed.max, killed.best, killed.vague) == (12, None, 12, True)
