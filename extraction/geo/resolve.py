@@ -257,42 +257,54 @@ def resolve_location(
     _weigh(mentions, text, sentences, anchor)
     _containers(index, mentions, text)
 
-    # Evidence from countries, demonyms, containers and unambiguous names. "Strong"
-    # evidence leaves out lone one-word places: any word may match a village somewhere.
+    # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
+    # place mention spreads its weight over its candidates by population, so namesakes
+    # that agree with the rest of the text ("Brentwood" beside "San Francisco") win.
+    # "Strong" evidence leaves out lone one-word small places: any word may match a
+    # village somewhere.
     ev_cc: dict[str, float] = {}
-    strong: dict[str, float] = {}
     ev_adm: dict[int, float] = {}
+    strong: dict[str, float] = {}
+    own: list[tuple[dict[str, float], dict[int, float]]] = []
     for m in mentions:
+        oc: dict[str, float] = {}
+        oa: dict[int, float] = {}
+        own.append((oc, oa))
+        w = m.weight
         if m.kind != "place":
-            ev_cc[m.cc] = ev_cc.get(m.cc, 0.0) + m.weight  # type: ignore[index]
-            strong[m.cc] = strong.get(m.cc, 0.0) + m.weight  # type: ignore[index]
+            ev_cc[m.cc] = ev_cc.get(m.cc, 0.0) + w  # type: ignore[index]
+            strong[m.cc] = strong.get(m.cc, 0.0) + w  # type: ignore[index]
             continue
         if m.container_adm is not None:
-            ev_adm[m.container_adm] = ev_adm.get(m.container_adm, 0.0) + m.weight
+            ev_adm[m.container_adm] = ev_adm.get(m.container_adm, 0.0) + w
         if m.container_cc is not None:
-            ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + m.weight
-            strong[m.container_cc] = strong.get(m.container_cc, 0.0) + m.weight
-        ccs = {cc_of(e) for e in m.ids}
-        if len(ccs) == 1:
-            own = next(iter(ccs))
-            ev_cc[own] = ev_cc.get(own, 0.0) + 0.5 * m.weight
-            if not m.single:
-                strong[own] = strong.get(own, 0.0) + 0.5 * m.weight
-        # An admin1 region's name is distinctive: strong evidence for its country.
-        adm_ccs = {adm_cc[e - n_places] for e in m.ids if e >= n_places}
-        for cc in adm_ccs:
-            strong[cc] = strong.get(cc, 0.0) + 0.5 * m.weight / len(adm_ccs)
-        adms = {adm_of(e) for e in m.ids}
-        if len(adms) == 1 and (not m.single or m.ids[0] >= n_places):
-            a = next(iter(adms))
+            ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + w
+            strong[m.container_cc] = strong.get(m.container_cc, 0.0) + w
+        cands = [e for e in m.ids if m.container_cc is None or cc_of(e) == m.container_cc] or list(m.ids)
+        prior = [1000.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
+        total = sum(prior)
+        top = max(prior) / total
+        for e, q in zip(cands, prior, strict=True):
+            p = w * q / total
+            cc = cc_of(e)
+            a = adm_of(e)
+            oc[cc] = oc.get(cc, 0.0) + p
             if a >= 0:
-                ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * m.weight
+                oa[a] = oa.get(a, 0.0) + p
+        lead = cands[prior.index(max(prior))]
+        big = top > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
+        for cc, v in oc.items():
+            ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
+            if not m.single or big or any(e >= n_places and cc_of(e) == cc for e in cands):
+                strong[cc] = strong.get(cc, 0.0) + 0.5 * v
+        for a, v in oa.items():
+            ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * v
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
     any_strong = max(strong.values(), default=0.0) > 0.2
 
     # Resolve each place mention to one entry, and how much to trust it.
-    for m in mentions:
+    for m, (oc, oa) in zip(mentions, own, strict=True):
         if m.kind != "place":
             continue
         best_s = -1e9
@@ -303,8 +315,9 @@ def resolve_location(
                 s = 5.5 + (4.0 if m.admin_hint else 0.0)
             else:
                 s = math.log10(place_pop[e] + 10) - (1.5 if m.admin_hint else 0.0)
-            s += 6.0 * ev_cc.get(cc, 0.0) / max_cc
-            s += 2.5 * ev_adm.get(a, 0.0) / max_adm if a >= 0 else 0.0
+            s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
+            if a >= 0:
+                s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
             if m.container_cc is not None:
                 s += 6.0 if cc == m.container_cc else -6.0
             if m.container_adm is not None:
@@ -322,8 +335,9 @@ def resolve_location(
                 conf = min(1.0, conf + 0.25)
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
-        # Nothing strong points at this country: a namesake far away?
-        if strong.get(cc, 0.0) <= 0.05 and m.container_cc is None:
+        # Nothing else strong points at this country: a namesake far away?
+        support = strong.get(cc, 0.0) - (0.5 * oc.get(cc, 0.0) if not m.single else 0.0)
+        if support <= 0.05 and m.container_cc is None:
             if m.single:
                 conf *= 0.25 if any_strong else 0.7
             else:
@@ -374,10 +388,12 @@ def resolve_location(
                         precision=LocationPrecision.ADMIN1)
     e = best_m.best
     gid = index.place_gid[e]
+    lat = index.place_lat[e]
+    lon = index.place_lon[e]
     return Location(
         name=index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
-        lat=round(index.place_lat[e], 5) if gid else None,
-        lon=round(index.place_lon[e], 5) if gid else None,
+        lat=None if math.isnan(lat) else round(lat, 5),
+        lon=None if math.isnan(lon) else round(index.place_lon[e], 5),
         geonames_id=gid or None, precision=LocationPrecision.PLACE,
     )
 
