@@ -57,11 +57,11 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
     ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
-    ("killed_act", r"(?:the\s+)?(?:deaths?|killings?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+    ("killed_act", r"(?:the\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
-    ("killed_pas", r"died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
+    ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
@@ -121,7 +121,7 @@ _NON_PERSON = re.compile(
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
-    r"|%|:\d|\.\d|/)",
+    r"|%|:\d|\.\d|/|\s*\d)",
     _I,
 )
 _MONTH_BEFORE = re.compile(
@@ -130,10 +130,13 @@ _MONTH_BEFORE = re.compile(
 )
 _QUAL_HEAD = re.compile(r"^(?:(?:the|at\s+least|about|some|around|nearly)\s+)+", _I)
 _AGE_BEFORE = re.compile(r"[A-Za-z.]+,\s*$")
-_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
+_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\(|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
 _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                             r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
                             r"|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Terrace)\b")
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+)$", _I
+)
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
 _HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
 _DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
@@ -184,7 +187,7 @@ _STOP_AHEAD = (
     r"|\s*[,.;:()\[\]\u2014-]|\s*$)"
 )
 _SINGULAR_OBJECT = re.compile(
-    r"\s*(?:only\s+|also\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
+    r"\s*(?:only\s+|also\s+)?(?:\d+-year-old\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
     r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])"
     r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
     r"|(?-i:(?!(?:In|At|On|The|After|For|Of|During|From|With|By|And|Near|As|Outside|Inside|Before|Over|Police"
@@ -265,8 +268,8 @@ def _quantities(low_masked: str, masked: str) -> list[_Q]:
             continue  # "McCloud, 34, was found dead": an age
         if re.fullmatch(r"\d{3,5}", core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
             continue  # a street address
-        if _PARENT_OF.search(before):
-            continue  # "a father of three"
+        if _PARENT_OF.search(before) or _NOT_A_COUNT_BEFORE.search(before):
+            continue  # "a father of three", "image 2 of 9", "one of several", "how many"
         if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
                                                                    before, _I):
             continue  # "no one", "any one": not a count
@@ -278,7 +281,8 @@ def _quantities(low_masked: str, masked: str) -> list[_Q]:
 
 
 def _role(np_text: str, masked_subset: str = "") -> str:
-    if re.search(r"\btotal\b", np_text, _I):
+    if re.search(r"\btotal\b", np_text, _I) or re.match(r"\s*the\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b",
+                                                              np_text, _I):
         return "mixed"
     if _PERP.search(np_text):
         return "perpetrators"
@@ -537,6 +541,9 @@ _PLURAL_HEADS = frozenset({"people", "police", "children", "men", "women", "them
                            "family", "families", "forces", "troops", "crew", "others", "dozens", "hundreds"})
 
 
+_NOUN_VERBS = frozenset({"lives", "bodies", "deaths", "fatalities", "death", "fatality"})
+
+
 def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb: str, field: str
                    ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
     """Quantities that are the subject of a verb: "4 officers and 5 assailants were killed"."""
@@ -547,6 +554,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         gap = masked[q.end:right]
         if not out:
             words = re.findall(r"[\w'-]+", gap)
+            if verb.lower() in _NOUN_VERBS and len(words) > 3 or verb.lower() == "fatally" and words:
+                break
+            if re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", gap, _I):
+                break  # "near one of the bodies": a part of a group already counted
             if len(words) > 9 or _BREAK.search(gap) or "," in gap and not re.search(r"\b(?:were|was)\b", gap):
                 # "," inside a subject only survives when subsets were blanked out of it
                 if len(words) > 9 or _BREAK.search(gap):
@@ -580,7 +591,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         q = _Q(lo + both.start(), lo + both.end(1), Range.exact(2, both.group(1)), both.group(1))
         return [(q, q.start, q.end, both.group(0), _role(both.group(0)), False)]
     coord = _COORDINATED.search(head)
-    if coord:
+    if coord and re.search(r"\band\b", coord.group(1), _I):
         items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", coord.group(1).strip())
         if len(items) >= 2 and not any(re.search(r"(?<![s'])s$|\b(?:people|police|children|men|women)$", it, _I)
                                        for it in items):

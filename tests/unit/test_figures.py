@@ -80,8 +80,7 @@ FAMILIES = [
     # known gaps
     pytest.param("Gunmen abducted 9 drivers. They later killed them.", (9, None, None), id="anaphora",
                  marks=pytest.mark.xfail(strict=True, reason="'killed them' is not resolved to an earlier count")),
-    pytest.param("Two men were shot, one fatally.", (1, 1, None), id="one-fatally",
-                 marks=pytest.mark.xfail(strict=True, reason="'N shot, one fatally' split is not parsed")),
+    pytest.param("Two men were shot, one fatally.", (1, 1, None), id="one-fatally"),
     # things that are not counts
     pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
     pytest.param("Omar Haddad, 34, was shot dead outside his shop.", (1, None, None), id="apposed-age"),
