@@ -271,11 +271,14 @@ def make_article(
     *,
     published: dt.date | None = None,
     target_chars: int = TARGET_CHARS,
+    distractors: bool = True,
 ) -> SyntheticArticle:
     """One synthetic seed-length report of one event at ``place`` on ``event_date``.
 
     The lead names the town, its admin1 region and the day; later paragraphs add the noise
-    real reports carry (quotes, background figures, years, an older incident).
+    real reports carry (quotes, background figures, years, an older incident). With
+    ``distractors=False`` no paragraph reports another incident or figure (what the pipeline
+    benchmark's latency probes need: one article, one event).
     """
     kind = kind or rng.choice(_KINDS)
     published = published or event_date + dt.timedelta(days=rng.choice((0, 1, 1, 2)))
@@ -301,7 +304,8 @@ def make_article(
     dateline = rng.choice((f"{place.town.upper()}, {place.country} ({values['src']}) - ",
                            f"{rng.choice(('Beirut', 'Nairobi', 'Dakar', 'Kabul', 'Baghdad', 'Islamabad'))}: ", ""))
     paragraphs = [dateline + _LEADS[kind].format(**values)]
-    body = list(_BODY)
+    body = list(_BODY) if distractors else [b for b in _BODY if not any(
+        f in b for f in ("{k2}", "{k3}", "{when2}", "{wt}", "{dt}", "{pop}", "{year"))]
     rng.shuffle(body)
     size = len(title) + len(paragraphs[0])
     while body and size < target_chars:
