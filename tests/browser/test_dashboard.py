@@ -117,7 +117,8 @@ def test_top_regions_table_lists_regions_in_api_order_with_their_figures(browser
         by_region = {r["region"]: r for r in _rows(browser)}
         assert by_region["BF-12"]["killed"] == {"best": "12", "range": "(≥12)", "vague": True}
         assert by_region["PK-KP"]["killed"] == {"best": "11", "range": "(11–13)", "vague": False}
-        assert by_region["BD-B"]["displaced"] == {"best": "800,000", "range": "(≥800,000)", "vague": True}
+        assert by_region["BD-B"]["displaced"] == {"best": "800,000", "range": "(≥800,000)", "vague": False}
+        assert by_region["NG-BE"]["killed"] == {"best": "17", "range": "", "vague": False}
     caption = browser.find_element("id", "top-caption").text
     assert "by killed" in caption and "7-day window" in caption
 
