@@ -1,27 +1,433 @@
 """Event types (the taxonomy in docs/TAXONOMY.md) and normalized actors.
 
-Interface stub: the taxonomy owner replaces the bodies, keeping the signatures.
+The type comes from keyword patterns read in the event's own sentence first (``anchor``,
+the sentence that carries the figures), then its neighbours and the lead, so a protest
+mentioned in the tenth paragraph does not relabel a bombing. Within one sentence the most
+specific type wins (a suicide bomber is a suicide attack before it is a bombing; an
+airstrike before shelling before a bomb; protesters who clash or burn make a riot).
+Displacement takes its cause's type when the text names one (flood, fighting, ...).
+
+Actors are armed groups, forces and organisations, normalized through an alias table
+("Daesh", "ISIS", "ISIL", "IS" and "Islamic State" are all ``Islamic State``). The bare
+token "IS" counts only in upper case, in mixed-case text, and next to words that make it
+the group ("IS militants", "claimed by IS"): never the verb.
+
+>>> from extraction.text import split_sentences
+>>> text = "A suicide bomber killed 12 people at a mosque. Daesh claimed the attack."
+>>> classify_event_type(text, split_sentences(text)).value
+'suicide_attack'
+>>> [a.name for a in extract_actors(text, split_sentences(text))]
+['Islamic State']
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extraction.text import Sentence
 from schemas import Actor, EventType
 
-__all__ = ["classify_event_type", "extract_actors"]
+__all__ = ["ACTOR_ALIASES", "classify_event_type", "extract_actors"]
+
+E = EventType
+
+# --- event types ----------------------------------------------------------------------------
+
+# Why words and not one regex: CPython tries every branch of an alternation at every
+# character, so a regex of this vocabulary costs ~0.4 ms per sentence. Lower-cased words
+# looked up in dicts (whole words, stems, two-word phrases) cost a few microseconds.
+# Tags other than EventType values are cues read by ``_pick``.
+_ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARMS, _FIRE, _GUNFIRE, _AFFECTED = (
+    "attack", "armed_target", "civilian_target", "kill", "negate", "territory", "small_arms", "fire", "gunfire",
+    "affected",
+)
+
+_WORDS: dict[str, str] = {}
+_STEMS: dict[str, str] = {}
+_PHRASES: dict[str, str] = {}
+
+
+def _add(tag: str, words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> None:
+    for w in words.split():
+        _WORDS[w] = tag
+    for st in stems.split():
+        _STEMS[st] = tag
+    for p in phrases:
+        _PHRASES[p] = tag
+
+
+_add(E.SUICIDE_ATTACK, "kamikaze svbied svbieds",
+     phrases=("suicide bomber", "suicide bombers", "suicide bombing", "suicide bombings", "suicide attack", "suicide attacks",
+              "suicide attacker", "suicide attackers", "suicide blast", "suicide car", "suicide vest", "suicide explosion",
+              "suicide truck", "suicide assault", "suicide bomb", "himself up", "herself up", "themselves up"))
+_add(E.AIRSTRIKE, "airstrike airstrikes airstriked warplane warplanes airraid airraids",
+     phrases=("air strike", "air strikes", "air raid", "air raids", "drone strike", "drone strikes", "drone attack",
+              "drone attacks", "fighter jets", "helicopter gunship", "helicopter gunships", "aerial bombardment",
+              "aerial attack", "aerial attacks", "air attack", "barrel bomb", "barrel bombs", "unmanned aerial",
+              "coalition aircraft", "jets struck", "jets bombed", "drones struck", "drone struck", "air force"))
+_add(E.SHELLING, "shelled shelling shells mortar mortars mortared artillery rocket rockets missile missiles katyusha "
+                 "howitzer howitzers projectile projectiles bombardment bombarded bombarding shellfire",
+     phrases=("tank fire", "grad rockets"))
+_add(E.BOMBING, "ied ieds vbied bomb bombs bombing bombings bombed bomber explosive explosives explosion explosions "
+                "blast blasts grenade grenades detonated detonation detonating detonate exploded landmine landmines "
+                "uxo",
+     phrases=("land mine", "land mines", "mine exploded", "mine blast", "mine explosion", "booby trap", "booby trapped"))
+_add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
+_add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
+     phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into"))
+_add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch torched vandalised vandalized vandalism "
+             "ransacked looted looting arson",
+     phrases=("set fire", "set ablaze", "threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
+              "burnt tyres", "burning tyres", "burned tires", "burning tires", "violent protest", "violent protests",
+              "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
+_add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
+     stems="protest demonstrat marcher",
+     phrases=("went on strike", "hunger strike", "general strike", "staged a", "blocked the", "blocked a", "marched in",
+              "marched to", "marched against", "marched through"))
+_add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights shootout shootouts ambush ambushed ambushes "
+                    "battle battled battles battling engaged offensive repelled repulsed skirmish skirmishes",
+     stems="clash skirmish",
+     phrases=("gun battle", "gun battles", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
+              "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
+              "clearance operation", "military operation"))
+_add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots stabbed stabbing stabbings beheaded beheading "
+                            "executed execution executions lynched murdered murder murders assassinated assassination "
+                            "tortured torture raped rape hacked massacre massacred killing killings slain",
+     stems="massacr assassinat",
+     phrases=("opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
+              "sexual violence", "drive by"))
+_add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed")
+_add(_ARMED_TARGET, "soldier soldiers troops army military police policeman policemen officers officer militant militants "
+                    "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
+                    "posts base bases outpost convoy patrol positions position security guards commander commanders "
+                    "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
+                    "paramilitary constabulary levies gang assailants")
+_add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children man men people boy "
+                       "girl boys girls shepherd shepherds teacher teachers student students worker workers family "
+                       "families resident residents passengers worshippers pilgrims journalist journalist doctor")
+_add(_KILL, "killed killing kills kill dead died")
+_add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
+_add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
+     phrases=("bomb disposal", "negligent discharge"))
+_add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks", stems="earthquak")
+_add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado tornadoes tornados storm storms rainstorm "
+              "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm",
+     phrases=("strong winds", "tropical storm", "tropical depression", "high winds"))
+_add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging",
+     stems="flood inundat overflow", phrases=("heavy rain", "heavy rains", "flash flood", "flash floods"))
+_add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides")
+_add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
+     phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "grass fire", "wild fire"))
+_add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "lack of rain", "failed rains"))
+_add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic",
+     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed"))
+_add(_FIRE, "fire fires flames burning burned burnt")
+_add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
+                        "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
+_add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
+     stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their"))
+_add(_AFFECTED, "affected damaged destroyed houses homes households")
+
+_STEM_LENGTHS = sorted({len(k) for k in _STEMS})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+_HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
+_SPECIFIC_VIOLENCE = (E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION)
+_VIOLENCE = frozenset({*_SPECIFIC_VIOLENCE, E.TERRITORIAL_CHANGE, E.RIOT, E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS})
+_TERRITORY_OBJECT = re.compile(
+    r"(?:captured|seized|retook|recaptured|regained|overran|overrun|liberated|control of|fell to|advanced into)"
+    r" (?:full |complete )?(?:control of )?(?:the )?(?:\w+ ){0,2}(?:town|village|city|district|area|base|hill|airport|"
+    r"region|territory|positions?|outpost|headquarters|province|bridge|neighbourhood|neighborhood|island)"
+    r"|(?:town|village|city|district|base|hill|area) (?:fell|was captured|was seized|was retaken)"
+)
+
+
+def _tags(lower: str) -> set[str]:
+    """Every tag whose word, stem or two-word phrase occurs in a lower-cased sentence."""
+    words = _TOKEN.findall(lower)
+    tags: set[str] = set()
+    prev = ""
+    for w in words:
+        tag = _WORDS.get(w)
+        if tag is not None:
+            tags.add(tag)
+        if len(w) > 4:
+            for n in _STEM_LENGTHS:
+                if n >= len(w):
+                    break
+                tag = _STEMS.get(w[:n])
+                if tag is not None:
+                    tags.add(tag)
+        if prev:
+            tag = _PHRASES.get(f"{prev} {w}")
+            if tag is not None:
+                tags.add(tag)
+        prev = w
+    return tags
+
+
+def _pick(tags: set[str], lower: str) -> EventType | None:
+    """The one type of a sentence, from the cues it holds (most specific first)."""
+    if _NEGATE in tags and not tags & {E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL}:
+        if tags & {E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK}:
+            return E.OTHER  # a defused bomb, an accidental shot: no attack took place
+    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags):
+        return E.RIOT  # protesters who clash, burn or throw stones (ACLED: violent demonstration)
+    if E.SUICIDE_ATTACK in tags:
+        return E.SUICIDE_ATTACK
+    if E.AIRSTRIKE in tags:
+        return E.AIRSTRIKE
+    if _SMALL_ARMS in tags and (E.SHELLING in tags or E.BOMBING in tags or _ATTACK in tags):
+        return E.ARMED_CLASH  # "fired grenade launchers, machine guns and small arms at positions"
+    for event_type in (E.SHELLING, E.BOMBING, E.ABDUCTION):
+        if event_type in tags:
+            return event_type
+    if _TERRITORY in tags and _TERRITORY_OBJECT.search(lower):
+        return E.TERRITORIAL_CHANGE
+    if E.RIOT in tags:
+        return E.RIOT
+    if E.PROTEST in tags:
+        return E.PROTEST
+    hazard = next((h for h in _HAZARDS if h in tags), None)
+    violent = tags & {E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK}
+    if hazard is not None and not (tags & {E.ARMED_CLASH, _ATTACK}):
+        return hazard
+    if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags):
+        # ACLED's line: violence against armed actors is a battle, against civilians an attack.
+        if E.ARMED_CLASH in tags:
+            return E.ARMED_CLASH
+        if _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags:
+            return E.ARMED_CLASH
+        return E.ATTACK_ON_CIVILIANS
+    if hazard is not None:
+        return hazard
+    if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags):
+        return E.WILDFIRE if "forest" in lower or "bush" in lower else E.OTHER_DISASTER
+    if E.DISPLACEMENT in tags:
+        return E.DISPLACEMENT
+    return None
+
+
+def _order(sentences: Sequence[Sentence], anchor: tuple[int, int] | None) -> list[int]:
+    """Sentence indexes to read: the anchor's with the lead, its neighbours, then the rest."""
+    n = len(sentences)
+    first: list[int] = []
+    if anchor is not None:
+        for i, s in enumerate(sentences):
+            if s.start <= anchor[0] < s.end or anchor[0] <= s.start < anchor[1]:
+                first = [i, i - 1, i + 1]
+                break
+    out: list[int] = []
+    for i in [*first, 0, 1, 2, *range(3, n)]:
+        if 0 <= i < n and i not in out:
+            out.append(i)
+    return out
 
 
 def classify_event_type(
     text: str, sentences: Sequence[Sentence], anchor: tuple[int, int] | None = None
 ) -> EventType:
-    """The event type of the event described near ``anchor`` (else of the whole text)."""
-    return EventType.OTHER
+    """The event type of the event described near ``anchor`` (else of the whole text).
+
+    The anchor sentence is read together with the lead sentence (a note's first sentence
+    names the event; the figure may sit in the next one); then the anchor's neighbours,
+    then the rest in order, until a sentence yields a type.
+    """
+    if not sentences:
+        sentences = [Sentence(text, 0)] if text.strip() else []
+    order = _order(sentences, anchor)
+    if not order:
+        return E.OTHER
+    lowers: dict[int, str] = {}
+
+    def lower(i: int) -> str:
+        if i not in lowers:
+            lowers[i] = sentences[i].text.lower()
+        return lowers[i]
+
+    head = order[0]
+    tags = _tags(lower(head))
+    if head != 0:
+        lead = _tags(lower(0))
+        joined = f"{lower(head)} {lower(0)}"
+        picked_lead = _pick(lead, lower(0))
+        picked = _pick(tags, lower(head))
+        if picked is None or (picked_lead is not None and _rank(picked_lead) < _rank(picked)):
+            return _settle(picked_lead, text, joined, tags | lead)
+        return _settle(picked, text, lower(head), tags)
+    picked = _pick(tags, lower(head))
+    if picked is not None:
+        return _settle(picked, text, lower(head), tags)
+    for i in order[1:]:
+        tags = _tags(lower(i))
+        picked = _pick(tags, lower(i))
+        if picked is not None:
+            return _settle(picked, text, lower(i), tags)
+    return E.OTHER
+
+
+_RANK = {t: i for i, t in enumerate((
+    E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION, E.TERRITORIAL_CHANGE, E.RIOT, E.PROTEST,
+    E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, *_HAZARDS, E.DISPLACEMENT, E.OTHER,
+))}
+
+
+def _rank(event_type: EventType) -> int:
+    return _RANK.get(event_type, len(_RANK))
+
+
+def _settle(picked: EventType | None, text: str, lower: str, tags: set[str]) -> EventType:
+    """Displacement takes its cause's type when the text names one."""
+    if picked is None:
+        return E.OTHER
+    if picked != E.DISPLACEMENT:
+        return picked
+    whole = _tags(text.lower()) if len(text) < 4000 else _tags(text[:4000].lower())
+    hazard = next((h for h in _HAZARDS if h in whole), None)
+    if hazard is not None:
+        return hazard
+    cause = _pick(whole - {E.DISPLACEMENT}, text.lower())
+    if cause is not None and cause in _VIOLENCE:
+        return cause
+    if _AFFECTED in whole or "evacuat" in lower:
+        # "affected", "houses destroyed", "evacuated": the vocabulary of disaster reporting
+        # (conflict displacement is told as people who fled); the hazard is not named.
+        return E.OTHER_DISASTER
+    return E.DISPLACEMENT
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+# Normalized name -> spellings (matched case-sensitively as written, on word boundaries).
+# Names follow the groups' common English names; ACLED's actor names where they coincide.
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "Islamic State": (
+        "Islamic State", "ISIS", "ISIL", "Daesh", "Da'esh", "Daish", "ISKP", "IS-K", "ISIS-K", "ISKP",
+        "Islamic State Khorasan", "Islamic State in Khorasan", "Khorasan Chapter of the Islamic State",
+        "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "ISIS-Khorasan",
+    ),
+    "Islamic State West Africa Province": ("ISWAP", "Islamic State West Africa Province", "Islamic State West Africa"),
+    "Boko Haram": ("Boko Haram", "Jama'atu Ahlis Sunna", "JAS"),
+    "Taliban": ("Taliban", "Taleban", "Islamic Emirate of Afghanistan"),
+    "Tehrik-i-Taliban Pakistan": ("TTP", "Tehrik-i-Taliban", "Tehreek-e-Taliban", "Tehrik-e-Taliban", "Pakistani Taliban"),
+    "Haqqani Network": ("Haqqani Network", "Haqqani network", "Haqqanis"),
+    "al-Shabaab": ("al-Shabaab", "Al-Shabaab", "al-Shabab", "Al-Shabab", "al Shabaab", "Al Shabaab", "Shabaab", "Shabab",
+                   "Harakat al-Shabaab"),
+    "al-Qaeda": ("al-Qaeda", "Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida", "Al Qaida", "AQIM",
+                 "al-Qaeda in the Islamic Maghreb"),
+    "al-Qaeda in the Arabian Peninsula": ("AQAP", "al-Qaeda in the Arabian Peninsula", "Ansar al-Sharia"),
+    "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "HTS", "Tahrir al-Sham", "Nusra Front",
+                             "al-Nusra Front", "Jabhat al-Nusra", "Jabhat Fateh al-Sham"),
+    "JNIM": ("JNIM", "Jama'at Nasr al-Islam wal Muslimin", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    "Syrian Democratic Forces": ("SDF", "Syrian Democratic Forces", "QSD"),
+    "People's Protection Units": ("YPG", "People's Protection Units"),
+    "Kurdistan Workers' Party": ("PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party", "HPG"),
+    "Popular Mobilization Forces": ("PMF", "PMU", "Popular Mobilisation Forces", "Popular Mobilization Forces",
+                                    "Popular Mobilization Units", "Popular Mobilisation Units", "Hashd al-Shaabi",
+                                    "al-Hashd al-Shaabi", "Hashed al-Shaabi"),
+    "Houthis": ("Houthis", "Houthi", "Huthi", "Huthis", "Ansar Allah", "Ansarullah"),
+    "Saudi-led coalition": ("Saudi-led coalition", "Saudi-led Coalition", "Arab Coalition", "Arab coalition"),
+    "Southern Transitional Council": ("Southern Transitional Council", "STC"),
+    "Hezbollah": ("Hezbollah", "Hizbollah", "Hizbullah"),
+    "Hamas": ("Hamas", "Qassam Brigades", "Izz ad-Din al-Qassam Brigades"),
+    "Baloch Liberation Army": ("BLA", "Baloch Liberation Army", "Balochistan Liberation Army"),
+    "Lashkar-e-Taiba": ("Lashkar-e-Taiba", "Lashkar-e-Toiba", "LeT"),
+    "Jaish-e-Mohammed": ("Jaish-e-Mohammed", "Jaish-e-Muhammad", "JeM"),
+    "Communist Party of India (Maoist)": ("CPI-Maoist", "CPI (Maoist)", "Naxalites", "Naxals", "Naxal"),
+    "Maoists": ("Maoists", "Maoist rebels", "Maoist cadres"),
+    "New People's Army": ("New People's Army", "NPA"),
+    "Abu Sayyaf": ("Abu Sayyaf",),
+    "Allied Democratic Forces": ("Allied Democratic Forces", "ADF"),
+    "M23": ("M23",),
+    "Rapid Support Forces": ("Rapid Support Forces", "RSF"),
+    "Wagner Group": ("Wagner Group", "Wagner"),
+    "Shining Path": ("Shining Path", "Sendero Luminoso", "SHINING PATH", "SENDERO LUMINOSO"),
+    "FMLN": ("FMLN", "Farabundo Marti National Liberation Front"),
+    "FARC": ("FARC", "Revolutionary Armed Forces of Colombia"),
+    "ELN": ("ELN", "National Liberation Army"),
+    "Fulani militia": ("Fulani militia", "Fulani militias", "Fulani herdsmen", "Fulani gunmen"),
+    "Ambazonian separatists": ("Ambazonian separatists", "Amba Boys", "Ambazonia separatists"),
+    "Donetsk People's Republic": ("Donetsk People's Republic", "DPR", "Donbass People's Militia"),
+    "Luhansk People's Republic": ("Luhansk People's Republic", "LPR"),
+}
+
+# Demonyms -> country, for state forces ("Afghan forces" -> Military Forces of Afghanistan).
+_DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan", "Iraqi": "Iraq", "Syrian": "Syria", "Yemeni": "Yemen", "Nigerian": "Nigeria",
+    "Somali": "Somalia", "Pakistani": "Pakistan", "Indian": "India", "Turkish": "Turkey", "Israeli": "Israel",
+    "Egyptian": "Egypt", "Libyan": "Libya", "Malian": "Mali", "Burkinabe": "Burkina Faso", "Nigerien": "Niger",
+    "Cameroonian": "Cameroon", "Chadian": "Chad", "Sudanese": "Sudan", "Ethiopian": "Ethiopia", "Kenyan": "Kenya",
+    "Congolese": "Democratic Republic of Congo", "Ukrainian": "Ukraine", "Russian": "Russia", "Saudi": "Saudi Arabia",
+    "Iranian": "Iran", "Lebanese": "Lebanon", "Filipino": "Philippines", "Philippine": "Philippines",
+    "Myanmar": "Myanmar", "Burmese": "Myanmar", "Colombian": "Colombia", "Mexican": "Mexico", "Salvadoran": "El Salvador",
+    "Peruvian": "Peru", "Guatemalan": "Guatemala", "Nepali": "Nepal", "Nepalese": "Nepal", "Bangladeshi": "Bangladesh",
+    "American": "United States", "US": "United States", "U.S.": "United States", "French": "France",
+    "British": "United Kingdom", "Mozambican": "Mozambique", "Ugandan": "Uganda", "Burundian": "Burundi",
+    "Azerbaijani": "Azerbaijan", "Armenian": "Armenia", "Emirati": "United Arab Emirates", "Algerian": "Algeria",
+    "Tunisian": "Tunisia", "Venezuelan": "Venezuela", "Brazilian": "Brazil", "Thai": "Thailand",
+}
+_FORCE_WORDS = r"(?:security forces|armed forces|military forces|government forces|regime forces|army|military|forces|troops|soldiers|national army|special forces|commandos|navy|air force)"
+_POLICE_WORDS = r"(?:police|national police|police forces|policemen|police officers)"
+
+_ALIAS_TO_NAME: dict[str, str] = {alias: name for name, aliases in ACTOR_ALIASES.items() for alias in aliases}
+_ALIAS_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS_TO_NAME, key=len, reverse=True)) + r")(?![\w-])"
+)
+_STATE_RE = re.compile(
+    r"(?<![\w-])(?P<demonym>" + "|".join(re.escape(d) for d in sorted(_DEMONYMS, key=len, reverse=True)) + r")"
+    rf"\s+(?:(?:National|Defense|Defence|Border|Special|regime|government|security)\s+)?(?:(?P<force>{_FORCE_WORDS})|(?P<police>{_POLICE_WORDS}))\b",
+    re.IGNORECASE,
+)
+# "IS" is the group only beside a word that makes it one.
+_IS_RE = re.compile(
+    r"(?:(?:by|from|against|of|with|joined|and|pro-|anti-|suspected|the)\s+)IS\b(?!-)"
+    r"|\bIS(?:[- ](?:linked|affiliated|inspired|held|controlled))?\s+(?=(?:militants?|fighters?|jihadists?|group|gunmen|members?|"
+    r"insurgents?|cells?|claimed|attack|suicide|remnants|terrorists?|affiliates?|supporters|sleeper|'s|\u2019s)\b)"
+)
+
+
+def _actor_window(text: str, sentences: Sequence[Sentence], anchor: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Spans to read for actors: the anchor sentence with its neighbours, and the lead."""
+    if not sentences:
+        return [(0, len(text))]
+    spans = [(sentences[0].start, sentences[min(1, len(sentences) - 1)].end)]
+    if anchor is not None:
+        for i, s in enumerate(sentences):
+            if s.start <= anchor[0] < s.end:
+                lo, hi = max(i - 1, 0), min(i + 1, len(sentences) - 1)
+                spans.insert(0, (sentences[lo].start, sentences[hi].end))
+                break
+    return spans
 
 
 def extract_actors(
     text: str, sentences: Sequence[Sentence], anchor: tuple[int, int] | None = None
 ) -> list[Actor]:
-    """Named armed groups, forces and organisations involved, normalized."""
-    return []
+    """Named armed groups, forces and organisations involved, normalized.
+
+    Read in the anchor sentence, its neighbours and the lead. State forces with a
+    nationality become ``Military Forces of <Country>`` / ``Police Forces of <Country>``
+    (ACLED's naming, without its period suffix); bare "police", "troops" or "security
+    forces" are not reported: without a country they name no one.
+    """
+    upper_text = text[:300].upper() == text[:300]
+    found: dict[str, Actor] = {}
+    for lo, hi in _actor_window(text, sentences, anchor):
+        chunk = text[lo:hi]
+        hits: list[tuple[int, str, str]] = []
+        for m in _ALIAS_RE.finditer(chunk):
+            hits.append((m.start(), _ALIAS_TO_NAME[m.group(0)], m.group(0)))
+        if not upper_text:
+            for m in _IS_RE.finditer(chunk):
+                hits.append((m.start(), "Islamic State", "IS"))
+        for m in _STATE_RE.finditer(chunk):
+            country = _DEMONYMS.get(m.group("demonym")) or _DEMONYMS.get(m.group("demonym").capitalize())
+            if country is None or (upper_text and m.group("demonym") == "US"):
+                continue
+            kind = "Police Forces" if m.group("police") else "Military Forces"
+            hits.append((m.start(), f"{kind} of {country}", m.group(0)))
+        for _, name, written in sorted(hits):
+            if name not in found:
+                found[name] = Actor(name=name, text=written)
+    return list(found.values())
