@@ -67,7 +67,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
-    ("shot_pas", r"shot"),
+    ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
+                 r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
+    ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     ("displaced_toll", r"(?:number\s+of\s+(?:displaced|evacuees|idps|evacuated)(?:\s+(?:people|persons))?"
                        r"|evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees))(?=\s*:?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
@@ -121,7 +123,7 @@ _NON_PERSON = re.compile(
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
-    r"|%|:\d|\.\d|/|\s*\d)",
+    r"|%|:\d|\.\d|/|\s*\d|-[a-z]|'s\b)",
     _I,
 )
 _MONTH_BEFORE = re.compile(
@@ -135,7 +137,10 @@ _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\
                             r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
                             r"|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Terrace)\b")
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+)$", _I
+    r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+"
+    r"|ages?\s+(?:of\s+)?(?:between\s+)?|ages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+"
+    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*)$",
+    _I,
 )
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
 _HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
@@ -391,6 +396,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             if q is not None:
                 kind = FigureKind.UPDATE if _UPDATE.search(masked[v.start():q.start]) else FigureKind.FIRST_REPORT
                 found.append((q, q.start, q.end, "", "mixed", False))
+        elif mode == "one":
+            found.append((None, v.start(), v.end(), v.group(0), "victims", False))
         elif mode == "wrap":
             inner = [q for q in quants if v.start() <= q.start < v.end()]
             if inner:
@@ -505,9 +512,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         me = re.match(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", masked[pos:hi], _I)
         if me and field == "killed":
             a = pos + me.start(1)
-            out.append((None, a, a + len(me.group(1)), me.group(1), "perpetrators", True))
+            out.append((None, a, a + len(me.group(1)), me.group(1), "perpetrators", False))
         return out
-    if field not in ("killed", "wounded"):
+    if field not in ("killed", "wounded", "shot"):
         return out
     pos = lo
     res: list[tuple[_Q | None, int, int, str, str, bool]] = []
@@ -522,7 +529,8 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             res.append((_Q(m.start("famq"), m.end("famq"), n, m.group("famq")), m.start("famq"), m.end("famq"),
                         m.group("fam"), "victims", False))
         elif m.group("self"):
-            res.append((None, m.start("self"), m.end("self"), m.group("self"), "perpetrators", True))
+            res.append((None, m.start("self"), m.end("self"), m.group("self"),
+                        "perpetrators" if field == "killed" else "victims", False))
         else:
             head = m.group("head") or m.group("name") or m.group("pron") or ""
             if m.group("head") and (re.search(r"(?<![s'])s$", head, _I) or head.lower() in _PLURAL_HEADS):
