@@ -180,3 +180,31 @@ def test_tallies_by_region_day_are_the_sums_of_the_expected_incidents() -> None:
 def test_reports_count_one_event_record_per_incident_per_article() -> None:
     for inc in _expected()["incidents"]:
         assert inc["reports"] == len(inc["article_ids"]), inc["key"]
+
+
+def test_per_article_expectations_cover_every_article_and_incident_report() -> None:
+    expected = _expected()
+    by_article = expected["articles"]["events_by_article"]
+    assert set(by_article) == {a.id for a in _articles()}
+    reports = Counter(e["incident"] for events in by_article.values() for e in events)
+    assert reports == {inc["key"]: inc["reports"] for inc in expected["incidents"]}
+
+
+def test_incident_figures_follow_from_their_reports_updates_replace_else_the_largest_stands() -> None:
+    expected = _expected()
+    reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for events in expected["articles"]["events_by_article"].values():
+        for event in events:
+            reports[event["incident"]].append(event)
+    for inc in expected["incidents"]:
+        mine = reports[inc["key"]]
+        assert {(e["region"], e["event_date"], e["event_type"]) for e in mine} == {
+            (inc["region"], inc["event_date"], inc["event_type"])}, inc["key"]
+        updates = [e for e in mine if e["figure_kind"] == "update"]
+        for metric in METRICS:
+            if updates:
+                merged = updates[-1][metric]
+            else:
+                values = [e[metric] for e in mine if e[metric] is not None]
+                merged = max(values) if values else None
+            assert merged == inc[metric], f"{inc['key']}: {metric}"
