@@ -57,7 +57,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
     ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
-    ("killed_act", r"(?:the\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+    ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self"),
+    ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
@@ -294,6 +295,11 @@ def _role(np_text: str, masked_subset: str = "") -> str:
     if masked_subset and _PERP.search(masked_subset):
         return "mixed"
     return "victims"
+
+
+def _pronoun_role(np_text: str) -> str:
+    """ "he died": a pronoun restates someone already counted, so it never adds."""
+    return "mixed" if np_text.strip().lower() in ("he", "she") else _role(np_text)
 
 
 def _field_for(field: str, np_text: str) -> str | None:
@@ -608,18 +614,21 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             return [(q, q.start, q.end, coord.group(1), _role(coord.group(1)), False)]
     aux = _SINGULAR_AUX.search(head)
     if aux is not None:
-        subj = _strip_appositive(head[:aux.start()])
+        subj = _strip_appositive(re.sub(r",?\s*\bwho\s*$", " ", head[:aux.start()]))
         sm = _SINGULAR_SUBJECT.search(subj)
         if sm is not None and not re.search(r"\b(?:no|none|nobody|neither)\b", subj[-30:], _I):
             np_text = sm.group(0).strip()
             if not re.search(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", np_text, _I):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
-                return [(None, a, lo + sm.end(), np_text, _role(np_text), False)]
+                return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text), False)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
         sm = _DIED_SUBJECT.search(_strip_appositive(head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
             a = lo + sm.start(1)
-            return [(None, a, lo + sm.end(1), sm.group(1), _role(sm.group(1)), False)]
+            return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)), False)]
+    part = _PARTICIPLE_SUBJECT.search(head)
+    if part is not None and verb.lower() in ("killed", "slain", "shot dead", "dead", "gunned down"):
+        return [(None, lo + part.start(1), lo + part.end(1), part.group(1), "victims", False)]
     left = _LEFT_DEAD.search(head)
     if left is not None and verb.lower() in ("dead", "killed", "injured", "wounded", "homeless"):
         return [(None, lo + left.start(1), lo + left.end(1), left.group(1), _role(left.group(1)), False)]
@@ -640,6 +649,11 @@ _DIED_SUBJECT = re.compile(
     r"(?:\s+(?!(?:was|were|is|are|has|have|had|where|who|which|that|when)\b)[\w'-]+){0,2}|[A-Z][a-z]+)"
     r"\s+(?:(?:was|is|has|had)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
     r"|declared\s+)*$"
+)
+_PARTICIPLE_SUBJECT = re.compile(
+    r"((?:\b(?:a|an|the)\s+)?\d+-year-old(?:\s+(?:boy|girl|man|woman|teen|child|toddler|son|daughter))?"
+    r"|\b(?:a|an|the)\s+(?:person|man|woman|boy|girl|teen|teenager|child|toddler|victim))\s+$",
+    _I,
 )
 _LEFT_DEAD = re.compile(
     r"\b(?:leaving|left|leave|leaves)\s+(him|her|(?:a|an|the|his|her|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+$", _I
