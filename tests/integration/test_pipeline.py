@@ -1,0 +1,230 @@
+"""The whole pipeline on a real Kafka broker: one worker subprocess for the module.
+
+Each test writes its own articles about its own region (and dates), so tests sharing the
+worker do not disturb each other. The articles are deliberately simple sentences; the
+pipeline's behaviour, not extraction accuracy, is under test here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka.partitioner import DefaultPartitioner
+
+from streams.localkafka import free_port
+from tests.integration.worker_harness import (
+    PIPELINE_TIMEOUT_S,
+    REPO_ROOT,
+    WorkerProcess,
+    article,
+    consume_all,
+    pipeline_env,
+    produce,
+    unique_prefix,
+    wait_until,
+)
+
+pytestmark = pytest.mark.broker
+
+PARTITIONS = 2
+
+
+@dataclass
+class Pipeline:
+    bootstrap: str
+    env: dict[str, str]
+    worker: WorkerProcess
+    base: Path
+
+    @property
+    def articles_topic(self) -> str:
+        return self.env["CRISIS_STREAM_ARTICLES_TOPIC"]
+
+    def publish(self, *messages: tuple[str | None, bytes]) -> None:
+        produce(self.bootstrap, self.articles_topic,
+                [(None if key is None else key.encode(), value) for key, value in messages])
+
+    def tally(self, region: str, window: str, start: str) -> dict[str, Any] | None:
+        status, body = self.worker.get(f"/api/tallies?region={region}&window={window}")
+        if status != 200:
+            return None
+        return next((t for t in body["tallies"] if t["window_start"] == start), None)
+
+    def wait_tally(self, region: str, window: str, start: str, **expected: int) -> dict[str, Any]:
+        def check() -> dict[str, Any] | None:
+            t = self.tally(region, window, start)
+            if t is None:
+                return None
+            got = {k: (t[k]["best"] if isinstance(t[k], dict) else t[k]) for k in expected}
+            return t if got == expected else None
+
+        return wait_until(check, PIPELINE_TIMEOUT_S, f"{region} {window} {start} tally {expected}")
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every tally of every region, as the HTTP API serves them."""
+        status, body = self.worker.get("/api/regions")
+        assert status == 200
+        out = {}
+        for r in body["regions"]:
+            for window in ("day", "7d", "30d"):
+                status, tallies = self.worker.get(f"/api/tallies?region={r['region']}&window={window}")
+                assert status == 200
+                out[(r["region"], window)] = tallies["tallies"]
+        return out
+
+
+@pytest.fixture(scope="module")
+def pipeline(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    prefix = unique_prefix("pipe")
+    base = tmp_path_factory.mktemp(prefix)
+    env = pipeline_env(kafka_bootstrap, prefix, partitions=PARTITIONS)
+    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
+    try:
+        worker.start()
+        worker.wait_ready()
+        yield Pipeline(kafka_bootstrap, env, worker, base)
+    finally:
+        worker.stop()
+
+
+def same_partition_key(key: str, stem: str) -> str:
+    """An article id that lands on the same ``articles`` partition as ``key`` (an ordering barrier)."""
+    partitioner = DefaultPartitioner()
+    parts = list(range(PARTITIONS))
+    target = partitioner(key.encode(), parts, parts)
+    return next(c for i in range(1000) if partitioner((c := f"{stem}-{i}").encode(), parts, parts) == target)
+
+
+def test_three_outlets_reporting_one_bombing_count_once(pipeline: Pipeline) -> None:
+    body = "A car bomb killed 26 people in Kirkuk, Iraq, on Saturday."
+    pipeline.publish(*[
+        (f"kirkuk-{outlet}", article(f"kirkuk-{outlet}", body, f"2024-03-10T0{i}:00:00Z", source=outlet))
+        for i, outlet in enumerate(["outlet-a", "outlet-b", "outlet-c"], start=6)
+    ])
+    pipeline.wait_tally("IQ-KI", "day", "2024-03-09", killed=26, incidents=1, reports=3)
+    pipeline.wait_tally("IQ", "7d", "2024-03-04", killed=26, incidents=1, reports=3)
+    status, body_json = pipeline.worker.get("/api/incidents?region=IQ-KI")
+    assert status == 200 and len(body_json["incidents"]) == 1
+    incident = body_json["incidents"][0]
+    assert incident["sources"] == ["outlet-a", "outlet-b", "outlet-c"]
+    status, detail = pipeline.worker.get(f"/api/incidents/{incident['incident_id']}")
+    assert status == 200 and len(detail["reports"]) == 3
+    assert all(r["evidence"] for r in detail["reports"])
+
+
+def test_toll_update_replaces_the_first_figure(pipeline: Pipeline) -> None:
+    pipeline.publish(("mosul-1", article("mosul-1", "A roadside bomb killed 26 people in Mosul, Iraq, on Monday.",
+                                         "2024-04-16T08:00:00Z")))
+    pipeline.wait_tally("IQ-NI", "day", "2024-04-15", killed=26, incidents=1)
+    pipeline.publish(("mosul-2", article(
+        "mosul-2", "The death toll from Monday's bombing in Mosul, Iraq, has risen to 40, officials said.",
+        "2024-04-17T08:00:00Z", source="outlet-b")))
+    pipeline.wait_tally("IQ-NI", "day", "2024-04-15", killed=40, incidents=1, reports=2)
+    pipeline.wait_tally("IQ", "day", "2024-04-15", killed=40, incidents=1)
+
+
+def test_same_article_twice_changes_nothing(pipeline: Pipeline) -> None:
+    message = ("basra-1", article("basra-1", "A car bomb killed 12 people in Basra, Iraq, on Friday.",
+                                  "2024-05-18T08:00:00Z"))
+    pipeline.publish(message)
+    before = pipeline.wait_tally("IQ-BA", "day", "2024-05-17", killed=12, incidents=1, reports=1)
+    sentinel = same_partition_key("basra-1", "basra-sentinel")
+    pipeline.publish(message, (sentinel, article(sentinel, "A car bomb killed 2 people in Basra, Iraq, on Friday.",
+                                                 "2024-05-04T08:00:00Z")))
+    # The sentinel follows the duplicate on the same partitions: once it shows, the duplicate is done.
+    pipeline.wait_tally("IQ-BA", "day", "2024-05-03", killed=2, incidents=1)
+    assert pipeline.tally("IQ-BA", "day", "2024-05-17") == before
+
+
+def test_late_article_revises_its_past_day(pipeline: Pipeline) -> None:
+    pipeline.publish(("ramadi-1", article("ramadi-1", "A car bomb killed 7 people in Ramadi, Iraq, on Wednesday.",
+                                          "2024-06-20T08:00:00Z")))
+    pipeline.wait_tally("IQ-AN", "day", "2024-06-19", killed=7, incidents=1)
+    pipeline.publish(("ramadi-0", article("ramadi-0", "A car bomb killed 5 people in Ramadi, Iraq, on Wednesday.",
+                                          "2024-05-02T08:00:00Z")))
+    pipeline.wait_tally("IQ-AN", "day", "2024-05-01", killed=5, incidents=1)
+    pipeline.wait_tally("IQ-AN", "7d", "2024-04-29", killed=5, incidents=1)
+    assert pipeline.tally("IQ-AN", "day", "2024-06-19")["killed"]["best"] == 7  # type: ignore[index]
+
+
+def test_too_late_article_goes_to_the_late_topic(pipeline: Pipeline) -> None:
+    pipeline.publish(("tikrit-1", article("tikrit-1", "A car bomb killed 9 people in Tikrit, Iraq, on Thursday.",
+                                          "2024-07-05T08:00:00Z")))
+    pipeline.wait_tally("IQ-SD", "day", "2024-07-04", killed=9, incidents=1)
+    pipeline.publish(("tikrit-0", article("tikrit-0", "A car bomb killed 3 people in Tikrit, Iraq, on Tuesday.",
+                                          "2024-01-03T08:00:00Z")))
+    records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_LATE_TOPIC"])
+    letters = [json.loads(r.value) for r in records]
+    late = [d for d in letters if json.loads(d["original_value"])["article_id"] == "tikrit-0"]
+    assert len(late) == 1 and late[0]["reason"] == "too_late"
+    assert late[0]["topic"] == pipeline.env["CRISIS_STREAM_EVENTS_TOPIC"]
+    assert "2024-01-02" in late[0]["error"]
+    assert pipeline.tally("IQ-SD", "day", "2024-01-02") is None
+
+
+def test_malformed_message_goes_to_dead_letter_and_the_next_is_processed(pipeline: Pipeline) -> None:
+    pipeline.publish(
+        ("bad-json", b"{not json"),
+        ("bad-article", b'{"id": "bad-article", "source": "x"}'),
+        ("najaf-1", article("najaf-1", "A car bomb killed 9 people in Najaf, Iraq, on Thursday.",
+                            "2024-07-05T08:00:00Z")),
+    )
+    pipeline.wait_tally("IQ-NA", "day", "2024-07-04", killed=9, incidents=1)
+    records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"], min_count=2)
+    by_key = {r.key: json.loads(r.value) for r in records}
+    bad_json = by_key[b"bad-json"]
+    assert bad_json["reason"] == "invalid_json"
+    assert bad_json["original_value"] == "{not json" and bad_json["original_key"] == "bad-json"
+    assert bad_json["topic"] == pipeline.articles_topic and bad_json["offset"] is not None
+    assert by_key[b"bad-article"]["reason"] == "invalid_article"
+    assert "body" in by_key[b"bad-article"]["error"]
+
+
+def test_queries_reject_bad_parameters_and_unknown_keys(pipeline: Pipeline) -> None:
+    assert pipeline.worker.get("/api/tallies?region=IQ-KI&window=year")[0] == 400
+    assert pipeline.worker.get("/api/tallies?window=day")[0] == 400
+    assert pipeline.worker.get("/api/tallies?region=ZZ-QQ&window=day")[0] == 404
+    assert pipeline.worker.get("/api/incidents/IQ-KI~0000")[0] == 404
+    status, top = pipeline.worker.get("/api/tallies/top?window=7d&metric=killed&as_of=2024-03-09")
+    assert status == 200 and top["regions"][0]["killed"]["best"] == 26
+    status, recent = pipeline.worker.get("/api/events/recent?limit=3")
+    assert status == 200 and len(recent["events"]) == 3
+    status, health = pipeline.worker.get("/health")
+    assert status == 200 and health["status"] == "ok" and health["app"] == pipeline.env["CRISIS_STREAM_APP_ID"]
+
+
+def test_tallies_command_prints_the_table(pipeline: Pipeline) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "streams", "tallies", "--window", "day", "--region", "IQ-KI",
+         "--url", pipeline.worker.url],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False,
+        env={"PYTHONPATH": str(REPO_ROOT), "COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "IQ-KI" in result.stdout and "2024-03-09" in result.stdout and "26" in result.stdout
+
+
+@pytest.mark.parametrize("fresh_data_dir", [False, True], ids=["same-data-dir", "restore-from-changelog"])
+def test_restart_keeps_tallies_and_goes_on_counting(pipeline: Pipeline, fresh_data_dir: bool) -> None:
+    before = pipeline.snapshot()
+    assert before[("IQ-KI", "day")]
+    pipeline.worker.stop()
+    if fresh_data_dir:
+        pipeline.worker.data_dir = pipeline.base / f"worker-fresh-{dt.datetime.now(dt.UTC):%H%M%S%f}"
+    pipeline.worker.start()
+    pipeline.worker.wait_ready()
+    assert pipeline.snapshot() == before
+    suffix = "b" if fresh_data_dir else "a"
+    pipeline.publish((f"kirkuk-update-{suffix}", article(
+        f"kirkuk-update-{suffix}",
+        f"The death toll from Saturday's car bomb in Kirkuk, Iraq, has risen to {30 if fresh_data_dir else 28}.",
+        f"2024-03-1{2 if fresh_data_dir else 1}T08:00:00Z", source=f"outlet-{suffix}")))
+    pipeline.wait_tally("IQ-KI", "day", "2024-03-09", killed=30 if fresh_data_dir else 28, incidents=1)
