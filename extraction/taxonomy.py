@@ -93,7 +93,8 @@ _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights sho
               "clearance operation", "military operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots stabbed stabbing stabbings beheaded beheading "
                             "executed execution executions lynched murdered murder murders assassinated assassination "
-                            "tortured torture raped rape hacked massacre massacred killing killings slain",
+                            "tortured torture raped rape hacked massacre massacred killing killings slain beat beaten "
+                            "beating lynched",
      stems="massacr assassinat",
      phrases=("opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
               "sexual violence", "drive by"))
@@ -127,7 +128,7 @@ _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", 
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
 _add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
      stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their"))
-_add(_AFFECTED, "affected damaged destroyed houses homes households")
+_add(_AFFECTED, "affected damaged destroyed")
 
 _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -197,15 +198,49 @@ def _pick(tags: set[str], lower: str) -> EventType | None:
         # ACLED's line: violence against armed actors is a battle, against civilians an attack.
         if E.ARMED_CLASH in tags:
             return E.ARMED_CLASH
-        if _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags:
-            return E.ARMED_CLASH
-        return E.ATTACK_ON_CIVILIANS
+        target = _target_kind(lower)
+        if target is None:
+            target = _ARMED_TARGET if _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags else _CIVILIAN_TARGET
+        return E.ARMED_CLASH if target == _ARMED_TARGET else E.ATTACK_ON_CIVILIANS
     if hazard is not None:
         return hazard
     if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags):
         return E.WILDFIRE if "forest" in lower or "bush" in lower else E.OTHER_DISASTER
     if E.DISPLACEMENT in tags:
         return E.DISPLACEMENT
+    return None
+
+
+_VIOLENT_VERBS = frozenset({
+    "shot", "killed", "attacked", "targeted", "ambushed", "assassinated", "murdered", "stabbed", "beheaded",
+    "executed", "abducted", "kidnapped", "wounded", "injured", "beat", "beaten", "fire", "raided", "stormed",
+    "hit", "gunned", "struck", "assaulted", "lynched",
+})
+_PASSIVE = frozenset({"was", "were", "been", "being", "got", "is", "are"})
+_NOT_SERVING = frozenset({"former", "retired", "ex", "off"})  # an off-duty soldier is a civilian to ACLED
+
+
+def _target_kind(lower: str) -> str | None:
+    """Whether the people attacked are armed actors or civilians, read from the words the
+    violent verb takes: after an active verb ("militants killed two soldiers"), before a
+    passive one ("a policeman was shot by gunmen"). None when the sentence does not say."""
+    words = _TOKEN.findall(lower)
+    for i, w in enumerate(words):
+        if w not in _VIOLENT_VERBS:
+            continue
+        if i > 0 and words[i - 1] in _PASSIVE:
+            span = words[max(0, i - 7):i - 1]
+        else:
+            span = []
+            for x in words[i + 1:i + 9]:
+                if x in {"by", "in", "near", "at", "while", "when", "during"}:
+                    break
+                span.append(x)
+        kinds = [_WORDS.get(x) for x in span]
+        if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds:
+            return _CIVILIAN_TARGET
+        if _ARMED_TARGET in kinds:
+            return _ARMED_TARGET
     return None
 
 

@@ -1,0 +1,121 @@
+"""Event types and actors: curated sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.taxonomy import ACTOR_ALIASES, classify_event_type, extract_actors
+from extraction.text import split_sentences
+from schemas import EventType as E
+
+
+def _type(text: str, anchor_text: str | None = None) -> E:
+    anchor = None
+    if anchor_text is not None:
+        start = text.index(anchor_text)
+        anchor = (start, start + len(anchor_text))
+    return classify_event_type(text, split_sentences(text), anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A suicide bomber blew himself up at a checkpoint, killing 12.", E.SUICIDE_ATTACK,
+                     id="suicide-bomber-before-bombing"),
+        pytest.param("A car bomb exploded near the market, killing five people.", E.BOMBING, id="car-bomb"),
+        pytest.param("An IED struck an army vehicle on the highway.", E.BOMBING, id="ied"),
+        pytest.param("Warplanes carried out airstrikes on the village, killing 8.", E.AIRSTRIKE, id="airstrike"),
+        pytest.param("A US drone strike killed four militants.", E.AIRSTRIKE, id="drone-strike"),
+        pytest.param("Regime forces shelled several towns in the plain.", E.SHELLING, id="shelling"),
+        pytest.param("Rebels fired mortars at government positions.", E.SHELLING, id="mortars"),
+        pytest.param("Forces fired grenade launchers, heavy machine guns and small arms at the positions.",
+                     E.ARMED_CLASH, id="small-arms-fire-is-a-clash"),
+        pytest.param("Troops clashed with militants in the district; six fighters died.", E.ARMED_CLASH, id="clashes"),
+        pytest.param("Gunmen opened fire on a wedding party, killing three civilians.", E.ATTACK_ON_CIVILIANS,
+                     id="gunmen-opened-fire-on-civilians"),
+        pytest.param("Militants shot dead two soldiers at a checkpoint.", E.ARMED_CLASH,
+                     id="killing-soldiers-is-a-battle"),
+        pytest.param("A policeman was shot dead by unknown gunmen in the city.", E.ARMED_CLASH,
+                     id="passive-victim-is-armed"),
+        pytest.param("Gunmen shot and killed a former soldier outside his home.", E.ATTACK_ON_CIVILIANS,
+                     id="former-soldier-is-a-civilian"),
+        pytest.param("Assailants abducted two engineers on the road.", E.ABDUCTION, id="abducted"),
+        pytest.param("A teacher was kidnapped and later released.", E.ABDUCTION, id="kidnapped"),
+        pytest.param("Insurgents captured the district headquarters after heavy fighting.", E.TERRITORIAL_CHANGE,
+                     id="captured-district"),
+        pytest.param("Hundreds of workers staged a protest outside the ministry.", E.PROTEST, id="protest"),
+        pytest.param("Protesters threw stones at police and torched two cars.", E.RIOT, id="violent-protest-is-a-riot"),
+        pytest.param("A mob lynched a man accused of theft.", E.RIOT, id="mob"),
+        pytest.param("Floods caused by heavy rain forced 3,000 people from their homes.", E.FLOOD, id="flood"),
+        pytest.param("A magnitude 6.1 earthquake struck the region, killing 20.", E.EARTHQUAKE, id="earthquake"),
+        pytest.param("Cyclone winds destroyed 400 houses along the coast.", E.STORM, id="cyclone"),
+        pytest.param("A landslide buried a village after days of rain.", E.LANDSLIDE, id="landslide-beats-rain"),
+        pytest.param("Wildfires forced the evacuation of 2,500 residents.", E.WILDFIRE, id="wildfire"),
+        pytest.param("More than 12,000 people were evacuated and 300 houses damaged.", E.OTHER_DISASTER,
+                     id="evacuation-without-hazard-is-a-disaster"),
+        pytest.param("About 7,000 people fled their homes.", E.DISPLACEMENT, id="displacement-without-cause"),
+        pytest.param("Fighting between the army and rebels displaced 7,000 people.", E.ARMED_CLASH,
+                     id="displacement-takes-its-cause"),
+        pytest.param("Police defused two roadside bombs near the bridge.", E.OTHER, id="defused-bomb-is-no-attack"),
+        pytest.param("A man was shot and killed outside a bar early Sunday, police said.", E.ATTACK_ON_CIVILIANS,
+                     id="us-shooting"),
+        pytest.param("Heavy rainstorms killed three people in the south.", E.STORM, id="storm-not-attack"),
+        pytest.param("The ministers met to discuss the budget.", E.OTHER, id="nothing"),
+        pytest.param("Militants stormed a police station.", E.ARMED_CLASH, id="stormed-is-not-a-storm"),
+    ],
+)
+def test_event_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
+
+
+def test_anchor_sentence_decides_over_later_paragraphs() -> None:
+    text = ("A roadside bomb killed four soldiers on Monday. Residents later held a protest against the "
+            "government. Protesters marched in the capital.")
+    assert _type(text, "A roadside bomb killed four soldiers on Monday.") == E.BOMBING
+
+
+def test_lead_names_the_event_when_the_figure_sits_in_the_next_sentence() -> None:
+    text = "Warplanes struck a weapons depot near the town. Shrapnel from the explosion killed two people."
+    assert _type(text, "Shrapnel from the explosion killed two people.") == E.AIRSTRIKE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Daesh claimed the bombing.", ["Islamic State"], id="daesh"),
+        pytest.param("ISIS and ISIL fighters attacked.", ["Islamic State"], id="isis-isil-one-name"),
+        pytest.param("The attack was claimed by IS.", ["Islamic State"], id="claimed-by-IS"),
+        pytest.param("IS militants attacked a checkpoint.", ["Islamic State"], id="IS-militants"),
+        pytest.param("The situation IS critical, officials said.", [], id="IS-the-verb"),
+        pytest.param("This is what happened, he said.", [], id="lowercase-is"),
+        pytest.param("The Khorasan Chapter of the Islamic State claimed it.", ["Islamic State"], id="khorasan"),
+        pytest.param("Al-Shabaab militants ambushed a convoy.", ["al-Shabaab"], id="al-shabaab"),
+        pytest.param("Ansar Allah forces shelled the city.", ["Houthis"], id="ansar-allah"),
+        pytest.param("The Popular Mobilisation Forces repelled an attack.", ["Popular Mobilization Forces"], id="pmf"),
+        pytest.param("Afghan forces killed six Taliban fighters.", ["Military Forces of Afghanistan", "Taliban"],
+                     id="state-forces-by-demonym"),
+        pytest.param("Iraqi police arrested two men.", ["Police Forces of Iraq"], id="police-by-demonym"),
+        pytest.param("Police said the man was shot.", [], id="bare-police-names-no-one"),
+        pytest.param("Boko Haram and ISWAP fighters clashed.", ["Boko Haram", "Islamic State West Africa Province"],
+                     id="boko-haram-and-iswap-apart"),
+    ],
+)
+def test_actor_examples(text: str, expected: list[str]) -> None:
+    assert [a.name for a in extract_actors(text, split_sentences(text))] == expected
+
+
+def test_actor_keeps_the_spelling_as_written() -> None:
+    (actor,) = extract_actors("Daesh claimed it.", split_sentences("Daesh claimed it."))
+    assert (actor.name, actor.text) == ("Islamic State", "Daesh")
+
+
+def test_upper_case_wire_text_never_reads_IS_as_a_group() -> None:
+    text = "THE SITUATION IS CRITICAL. IS MILITANTS WERE NOT SEEN. THE ARMY IS ON ALERT."
+    assert extract_actors(text, split_sentences(text)) == []
+
+
+def test_alias_table_has_no_spelling_shared_by_two_names() -> None:
+    seen: dict[str, str] = {}
+    for name, aliases in ACTOR_ALIASES.items():
+        for alias in aliases:
+            assert seen.setdefault(alias, name) == name, f"{alias!r} names {seen[alias]!r} and {name!r}"
