@@ -14,7 +14,11 @@ _ABBREV = {
     "aug", "sep", "sept", "oct", "nov", "dec", "gov", "rep", "sen", "prof", "inc", "co", "corp",
     "ft", "mt", "ave", "blvd", "rd", "dept", "brig", "adm", "cpl", "pvt", "lt.col",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"\u201c])")
+# The match starts at the end punctuation (or a newline) so the engine can skip quickly to
+# candidate characters instead of trying a lookbehind at every position.
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"\u201c])")
+_CLOSERS = "\"'\u201d\u2019)"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +40,31 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
+        sep = m.group(0)
         cut = m.start()
-        head = text[pos:cut]
-        word = re.search(r"([A-Za-z.]+)\.?[\"'\u201d\u2019)]*$", head)
-        if word and m.group(0).strip() == "" and word.group(1).rstrip(".").lower() in _ABBREV:
+        if sep[0] in ".!?":
+            cut += 1  # the punctuation stays with its sentence
+            sep = sep[1:]
+        blank = sep.strip() == ""
+        # Only the last word before the cut matters: look at a short tail, not the whole head.
+        word = _last_word(text, max(pos, cut - 40), cut) if blank else ""
+        if word and word.rstrip(".").lower() in _ABBREV:
             continue
-        if word and len(word.group(1).rstrip(".")) == 1 and m.group(0).strip() == "" and head.endswith("."):
+        if word and len(word.rstrip(".")) == 1 and text[cut - 1:cut] == "." and cut > pos:
             continue  # an initial ("J. Smith")
-        _append(out, text, pos, m.end() if m.group(0).strip() == "" else cut)
+        _append(out, text, pos, m.end() if blank else cut)
         pos = m.end()
     _append(out, text, pos, len(text))
     return out
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The run of letters and dots that ends ``text[lo:hi]`` before closing quotes ("Mr.")."""
+    tail = text[lo:hi].rstrip(_CLOSERS)
+    i = len(tail)
+    while i > 0 and tail[i - 1] in _WORD_CHARS:
+        i -= 1
+    return tail[i:]
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
