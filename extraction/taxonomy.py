@@ -474,7 +474,8 @@ def extract_actors(
         if not upper_text:
             i = chunk.find("IS")
             while i != -1:
-                if _bounded(chunk, i, i + 2) and _is_group(chunk, i):
+                prefixed = chunk[max(0, i - 5):i].lower() in {"anti-", "-pro-"} or chunk[max(0, i - 4):i].lower() == "pro-"
+                if (prefixed or _bounded(chunk, i, i + 2)) and (prefixed or _is_group(chunk, i)):
                     hits.append((i, "Islamic State", "IS"))
                 i = chunk.find("IS", i + 2)
         for m in _STATE_RE.finditer(chunk):

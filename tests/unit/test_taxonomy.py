@@ -87,6 +87,7 @@ def test_lead_names_the_event_when_the_figure_sits_in_the_next_sentence() -> Non
         pytest.param("The attack was claimed by IS.", ["Islamic State"], id="claimed-by-IS"),
         pytest.param("IS militants attacked a checkpoint.", ["Islamic State"], id="IS-militants"),
         pytest.param("The situation IS critical, officials said.", [], id="IS-the-verb"),
+        pytest.param("The SDF conducted an anti-IS raid.", ["Syrian Democratic Forces", "Islamic State"], id="anti-IS"),
         pytest.param("This is what happened, he said.", [], id="lowercase-is"),
         pytest.param("The Khorasan Chapter of the Islamic State claimed it.", ["Islamic State"], id="khorasan"),
         pytest.param("Al-Shabaab militants ambushed a convoy.", ["al-Shabaab"], id="al-shabaab"),
