@@ -198,6 +198,19 @@ def _tree_rss_mb(pid: int) -> float | None:
         return None
 
 
+def _tree_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of a process and its children so far."""
+    try:
+        p = psutil.Process(pid)
+        total = 0.0
+        for x in (p, *p.children(recursive=True)):
+            t = x.cpu_times()
+            total += t.user + t.system
+        return total
+    except psutil.Error:
+        return None
+
+
 def _env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRISIS_STREAM_")}
     env["PYTHONPATH"] = os.pathsep.join(x for x in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if x)
@@ -456,10 +469,14 @@ async def run_ceiling(bootstrap: str, args: argparse.Namespace, work: Path, run_
         observer = Observer(bootstrap, [dst], args.partitions)
         await observer.start()
         prod = await _producer(bootstrap)
+        cpu0 = _tree_cpu_s(proc.pid)
         t0, t_acked = await _publish_burst(prod, src, burst)
         done = await _wait_done(bootstrap, group, [src], args.partitions, observer, dst,
                                 time.monotonic() + args.phase_timeout, expect=len(burst))
         last = observer.last_at[dst]
+        cpu1 = _tree_cpu_s(proc.pid)
+        if cpu0 is not None and cpu1 is not None and last > t0:
+            out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
         out["throughput"] = len(burst) / (last - t0) if done and last > t0 else None
         out["publish_s"] = t_acked - t0
         out["throughput_done"] = done
@@ -544,7 +561,8 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
     consumed = [names["articles"], names["events"], f"{names['tallies']}.contributions"]
     log = work / "worker.log"
     t_spawn = time.monotonic()
-    proc = _spawn([sys.executable, "-m", "streams", "worker", "-l", "info"], env, log)
+    profile = [] if not args.profile_worker else ["-m", "cProfile", "-o", str(work / "worker.prof")]
+    proc = _spawn([sys.executable, *profile, "-m", "streams", "worker", "-l", "info"], env, log)
     prod = observer = None
     sampler: RssSampler | None = None
     out: dict[str, Any] = {"log": str(log)}
@@ -569,10 +587,14 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         # throughput
         events_before = observer.count[names["events"]]
         dl_before = observer.count[names["dead-letter"]]
+        cpu0 = _tree_cpu_s(proc.pid)
         t0, t_acked = await _publish_burst(prod, names["articles"], burst)
         done = await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
                                 time.monotonic() + args.phase_timeout)
         last = observer.last_at[names["tallies"]]
+        cpu1 = _tree_cpu_s(proc.pid)
+        if cpu0 is not None and cpu1 is not None and last > t0:
+            out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
         out["throughput"] = len(burst) / (last - t0) if last > t0 else None
         out["throughput_done"] = done
         out["publish_s"] = t_acked - t0
@@ -621,7 +643,20 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         if observer is not None:
             await observer.stop()
         _stop(proc)
+        if args.profile_worker:
+            _print_profile(work / "worker.prof")
     return out
+
+
+def _print_profile(path: Path, top: int = 30) -> None:
+    import pstats
+
+    if not path.exists():
+        sys.stderr.write(f"no worker profile at {path} (the worker did not exit cleanly)\n")
+        return
+    stats = pstats.Stats(str(path), stream=sys.stderr)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
 
 
 # --------------------------------------------------------------------------- main
@@ -706,6 +741,8 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
                ceiling.get("rss_idle_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}", note="after warm-up, gazetteer loaded"),
         Figure("worker.rss_peak_mb", pipe.get("rss_peak_mb"), "MB", "passthrough.rss_peak_mb",
                ceiling.get("rss_peak_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}"),
+        Figure("worker.cpu_pct", pipe.get("cpu_pct"), "% of a core", "passthrough.cpu_pct", ceiling.get("cpu_pct"),
+               note="during the throughput phase; ~100 = CPU-bound in one Python process"),
         Figure("worker.ready_s", pipe.get("ready_s"), "s", note="spawn -> /health with assigned partitions"),
     ]
     if ceiling.get("publish_s") is not None:
@@ -718,6 +755,10 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
         notes.append(f"latency probes: {pipe.get('latency_probes')} sent, {len(pipe_lat)} measured, "
                      f"{pipe.get('latency_collided')} discarded (tally seen before send), "
                      f"{pipe.get('latency_missing')} never seen within {LATENCY_DRAIN_S:.0f} s")
+    rate = pipe.get("throughput")
+    if rate is not None and rate < args.rate:
+        notes.append(f"offered load {args.rate:g}/s is above the sustained {rate:.0f}/s: the latency phase "
+                     f"measures a growing queue (latency rises through the run), not steady-state latency")
     if ceiling.get("latency_missing"):
         notes.append(f"ceiling: {ceiling['latency_missing']} paced messages never seen")
     notes.append(f"partitions {args.partitions}; worker store: settings default; broker: local Kafka "
@@ -738,6 +779,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phase-timeout", type=float, default=300.0, help="deadline of each phase, seconds")
     ap.add_argument("--ceiling-only", action="store_true", help="measure the pass-through only")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (logs) for inspection")
+    ap.add_argument("--profile-worker", action="store_true",
+                    help="run the worker under cProfile and print its hot spots to stderr (slows it)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--passthrough", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--pt-in", help=argparse.SUPPRESS)
@@ -748,6 +791,8 @@ def main(argv: list[str] | None = None) -> int:
         _loopback(args.bootstrap)
         asyncio.run(_passthrough(args.bootstrap, args.pt_in, args.pt_out, args.pt_group))
         return 0
+    if args.bootstrap:
+        _loopback(args.bootstrap)
     info = machine_info()
     figures, notes, _ = asyncio.run(_amain(args))
     print_report("bench_pipeline", figures, info, as_json=args.json, notes=notes)

@@ -1,0 +1,137 @@
+"""The benchmarks run and print their figures; nothing here asserts on a timing.
+
+``bench_extract`` runs for real on a handful of articles (no broker). ``bench_pipeline``
+needs a broker, so here only its pure parts run: probe planning, lag arithmetic and its
+command line; the broker run belongs with the integration tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import orjson
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BENCH = REPO_ROOT / "bench"
+FIGURE_LINE = re.compile(r"^FIGURE (?P<name>[a-z0-9_.]+) = (?P<value>n/a|[0-9][0-9,]*(?:\.[0-9]+)?(?:e[-+]?\d+)?) \S")
+EXTRACT_FIGURES = {
+    "extract.articles_per_s", "extract.ms_per_article", "extract.p50_ms", "extract.p99_ms",
+    "geo.resolve_share_pct", "geo.places_share_pct", "rss.after_load_mb", "rss.after_run_mb",
+    "startup.s", "startup.rss_mb",
+}
+RUN_TIMEOUT_S = 300
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(x for x in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if x)
+    return subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True, text=True,
+                          timeout=RUN_TIMEOUT_S, cwd=str(REPO_ROOT), env=env, check=False)
+
+
+@pytest.fixture
+def bench_module(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+
+    def load(name: str) -> ModuleType:
+        return importlib.import_module(name)
+
+    return load
+
+
+def test_extract_benchmark_prints_every_figure_beside_its_baseline() -> None:
+    proc = _run("bench_extract.py", "--n", "6", "--warmup", "2", "--geo-n", "3", "--startup-runs", "1")
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("FIGURE ")]
+    assert all(FIGURE_LINE.match(line) for line in lines), lines
+    names = {FIGURE_LINE.match(line)["name"] for line in lines}
+    assert EXTRACT_FIGURES <= names
+    throughput = next(line for line in lines if line.startswith("FIGURE extract.articles_per_s "))
+    assert "baseline floor.articles_per_s = " in throughput and "| ratio " in throughput
+    assert any(line.startswith("NOTE pinned to CPU") or line.startswith("NOTE not pinned") for line in
+               proc.stdout.splitlines())
+
+
+def test_extract_benchmark_json_lists_figures_with_ratio_and_machine() -> None:
+    proc = _run("bench_extract.py", "--n", "4", "--warmup", "1", "--geo-n", "2", "--startup-runs", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = orjson.loads(proc.stdout)
+    assert data["benchmark"] == "bench_extract"
+    assert {"cpu", "cores", "python", "loadavg_1m", "date_utc"} <= data["machine"].keys()
+    by_name = {f["name"]: f for f in data["figures"]}
+    assert {"extract.articles_per_s", "extract.p99_ms", "rss.after_load_mb"} <= by_name.keys()
+    floor = by_name["extract.ms_per_article"]
+    assert floor["baseline_name"] == "floor.ms_per_article"
+    assert {"value", "unit", "baseline", "ratio", "goal", "ok"} <= floor.keys()
+
+
+def test_synthetic_corpus_is_deterministic_seed_length_and_valid_articles(bench_module) -> None:
+    from schemas import Article
+
+    corpus = bench_module("corpus")
+    first = corpus.synthetic_articles(20, seed=3)
+    again = corpus.synthetic_articles(20, seed=3)
+    assert [a.text for a in first] == [a.text for a in again]
+    assert len({a.id for a in first}) == 20
+    assert all(3000 <= len(a.text) <= 4200 for a in first)
+    for a in first:
+        Article.model_validate(a.article_json())
+
+
+def test_bench_corpus_mixes_the_seed_article_with_synthetic_ones(bench_module) -> None:
+    corpus = bench_module("corpus")
+    lines, mix = corpus.bench_corpus(12, seed=1)
+    assert len(lines) == 12
+    assert sum(mix.values()) == 12
+    assert all(orjson.loads(line)["text"] for line in lines)
+
+
+def test_probes_get_admin1_tallies_of_their_own_spaced_past_the_merge_window(bench_module) -> None:
+    pipeline = bench_module("bench_pipeline")
+
+    def predict(article):  # stands in for the extraction core: region from the place
+        if article.place.iso2 == "SO":
+            return (article.place.iso2, article.event_date)  # country precision only: not a probe
+        return (f"{article.place.iso2}-{article.place.admin1[:3].upper()}", article.event_date)
+
+    probes, rejected = pipeline.plan_probes(80, predict, seed=5)
+    assert len(probes) == 80
+    assert rejected > 0
+    assert len({p.tally_key for p in probes}) == 80
+    by_region: dict[str, list[dt.date]] = {}
+    for p in probes:
+        assert "-" in p.region and p.tally_key == f"{p.region}|day|{p.day.isoformat()}"
+        by_region.setdefault(p.region, []).append(p.day)
+    for days in by_region.values():
+        days.sort()
+        assert all((b - a).days >= pipeline.MATCH_SPACING_DAYS for a, b in zip(days, days[1:], strict=False))
+
+
+def test_group_lag_counts_partitions_without_a_commit_from_zero(bench_module) -> None:
+    pipeline = bench_module("bench_pipeline")
+    ends = {("articles", 0): 10, ("articles", 1): 5, ("events", 0): 7}
+    assert pipeline.total_lag({("articles", 0): 10, ("articles", 1): 5}, ends) == 7
+    assert pipeline.total_lag({("articles", 0): 10, ("articles", 1): 5, ("events", 0): 7}, ends) == 0
+
+
+def test_pipeline_benchmark_refuses_brokers_off_loopback() -> None:
+    proc = _run("bench_pipeline.py", "--bootstrap", "10.1.2.3:9092", "--ceiling-only", "--n", "1")
+    assert proc.returncode != 0
+    assert "only 127.0.0.1" in proc.stderr + proc.stdout
+
+
+def test_run_all_prints_a_summary_table_of_the_extraction_figures(tmp_path: Path) -> None:
+    proc = _run("run_all.py", "--skip-pipeline", "--results", str(tmp_path / "latest.json"), "--extract-args",
+                "--n 4 --warmup 1 --geo-n 2 --startup-runs 0")
+    assert proc.returncode == 0, proc.stderr
+    assert "| figure | value | baseline (same run) | ratio | goal |" in proc.stdout
+    assert "| `extract.articles_per_s` |" in proc.stdout
+    assert orjson.loads((tmp_path / "latest.json").read_bytes())[0]["benchmark"] == "bench_extract"
