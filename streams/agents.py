@@ -76,6 +76,10 @@ class ExtractorHolder:
 
         return Extractor(gazetteer=Gazetteer.load(self._topo.settings.gazetteer_cache_dir))
 
+    def reset(self, extractor: Any = None) -> None:
+        """Forget the loaded extractor, or use ``extractor`` instead (tests)."""
+        self._extractor = extractor
+
     async def get(self) -> Any:
         if self._extractor is None:
             async with self._lock:
@@ -271,9 +275,8 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
     return len(changed)
 
 
-def register(app: faust.App, topo: Topology) -> dict[str, Any]:
+def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dict[str, Any]:
     """Attach the agents (and the extractor warm-up task) to ``app``; returns the agents by name."""
-    extractors = ExtractorHolder(topo)
 
     @app.agent(topo.articles_topic, name="process_articles")
     async def process_articles(stream: faust.StreamT) -> None:

@@ -26,7 +26,7 @@ import faust
 
 from streams.settings import Settings, get_settings
 
-__all__ = ["CrisisStreamApp", "Topology", "agents_by_name", "app", "build_topology", "create_app", "topology"]
+__all__ = ["CrisisStreamApp", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
 
 
 class CrisisStreamApp(faust.App):
@@ -151,5 +151,6 @@ topology = build_topology(app)
 
 from streams import agents, web  # noqa: E402  (they register on the app built above)
 
-agents_by_name = agents.register(app, topology)
+extractors = agents.ExtractorHolder(topology)
+agents_by_name = agents.register(app, topology, extractors)
 web.register(app, topology)

@@ -1,0 +1,188 @@
+"""The article agent under faust's ``Agent.test_context()``: no broker, sends captured."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from schemas import EventDate, EventRecord, Location, LocationPrecision, Range
+from streams.agents import handle_contribution, handle_event_record
+from streams.app import Topology, agents_by_name, extractors, topology
+from streams.settings import Settings
+
+ARTICLE = json.dumps({
+    "id": "a1", "source": "outlet-a", "title": "t", "body": "A car bomb killed 26 people in Kirkuk, Iraq.",
+    "published_at": "2024-03-10T08:00:00Z",
+}).encode()
+
+
+@dataclass
+class FakeResult:
+    events: list[EventRecord]
+
+
+@dataclass
+class FakeExtractor:
+    fail: bool = False
+    seen: list[Any] = field(default_factory=list)
+
+    def extract(self, article: Any) -> FakeResult:
+        self.seen.append(article)
+        if self.fail:
+            raise RuntimeError("extractor bug")
+        return FakeResult([EventRecord(
+            event_id=f"{article.id}-0", article_id=article.id, extractor_version="fake",
+            location=Location(name="Kirkuk", country="IQ", admin1_code="IQ-KI", precision=LocationPrecision.PLACE),
+            occurred_on=EventDate(date=dt.date(2024, 3, 9), precision="day"), killed=Range.exact(26),
+        )])
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[tuple[bytes | None, bytes]]]]:
+    """What the agent sends, per topic name (instead of a producer)."""
+    captured: dict[str, list[tuple[bytes | None, bytes]]] = {}
+    for topic in (topology.events_topic, topology.dead_letter_topic):
+        name = topic.get_topic_name()
+
+        async def send(*, key: bytes | None = None, value: bytes, _name: str = name, **_: Any) -> None:
+            captured.setdefault(_name, []).append((key, value))
+
+        monkeypatch.setattr(topic, "send", send)
+    yield captured
+    extractors.reset()
+
+
+def use_extractor(monkeypatch: pytest.MonkeyPatch, extractor: FakeExtractor) -> None:
+    extractors.reset(extractor)
+    monkeypatch.setattr(extractors, "load", lambda: pytest.fail("the real extractor must not load here"))
+
+
+async def test_good_article_becomes_an_event_keyed_by_region(monkeypatch: pytest.MonkeyPatch, sent: dict) -> None:
+    extractor = FakeExtractor()
+    use_extractor(monkeypatch, extractor)
+    async with agents_by_name["process_articles"].test_context() as agent:
+        await agent.put(ARTICLE, key=b"a1")
+    [(key, value)] = sent[topology.events_topic.get_topic_name()]
+    assert key == b"IQ-KI"
+    assert EventRecord.model_validate_json(value).article_id == "a1"
+    assert extractor.seen[0].published == dt.date(2024, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("value", "fail", "reason"),
+    [
+        (b"\xff\xfe not json", False, "invalid_json"),
+        (b'{"id": "a2", "source": "x"}', False, "invalid_article"),
+        (ARTICLE, True, "extraction_failed"),
+    ],
+)
+async def test_bad_input_goes_to_dead_letter_and_agent_keeps_going(
+    monkeypatch: pytest.MonkeyPatch, sent: dict, value: bytes, fail: bool, reason: str
+) -> None:
+    use_extractor(monkeypatch, FakeExtractor(fail=fail))
+    async with agents_by_name["process_articles"].test_context() as agent:
+        await agent.put(value, key=b"k1")
+        await agent.put(b"[]", key=b"k2")  # the agent is still alive for the next message
+    letters = [json.loads(v) for _, v in sent[topology.dead_letter_topic.get_topic_name()]]
+    assert letters[0]["reason"] == reason
+    assert letters[0]["original_key"] == "k1"
+    assert letters[0]["topic"] == topology.articles_topic.get_topic_name()
+    if value.startswith(b"\xff"):
+        assert letters[0]["value_encoding"] == "base64"
+    else:
+        assert letters[0]["original_value"] == value.decode()
+    assert letters[1]["reason"] == "invalid_article"
+
+
+# ------------------------------------------------------------------ event and tally handlers
+# The two stateful handlers chained in-process: tables are dicts, topics are lists.
+
+
+@dataclass
+class ListTopic:
+    name: str
+    sent: list[tuple[bytes | None, bytes]] = field(default_factory=list)
+
+    async def send(self, *, key: bytes | None = None, value: bytes, **_: Any) -> None:
+        self.sent.append((key, value))
+
+
+@dataclass
+class Msg:
+    topic: str
+    key: bytes | None
+    value: bytes
+    partition: int = 0
+    offset: int = 0
+
+
+@dataclass
+class Ev:
+    message: Msg
+
+    @property
+    def value(self) -> bytes:
+        return self.message.value
+
+
+def dict_topology() -> Topology:
+    topics = ["articles_topic", "events_topic", "contributions_topic", "incidents_topic", "tallies_topic",
+              "dead_letter_topic", "late_topic"]
+    tables = ["incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_region",
+              "recent_events_by_region", "contributions_by_key", "tallies_by_key", "scopes_by_scope"]
+    return Topology(settings=Settings(retention_days=90), **{t: ListTopic(t) for t in topics},
+                    **{t: {} for t in tables})
+
+
+async def feed(topo: Topology, report: EventRecord) -> str:
+    """One report through the incident handler, then its contributions through the tally handler."""
+    contributions = topo.contributions_topic
+    before = len(contributions.sent)
+    outcome = await handle_event_record(topo, Ev(Msg("events", report.region_key.encode(),
+                                                     report.model_dump_json().encode())))
+    for key, value in contributions.sent[before:]:
+        await handle_contribution(topo, Ev(Msg("contributions", key, value)))
+    return outcome
+
+
+def kirkuk_report(event_id: str, killed: int, day: dt.date, **kw: Any) -> EventRecord:
+    return EventRecord(
+        event_id=event_id, article_id=f"art-{event_id}", extractor_version="fake",
+        published_at=dt.datetime.combine(day, dt.time(20), tzinfo=dt.UTC),
+        location=Location(name="Kirkuk", country="IQ", admin1="Kirkuk", admin1_code="IQ-KI",
+                          precision=LocationPrecision.PLACE),
+        occurred_on=EventDate(date=day, precision="day"), killed=Range.exact(killed), **kw,
+    )
+
+
+async def test_duplicate_report_moves_no_tally() -> None:
+    topo = dict_topology()
+    day = dt.date(2024, 3, 9)
+    assert await feed(topo, kirkuk_report("e1", 26, day)) == "opened"
+    snapshot = dict(topo.tallies_by_key)
+    assert await feed(topo, kirkuk_report("e1", 26, day)) == "duplicate"
+    assert topo.tallies_by_key == snapshot
+    assert snapshot["IQ-KI|day|2024-03-09"]["killed"]["best"] == 26
+    assert snapshot["IQ|day|2024-03-09"]["incidents"] == 1
+
+
+async def test_report_beyond_retention_goes_to_late_topic() -> None:
+    topo = dict_topology()
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 7, 1)))
+    assert await feed(topo, kirkuk_report("e0", 3, dt.date(2024, 3, 1))) == "late"
+    [(key, value)] = topo.late_topic.sent
+    assert key == b"IQ-KI" and json.loads(value)["reason"] == "too_late"
+    assert "IQ-KI|day|2024-03-01" not in topo.tallies_by_key
+
+
+async def test_report_within_retention_revises_its_past_window() -> None:
+    topo = dict_topology()
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 7, 1)))
+    assert await feed(topo, kirkuk_report("e0", 3, dt.date(2024, 4, 10))) == "opened"
+    assert topo.tallies_by_key["IQ-KI|7d|2024-04-08"]["killed"]["best"] == 3
+    assert topo.scopes_by_scope["IQ-KI"]["windows"]["day"] == ["2024-04-10", "2024-07-01"]
