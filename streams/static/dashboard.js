@@ -13,11 +13,16 @@
 (function () {
   const WINDOWS = ["day", "7d", "30d"];
   const METRICS = ["killed", "wounded", "displaced"];
+  // Tallies exist per admin1 region (SY-DY) and per country (SY, the sum over the country);
+  // ranking both together would list every incident twice, so the table shows one level.
+  const LEVELS = ["region", "country", "all"];
+  const LEVEL_NOUNS = { region: ["admin1 region", "admin1 regions"], country: ["country", "countries"], all: ["region or country", "regions and countries"] };
   const WINDOW_LABELS = { day: "day", "7d": "7-day", "30d": "30-day" };
   const DEFAULT_POLL_MS = 5000;
   const MIN_POLL_MS = 250;
   const REQUEST_TIMEOUT_MS = 8000;
   const TOP_LIMIT = 15;
+  const TOP_FETCH_LIMIT = 200; // fetched, then filtered to the chosen level and cut to TOP_LIMIT
   const EVENTS_LIMIT = 30;
   const REGION_WINDOWS_SHOWN = 10;
   const TYPE_LABELS = {
@@ -55,6 +60,7 @@
   const state = {
     window: pick(params.get("window"), WINDOWS, "7d"),
     metric: pick(params.get("metric"), METRICS, "killed"),
+    level: pick(params.get("level"), LEVELS, "region"),
     asOf: /^\d{4}-\d{2}-\d{2}$/.test(params.get("as_of") || "") ? params.get("as_of") : "",
     pollMs: Math.max(MIN_POLL_MS, parseInt(params.get("poll") || "", 10) || DEFAULT_POLL_MS),
     apiBase: apiBase(params.get("api")),
@@ -227,7 +233,7 @@
     const generation = ++state.generation;
     clearTimeout(state.timer);
     document.body.setAttribute("aria-busy", "true");
-    const query = { window: state.window, metric: state.metric, limit: TOP_LIMIT, as_of: state.asOf };
+    const query = { window: state.window, metric: state.metric, limit: TOP_FETCH_LIMIT, as_of: state.asOf };
     const [health, top, events] = await Promise.allSettled([
       getJson("/health"),
       getJson("/api/tallies/top", query),
@@ -307,13 +313,23 @@
 
   // ------------------------------------------------------------------ top regions
 
+  function isCountry(tally) {
+    return tally.region === tally.country;
+  }
+
+  function atLevel(tally) {
+    if (state.level === "all") return true;
+    return (state.level === "country") === isCountry(tally);
+  }
+
   function renderTop(body) {
     const table = $("top-table");
     table.dataset.window = body.window || state.window;
     table.dataset.metric = body.metric || state.metric;
+    table.dataset.level = state.level;
     table.dataset.asOf = body.as_of || "";
-    const regions = body.regions || [];
-    if (!changed("top", body)) return;
+    const regions = (body.regions || []).filter(atLevel).slice(0, TOP_LIMIT);
+    if (!changed("top", [state.level, body])) return;
 
     for (const th of table.querySelectorAll("th[data-metric]")) {
       const active = th.dataset.metric === (body.metric || state.metric);
@@ -336,8 +352,9 @@
       return;
     }
     const first = regions[0];
+    const noun = LEVEL_NOUNS[state.level][regions.length === 1 ? 0 : 1];
     caption.textContent =
-      `Top ${regions.length} region${regions.length === 1 ? "" : "s"} by ${body.metric}, ` +
+      `Top ${regions.length} ${noun} by ${body.metric}, ` +
       `${WINDOW_LABELS[body.window] || body.window} window ${first.window_start} to ${isoDayBefore(first.window_end)}` +
       (body.as_of ? ` (as of ${body.as_of})` : "");
     regions.forEach((tally, i) => {
@@ -360,7 +377,7 @@
             tally.region,
           ),
         ),
-        el("td", { class: "admin1" }, tally.admin1 || "—"),
+        el("td", { class: "admin1" + (isCountry(tally) ? " muted" : "") }, isCountry(tally) ? "(whole country)" : tally.admin1 || "—"),
         el("td", { class: "country" }, tally.country || "—"),
         ...METRICS.map((m) =>
           el("td", { class: "num " + m + (m === body.metric ? " is-metric" : ""), dataset: { metric: m } }, rangeNode(tally[m])),
@@ -462,11 +479,16 @@
         selection.event = event;
         if (changed("detail", event)) detail.replaceChildren(...eventDetail(event));
       } else if (selection.kind === "region") {
-        const [tallies, incidents] = await Promise.all([
+        // allSettled: a country-wide scope has tallies but may list no incidents of its own.
+        const [talliesResult, incidentsResult] = await Promise.allSettled([
           getJson("/api/tallies", { region: selection.id, window: state.window }),
           getJson("/api/incidents", { region: selection.id, limit: 20 }),
         ]);
         if (generation !== state.generation || state.selection !== selection) return;
+        const unreachable = [talliesResult, incidentsResult].find((r) => r.status === "rejected" && r.reason.unreachable);
+        if (unreachable) throw unreachable.reason;
+        const tallies = talliesResult.status === "fulfilled" ? talliesResult.value : { tallies: [], error: talliesResult.reason.message };
+        const incidents = incidentsResult.status === "fulfilled" ? incidentsResult.value : { incidents: [], error: incidentsResult.reason.message };
         if (changed("detail", [tallies, incidents])) detail.replaceChildren(...regionDetail(selection, tallies, incidents));
       } else if (selection.kind === "incident") {
         const incident = await getJson("/api/incidents/" + encodeURIComponent(selection.id));
@@ -608,11 +630,22 @@
       );
       nodes.push(el("div", { class: "table-scroll" }, table));
     } else {
-      nodes.push(el("p", { class: "empty" }, "No tallies for this window kind yet."));
+      nodes.push(el("p", { class: "empty" }, talliesBody.error ? `No tallies: ${talliesBody.error}.` : "No tallies for this window kind yet."));
     }
     nodes.push(el("h4", {}, "Incidents"));
     if (!incidents.length) {
-      nodes.push(el("p", { class: "empty" }, "No incidents recorded."));
+      const countryWide = selection.id === selection.country;
+      nodes.push(
+        el(
+          "p",
+          { class: "empty" },
+          countryWide && incidentsBody.error
+            ? "Incidents are listed per admin1 region: choose one of this country's regions (Level: Admin1 regions)."
+            : incidentsBody.error
+              ? `No incidents: ${incidentsBody.error}.`
+              : "No incidents recorded.",
+        ),
+      );
     } else {
       nodes.push(
         el(
@@ -686,6 +719,7 @@
     const query = new URLSearchParams(window.location.search);
     query.set("window", state.window);
     query.set("metric", state.metric);
+    query.set("level", state.level);
     if (state.asOf) query.set("as_of", state.asOf);
     else query.delete("as_of");
     window.history.replaceState(null, "", `${window.location.pathname}?${query}`);
@@ -694,6 +728,7 @@
   function onControlsChange() {
     state.window = pick($("window").value, WINDOWS, "7d");
     state.metric = pick($("metric").value, METRICS, "killed");
+    state.level = pick($("level").value, LEVELS, "region");
     state.asOf = $("as-of").value || "";
     state.rendered.top = null;
     if (state.selection && state.selection.kind === "region") state.rendered.detail = null;
@@ -705,6 +740,7 @@
   function start() {
     $("window").value = state.window;
     $("metric").value = state.metric;
+    $("level").value = state.level;
     $("as-of").value = state.asOf;
     $("poll-seconds").textContent = String(Math.round(state.pollMs / 100) / 10);
     $("controls").addEventListener("change", onControlsChange);

@@ -77,7 +77,7 @@ def _at_least(n: int) -> Range:
     return Range(min=n, max=None, best=n, text=f"at least {n}", vague=False)
 
 
-def _tally(region: str, country: str, admin1: str, window: str, killed: Range, wounded: Range = NONE,
+def _tally(region: str, country: str, admin1: str | None, window: str, killed: Range, wounded: Range = NONE,
            displaced: Range = NONE, incidents: int = 1, reports: int = 1) -> dict[str, Any]:
     start, end = WINDOWS[window]
     return RegionTally(region=region, country=country, admin1=admin1, window=window,  # type: ignore[arg-type]
@@ -180,6 +180,8 @@ def canned_tallies() -> dict[str, list[dict[str, Any]]]:
             _tally("PK-KP", "PK", "Khyber Pakhtunkhwa", "7d", Range(min=11, max=13, best=11), Range.exact(14),
                    Range.exact(3000)),
             _tally("BD-B", "BD", "Chattogram", "7d", Range.exact(7), displaced=_at_least(800000)),
+            # A country-wide scope (the sum over Nigeria's regions), as the worker also tallies.
+            _tally("NG", "NG", None, "7d", Range.exact(69), Range.exact(34), Range.exact(2000), incidents=2, reports=3),
         ],
         "30d": [
             _tally("NG-PL", "NG", "Plateau", "30d", Range.exact(52), Range.exact(34), incidents=1, reports=2),
@@ -187,6 +189,7 @@ def canned_tallies() -> dict[str, list[dict[str, Any]]]:
             _tally("NG-BO", "NG", "Borno", "30d", _at_least(30), displaced=_vague(100, "Hundreds")),
             _tally("SO-SH", "SO", "Lower Shabelle", "30d", _at_least(25), Range.exact(8)),
             _tally("TR-31", "TR", "Hatay", "30d", Range.exact(3), Range.exact(140), incidents=1, reports=2),
+            _tally("NG", "NG", None, "30d", _at_least(82), Range.exact(34), _vague(100, "Hundreds"), incidents=2, reports=3),
         ],
     }
 

@@ -22,7 +22,8 @@ import pytest
 STATIC_DIR = Path(__file__).resolve().parents[2] / "streams" / "static"
 SCREENSHOT_DIR = Path(os.environ.get("DASHBOARD_SCREENSHOT_DIR", "/tmp"))
 UI_TIMEOUT_S = 15.0
-TOP_LIMIT = 15  # what dashboard.js asks /api/tallies/top for
+TOP_LIMIT = 15  # rows dashboard.js shows
+TOP_FETCH = 200  # what dashboard.js asks /api/tallies/top for, before keeping one level
 METRICS = ("killed", "wounded", "displaced")
 
 pytestmark = pytest.mark.browser
@@ -79,13 +80,18 @@ def _rows(browser: Any) -> list[dict[str, Any]]:
     return browser.execute_script(_READ_ROWS)
 
 
-def _expected_rows(body: dict[str, Any]) -> list[dict[str, Any]]:
+def _expected_rows(body: dict[str, Any], level: str = "region") -> list[dict[str, Any]]:
+    """The rows the table must show: the API's ranking, kept to one level (admin1 regions or
+    countries, whose code is the country's), cut to TOP_LIMIT."""
+    def at_level(t: dict[str, Any]) -> bool:
+        return level == "all" or (level == "country") == (t["region"] == t["country"])
+
     return [
-        {"region": t["region"], "admin1": t["admin1"] or "—", "country": t["country"] or "—",
-         **{m: _expected_figure(t[m]) for m in METRICS},
+        {"region": t["region"], "admin1": "(whole country)" if t["region"] == t["country"] else t["admin1"] or "—",
+         "country": t["country"] or "—", **{m: _expected_figure(t[m]) for m in METRICS},
          "incidents": f"{t['incidents']:,}", "reports": f"{t['reports']:,}"}
-        for t in body["regions"]
-    ]
+        for t in body["regions"] if at_level(t)
+    ][:TOP_LIMIT]
 
 
 def _table_shows(browser: Any, window: str, metric: str) -> bool:
@@ -108,7 +114,7 @@ def _evidence_of(browser: Any) -> list[dict[str, Any]]:
 def test_top_regions_table_lists_regions_in_api_order_with_their_figures(browser: Any, target: Any) -> None:
     _open(browser, target.page())
     _wait(browser, lambda d: _table_shows(d, "7d", "killed"), "the 7-day table never rendered")
-    body = target.api("/api/tallies/top", window="7d", metric="killed", limit=TOP_LIMIT)
+    body = target.api("/api/tallies/top", window="7d", metric="killed", limit=TOP_FETCH)
     assert body["regions"], "the target has no tallies to show"
     assert _rows(browser) == _expected_rows(body)
     if target.fake is not None:
@@ -128,7 +134,7 @@ def test_the_ranked_metric_column_is_marked_as_sorted(browser: Any, target: Any)
     _wait(browser, lambda d: _table_shows(d, "7d", "wounded"), "the wounded ranking never rendered")
     sorted_headers = browser.find_elements("css selector", "#top-table th[aria-sort='descending']")
     assert [h.get_attribute("data-metric") for h in sorted_headers] == ["wounded"]
-    assert _rows(browser) == _expected_rows(target.api("/api/tallies/top", window="7d", metric="wounded", limit=TOP_LIMIT))
+    assert _rows(browser) == _expected_rows(target.api("/api/tallies/top", window="7d", metric="wounded", limit=TOP_FETCH))
 
 
 def test_switching_the_window_requeries_and_rerenders(browser: Any, target: Any) -> None:
@@ -139,13 +145,31 @@ def test_switching_the_window_requeries_and_rerenders(browser: Any, target: Any)
     before = _rows(browser)
     Select(browser.find_element("id", "window")).select_by_value("30d")
     _wait(browser, lambda d: _table_shows(d, "30d", "killed"), "the 30-day table never rendered")
-    expected = _expected_rows(target.api("/api/tallies/top", window="30d", metric="killed", limit=TOP_LIMIT))
+    expected = _expected_rows(target.api("/api/tallies/top", window="30d", metric="killed", limit=TOP_FETCH))
     _wait(browser, lambda d: _rows(d) == expected, "the table does not show the 30-day tallies")
     assert "window=30d" in browser.current_url, "the choice is kept in the URL, so it can be shared"
     assert "30-day window" in browser.find_element("id", "top-caption").text
     if target.fake is not None:
         assert target.fake.seen("/api/tallies/top", window="30d", metric="killed")
         assert _rows(browser) != before
+
+
+def test_level_selector_separates_countries_from_admin1_regions(browser: Any, target: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, target.page())
+    _wait(browser, lambda d: _table_shows(d, "7d", "killed"), "the 7-day table never rendered")
+    body = target.api("/api/tallies/top", window="7d", metric="killed", limit=TOP_FETCH)
+    assert all(r["region"] != r["country"] for r in _rows(browser)), "admin1 regions by default"
+    Select(browser.find_element("id", "level")).select_by_value("country")
+    _wait(browser, lambda d: d.find_element("id", "top-table").get_attribute("data-level") == "country",
+          "the level never switched")
+    _wait(browser, lambda d: _rows(d) == _expected_rows(body, "country"), "the table does not show the countries")
+    assert "level=country" in browser.current_url
+    if target.fake is not None:
+        assert [r["region"] for r in _rows(browser)] == ["NG"]
+        assert _rows(browser)[0]["admin1"] == "(whole country)"
+        assert "countr" in browser.find_element("id", "top-caption").text
 
 
 def test_switching_the_metric_reorders_the_table(browser: Any, target: Any) -> None:
@@ -155,7 +179,7 @@ def test_switching_the_metric_reorders_the_table(browser: Any, target: Any) -> N
     _wait(browser, lambda d: _table_shows(d, "7d", "killed"), "the 7-day table never rendered")
     Select(browser.find_element("id", "metric")).select_by_value("displaced")
     _wait(browser, lambda d: _table_shows(d, "7d", "displaced"), "the displaced ranking never rendered")
-    expected = _expected_rows(target.api("/api/tallies/top", window="7d", metric="displaced", limit=TOP_LIMIT))
+    expected = _expected_rows(target.api("/api/tallies/top", window="7d", metric="displaced", limit=TOP_FETCH))
     _wait(browser, lambda d: _rows(d) == expected, "the table does not follow the displaced ranking")
     if target.fake is not None:
         assert [r["region"] for r in _rows(browser)][:3] == ["BD-B", "CD-SK", "PK-KP"]
@@ -287,8 +311,9 @@ def test_screenshot_of_the_dashboard_with_an_event_open(browser: Any, target: An
     buttons = _wait(browser, lambda d: d.find_elements("css selector", "li.event button"), "no events listed")
     buttons[-1].click()
     _wait(browser, lambda d: d.find_elements("css selector", "#detail-body mark"), "no highlighted evidence")
-    for name, scroll in (("crisis-stream-dashboard.png", "0"), ("crisis-stream-dashboard-evidence.png", "document.body.scrollHeight")):
-        browser.execute_script(f"window.scrollTo(0, {scroll})")
+    for name, scroll in (("crisis-stream-dashboard.png", "window.scrollTo(0, 0)"),
+                         ("crisis-stream-dashboard-evidence.png", "document.getElementById('detail').scrollIntoView()")):
+        browser.execute_script(scroll)
         path = SCREENSHOT_DIR / name
         assert browser.save_screenshot(str(path))
         assert path.stat().st_size > 20_000, f"{path} looks blank"
