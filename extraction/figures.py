@@ -20,6 +20,7 @@ covers both, and background figures never count. The conventions are in docs/FIG
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,12 +40,15 @@ FIELDS = ("killed", "wounded", "displaced", "displaced_households")
 
 _I = re.IGNORECASE
 
-# Cheap gate: a sentence without any of these stems carries no figure.
-_TRIGGER = re.compile(
-    r"kill|dead|die[ds]?\b|dying|death|fatal|bod(?:y|ies)|lives|life\b|slain|murder|shot|gunned|behead"
-    r"|execut|massacr|assassinat|perish|drown|wound|injur|hurt|casualt|unharm|unhurt|unscath|harmed"
-    r"|displac|fled|flee|evacu|homeless|shelter|relief\s+camp|relocat|idps?\b|toll|lynch|stabb"
-    r"|to\s+death|succumb|hospitali|homes|forced|safer|accommodat",
+# Cheap gate: a sentence without any of these substrings carries no figure. ``str.find``
+# over the whole lower-cased text costs microseconds; a regular expression would scan
+# every position of every sentence.
+_TRIGGER_STEMS = (
+    "kill", "dead", "died", "dies", "dying", "death", "fatal", "bod", "lives", "life", "slain", "murder", "shot",
+    "shoot", "gunned", "behead", "executed", "massacr", "assassinat", "perish", "drown", "wound", "injur", "hurt",
+    "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
+    "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
+    "slaying", "homicide", "condition", "uprooted",
 )
 
 _QP = QUANTITY_PATTERN
@@ -67,7 +71,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
-                    r"|in\s+(?:critical|serious|stable|fair|good)\s+condition|injuries"),
+                    r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"),
     ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
@@ -179,7 +183,7 @@ _BREAK = re.compile(
 _SINGULAR_AUX = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
-    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+)*$",
+    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+)*$",
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
@@ -236,7 +240,8 @@ class Figure:
 
 def has_trigger(sentence: str) -> bool:
     """True when ``sentence`` contains any casualty or displacement word (cheap gate)."""
-    return _TRIGGER.search(_lower(sentence)) is not None
+    low = _lower(sentence)
+    return any(stem in low for stem in _TRIGGER_STEMS)
 
 
 def _mask(s: str, pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int, str]]]:
@@ -259,9 +264,52 @@ class _Q:
     text: str
 
 
-def _quantities(low_masked: str, masked: str) -> list[_Q]:
+_TOKEN = re.compile(r"[a-z0-9]+")
+# First three letters of every word that can begin a casualty expression (_VERB_SPECS) or a
+# quantity (numbers.QUANTITY_PATTERN). Only words starting so are tried, which makes the
+# scan about ten times cheaper than ``finditer`` over every position. "the", "in", "to"
+# are left out on purpose: every expression that may start with them also matches at the
+# following word.
+_VERB_KEYS = frozenset(
+    "dea cas fat fin tol tot bea sta bur hac blu sho sto str han clu kil mur sla hom gun beh mas ass cla lyn "
+    "die per los liv suc exe bod inj wou hur hos sus suf rec cri ser fai goo wit tre fro acc num eva rel dis "
+    "upr for she sen fle hav idp int lef lea aba out too tak mov had".split()
+)
+_QUANT_KEYS = frozenset(
+    "zer one two thr fou fiv six sev eig nin ten ele twe fif sev eig nin twe thi for fou fif six sev eig nin "
+    "hun tho mil bil a an hal at mor les few no not ove und up nea alm abo app aro rou som est as clo upw wel "
+    "tot ano add onl jus the all bet fro doz sco sev han cou num man mos max min".split()
+)
+
+
+def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """Casualty expressions and quantities in a lower-cased sentence, each left to right and
+    non-overlapping (the same result as ``finditer``, tried only at candidate words)."""
+    verbs: list[re.Match[str]] = []
+    quants: list[re.Match[str]] = []
+    verb_end = quant_end = 0
+    verb_match = _VERBS.match
+    quant_match = _QUANT.match
+    for t in _TOKEN.finditer(low):
+        st = t.start()
+        word = t.group()
+        key = word[:3]
+        if st >= verb_end and key in _VERB_KEYS:
+            m = verb_match(low, st)
+            if m is not None:
+                verbs.append(m)
+                verb_end = m.end()
+        if st >= quant_end and (word[0] <= "9" or key in _QUANT_KEYS):
+            m = quant_match(low, st)
+            if m is not None:
+                quants.append(m)
+                quant_end = m.end()
+    return verbs, quants
+
+
+def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
     out: list[_Q] = []
-    for m in _QUANT.finditer(low_masked):
+    for m in matches:
         txt = masked[m.start():m.end()]
         after = masked[m.end():m.end() + 16]
         before = masked[max(0, m.start() - 12):m.start()]
@@ -316,11 +364,9 @@ def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
     """Every casualty and displacement figure in ``text``, in reading order."""
     figures: list[Figure] = []
     low_text = _lower(text)
-    for idx, sent in enumerate(sentences):
-        low = low_text[sent.start:sent.end]
-        if _TRIGGER.search(low) is None:
-            continue
-        figures.extend(_sentence_figures(sent.text, sent.start, idx, low))
+    for idx in _trigger_sentences(low_text, sentences):
+        sent = sentences[idx]
+        figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end]))
     bomber = _suicide_bombers(text, sentences, figures)
     if bomber is not None:
         figures.append(bomber)
@@ -359,6 +405,21 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
     return None
 
 
+def _trigger_sentences(low_text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """Indices of the sentences that contain a trigger stem, in order."""
+    starts = [s.start for s in sentences]
+    hit: set[int] = set()
+    find = low_text.find
+    for stem in _TRIGGER_STEMS:
+        i = find(stem)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < sentences[k].end:
+                hit.add(k)
+            i = find(stem, i + 1)
+    return sorted(hit)
+
+
 def _lower(text: str) -> str:
     """``text`` lower-cased with every offset kept (a few characters change length when
     lower-cased; those stay as they are)."""
@@ -368,10 +429,17 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
+
+
+def _may_have_subset(low: str) -> bool:
+    return any(h in low for h in _SUBSET_HINTS)
+
+
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> list[Figure]:
     if low is None:
         low = _lower(s)
-    low_masked, subsets = _mask(low, _SUBSET)
+    low_masked, subsets = _mask(low, _SUBSET) if _may_have_subset(low) else (low, [])
     masked = s
     for a, b, _piece in subsets:
         masked = masked[:a] + " " * (b - a) + masked[b:]
@@ -387,9 +455,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
                               negation=True, background=background))
 
-    quants = _quantities(low_masked, masked)
+    verb_matches, quant_matches = _scan(low_masked)
+    quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
-    verbs = [v for v in _VERBS.finditer(low_masked) if not any(a <= v.start() < b for a, b in covered)]
+    verbs = [v for v in verb_matches if not any(a <= v.start() < b for a, b in covered)]
     prev_end = 0
     for vi, v in enumerate(verbs):
         name = v.lastgroup or ""
