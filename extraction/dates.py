@@ -131,9 +131,11 @@ _REPORT_WORDS = frozenset({
 })
 # After a date that opens its line: a clock time or a dash, the mark of a stamp or dateline.
 _STAMP_AFTER = re.compile(r"\s*(?:$|\n|@|\d{1,2}:\d\d|-|\u2013|\u2014|\|)")
+_YEAR_HINT = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\d{4}")
+_HAPPEN_WORDS = frozenset({"occurred", "happened", "erupted", "unfolded", "broke"})
 _PART_WORDS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 _CLOCK_WORDS = frozenset({"m", "pm", "am", "noon", "midnight", "clock"})
 _EVENT_WORDS = frozenset({
@@ -156,7 +158,7 @@ _EVENT_WORDS = frozenset({
     "attacked", "attacks", "ambush", "ambushed", "bomb", "bombing", "bombed", "blast", "explosion",
     "exploded", "clash", "clashes", "clashed", "fighting", "raid", "raided", "strike", "strikes",
     "airstrike", "airstrikes", "shelling", "shelled", "wounded", "wounding", "injured", "injuring",
-    "dead", "death", "incident", "happened", "occurred", "place", "responded", "struck", "erupted",
+    "dead", "death", "incident", "happened", "occurred", "responded", "struck", "erupted",
     "abducted", "kidnapped", "protest", "protested", "protesters", "rally", "riot", "rioting",
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
 })
@@ -338,12 +340,17 @@ def find_date_mentions(text: str, base: dt.date | None) -> list[DateMention]:
 
 def _find(w: str, base: dt.date | None) -> list[DateMention]:
     summary_style = _SUMMARY_DATE.match(w) is not None
+    # Without a publication date, "on 27 October" takes the year the text names elsewhere.
+    year_base = base
+    if base is None:
+        hint = _YEAR_HINT.search(w)
+        year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
     out: list[DateMention] = []
     for m in _TRIGGER.finditer(w):
         s, e = m.span()
         word = m.group(0).lower()
         if word in _MONTHS:
-            mention = _month_mention(w, s, e, base)
+            mention = _month_mention(w, s, e, year_base)
         elif word in _WEEKDAYS:
             mention = _weekday_mention(w, s, e, base)
         else:
@@ -451,13 +458,18 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
         score -= 4.0
     if before[-1:] == ["since"]:
         score -= 2.0  # "since Saturday": a running state, not the event
+    clock = not _CLOCK_WORDS.isdisjoint(before[-3:])
     if not _REPORT_WORDS.isdisjoint(before) or not _REPORT_WORDS.isdisjoint(after[:3]):
-        score -= 2.5  # "police said Tuesday", "was arrested by police on Friday"
+        # "police said Tuesday", "was arrested by police on Friday"; after a clock time
+        # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
+        score -= 1.0 if clock else 2.5
     if ctx.sentences and ctx.is_event(sent_i):
         score += 1.5
-    if not _EVENT_WORDS.isdisjoint(before[-3:]) or not _EVENT_WORDS.isdisjoint(after[:2]):
-        score += 1.0  # "a shooting Thursday night", "Saturday's attack"
-    if not _CLOCK_WORDS.isdisjoint(before[-3:]):
+    happened = not _HAPPEN_WORDS.isdisjoint(before)
+    if happened or not _EVENT_WORDS.isdisjoint(before[-3:]) or not _EVENT_WORDS.isdisjoint(after[:2]):
+        # "a shooting Thursday night", "Saturday's attack", "which occurred just before 2 a.m. Aug. 29"
+        score += 1.5 if happened else 1.0
+    if clock:
         score += 2.0  # "around 6:30 p.m. Saturday": a clock time dates a happening, not a statement
     elif "early" in before[-2:] or "late" in before[-2:] or w[mention.end:mention.end + 12].lstrip().lower().startswith(
         ("morning", "afternoon", "evening", "night")
