@@ -34,6 +34,9 @@ __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_ind
 INDEX_VERSION = 3
 # Districts and counties carry no population in the inputs; they weigh like a small town.
 _ADMIN2_POP = 5000
+# Namesakes kept per key ("Santa Maria" has 166): enough for any country evidence to find
+# its own, few enough to keep resolution fast.
+_MAX_CANDIDATES = 40
 
 # Affixes that name an admin level; stripped so "Aleppo Governorate" is keyed as "Aleppo".
 _ADMIN_AFFIX = re.compile(
@@ -162,22 +165,19 @@ def _add_prefixes(name: str) -> None:
 
 
 def _admin_display(name: str, aliases: list[str]) -> str:
+    """An English-usable display name: the ASCII alias most aliases agree on once the admin
+    word is stripped ("Aleppo" from "Aleppo", "Aleppo Governorate"), else the GeoNames
+    name without diacritics ("Nangarhar")."""
     counts: dict[str, int] = {}
-    order: list[str] = []
     for a in aliases:
-        if not a.isascii() or not a[:1].isupper():
-            continue
-        s = _ADMIN_AFFIX.sub("", a).strip()
-        if s not in counts:
-            order.append(s)
-        counts[s] = counts.get(s, 0) + 1
-    if not order:
-        return name
-    plain = fold_plain(name)
-    for s in order:
-        if fold_plain(s) == plain:
-            return s
-    return max(order, key=lambda s: (counts[s], -order.index(s)))
+        if a.isascii() and a[:1].isupper():
+            stripped = _ADMIN_AFFIX.sub("", a).strip()
+            counts[stripped] = counts.get(stripped, 0) + 1
+    best = max(counts, key=lambda k: counts[k], default="")
+    if best and counts[best] >= 2:
+        return best
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain if plain.isascii() else name
 
 
 def build_index() -> PlaceIndex:
@@ -333,9 +333,12 @@ def build_index() -> PlaceIndex:
         demonyms[fold_key(n)] = cc
         demonyms[fold_key(n + "s")] = cc
 
-    compact: dict[str, int | tuple[int, ...]] = {
-        k: (v[0] if len(v) == 1 else tuple(v)) for k, v in names.items()
-    }
+    compact: dict[str, int | tuple[int, ...]] = {}
+    for k, v in names.items():
+        if len(v) > _MAX_CANDIDATES:
+            # places were added by falling population: keep the largest, and every region
+            v = v[:_MAX_CANDIDATES] + [e for e in v[_MAX_CANDIDATES:] if e >= n_places]
+        compact[k] = v[0] if len(v) == 1 else tuple(v)
     return PlaceIndex(
         names=compact, countries=countries, demonyms=demonyms, country_names=country_names,
         place_name=place_name, place_gid=place_gid, place_lat=place_lat, place_lon=place_lon,

@@ -14,6 +14,7 @@ __all__ = [
     "CONNECTORS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
+    "FUNCTION_WORDS",
     "NON_EVENT_BEFORE",
     "PERSON_TITLES",
     "STOPWORDS",
@@ -64,6 +65,14 @@ doctor nurse student teacher worker workers victim victims suspect suspects
 medical health care fire rescue emergency
 """.split())
 
+# English function words: a name never starts or ends with one ("BY THE" is not Beith,
+# "A LONG" is not Along) -- the hazard of upper-case wire texts and title-case headlines.
+FUNCTION_WORDS = frozenset("""
+a an the by of in on at to for and or as is was were be been from with after before this
+that these those it its into onto over under near about than then but not no so if
+he she they we you his her their our your who whom which what when where while
+""".split())
+
 # Names GeoNames lists as places that news uses for something else: rivers, seas and
 # regions spanning countries (the Euphrates is no event place), organisations, and
 # airport-code-like alternate names. Folded with ``fold_plain``.
@@ -80,9 +89,8 @@ ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner
 CONNECTORS = frozenset({
     "al", "el", "ad", "ed", "ar", "er", "as", "es", "az", "ez", "at", "an", "ash", "ul",
     "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
-    "los", "y", "e", "of", "upon", "on", "am", "im", "der", "den", "bin", "ibn", "bani",
-    "bir", "wadi", "tal", "tel", "kafr", "ain", "ayn", "deir", "dayr", "abu", "umm", "bab",
-    "au", "aux", "sur", "en", "van", "von", "op", "aan", "ter", "zu", "il", "wa", "lo",
+    "los", "y", "e", "of", "upon", "on", "am", "im", "der", "den", "bin", "ibn", "wa", "lo",
+    "au", "aux", "sur", "en", "van", "von", "op", "aan", "ter", "zu", "il",
 })
 
 # Words after a place name that mark it as an admin1 region ("Deir Al Zor province").

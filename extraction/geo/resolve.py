@@ -24,13 +24,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extraction.geo.fold import drop_articles, fold_plain, token_skeleton
+from extraction.geo.fold import drop_articles, fold_plain, fold_tokens, token_skeleton
 from extraction.geo.index import PlaceIndex
 from extraction.geo.lexicon import (
     ACTOR_NOUNS,
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
+    FUNCTION_WORDS,
     NON_EVENT_BEFORE,
     PERSON_TITLES,
     STOPWORDS,
@@ -50,12 +51,15 @@ _STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]
 # "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
 _AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)
 _US_STATE = re.compile(
-    r"(?<=[A-Za-z.]),\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
+    r",\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
     + r")\.|([A-Z]{2})(?![\w-]))"
 )
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
+_MIN_VOTE = 0.25
+_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DEBUG = False
 
 
@@ -102,116 +106,158 @@ def _key(toks: list[str]) -> str:
 
 
 def _is_upper_text(text: str) -> bool:
-    letters = sum(1 for c in text[:4000] if c.isalpha())
-    lower = sum(1 for c in text[:4000] if c.islower())
+    sample = text[:3000]
+    letters = len(sample) - len(sample.translate(_ASCII_LETTERS))
+    lower = len(sample) - len(sample.translate(_ASCII_LOWER))
     return letters > 0 and lower < 0.05 * letters
+
+
+_UPPERS = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
+# A run of capitalised words joined by a space or hyphen, with up to two short lower-case
+# words inside ("Deir ez-Zor", "Rio de Janeiro", "Port-au-Prince"); the scan then checks
+# those are connectors. No \b or look-behind: they stop the regex engine's fast scan.
+_RUN = re.compile(
+    "[" + _UPPERS + "][\\w'’]*(?:[ -](?:[a-z]{1,5}[ -]){0,2}[" + _UPPERS + "][\\w'’]*)*"
+)
+# In an all-upper-case text every word is "capitalised": runs end at punctuation.
+_RUN_UPPER = re.compile(r"[A-Z][A-Z'’]*(?:[ -][A-Z][A-Z'’]*)*")
+_NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)")
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word right before ``pos`` (one or two spaces between, an abbreviation's dot
+    allowed) and its start, or ``("", -1)``."""
+    seg = text[max(0, pos - 24):pos]
+    if not seg.endswith(" "):
+        return "", -1
+    body = seg.rstrip(" ")
+    if len(seg) - len(body) > 2:
+        return "", -1
+    body = body.rstrip(".")
+    k = len(body)
+    while k > 0 and body[k - 1].isalpha():
+        k -= 1
+    word = body[k:]
+    return (word, pos - len(seg) + k) if word else ("", -1)
 
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
          in_title: bool = False) -> list[Mention]:
     """Every country, demonym and place name in ``text`` (greedy longest match)."""
-    toks: list[tuple[int, int, str, str, bool]] = []  # start, end, word, plain, capitalised
-    lower_words: set[str] = set()
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        p = _plain(w)
-        cap = w[0].isupper()
-        if not cap:
-            lower_words.add(p)
-        toks.append((m.start(), m.end(), w, p, cap or upper))
     names = index.names
     countries = index.countries
     demonyms = index.demonyms
     prefixes = index.prefixes
+    low = text.lower() if not upper else ""
     out: list[Mention] = []
-    n = len(toks)
-    i = 0
-    skip_person = False
-    while i < n:
-        s0, e0, w0, p0, cap0 = toks[i]
-        if not cap0:
-            skip_person = p0 in PERSON_TITLES and not upper
-            i += 1
-            continue
-        if skip_person:
-            # "President Bashar Al Assad": the whole capitalised run is a person.
-            if i > 0 and text[toks[i - 1][1]:s0] in (" ", "-"):
+    for run in (_RUN_UPPER if upper else _RUN).finditer(text):
+        rs = run.start()
+        if rs > 0 and text[rs - 1].isalnum():
+            continue  # inside a word
+        rtext = run.group()
+        if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
+            rs -= 4
+            rtext = text[rs:run.end()]
+        pw, pstart = _prev_word(text, rs)
+        prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
+        if prev in PERSON_TITLES and not upper and pw[0].isupper():
+            continue  # "President Bashar Al Assad": the run is a person
+        prev2 = ""
+        if prev == "of":
+            pw2, _ = _prev_word(text, pstart)
+            prev2 = _plain(pw2) if pw2 else ""
+        pc = _PLAIN_CACHE
+        toks = [(m.start() + rs, m.end() + rs, w, pc.get(w) or _plain(w))
+                for m in _TOKEN.finditer(rtext) if (w := m.group())]
+        caps = [upper or t[2][0].isupper() for t in toks]
+        n = len(toks)
+        i = 0
+        while i < n:
+            if not caps[i]:
                 i += 1
                 continue
-            skip_person = False
-        if p0 in PERSON_TITLES and not upper:
-            skip_person = True
-            i += 1
-            continue
-        best: tuple[int, str, object] | None = None
-        parts: list[str] = []
-        j = i
-        while j < n and j - i < _MAX_NGRAM:
-            sj, ej, wj, pj, capj = toks[j]
-            if j > i:
-                gap = text[toks[j - 1][1]:sj]
-                if gap not in (" ", "-") and not (gap == ". " and toks[j - 1][3] in ("st", "mt", "ft")):
+            p0 = toks[i][3]
+            if p0 in PERSON_TITLES and not upper:
+                break  # the rest of the run is a person's name
+            best: tuple[int, str, object] | None = None
+            parts: list[str] = []
+            j = i
+            while j < n and j - i < _MAX_NGRAM:
+                parts.append(toks[j][3])
+                j += 1
+                if parts[-1] in CONNECTORS and j < n:
+                    continue  # "Deir Al Zor": a name does not end on its article
+                if not caps[j - 1]:
                     break
-                if not capj and pj not in CONNECTORS:
+                k = _key(parts) if len(parts) > 1 else token_skeleton(parts[0])
+                hit = countries.get(k)
+                if hit is not None:
+                    best = (j, "country", hit)
+                elif (hit := demonyms.get(k)) is not None:
+                    best = (j, "demonym", hit)
+                elif (hit := names.get(k)) is not None:
+                    best = (j, "place", hit)
+                if k not in prefixes:
                     break
-            parts.append(pj)
-            j += 1
-            if not capj:
+            if best is None:
+                i += 1
                 continue
-            k = _key(parts)
-            hit = countries.get(k)
-            if hit is not None:
-                best = (j, "country", hit)
-            elif (hit := demonyms.get(k)) is not None:
-                best = (j, "demonym", hit)
-            elif (hit := names.get(k)) is not None:
-                best = (j, "place", hit)
-            if k not in prefixes:
-                break
-        if best is None:
-            i += 1
-            continue
-        j, kind, hit = best
-        start, end = toks[i][0], toks[j - 1][1]
-        surface = text[start:end]
-        plain = " ".join(t[3] for t in toks[i:j])
-        single = sum(1 for t in toks[i:j] if t[4] and t[3] not in CONNECTORS) <= 1
-        if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
+            j, kind, hit = best
+            start, end = toks[i][0], toks[j - 1][1]
+            surface = text[start:end]
+            plain = " ".join(t[3] for t in toks[i:j])
+            single = sum(1 for t, c in zip(toks[i:j], caps[i:j], strict=True) if c and t[3] not in CONNECTORS) <= 1
+            nxt = toks[j][3] if j < n else ""
+            if j >= n:
+                nm = _NEXT_WORD.match(text, end)
+                nxt = _plain(nm.group(1)) if nm else ""
+            before = toks[i - 1][3] if i > 0 else prev
+            i0 = i
             i = j
-            continue
-        if kind == "place" and single and not upper and plain in lower_words:
-            i = j  # "Reading" the place vs "reading" the word: the text uses it as a word
-            continue
-        if kind == "place" and single and not upper and len(surface) <= 4 and surface.isupper():
-            i = j  # an acronym in mixed-case text ("STO", "LNA"), not a place
-            continue
-        if kind == "place" and j < n and toks[j][3] in ACTOR_NOUNS and text[end:toks[j][0]] == " ":
-            i = j  # "Taliban militants", "Sharqiya Army": an actor
-            continue
-        mention = Mention(start + offset, end + offset, surface, kind, single=single,
-                          in_title=in_title)
-        if kind == "place":
-            mention.ids = hit if isinstance(hit, tuple) else (hit,)
-        else:
-            mention.cc = hit  # type: ignore[assignment]
-        # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
-        before = i > 0 and toks[i - 1][4] and text[toks[i - 1][1]:start] == " " \
-            and toks[i - 1][3] not in STOPWORDS and toks[i - 1][3] not in ADMIN_WORDS
-        after = j < n and toks[j][4] and text[end:toks[j][0]] == " " \
-            and toks[j][3] not in STOPWORDS and toks[j][3] not in ADMIN_WORDS
-        mention.fragment = kind == "place" and (before or after) and not upper
-        # "Deir Al Zor province", "province of Deir Al Zor"
-        if j < n and toks[j][3] in ADMIN_WORDS and text[end:toks[j][0]].strip() == "":
-            mention.admin_hint = True
-        if i >= 2 and toks[i - 1][3] == "of" and toks[i - 2][3] in ADMIN_WORDS:
-            mention.admin_hint = True
-        if i >= 1 and toks[i - 1][3] in NON_EVENT_BEFORE:
-            mention.negated = True
-        if kind != "place" and _AFFIX_ACTOR.match(text, end):
-            mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
-        out.append(mention)
-        i = j
+            if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
+                continue
+            first = toks[i0][3]
+            if (first in FUNCTION_WORDS and not (j - i0 > 1 and toks[i0 + 1][3].startswith(first[1:]))) \
+                    or toks[j - 1][3] in FUNCTION_WORDS:
+                continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
+            if kind == "place" and single and not upper:
+                if len(surface) <= 4 and surface.isupper():
+                    continue  # an acronym in mixed-case text ("STO", "LNA"), not a place
+                # "Reading" the place vs "reading" the word: a capitalised word at a line or
+                # sentence start that the text also writes in lower case is a word.
+                lead_in = text[max(0, start - 2):start]
+                if (start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“") and \
+                        low.count(" " + plain + " ") > text.count(" " + surface + " "):
+                    continue
+            if kind == "place" and nxt in ACTOR_NOUNS:
+                continue  # "Taliban militants", "Sharqiya Army": an actor
+            mention = Mention(start + offset, end + offset, surface, kind, single=single,
+                              in_title=in_title)
+            if kind == "place":
+                mention.ids = hit if isinstance(hit, tuple) else (hit,)
+            else:
+                mention.cc = hit  # type: ignore[assignment]
+            # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
+            if kind == "place" and not upper:
+                mention.fragment = _name_word(toks, caps, i0 - 1) or _name_word(toks, caps, j)
+            # "Deir Al Zor province", "province of Deir Al Zor"
+            if nxt in ADMIN_WORDS or (i0 == 0 and prev == "of" and prev2 in ADMIN_WORDS):
+                mention.admin_hint = True
+            if before in NON_EVENT_BEFORE:
+                mention.negated = True
+            if kind != "place" and _AFFIX_ACTOR.match(text, end):
+                mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
+            out.append(mention)
     return out
+
+
+def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) -> bool:
+    """Is run token ``k`` a capitalised word that is neither a stop word nor an admin word
+    (so the match beside it is part of a longer proper name)?"""
+    if k < 0 or k >= len(toks) or not caps[k]:
+        return False
+    p = toks[k][3]
+    return p not in STOPWORDS and p not in ADMIN_WORDS and p not in CONNECTORS
 
 
 def _dateline_end(text: str) -> int:
@@ -335,6 +381,10 @@ def resolve_location(
                 conf = min(1.0, conf + 0.25)
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
+            if m.single and not _exact(m.surface, index.place_name[e]):
+                # matched through the transliteration skeleton only ("DELAY" ~ "Dilli"):
+                # fine beside other evidence, weak alone; in upper case, a word's echo
+                conf *= 0.2 if upper else 0.7
         # Nothing else strong points at this country: a namesake far away?
         support = strong.get(cc, 0.0) - (0.5 * oc.get(cc, 0.0) if not m.single else 0.0)
         if support <= 0.05 and m.container_cc is None:
@@ -359,6 +409,12 @@ def resolve_location(
             cc_votes[m.cc] = cc_votes.get(m.cc, 0.0) + 0.6 * m.weight  # type: ignore[index]
     if not cc_votes:
         return Location()
+    top = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
+    if cc_votes[top] < _MIN_VOTE and not any(
+        m.extra.get("dateline") and (m.cc == top or (m.kind == "place" and cc_of(m.best) == top))
+        for m in mentions
+    ):
+        return Location()  # only weak hints (a fragment of a name, a word's echo)
     if _DEBUG:
         print("votes", cc_votes, votes)
     country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
@@ -390,12 +446,20 @@ def resolve_location(
     gid = index.place_gid[e]
     lat = index.place_lat[e]
     lon = index.place_lon[e]
+    # The name as the text writes it ("Al Bukamal"); the GeoNames id pins the place.
+    name = _POSSESSIVE.sub("", best_m.surface) if not best_m.in_title or upper else best_m.surface
     return Location(
-        name=index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
+        name=name or index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
         lat=None if math.isnan(lat) else round(lat, 5),
         lon=None if math.isnan(lon) else round(index.place_lon[e], 5),
         geonames_id=gid or None, precision=LocationPrecision.PLACE,
     )
+
+
+def _exact(surface: str, name: str) -> bool:
+    """Does the text spell the place as GeoNames' main name does (articles, case and
+    diacritics aside)?"""
+    return "".join(fold_tokens(surface)) == "".join(fold_tokens(name))
 
 
 def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
@@ -403,6 +467,8 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
     out: list[Mention] = []
     n_places = index.n_places
     for m in _US_STATE.finditer(text):
+        if m.start() == 0 or not (text[m.start() - 1].isalpha() or text[m.start() - 1] == "."):
+            continue  # "Marksville, La.": a name right before the comma
         ab = (m.group(1) or m.group(2)).replace(" ", "").lower()
         adm = index.us_abbrev.get(ab)
         if adm is None:
@@ -425,6 +491,7 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
             w = 1.5
         elif 0 <= m.start < dl_end and m.start < 60:
             w = 0.25  # the reporter's place
+            m.extra["dateline"] = True
         elif m.start < lead_end:
             w = 1.5
         if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:

@@ -1,0 +1,210 @@
+"""Geolocation: folding, the seed's places, datelines, containers, false-place families,
+admin1 spellings. Texts here are written for these tests (no evaluation rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.geo import Gazetteer
+from extraction.geo.fold import fold_key
+from extraction.geo.index import INDEX_VERSION, cache_path
+from extraction.text import split_sentences
+from schemas import LocationPrecision
+
+SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _resolve(g: Gazetteer, text: str, anchor_phrase: str | None = None):
+    sentences = split_sentences(text)
+    anchor = None
+    if anchor_phrase is not None:
+        at = text.index(anchor_phrase)
+        sent = next(s for s in sentences if s.start <= at < s.end)
+        anchor = (sent.start, sent.end)
+    return g.resolve(text, sentences, anchor=anchor)
+
+
+# --------------------------------------------------------------------------- folding
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Deir Al Zor", "Deir ez-Zor"),
+        ("Deir Al Zor", "Dayr az Zawr"),
+        ("Deir Al Zor", "Deir Ezzor"),
+        ("Deir Al-Zour", "Deir ez-Zor"),
+        ("Al Bukamal", "Boukamal"),
+        ("Al-Bukamal", "Bukamal"),
+        ("Al Qaim", "Qaim"),
+        ("Al Qa'im", "Al Qā’im"),
+        ("Ar-Raqqah", "Raqqa"),
+        ("Idleb", "Idlib"),
+        ("Saint Louis", "St Louis"),
+        ("Ḩalab", "Halab"),
+    ],
+)
+def test_spelling_variants_fold_to_one_key(a: str, b: str) -> None:
+    assert fold_key(a) == fold_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("El Salvador", "Salvador"), ("Mosul", "Basra")])
+def test_distinct_names_keep_distinct_keys(a: str, b: str) -> None:
+    assert fold_key(a) != fold_key(b)
+
+
+# --------------------------------------------------------------------------- the seed
+def _seed_text() -> str:
+    files = sorted(SEED_DIR.glob("000_*.txt"))
+    if not files:
+        pytest.skip("../shared/seeds is not beside the repository")
+    return files[0].read_text(encoding="utf-8").partition("\n")[2]
+
+
+def test_seed_car_bombing_is_placed_in_deir_ez_zor_province(gazetteer: Gazetteer) -> None:
+    loc = _resolve(gazetteer, _seed_text(), "A car bombing carried out by Daesh")
+    assert (loc.country, loc.admin1_code) == ("SY", "SY-DY")
+    assert loc.precision == LocationPrecision.ADMIN1
+
+
+def test_seed_beirut_dateline_is_not_the_event_place(gazetteer: Gazetteer) -> None:
+    loc = _resolve(gazetteer, _seed_text(), "A car bombing carried out by Daesh")
+    assert loc.country != "LB"
+
+
+def test_seed_clashes_in_al_bukamal_are_placed_in_deir_ez_zor(gazetteer: Gazetteer) -> None:
+    loc = _resolve(gazetteer, _seed_text(), "were engaged in fierce clashes with Daesh in Al Bukamal")
+    assert (loc.country, loc.admin1_code, loc.precision) == ("SY", "SY-DY", LocationPrecision.PLACE)
+    assert loc.geonames_id is not None and loc.lat is not None
+
+
+def test_seed_whole_article_is_placed_in_deir_ez_zor(gazetteer: Gazetteer) -> None:
+    loc = _resolve(gazetteer, _seed_text())
+    assert loc.admin1_code == "SY-DY"
+
+
+# --------------------------------------------------------------------------- curated places
+CURATED = [
+    pytest.param("Troops retook Al Qaim, the Iraqi border town, where five soldiers were killed.",
+                 "IQ", "IQ-AN", id="al-qaim-anbar"),
+    pytest.param("Two guards were killed at the Husaybah border crossing in Iraq.",
+                 "IQ", "IQ-AN", id="husaybah-anbar"),
+    pytest.param("Iraqi forces said three people died in Qaim on Friday.", "IQ", "IQ-AN", id="qaim"),
+    pytest.param("Fighting in Boukamal killed 12 people, Syrian state media said.", "SY", "SY-DY",
+                 id="boukamal"),
+    pytest.param("Shelling hit Abu Kamal in eastern Syria, killing four.", "SY", "SY-DY", id="abu-kamal"),
+    pytest.param("A bomb in Deir Ezzor killed two civilians.", "SY", "SY-DY", id="deir-ezzor"),
+    pytest.param("Beirut: Three people were killed in an air strike on Idlib on Monday.", "SY", "SY-ID",
+                 id="dateline-elsewhere"),
+    pytest.param("BEIRUT (Reuters) - An air strike on Aleppo killed 12 people, a monitor said.", "SY",
+                 "SY-HL", id="reuters-dateline"),
+    pytest.param("Beirut: A blast in the city's southern suburbs killed four people on Sunday.", "LB",
+                 "LB-BA", id="dateline-is-the-place-when-nothing-else"),
+    pytest.param("Thousands fled Deir Al Zor province as fighting spread.", "SY", "SY-DY",
+                 id="fled-province"),
+    pytest.param("Five soldiers were killed in Anbar province near the border with Syria.", "IQ", "IQ-AN",
+                 id="border-with-is-not-the-event"),
+    pytest.param("On 30 April 2020, militants attacked a convoy in Bir Al-Abd (Bir Al-Abd, North Sinai), "
+                 "killing 10 soldiers.", "EG", "EG-SIN", id="acled-parenthesis"),
+    pytest.param("MARKSVILLE, LA - A six-year-old boy was shot dead by officers on Tuesday.", "US", "US-LA",
+                 id="postal-state"),
+    pytest.param("Reading, Pa. - Two men were wounded in a shooting downtown.", "US", "US-PA",
+                 id="ap-state-abbreviation"),
+    pytest.param("Police said a man was shot in Springfield, Illinois, on Friday night.", "US", "US-IL",
+                 id="place-comma-state"),
+    pytest.param("A car bomb killed nine people in Aleppo, Syria.", "SY", "SY-HL", id="place-comma-country"),
+    pytest.param("Gunmen killed three villagers in Borno state, Nigeria.", "NG", "NG-BO", id="state-suffix"),
+    pytest.param("An air strike in Deir ez-Zor governorate killed six.", "SY", "SY-DY",
+                 id="governorate-suffix"),
+    pytest.param("SAN SALVADOR, 12 JAN 90 (RADIO) -- [TEXT] SOLDIERS KILLED TWO PEASANTS IN SAN MIGUEL "
+                 "DEPARTMENT, THE ARMED FORCES OF EL SALVADOR REPORTED TODAY.", "SV", None,
+                 id="muc-uppercase"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), CURATED)
+def test_event_is_placed_in_its_country_and_region(gazetteer: Gazetteer, text: str, country: str,
+                                                   admin1_code: str | None) -> None:
+    loc = _resolve(gazetteer, text)
+    assert loc.country == country
+    if admin1_code is not None:
+        assert loc.admin1_code == admin1_code
+
+
+def test_demonym_is_country_evidence_not_a_place(gazetteer: Gazetteer) -> None:
+    loc = _resolve(gazetteer, "Syrian troops said 14 fighters were killed overnight.")
+    assert (loc.country, loc.precision) == ("SY", LocationPrecision.COUNTRY)
+    assert loc.admin1_code is None
+
+
+# --------------------------------------------------------------------------- false places
+FALSE_PLACES = [
+    pytest.param("Police said on Sunday that the Minister will visit in March.", id="common-words"),
+    pytest.param("The Human Rights Watch report was published on the Valley Street website.",
+                 id="common-words-2"),
+    pytest.param("Observatory head Rami Abdul Rahman said he could not confirm the toll.", id="person"),
+    pytest.param("President Bashar Al Assad met Sonia Khush on Tuesday.", id="person-after-title"),
+    pytest.param("The SDF said it repelled the attack.", id="airport-code-alternate-name"),
+    pytest.param("Civilians gathered on the eastern bank of the Euphrates River.", id="river"),
+    pytest.param("Taliban militants claimed the attack.", id="organisation"),
+    pytest.param("NEW YORK: THE REPORT WAS RELEASED TODAY BY THE COMMISSION AFTER A LONG DELAY.",
+                 id="uppercase-common-words"),
+]
+
+
+@pytest.mark.parametrize("text", FALSE_PLACES)
+def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
+    loc = _resolve(gazetteer, text)
+    if "NEW YORK" in text:
+        assert loc.country in (None, "US")  # the dateline is the only place named
+    else:
+        assert loc.country is None, loc
+
+
+# --------------------------------------------------------------------------- admin1 spellings
+ADMIN1_SPELLINGS = [
+    ("Idleb", "SY", "SY-ID"),
+    ("Idlib Governorate", "SY", "SY-ID"),
+    ("Rural Damascus", "SY", "SY-RD"),
+    ("Deir-ez-Zor", "SY", "SY-DY"),
+    ("Dayr az Zawr", "SY", "SY-DY"),
+    ("Dar'a", "SY", "SY-DR"),
+    ("Ar-Raqqa", "SY", "SY-RA"),
+    ("Anbar", "IQ", "IQ-AN"),
+    ("Al Anbar Governorate", "IQ", "IQ-AN"),
+    ("Sala al-Din", "IQ", "IQ-SD"),
+    ("Dahuk", "IQ", "IQ-DA"),
+    ("Extreme-North", "CM", "CM-EN"),
+    ("Texas", "US", "US-TX"),
+    ("New York", "US", "US-NY"),
+    ("Tenn.", "US", "US-TN"),
+    ("Nangarhar", "AF", "AF-NAN"),
+    ("Sari Pul", "AF", "AF-SAR"),
+    ("Khyber Pakhtunkhwa", "PK", "PK-KP"),
+    ("SY-DY", None, "SY-DY"),
+    ("Nowhere Land", "SY", None),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "code"), ADMIN1_SPELLINGS)
+def test_admin1_spellings_map_to_the_region(gazetteer: Gazetteer, name: str, country: str | None,
+                                            code: str | None) -> None:
+    assert gazetteer.admin1_code_for(name, country) == code
+
+
+# --------------------------------------------------------------------------- cache
+def test_cache_name_carries_the_index_version_and_input_hash(tmp_path: Path) -> None:
+    path = cache_path(tmp_path)
+    assert path.parent == tmp_path
+    assert path.name.startswith(f"gazetteer-v{INDEX_VERSION}-") and path.suffix == ".pickle"
+
+
+def test_cache_dir_defaults_to_the_environment_variable(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRISIS_STREAM_CACHE", str(tmp_path))
+    assert cache_path().parent == tmp_path
