@@ -84,7 +84,7 @@ GOAL_WORKER_RSS_MB = 400
 QUIET_S = 3.0  # no tally update for this long (and no lag) = the worker is done
 PROCESS_READY_TIMEOUT_S = 180.0
 STOP_TIMEOUT_S = 20.0
-LATENCY_DRAIN_S = 60.0  # after the last probe is sent, how long its tally may take
+LATENCY_DRAIN_S = 60.0  # the ceiling's drain after the last paced send (the worker gets --phase-timeout)
 MATCH_SPACING_DAYS = 3  # > the incident matcher's window (2 days): probes never merge
 #: probes live in the last 56 days before PROBE_END; every other article 60-85 days before it,
 #: all inside the worker's 90-day retention of the newest event date.
@@ -247,6 +247,8 @@ class Observer:
         self.last_at: dict[str, float] = dict.fromkeys(topics, 0.0)
         self._task: asyncio.Task[None] | None = None
         self._consumer: Any = None
+        #: a second, unassigned consumer for end offsets (lag checks); lives as long as the observer
+        self.meta: Any = None
 
     async def start(self) -> None:
         from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -260,6 +262,8 @@ class Observer:
         await self._consumer.seek_to_end(*tps)
         for tp in tps:  # resolve the end offsets now, so "from now on" means now
             await self._consumer.position(tp)
+        self.meta = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False)
+        await self.meta.start()
         self._task = asyncio.create_task(self._run())
 
     async def _run(self) -> None:
@@ -285,8 +289,10 @@ class Observer:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
-        if self._consumer is not None:
-            await self._consumer.stop()
+        await asyncio.sleep(0)  # aiokafka: a consumer stopped before its tasks ever ran raises CancelledError
+        for consumer in (self._consumer, self.meta):
+            if consumer is not None:
+                await consumer.stop()
 
 
 async def _producer(bootstrap: str) -> Any:
@@ -341,24 +347,17 @@ async def _wait_done(bootstrap: str, group: str, topics: Sequence[str], partitio
                      out_topic: str, deadline: float, *, expect: int | None = None) -> bool:
     """Until ``expect`` messages arrived on ``out_topic``, or (no ``expect``) the group has no
     lag and ``out_topic`` has been quiet for QUIET_S. False when the deadline came first."""
-    from aiokafka import AIOKafkaConsumer
-
-    meta = AIOKafkaConsumer(bootstrap_servers=bootstrap)
-    await meta.start()
-    try:
-        while time.monotonic() < deadline:
-            if expect is not None:
-                if observer.count[out_topic] >= expect:
+    while time.monotonic() < deadline:
+        if expect is not None:
+            if observer.count[out_topic] >= expect:
+                return True
+        else:
+            last = observer.last_at[out_topic]
+            if last and time.monotonic() - last >= QUIET_S:
+                if await _group_lag(bootstrap, group, topics, partitions, observer.meta) == 0:
                     return True
-            else:
-                last = observer.last_at[out_topic]
-                if last and time.monotonic() - last >= QUIET_S:
-                    if await _group_lag(bootstrap, group, topics, partitions, meta) == 0:
-                        return True
-            await asyncio.sleep(0.25)
-        return False
-    finally:
-        await meta.stop()
+        await asyncio.sleep(0.25)
+    return False
 
 
 class RssSampler:
@@ -609,7 +608,7 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         seen_before = set(observer.first_seen[names["tallies"]])
         await _publish_paced(prod, names["articles"], paced, args.rate, sent_at)
         keys = {p.tally_key: p.article.id for p in probes}
-        drain = time.monotonic() + LATENCY_DRAIN_S
+        drain = time.monotonic() + args.phase_timeout  # an overloaded worker drains its backlog first
         while time.monotonic() < drain:
             if keys.keys() <= observer.first_seen[names["tallies"]].keys():
                 break
@@ -754,7 +753,7 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
                      f"dead letters {pipe.get('dead_letters')}, tally updates {pipe.get('tally_updates')}")
         notes.append(f"latency probes: {pipe.get('latency_probes')} sent, {len(pipe_lat)} measured, "
                      f"{pipe.get('latency_collided')} discarded (tally seen before send), "
-                     f"{pipe.get('latency_missing')} never seen within {LATENCY_DRAIN_S:.0f} s")
+                     f"{pipe.get('latency_missing')} never seen within {args.phase_timeout:.0f} s of the last send")
     rate = pipe.get("throughput")
     if rate is not None and rate < args.rate:
         notes.append(f"offered load {args.rate:g}/s is above the sustained {rate:.0f}/s: the latency phase "
@@ -776,7 +775,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--partitions", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bootstrap", default=None, help="a loopback broker to use instead of starting one")
-    ap.add_argument("--phase-timeout", type=float, default=300.0, help="deadline of each phase, seconds")
+    ap.add_argument("--phase-timeout", type=float, default=600.0, help="deadline of each phase, seconds")
     ap.add_argument("--ceiling-only", action="store_true", help="measure the pass-through only")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (logs) for inspection")
     ap.add_argument("--profile-worker", action="store_true",

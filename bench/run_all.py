@@ -78,7 +78,8 @@ def markdown_table(results: list[dict[str, Any]]) -> str:
             rows.append(f"| `{f['name']}` | {_fmt(f['value'])} {f['unit']} | {base} | {_fmt(f.get('ratio'))} "
                         f"| {f.get('goal') or ''} | {status} |")
         if res.get("error"):
-            rows.append(f"| `{res['benchmark']}` | error | {res['error'][:200].replace('|', '/')} | | | |")
+            error = " ".join(res["error"].split())[-300:].replace("|", "/")
+            rows.append(f"| `{res['benchmark']}` | error | {error} | | | |")
     return "\n".join(rows)
 
 
