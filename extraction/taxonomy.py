@@ -43,18 +43,16 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 
-_WORDS: dict[str, str] = {}
-_STEMS: dict[str, str] = {}
-_PHRASES: dict[str, str] = {}
+# Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
+_WORDS: dict[str, tuple[str, ...]] = {}
+_STEMS: dict[str, tuple[str, ...]] = {}
+_PHRASES: dict[str, tuple[str, ...]] = {}
 
 
 def _add(tag: str, words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> None:
-    for w in words.split():
-        _WORDS[w] = tag
-    for st in stems.split():
-        _STEMS[st] = tag
-    for p in phrases:
-        _PHRASES[p] = tag
+    for table, keys in ((_WORDS, words.split()), (_STEMS, stems.split()), (_PHRASES, phrases)):
+        for key in keys:
+            table[key] = (*table.get(key, ()), tag)
 
 
 _add(E.SUICIDE_ATTACK, "kamikaze svbied svbieds",
@@ -106,7 +104,11 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military police policeman poli
                     "paramilitary constabulary levies gang assailants")
 _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children man men people boy "
                        "girl boys girls shepherd shepherds teacher teachers student students worker workers family "
-                       "families resident residents passengers worshippers pilgrims journalist journalist doctor")
+                       "families resident residents passengers worshippers pilgrims journalist journalists doctor "
+                       "doctors judge judges elder elders cleric clerics imam official officials politician "
+                       "candidate candidates lawyer engineer engineers driver drivers trader traders businessman "
+                       "vendor activist activists leader leaders voters employee employees nurse contractor "
+                       "contractors prisoner prisoners detainee detainees mourners")
 _add(_KILL, "killed killing kills kill dead died")
 _add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
@@ -150,20 +152,20 @@ def _tags(lower: str) -> set[str]:
     tags: set[str] = set()
     prev = ""
     for w in words:
-        tag = _WORDS.get(w)
-        if tag is not None:
-            tags.add(tag)
+        found = _WORDS.get(w)
+        if found is not None:
+            tags.update(found)
         if len(w) > 4:
             for n in _STEM_LENGTHS:
-                if n >= len(w):
+                if n > len(w):
                     break
-                tag = _STEMS.get(w[:n])
-                if tag is not None:
-                    tags.add(tag)
+                found = _STEMS.get(w[:n])
+                if found is not None:
+                    tags.update(found)
         if prev:
-            tag = _PHRASES.get(f"{prev} {w}")
-            if tag is not None:
-                tags.add(tag)
+            found = _PHRASES.get(f"{prev} {w}")
+            if found is not None:
+                tags.update(found)
         prev = w
     return tags
 
@@ -236,7 +238,7 @@ def _target_kind(lower: str) -> str | None:
                 if x in {"by", "in", "near", "at", "while", "when", "during"}:
                     break
                 span.append(x)
-        kinds = [_WORDS.get(x) for x in span]
+        kinds = [tag for x in span for tag in _WORDS.get(x, ())]
         if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds:
