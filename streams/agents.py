@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: how many latest event records each region keeps for ``/api/events/recent``.
-RECENT_EVENTS_PER_REGION = 50
+RECENT_EVENTS_PER_REGION = 20
 
 
 def _utcnow() -> dt.datetime:
@@ -202,17 +202,23 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", "no event or publication date")
         return "undated"
     watermark_iso = topo.watermark_by_region.get(region)
-    watermark = dt.date.fromisoformat(watermark_iso) if watermark_iso else when
-    horizon = watermark - dt.timedelta(days=topo.settings.retention_days)
-    if when < horizon:
-        letter = dead_letter_for(
-            event, "too_late", f"event date {when} is before {horizon}: {topo.settings.retention_days} days "
-            f"before the newest event date {watermark} seen in {region}"
-        )
-        await topo.late_topic.send(key=event.message.key, value=dump_model(letter))
-        return "late"
-    if when > watermark or watermark_iso is None:
-        watermark = max(watermark, when)
+    watermark = dt.date.fromisoformat(watermark_iso) if watermark_iso else None
+    if watermark is not None:
+        horizon = watermark - dt.timedelta(days=topo.settings.retention_days)
+        if when < horizon:
+            letter = dead_letter_for(
+                event, "too_late", f"event date {when} is before {horizon}: {topo.settings.retention_days} "
+                f"days before the newest event date {watermark} seen in {region}"
+            )
+            await topo.late_topic.send(key=event.message.key, value=dump_model(letter))
+            return "late"
+    # A misread future date must not push the region's watermark ahead and make every
+    # later report "too late": the watermark never passes the day after publication.
+    advance = when
+    if report.published_at is not None:
+        advance = min(when, report.published_at.astimezone(dt.UTC).date() + dt.timedelta(days=1))
+    if watermark is None or advance > watermark:
+        watermark = advance
         topo.watermark_by_region[region] = watermark.isoformat()
     index: list[list[str]] = list(topo.incident_index_by_region.get(region) or [])
     candidates = [

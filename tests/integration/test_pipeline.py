@@ -173,19 +173,44 @@ def test_too_late_article_goes_to_the_late_topic(pipeline: Pipeline) -> None:
 def test_malformed_message_goes_to_dead_letter_and_the_next_is_processed(pipeline: Pipeline) -> None:
     pipeline.publish(
         ("bad-json", b"{not json"),
-        ("bad-article", b'{"id": "bad-article", "source": "x"}'),
         ("najaf-1", article("najaf-1", "A car bomb killed 9 people in Najaf, Iraq, on Thursday.",
                             "2024-07-05T08:00:00Z")),
     )
     pipeline.wait_tally("IQ-NA", "day", "2024-07-04", killed=9, incidents=1)
-    records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"], min_count=2)
-    by_key = {r.key: json.loads(r.value) for r in records}
-    bad_json = by_key[b"bad-json"]
+    records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"])
+    bad_json = next(json.loads(r.value) for r in records if r.key == b"bad-json")
     assert bad_json["reason"] == "invalid_json"
     assert bad_json["original_value"] == "{not json" and bad_json["original_key"] == "bad-json"
     assert bad_json["topic"] == pipeline.articles_topic and bad_json["offset"] is not None
-    assert by_key[b"bad-article"]["reason"] == "invalid_article"
-    assert "body" in by_key[b"bad-article"]["error"]
+    assert bad_json["partition"] is not None and bad_json["error"]
+
+
+def test_replay_publishes_bad_lines_as_they_are(pipeline: Pipeline, tmp_path: Path) -> None:
+    lines = [
+        "not json at all",
+        '{"id": "bad-article", "source": "x"}',
+        article("karbala-1", "A car bomb killed 5 people in Karbala, Iraq, on Sunday.",
+                "2024-07-08T08:00:00Z").decode(),
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", pipeline.bootstrap,
+         "--topic", pipeline.articles_topic, "--rate", "50"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "published 3 messages" in result.stderr
+    pipeline.wait_tally("IQ-KA", "day", "2024-07-07", killed=5, incidents=1)
+    letters = [json.loads(r.value) for r in
+               consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"], min_count=3)]
+    by_value = {d["original_value"]: d for d in letters}
+    assert by_value["not json at all"]["reason"] == "invalid_json"
+    assert by_value["not json at all"]["original_key"] is None
+    bad_article = by_value['{"id": "bad-article", "source": "x"}']
+    assert bad_article["reason"] == "invalid_article" and bad_article["original_key"] == "bad-article"
+    assert "body" in bad_article["error"]
 
 
 def test_queries_reject_bad_parameters_and_unknown_keys(pipeline: Pipeline) -> None:

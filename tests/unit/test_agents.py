@@ -186,3 +186,12 @@ async def test_report_within_retention_revises_its_past_window() -> None:
     assert await feed(topo, kirkuk_report("e0", 3, dt.date(2024, 4, 10))) == "opened"
     assert topo.tallies_by_key["IQ-KI|7d|2024-04-08"]["killed"]["best"] == 3
     assert topo.scopes_by_scope["IQ-KI"]["windows"]["day"] == ["2024-04-10", "2024-07-01"]
+
+
+async def test_misread_future_date_does_not_make_later_reports_late() -> None:
+    topo = dict_topology()
+    future = kirkuk_report("e9", 1, dt.date(2030, 1, 1)).model_copy(
+        update={"published_at": dt.datetime(2024, 7, 2, 8, tzinfo=dt.UTC)})
+    await feed(topo, future)
+    assert topo.watermark_by_region["IQ-KI"] == "2024-07-03"
+    assert await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 7, 1))) == "opened"
