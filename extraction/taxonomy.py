@@ -42,6 +42,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "attack", "armed_target", "civilian_target", "kill", "negate", "territory", "small_arms", "fire", "gunfire",
     "affected",
 )
+_HURT, _ARSON, _CROWD, _WEAK_CIVILIAN = "hurt", "arson", "crowd", "weak_civilian"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -74,9 +75,9 @@ _add(E.BOMBING, "ied ieds vbied bomb bombs bombing bombings bombed bomber explos
 _add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
      phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into"))
-_add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch torched vandalised vandalized vandalism "
-             "ransacked looted looting arson",
-     phrases=("set fire", "set ablaze", "threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
+_add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch vandalised vandalized vandalism "
+             "ransacked looted looting",
+     phrases=("threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
               "burnt tyres", "burning tyres", "burned tires", "burning tires", "violent protest", "violent protests",
               "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
@@ -102,7 +103,8 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military police policeman poli
                     "posts base bases outpost convoy patrol positions position security guards commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
                     "paramilitary constabulary levies gang assailants")
-_add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children man men people boy "
+_add(_WEAK_CIVILIAN, "man men people person persons")  # victims only as a verb's object: "armed men" attack
+_add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children boy "
                        "girl boys girls shepherd shepherds teacher teachers student students worker workers family "
                        "families resident residents passengers worshippers pilgrims journalist journalists doctor "
                        "doctors judge judges elder elders cleric clerics imam official officials politician "
@@ -110,6 +112,10 @@ _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers wom
                        "vendor activist activists leader leaders voters employee employees nurse contractor "
                        "contractors prisoner prisoners detainee detainees mourners")
 _add(_KILL, "killed killing kills kill dead died")
+_add(_HURT, "injured wounded injuring wounding injuries burns hurt")
+_add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down"))
+_add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
+             "supporters youths youth workers locals")
 _add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
      phrases=("bomb disposal", "negligent discharge"))
@@ -133,6 +139,7 @@ _add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered ref
 _add(_AFFECTED, "affected damaged destroyed")
 
 _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
+_PHRASE_FIRST = frozenset(p.split()[0] for p in _PHRASES)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 _HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
@@ -146,37 +153,66 @@ _TERRITORY_OBJECT = re.compile(
 )
 
 
-def _tags(lower: str) -> set[str]:
-    """Every tag whose word, stem or two-word phrase occurs in a lower-cased sentence."""
+# Word -> its tags (whole word and stems), memoised: news vocabulary repeats, so most
+# words cost one dict lookup. Bounded so a long-running worker does not grow it forever.
+_WORD_CACHE: dict[str, tuple[str, ...]] = {}
+_WORD_CACHE_MAX = 200_000
+
+
+def _word_tags(w: str) -> tuple[str, ...]:
+    found = _WORDS.get(w, ())
+    if len(w) > 4:
+        for n in _STEM_LENGTHS:
+            if n > len(w):
+                break
+            stem = _STEMS.get(w[:n])
+            if stem is not None:
+                found = (*found, *stem)
+    if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[w] = found
+    return found
+
+
+def _tags(lower: str) -> dict[str, None]:
+    """Every tag whose word, stem or two-word phrase occurs in a lower-cased sentence, in
+    the order of first appearance (a dict used as an ordered set)."""
     words = _TOKEN.findall(lower)
-    tags: set[str] = set()
+    tags: dict[str, None] = {}
     prev = ""
     for w in words:
-        found = _WORDS.get(w)
-        if found is not None:
-            tags.update(found)
-        if len(w) > 4:
-            for n in _STEM_LENGTHS:
-                if n > len(w):
-                    break
-                found = _STEMS.get(w[:n])
-                if found is not None:
-                    tags.update(found)
-        if prev:
-            found = _PHRASES.get(f"{prev} {w}")
-            if found is not None:
-                tags.update(found)
+        found = _WORD_CACHE.get(w)
+        if found is None:
+            found = _word_tags(w)
+        if found:
+            tags.update(dict.fromkeys(found))
+        if prev in _PHRASE_FIRST:
+            pair = _PHRASES.get(f"{prev} {w}")
+            if pair is not None:
+                tags.update(dict.fromkeys(pair))
         prev = w
     return tags
 
 
-def _pick(tags: set[str], lower: str) -> EventType | None:
+def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     """The one type of a sentence, from the cues it holds (most specific first)."""
+    tags = tag_order.keys()
     if _NEGATE in tags and not tags & {E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL}:
         if tags & {E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK}:
             return E.OTHER  # a defused bomb, an accidental shot: no attack took place
-    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags):
+    crowd = E.PROTEST in tags or _CROWD in tags
+    if _ARSON in tags and not crowd:
+        # Arson by attackers, not a crowd: an attack on people if any were hurt, else
+        # property destruction (ACLED: strategic development; GTD: facility attack).
+        return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
+    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags):
         return E.RIOT  # protesters who clash, burn or throw stones (ACLED: violent demonstration)
+    if E.PROTEST in tags:
+        first = next(t for t in tag_order if t == E.PROTEST or t in _VIOLENCE)
+        if first == E.PROTEST:
+            return E.PROTEST  # "gathered to protest the bomb blast": the protest is the event
+    if _ARSON in tags:
+        return E.RIOT
     if E.SUICIDE_ATTACK in tags:
         return E.SUICIDE_ATTACK
     if E.AIRSTRIKE in tags:
@@ -239,7 +275,7 @@ def _target_kind(lower: str) -> str | None:
                     break
                 span.append(x)
         kinds = [tag for x in span for tag in _WORDS.get(x, ())]
-        if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds:
+        if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds:
             return _ARMED_TARGET
@@ -291,7 +327,7 @@ def classify_event_type(
         picked_lead = _pick(lead, lower(0))
         picked = _pick(tags, lower(head))
         if picked is None or (picked_lead is not None and _rank(picked_lead) < _rank(picked)):
-            return _settle(picked_lead, text, joined, tags | lead)
+            return _settle(picked_lead, text, joined, {**tags, **lead})
         return _settle(picked, text, lower(head), tags)
     picked = _pick(tags, lower(head))
     if picked is not None:
@@ -324,7 +360,7 @@ def _settle(picked: EventType | None, text: str, lower: str, tags: set[str]) -> 
     hazard = next((h for h in _HAZARDS if h in whole), None)
     if hazard is not None:
         return hazard
-    cause = _pick(whole - {E.DISPLACEMENT}, text.lower())
+    cause = _pick({t: None for t in whole if t != E.DISPLACEMENT}, text.lower())
     if cause is not None and cause in _VIOLENCE:
         return cause
     if _AFFECTED in whole or "evacuat" in lower:
