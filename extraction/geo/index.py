@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 from extraction.geo.fold import fold_key, fold_plain, key_of_tokens
-from extraction.geo.lexicon import CONNECTORS, COUNTRY_ALIASES, DEMONYMS, US_STATE_ABBREV
+from extraction.geo.lexicon import CONNECTORS, COUNTRY_ALIASES, DEMONYMS, US_STATE_ABBREV, US_STATE_POSTAL
 
 __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index"]
 
@@ -280,6 +280,13 @@ def build_index() -> PlaceIndex:
     if "US" not in cc_idx:
         cc_idx["US"] = len(cc_list)
         cc_list.append("US")
+    # A county has no population in the inputs; one in a populous state is the likelier
+    # referent of a shared name ("Harris County"), so its prior grows with the state's
+    # population in towns.
+    state_pop: dict[int, int] = {}
+    for k in range(len(place_name)):
+        if place_cc[k] == cc_idx["US"] and place_adm[k] >= 0:
+            state_pop[place_adm[k]] = state_pop.get(place_adm[k], 0) + place_pop[k]
     for c in counties:
         adm = us_adm.get(f"US-{c['state']}", -1)
         pid = len(place_name)
@@ -287,7 +294,7 @@ def build_index() -> PlaceIndex:
         place_gid.append(0)
         place_lat.append(math.nan)
         place_lon.append(math.nan)
-        place_pop.append(_ADMIN2_POP)
+        place_pop.append(max(_ADMIN2_POP, state_pop.get(adm, 0) // 300))
         place_cc.append(cc_idx["US"])
         place_adm.append(adm)
         _add(names, fold_key(c["name"]), pid, c["name"])
@@ -299,14 +306,15 @@ def build_index() -> PlaceIndex:
     adm_keys: dict[tuple[str, str], int] = {}
     for i, aliases in enumerate(adm_aliases):
         for a in aliases:
-            if not _is_latin(a):
-                continue
+            if not _is_latin(a) or (a.isupper() and len(a) <= 5):
+                continue  # not Latin script, or a code ("CAR", "ARMM")
             for form in {a, _ADMIN_AFFIX.sub("", a).strip()}:
                 k = fold_key(form)
                 if len(k) >= 3:
                     _add(names, k, n_places + i, form)
                     adm_keys.setdefault((adm_cc[i], k), i)
-    us_abbrev = {ab: us_adm[f"US-{code}"] for ab, code in US_STATE_ABBREV.items() if f"US-{code}" in us_adm}
+    us_abbrev = {ab: us_adm[f"US-{code}"] for ab, code in {**US_STATE_ABBREV, **US_STATE_POSTAL}.items()
+                 if f"US-{code}" in us_adm}
 
     # --- countries -----------------------------------------------------------------
     countries: dict[str, str] = {}

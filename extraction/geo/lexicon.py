@@ -19,6 +19,7 @@ __all__ = [
     "PERSON_TITLES",
     "STOPWORDS",
     "US_STATE_ABBREV",
+    "US_STATE_POSTAL",
 ]
 
 # Capitalised words that are also GeoNames place names (a village "Police" in Poland, a
@@ -182,8 +183,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "vatican": "VA", "uae": "AE", "emirates": "AE",
 }
 
-# US state abbreviations as datelines and addresses write them: AP style ("Pa.",
-# "Calif.", "Tenn.") and postal codes ("LA", "TX") after a comma ("Marksville, La.").
+# US state abbreviations as datelines and addresses write them after a comma: AP style
+# ("Marksville, La.", "Calif.", "Tenn.", written with a dot) and postal codes ("LA", "TX").
 US_STATE_ABBREV: dict[str, str] = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
     "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
@@ -194,6 +195,8 @@ US_STATE_ABBREV: dict[str, str] = {
     "wis": "WI", "wisc": "WI", "wyo": "WY", "n.c": "NC", "s.c": "SC", "n.d": "ND",
     "s.d": "SD", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY", "r.i": "RI",
     "w.va": "WV", "d.c": "DC",
+}
+US_STATE_POSTAL: dict[str, str] = {
     **{c.lower(): c for c in (
         "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
         "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"

@@ -49,7 +49,7 @@ _DATELINE = re.compile(
 )
 _STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]{2}\b)")
 # "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
-_AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)
+_AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)  # written with a dot
 _US_STATE = re.compile(
     r",\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
     + r")\.|([A-Z]{2})(?![\w-]))"
@@ -150,6 +150,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     prefixes = index.prefixes
     low = text.lower() if not upper else ""
     out: list[Mention] = []
+    tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
         rs = run.start()
         if rs > 0 and text[rs - 1].isalnum():
@@ -171,6 +172,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 for m in _TOKEN.finditer(rtext) if (w := m.group())]
         caps = [upper or t[2][0].isupper() for t in toks]
         n = len(toks)
+        if 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks):
+            tails.append((toks[0][0], toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
         i = 0
         while i < n:
             if not caps[i]:
@@ -224,10 +227,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if len(surface) <= 4 and surface.isupper():
                     continue  # an acronym in mixed-case text ("STO", "LNA"), not a place
                 # "Reading" the place vs "reading" the word: a capitalised word at a line or
-                # sentence start that the text also writes in lower case is a word.
+                # sentence start, or in a title-case headline, that the text also writes in
+                # lower case is a word.
                 lead_in = text[max(0, start - 2):start]
-                if (start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“") and \
-                        low.count(" " + plain + " ") > text.count(" " + surface + " "):
+                if (start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“" or _title_line(text, start)) \
+                        and low.count(" " + plain + " ") > text.count(" " + surface + " "):
                     continue
             if kind == "place" and nxt in ACTOR_NOUNS:
                 continue  # "Taliban militants", "Sharqiya Army": an actor
@@ -240,6 +244,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
             if kind == "place" and not upper:
                 mention.fragment = _name_word(toks, caps, i0 - 1) or _name_word(toks, caps, j)
+            elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
+                    and not _POSSESSIVE.search(surface):
+                mention.fragment = True  # "Jordan Smith": a first name
             # "Deir Al Zor province", "province of Deir Al Zor"
             if nxt in ADMIN_WORDS or (i0 == 0 and prev == "of" and prev2 in ADMIN_WORDS):
                 mention.admin_hint = True
@@ -248,6 +255,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if kind != "place" and _AFFIX_ACTOR.match(text, end):
                 mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
             out.append(mention)
+    if tails:
+        # A surname that the text also writes after a first name ("Campbell" after "Donna
+        # Campbell") is a person, unless that whole run was itself a place ("Harris County").
+        spans = {(m.start, m.end) for m in out}
+        person = {tail for a, b, tail in tails if (a + offset, b + offset) not in spans}
+        for m in out:
+            if m.single and m.kind == "place" and _plain(m.surface.split()[-1]) in person:
+                m.fragment = True
     return out
 
 
@@ -341,7 +356,8 @@ def resolve_location(
         big = top > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
         for cc, v in oc.items():
             ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
-            if not m.single or big or any(e >= n_places and cc_of(e) == cc for e in cands):
+            if not m.single or big or (
+                    any(e >= n_places and cc_of(e) == cc for e in cands) and (m.admin_hint or len(oc) == 1)):
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
         for a, v in oa.items():
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * v
@@ -358,7 +374,7 @@ def resolve_location(
             cc = cc_of(e)
             a = adm_of(e)
             if e >= n_places:
-                s = 5.5 + (4.0 if m.admin_hint else 0.0)
+                s = 9.5 if m.admin_hint else 5.0
             else:
                 s = math.log10(place_pop[e] + 10) - (1.5 if m.admin_hint else 0.0)
             s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
@@ -456,6 +472,19 @@ def resolve_location(
     )
 
 
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a title-case headline ("Teen Hurt In Drive-By Shooting")?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    if len(line) > 200:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
 def _exact(surface: str, name: str) -> bool:
     """Does the text spell the place as GeoNames' main name does (articles, case and
     diacritics aside)?"""
@@ -490,7 +519,7 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
         if m.in_title:
             w = 1.5
         elif 0 <= m.start < dl_end and m.start < 60:
-            w = 0.25  # the reporter's place
+            w = 0.5  # the reporter's place: the event's only when nothing better is named
             m.extra["dateline"] = True
         elif m.start < lead_end:
             w = 1.5
