@@ -20,8 +20,11 @@ RUN pip install .
 COPY seeds ./seeds
 
 # Run unprivileged; /data holds the worker's table store and the gazetteer cache (a volume).
+# The gazetteer index is built here, once (about 25 s), not at every container start: a
+# fresh named volume starts with the image's /data content.
 RUN useradd --create-home --uid 10001 crisis \
     && mkdir -p /data/worker /data/gazetteer \
+    && python -c "from pathlib import Path; from extraction.geo import Gazetteer; Gazetteer.load(Path('/data/gazetteer'))" \
     && chown -R crisis /data
 USER crisis
 

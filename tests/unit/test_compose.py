@@ -153,6 +153,13 @@ def test_dockerfile_copies_every_package_the_project_installs() -> None:
     assert "seeds" in copied, "the seeds service replays files baked into the image"
 
 
+def test_image_prebuilds_the_gazetteer_where_the_worker_looks_for_it() -> None:
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    cache_dir = _dockerfile_env()["CRISIS_STREAM_GAZETTEER_CACHE_DIR"]
+    assert f"Gazetteer.load(Path('{cache_dir}'))" in text
+    assert _environment(_service("worker"))["CRISIS_STREAM_GAZETTEER_CACHE_DIR"] == cache_dir
+
+
 def test_worker_command_runs_the_streams_worker() -> None:
     assert _service("worker")["command"][:4] == ["python", "-m", "streams", "worker"]
 
