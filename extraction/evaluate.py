@@ -326,10 +326,16 @@ def _slice_of(item: Mapping[str, Any]) -> str:
 
 
 def _source_of(item: Mapping[str, Any]) -> str | None:
+    """A short name for the item's source: its repository's name, else its dataset or
+    source string, cut to fit a table column."""
     source = item.get("source")
     if isinstance(source, Mapping):
-        return source.get("dataset") or source.get("repo")
-    return source if isinstance(source, str) else None
+        name = str(source.get("repo") or source.get("dataset") or "")
+        name = name.rsplit("/", 1)[-1]
+    else:
+        name = source if isinstance(source, str) else ""
+    name = name.split(" (", 1)[0].strip()
+    return name[:24] or None
 
 
 def score(

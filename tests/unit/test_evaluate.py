@@ -160,3 +160,11 @@ def test_report_renders_a_table_and_json() -> None:
     report = score([_item("a:1", annotated=("killed",), killed=1)], [_pred("a:1", killed=1)])
     assert "killed exact" in report.table() and "1.000 (1)" in report.table()
     assert report.to_json()["slices"]["a"]["killed"] == {"correct": 1, "n": 1, "accuracy": 1.0}
+
+
+def test_by_source_adds_a_group_per_slice_and_source() -> None:
+    item = _item("a:1", annotated=("killed",), killed=1)
+    item["source"] = {"repo": "owner/some-repo", "dataset": "Some dataset (long description)"}
+    report = score([item], [_pred("a:1", killed=1)], by_source=True)
+    assert report.accuracy("a / some-repo", "killed") == 1.0
+    assert report.accuracy("a", "killed") == 1.0
