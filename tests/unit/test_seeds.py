@@ -208,3 +208,25 @@ def test_incident_figures_follow_from_their_reports_updates_replace_else_the_lar
                 values = [e[metric] for e in mine if e[metric] is not None]
                 merged = max(values) if values else None
             assert merged == inc[metric], f"{inc['key']}: {metric}"
+
+
+def test_duplicates_are_redeliveries_of_seed_articles() -> None:
+    originals = {a.id: a for a in _articles()}
+    expected = _expected()["duplicates"]
+    resent = [Article.model_validate_json(line) for line in _lines(SEEDS / "duplicates.jsonl")]
+    assert [a.id for a in resent] == expected["article_ids"]
+    for article in resent:
+        original = originals[article.id]
+        assert article.model_dump(exclude={"received_at"}) == original.model_dump(exclude={"received_at"})
+
+
+def test_the_late_article_is_older_than_the_retention_before_the_newest_event() -> None:
+    expected = _expected()
+    late = expected["late"]
+    (article,) = [Article.model_validate_json(line) for line in _lines(SEEDS / "late.jsonl")]
+    assert article.id == late["article_id"] and article.id not in {a.id for a in _articles()}
+    newest = max(dt.date.fromisoformat(inc["event_date"]) for inc in expected["incidents"])
+    happened = dt.date.fromisoformat(late["event_date"])
+    retention_days = 90  # streams.settings.Settings.retention_days default
+    assert (newest - happened).days > retention_days
+    assert dt.timedelta(0) <= article.published_at.date() - happened <= dt.timedelta(days=1)
