@@ -20,6 +20,7 @@ import asyncio
 import base64
 import datetime as dt
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 import faust
@@ -69,12 +70,23 @@ class ExtractorHolder:
         self._topo = topo
         self._extractor: Any = None
         self._lock = asyncio.Lock()
+        self._failed = False
+
+    @property
+    def status(self) -> str:
+        """``ready``, ``loading`` or ``failed`` (reported by ``/health``)."""
+        if self._extractor is not None:
+            return "ready"
+        return "failed" if self._failed else "loading"
 
     def load(self) -> Any:
         from extraction import Extractor
         from extraction.geo import Gazetteer
 
-        return Extractor(gazetteer=Gazetteer.load(self._topo.settings.gazetteer_cache_dir))
+        started = time.monotonic()
+        extractor = Extractor(gazetteer=Gazetteer.load(self._topo.settings.gazetteer_cache_dir))
+        log.info("extractor loaded in %.1fs", time.monotonic() - started)
+        return extractor
 
     def reset(self, extractor: Any = None) -> None:
         """Forget the loaded extractor, or use ``extractor`` instead (tests)."""
@@ -84,7 +96,11 @@ class ExtractorHolder:
         if self._extractor is None:
             async with self._lock:
                 if self._extractor is None:
-                    self._extractor = await asyncio.get_running_loop().run_in_executor(None, self.load)
+                    try:
+                        self._extractor = await asyncio.get_running_loop().run_in_executor(None, self.load)
+                    except Exception:
+                        self._failed = True
+                        raise
         return self._extractor
 
 

@@ -153,4 +153,4 @@ from streams import agents, web  # noqa: E402  (they register on the app built a
 
 extractors = agents.ExtractorHolder(topology)
 agents_by_name = agents.register(app, topology, extractors)
-web.register(app, topology)
+web.register(app, topology, extractors)

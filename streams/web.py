@@ -219,7 +219,7 @@ def _required(q: Mapping[str, str], name: str) -> str:
 # ---------------------------------------------------------------- views
 
 
-def register(app: faust.App, topo: Topology) -> None:
+def register(app: faust.App, topo: Topology, extractors: Any = None) -> None:
     """Attach the operators' HTTP views to ``app``."""
     partitions = topo.settings.partitions
 
@@ -275,7 +275,8 @@ def register(app: faust.App, topo: Topology) -> None:
                 assigned = 0
             url = app.conf.canonical_url
             return self.ok({"status": "ok", "app": app.conf.id, "worker": f"{url.host}:{url.port}",
-                            "assigned_partitions": assigned})
+                            "assigned_partitions": assigned,
+                            "extractor": extractors.status if extractors is not None else "unknown"})
 
     @app.page("/api/regions")
     class Regions(JsonView):

@@ -126,7 +126,8 @@ class WorkerProcess:
             return fh.read().decode(errors="replace")
 
     def wait_ready(self, timeout: float = WORKER_READY_TIMEOUT_S) -> float:
-        """Wait for "Worker ready" and a /health with assigned partitions; returns seconds taken."""
+        """Wait for "Worker ready" and a /health with assigned partitions and a loaded extractor;
+        returns seconds taken."""
         def ready() -> bool:
             assert self.process is not None
             if self.process.poll() is not None:
@@ -134,7 +135,9 @@ class WorkerProcess:
             if "Worker ready" not in self.log_text():
                 return False
             status, body = http_get(f"{self.url}/health")
-            return status == 200 and body["assigned_partitions"] > 0
+            if status == 200 and body.get("extractor") == "failed":
+                raise RuntimeError(f"the worker could not load the extractor:\n{self.log_text()[-4000:]}")
+            return status == 200 and body["assigned_partitions"] > 0 and body.get("extractor") == "ready"
 
         try:
             wait_until(ready, timeout, f"worker on port {self.web_port} to be ready")
