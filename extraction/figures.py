@@ -80,7 +80,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
                       r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
-                      r"|in\s+relief\s+camps|in\s+(?:temporary\s+|evacuation\s+)?(?:shelters|camps)"
+                      r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
                       r"|had\s+to\s+evacuate|without\s+shelter"
@@ -264,47 +264,111 @@ class _Q:
     text: str
 
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-# First three letters of every word that can begin a casualty expression (_VERB_SPECS) or a
-# quantity (numbers.QUANTITY_PATTERN). Only words starting so are tried, which makes the
-# scan about ten times cheaper than ``finditer`` over every position. "the", "in", "to"
-# are left out on purpose: every expression that may start with them also matches at the
-# following word.
-_VERB_KEYS = frozenset(
-    "dea cas fat fin tol tot bea sta bur hac blu sho sto str han clu kil mur sla hom gun beh mas ass cla lyn "
-    "die per los liv suc exe bod inj wou hur hos sus suf rec cri ser fai goo wit tre fro acc num eva rel dis "
-    "upr for she sen fle hav idp int lef lea aba out too tak mov had".split()
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, factored by common prefix so the
+    engine tests one character per branch instead of one word per alternative."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+# Word beginnings where a casualty expression (_VERB_SPECS) may start. A word that starts
+# otherwise is never tried, so this list must cover every expression's first word; the
+# unit tests and the evaluation guard it.
+_VERB_STARTS = (
+    "death", "casualt", "fatal", "final", "toll", "total", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
+    "shoot", "stoned", "strangled", "hanged", "clubbed", "kill", "murder", "slay", "slain", "homicide", "gunned",
+    "behead", "massacr", "slaughter", "assassin", "claimed", "lynch", "died", "dies", "dead", "perish", "lost",
+    "lives", "succumb", "executed", "bodies", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
+    "receiv", "critical", "serious", "stable", "fair", "good", "treated", "accidentally", "number", "evacu",
+    "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "have", "homeless", "idp",
+    "internally", "left", "leave", "abandoned", "took", "taking", "moved", "had", "without", "accommodated",
+    "relief", "temporary", "camps",
 )
-_QUANT_KEYS = frozenset(
-    "zer one two thr fou fiv six sev eig nin ten ele twe fif sev eig nin twe thi for fou fif six sev eig nin "
-    "hun tho mil bil a an hal at mor les few no not ove und up nea alm abo app aro rou som est as clo upw wel "
-    "tot ano add onl jus the all bet fro doz sco sev han cou num man mos max min".split()
+_VERB_START_EXTRA = r"with(?=\s+(?:a|one)\s)|from(?=\s+(?:a|one|their)\s)|out(?=\s+of\s)"
+# Words that carry a number (a quantity is tried from its earliest qualifier backwards).
+_NUMBER_STARTS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "dozen", "tens", "scores", "several", "few", "handful", "couple", "number", "numerous", "many",
+)
+_CANDIDATE = re.compile(rf"\b(?:(?P<num>\d|{_trie(_NUMBER_STARTS)})|{_trie(_VERB_STARTS)}|{_VERB_START_EXTRA})")
+# Last words of the qualifiers that may stand before a number ("at least", "an estimated").
+_QUAL_WORDS = frozenset(
+    "at least most more than less fewer no not over under up to nearly almost about approximately approx. around "
+    "roughly some an estimated as many close upwards of well a total further additional another only just the "
+    "all maximum minimum between from half".split()
 )
 
 
 def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """Casualty expressions and quantities in a lower-cased sentence, each left to right and
-    non-overlapping (the same result as ``finditer``, tried only at candidate words)."""
+    non-overlapping (what ``finditer`` would give), tried only at candidate words."""
     verbs: list[re.Match[str]] = []
     quants: list[re.Match[str]] = []
     verb_end = quant_end = 0
     verb_match = _VERBS.match
     quant_match = _QUANT.match
-    for t in _TOKEN.finditer(low):
-        st = t.start()
-        word = t.group()
-        key = word[:3]
-        if st >= verb_end and key in _VERB_KEYS:
+    for c in _CANDIDATE.finditer(low):
+        st = c.start()
+        if c.group("num") is not None:
+            if st >= quant_end:
+                m = None
+                for start in _qualifier_starts(low, st, quant_end):
+                    m = quant_match(low, start)
+                    if m is not None and m.end() > st:
+                        break
+                    m = None
+                if m is None:
+                    m = quant_match(low, st)
+                if m is not None:
+                    quants.append(m)
+                    quant_end = m.end()
+            # a number word may also begin a casualty expression ("number of displaced")
+        if st >= verb_end:
             m = verb_match(low, st)
             if m is not None:
                 verbs.append(m)
                 verb_end = m.end()
-        if st >= quant_end and (word[0] <= "9" or key in _QUANT_KEYS):
-            m = quant_match(low, st)
-            if m is not None:
-                quants.append(m)
-                quant_end = m.end()
     return verbs, quants
+
+
+def _qualifier_starts(low: str, st: int, floor: int) -> list[int]:
+    """Starts of the qualifier words just before ``st`` ("at least" in "at least 30"),
+    earliest first: a quantity is matched from the earliest start that covers ``st``."""
+    starts: list[int] = []
+    pos = st
+    for _ in range(6):
+        end = pos
+        while end > floor and low[end - 1] in " \n\t\r":
+            end -= 1
+        if end == pos or end <= floor:
+            break
+        begin = max(low.rfind(" ", 0, end), low.rfind("\n", 0, end), low.rfind("\t", 0, end)) + 1
+        lead = begin
+        while lead < end and not low[lead].isalnum():
+            lead += 1  # "(total of 12": the bracket is not part of the word
+        if lead < floor or low[lead:end] not in _QUAL_WORDS:
+            break
+        starts.append(lead)
+        if lead != begin:
+            break
+        pos = begin
+    starts.reverse()
+    return starts
 
 
 def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
@@ -416,7 +480,9 @@ def _trigger_sentences(low_text: str, sentences: Sequence[Sentence]) -> list[int
             k = bisect_right(starts, i) - 1
             if k >= 0 and i < sentences[k].end:
                 hit.add(k)
-            i = find(stem, i + 1)
+                i = find(stem, sentences[k].end)  # one hit per sentence is enough
+            else:
+                i = find(stem, i + 1)
     return sorted(hit)
 
 
@@ -429,6 +495,7 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 
 
@@ -447,7 +514,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
-    for m in _NEGATIONS.finditer(low_masked):
+    for m in (_NEGATIONS.finditer(low_masked) if any(h in low_masked for h in _NEGATION_HINTS) else ()):
         which = m.lastgroup or "both"
         fields = ("killed", "wounded") if which == "both" else (which,)
         covered.append(m.span())

@@ -25,10 +25,12 @@ sentence; ``parse_quantity`` turns one phrase into a ``Range``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas import Range
 
 __all__ = [
+    "QUALIFIER_PATTERN",
     "QUANTITY_PATTERN",
     "VAGUE_QUANTITIES",
     "find_quantities",
@@ -99,6 +101,7 @@ _QUAL = (
     r"|roughly|some|an\s+estimated|estimated|as\s+many\s+as|close\s+to|upwards\s+of|well\s+over"
     r"|a\s+total\s+of|total\s+of|a\s+further|an\s+additional|additional|another|only|just|the|all|a\s+maximum\s+of|a\s+minimum\s+of"
 )
+QUALIFIER_PATTERN = _QUAL  # the words that may precede a number ("at least", "an estimated")
 _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to|or)\s*"
 
 # Source text of the phrase finder; groups are named with a ``q_`` prefix so the pattern
@@ -172,6 +175,7 @@ def _parse_words(s: str) -> int | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(phrase: str) -> Range | None:
     """A ``Range`` for one quantity phrase, or None if it is not one.
 
