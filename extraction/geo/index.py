@@ -299,7 +299,8 @@ def build_index() -> PlaceIndex:
         place_adm.append(adm)
         _add(names, fold_key(c["name"]), pid, c["name"])
         base = re.sub(r" (County|Parish|Borough|Census Area|Municipality|city)$", "", c["name"])
-        if base != c["name"]:
+        if base != c["name"] and (" " in base or "-" in base):
+            # "Miami-Dade" alone names the county; "Harris" or "Madison" alone is a person
             _add(names, fold_key(base), pid, base)
 
     n_places = len(place_name)

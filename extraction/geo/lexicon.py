@@ -71,7 +71,7 @@ medical health care fire rescue emergency
 FUNCTION_WORDS = frozenset("""
 a an the by of in on at to for and or as is was were be been from with after before this
 that these those it its into onto over under near about than then but not no so if
-he she they we you his her their our your who whom which what when where while
+he she they we you his her their our your who whom which what when where while i me my
 """.split())
 
 # Names GeoNames lists as places that news uses for something else: rivers, seas and
@@ -82,7 +82,7 @@ euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspia
 persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
 pmf, hts, nato, un, eu, ap, afp, upi, middle east, sahel, balkans, caucasus, taliban,
 hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, houthi, houthis,
-ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner
+ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",

@@ -162,7 +162,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         pw, pstart = _prev_word(text, rs)
         prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
         if prev in PERSON_TITLES and not upper and pw[0].isupper():
-            continue  # "President Bashar Al Assad": the run is a person
+            # "President Bashar Al Assad", "Sgt. Moore": the run is a person
+            last = _TOKEN.findall(rtext)
+            if last:
+                tails.append((-1, -1, _plain(last[-1])))
+            continue
         prev2 = ""
         if prev == "of":
             pw2, _ = _prev_word(text, pstart)
@@ -342,7 +346,7 @@ def resolve_location(
             ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + w
             strong[m.container_cc] = strong.get(m.container_cc, 0.0) + w
         cands = [e for e in m.ids if m.container_cc is None or cc_of(e) == m.container_cc] or list(m.ids)
-        prior = [1000.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
+        prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
         total = sum(prior)
         top = max(prior) / total
         for e, q in zip(cands, prior, strict=True):
@@ -364,11 +368,23 @@ def resolve_location(
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
     any_strong = max(strong.values(), default=0.0) > 0.2
-
-    # Resolve each place mention to one entry, and how much to trust it.
+    # A name repeated is one piece of evidence, not several: when scoring a mention, what
+    # every mention of the same name contributed is left out.
+    by_name: dict[tuple[int, ...], tuple[dict[str, float], dict[int, float]]] = {}
     for m, (oc, oa) in zip(mentions, own, strict=True):
         if m.kind != "place":
             continue
+        acc_c, acc_a = by_name.setdefault(m.ids, ({}, {}))
+        for cc, v in oc.items():
+            acc_c[cc] = acc_c.get(cc, 0.0) + v
+        for a, v in oa.items():
+            acc_a[a] = acc_a.get(a, 0.0) + v
+
+    # Resolve each place mention to one entry, and how much to trust it.
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        oc, oa = by_name[m.ids]
         best_s = -1e9
         for e in m.ids:
             cc = cc_of(e)
@@ -397,10 +413,11 @@ def resolve_location(
                 conf = min(1.0, conf + 0.25)
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
-            if m.single and not _exact(m.surface, index.place_name[e]):
-                # matched through the transliteration skeleton only ("DELAY" ~ "Dilli"):
-                # fine beside other evidence, weak alone; in upper case, a word's echo
-                conf *= 0.2 if upper else 0.7
+
+        if m.single and not _exact(m.surface, index.place_name[e] if e < n_places else index.adm_name[e - n_places]):
+            # matched through the transliteration skeleton only ("DELAY" ~ "Dilli", "Teen"
+            # ~ "Tain"): fine beside other evidence when long, a word's echo when short
+            conf *= 0.2 if upper or len(m.surface) <= 4 else 0.7
         # Nothing else strong points at this country: a namesake far away?
         support = strong.get(cc, 0.0) - (0.5 * oc.get(cc, 0.0) if not m.single else 0.0)
         if support <= 0.05 and m.container_cc is None:
@@ -514,10 +531,13 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
     """Base weight of each mention from where it stands."""
     dl_end = _dateline_end(text)
     lead_end = _lead_end(text, sentences, dl_end)
+    site = _site_name_span(text)
     for m in mentions:
         w = 1.0
         if m.in_title:
             w = 1.5
+        elif site[0] <= m.start < site[1]:
+            w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
         elif 0 <= m.start < dl_end and m.start < 60:
             w = 0.5  # the reporter's place: the event's only when nothing better is named
             m.extra["dateline"] = True
@@ -561,6 +581,19 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
             elif adm:
                 # several regions share the name: the one in the place's own country
                 m.extra["container_adms"] = adm
+
+
+_SITE_SEP = re.compile(r" (?:-|\||«|–|—) ")
+
+
+def _site_name_span(text: str) -> tuple[int, int]:
+    """The publisher's name crawled into a first-line title ("Teen hurt in shooting -
+    WSMV Channel 4"): after the title's last separator, as a span; (0, 0) if none."""
+    end = text.find("\n")
+    if end < 0 or end > 300:
+        return 0, 0
+    seps = list(_SITE_SEP.finditer(text, 0, end))
+    return (seps[-1].end(), end) if seps else (0, 0)
 
 
 def _lead_end(text: str, sentences: Sequence[Sentence], dl_end: int) -> int:
