@@ -9,7 +9,7 @@ CHROMEDRIVER=/usr/bin/chromedriver
 
 if [[ -x "$CHROMIUM" && -x "$CHROMEDRIVER" ]]; then
     echo "chromium and chromedriver already installed:"
-    "$CHROMIUM" --version || true
+    "$CHROMIUM" --version 2>/dev/null || true  # the Debian wrapper script prints noise on stderr
     "$CHROMEDRIVER" --version || true
     exit 0
 fi
@@ -23,5 +23,5 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
 
-"$CHROMIUM" --version
+"$CHROMIUM" --version 2>/dev/null
 "$CHROMEDRIVER" --version
