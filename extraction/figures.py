@@ -495,6 +495,8 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
+                     "deadliest", "worst", "in all of", "year before", "in 19", "in 20")
 _NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 
@@ -510,7 +512,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
     masked = s
     for a, b, _piece in subsets:
         masked = masked[:a] + " " * (b - a) + masked[b:]
-    background = _BACKGROUND.search(low) is not None
+    background = any(h in low for h in _BACKGROUND_HINTS) and _BACKGROUND.search(low) is not None
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
@@ -728,13 +730,18 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), additive))
         right = q.start
     if out:
-        name = _NAME_AND.search(masked, lo, right)
+        name = _NAME_AND.search(masked, max(lo, right - 60), right)
         if name is not None:
             out.append((None, name.start(1), name.end(1), name.group(1), "victims", False))
         return out
     if field not in ("killed", "wounded", "shot"):
         return out
     # No number: a singular subject ("A man was killed", "his father was injured", "he died").
+    if verb_start - lo > 160:
+        # The subject patterns below are anchored at the verb and read a few words back:
+        # giving them only the tail keeps each search short.
+        cut = masked.find(" ", verb_start - 160, verb_start)
+        lo = cut + 1 if cut != -1 else lo
     head = masked[lo:verb_start]
     both = _BOTH.search(head)
     if both:
