@@ -163,6 +163,9 @@ _EVENT_WORDS = frozenset({
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
 })
 
+# Characters read from the top of a long text (the anchor's neighbourhood is read too).
+_READ_HEAD = 2500
+
 # Mentions scored beyond those near the anchor: the event's date is told early.
 _MAX_SCORED = 6
 
@@ -338,7 +341,8 @@ def find_date_mentions(text: str, base: dt.date | None) -> list[DateMention]:
     return _find(_work_text(text), base)
 
 
-def _find(w: str, base: dt.date | None) -> list[DateMention]:
+def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None = None) -> list[DateMention]:
+    """Mentions in ``w``, read only inside ``spans`` (all of ``w`` by default)."""
     summary_style = _SUMMARY_DATE.match(w) is not None
     # Without a publication date, "on 27 October" takes the year the text names elsewhere.
     year_base = base
@@ -346,7 +350,15 @@ def _find(w: str, base: dt.date | None) -> list[DateMention]:
         hint = _YEAR_HINT.search(w)
         year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
     out: list[DateMention] = []
-    for m in _TRIGGER.finditer(w):
+    for lo, hi in spans or [(0, len(w))]:
+        _find_in(w, lo, hi, base, year_base, summary_style, out)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None, summary_style: bool,
+             out: list[DateMention]) -> None:
+    for m in _TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
         word = m.group(0).lower()
         if word in _MONTHS:
@@ -359,15 +371,15 @@ def _find(w: str, base: dt.date | None) -> list[DateMention]:
             out.append(mention)
     if base is not None:
         for word in _RELATIVE_WORDS:
-            i = w.find(word)
+            i = w.find(word, lo, hi)
             while i != -1:
                 if (i == 0 or not w[i - 1].isalpha()) and not w[i + len(word):i + len(word) + 1].isalpha():
                     mention = _relative_mention(w, i, base)
                     if mention is not None:
                         out.append(mention)
-                i = w.find(word, i + 1)
-    if "/" in w:
-        for m in _SLASH.finditer(w):
+                i = w.find(word, i + 1, hi)
+    if w.find("/", lo, hi) != -1:
+        for m in _SLASH.finditer(w, lo, hi):
             s = m.start()
             j = s
             while j > 0 and s - j < 2 and w[j - 1].isdigit():
@@ -379,8 +391,8 @@ def _find(w: str, base: dt.date | None) -> list[DateMention]:
             date = _numeric(int(w[j:s]), int(m.group(1)), year, base, summary_style)
             if date is not None:
                 out.append(DateMention(date, "day", j, m.end(), w[j:m.end()], True))
-    if "-" in w:
-        for m in _ISO.finditer(w):
+    if w.find("-", lo, hi) != -1:
+        for m in _ISO.finditer(w, lo, hi):
             s = m.start()
             if s < 4 or not w[s - 4:s].isdigit() or w[s - 4:s - 2] not in {"19", "20"} or (
                 s > 4 and w[s - 5] in "0123456789-"
@@ -389,8 +401,30 @@ def _find(w: str, base: dt.date | None) -> list[DateMention]:
             date = _safe_date(int(w[s - 4:s]), int(m.group(1)), int(m.group(2)))
             if date is not None:
                 out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
-    out.sort(key=lambda x: x.start)
-    return out
+
+
+def _reading_spans(w: str, sentences: Sequence[Sentence], anchor: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Where to look in a long text: its opening and the anchor with a sentence either side.
+    The event's date is told early or beside the toll; dates deep in long articles are
+    background (and would cost time to read)."""
+    if len(w) <= _READ_HEAD:
+        return [(0, len(w))]
+    head = _READ_HEAD
+    if sentences:
+        # end on a sentence boundary so a date phrase is not cut in two
+        for s in sentences:
+            if s.start <= head < s.end:
+                head = s.end
+                break
+    spans = [(0, head)]
+    if anchor is not None and sentences:
+        starts = [s.start for s in sentences]
+        i = max(bisect_right(starts, anchor[0]) - 1, 0)
+        lo = sentences[max(i - 1, 0)].start
+        hi = sentences[min(i + 1, len(sentences) - 1)].end
+        if hi > head:
+            spans.append((max(lo, head), hi))
+    return spans
 
 
 def _dateline(w: str) -> tuple[dt.date | None, int]:
@@ -518,7 +552,7 @@ def resolve_event_date(
         date = _numeric(int(summary.group(1)), int(summary.group(2)), int(summary.group(3)), base, True)
         if date is not None:
             return EventDate(date=date, precision="day", text=summary.group(0).strip(" :"))
-    mentions = _find(w, base)
+    mentions = _find(w, base, _reading_spans(w, sentences, anchor))
     if mentions:
         ctx = _Context(sentences)
         anchor_i = ctx.index(anchor[0]) if anchor is not None and sentences else ctx.first_event()
