@@ -133,7 +133,6 @@ _REPORT_WORDS = frozenset({
 _STAMP_AFTER = re.compile(r"\s*(?:$|\n|@|\d{1,2}:\d\d|-|\u2013|\u2014|\|)")
 _YEAR_HINT = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _HANDLE_BEFORE = re.compile(r"\(@\w+\)\s*$")
-_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\d{4}")
 _HAPPEN_WORDS = frozenset({"occurred", "happened", "erupted", "unfolded", "broke"})
 _PART_WORDS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
@@ -452,7 +451,7 @@ class _Context:
     def start_of(self, i: int) -> int:
         """Where sentence ``i`` really starts: a split after "p.m." or "a.m." is undone
         (the splitter cuts "at 9 p.m. Sunday"), since the date belongs to that clause."""
-        while i > 0 and _CLOCK_END.search(self.sentences[i - 1].text):
+        while i > 0 and self.sentences[i - 1].text[-4:].lower() in {"a.m.", "p.m."}:
             i -= 1
         return self.starts[i]
 
