@@ -268,12 +268,22 @@
   function showHealthy(health) {
     const pill = $("health");
     const partitions = Number(health.assigned_partitions || 0);
-    const starting = partitions === 0;
-    pill.className = "pill " + (starting ? "pill--warn" : "pill--ok");
-    pill.dataset.state = starting ? "starting" : "ok";
-    $("health-text").textContent = starting
-      ? `Worker ${health.worker || ""} is starting: no partitions assigned yet`
-      : `Worker ok · ${health.worker || "?"} · ${partitions} partition${partitions === 1 ? "" : "s"}`;
+    // "extractor" (loading | ready | failed) is reported by newer workers; absent means ready.
+    const extractor = health.extractor || "ready";
+    let kind = "ok";
+    let text = `Worker ok · ${health.worker || "?"} · ${partitions} partition${partitions === 1 ? "" : "s"}`;
+    if (extractor === "failed") {
+      kind = "failed";
+      text = `Worker ${health.worker || ""} is up but its extractor failed to load: articles go to the dead-letter topic`;
+    } else if (partitions === 0 || extractor === "loading") {
+      kind = "starting";
+      text = extractor === "loading"
+        ? `Worker ${health.worker || ""} is starting: loading the gazetteer`
+        : `Worker ${health.worker || ""} is starting: no partitions assigned yet`;
+    }
+    pill.className = "pill " + (kind === "ok" ? "pill--ok" : kind === "starting" ? "pill--warn" : "pill--error");
+    pill.dataset.state = kind;
+    $("health-text").textContent = text;
     $("error-banner").hidden = true;
     document.body.dataset.state = "ok";
   }

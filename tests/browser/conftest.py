@@ -243,7 +243,8 @@ class FakeApi:
         empty = mode == "empty"
         if path == "/health":
             return _json(200, {"status": "ok", "app": "crisis-stream", "worker": "127.0.0.1:6066",
-                               "assigned_partitions": 0 if empty else 4})
+                               "assigned_partitions": 0 if empty else 4,
+                               "extractor": "loading" if empty else "ready"})
         if path == "/api/tallies/top":
             return self._top(query, empty)
         if path == "/api/events/recent":

@@ -276,6 +276,7 @@ def test_waiting_for_data_state_before_any_article_is_processed(browser: Any, fa
     _wait(browser, lambda d: "Waiting for data" in d.find_element("id", "top-body").text, "no waiting state")
     assert "Waiting for data" in browser.find_element("id", "events-list").text
     assert browser.find_element("id", "health").get_attribute("data-state") == "starting"
+    assert "loading the gazetteer" in browser.find_element("id", "health-text").text
     assert not browser.find_element("id", "error-banner").is_displayed()
 
 
