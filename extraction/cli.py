@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import email.utils
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,7 +57,11 @@ def _parse_when(value: Any, key: str) -> tuple[dt.date | None, dt.datetime | Non
             return dt.date.fromisoformat(raw), None
         stamp = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if "T" not in raw else raw)
     except ValueError:
-        raise BadLine(f"{key!r} is not an ISO date or datetime: {raw[:40]!r}") from None
+        try:
+            # RSS feeds write RFC 2822 ("Sun, 05 Nov 2017 10:00:00 GMT").
+            stamp = email.utils.parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            raise BadLine(f"{key!r} is not an ISO 8601 or RFC 2822 date: {raw[:40]!r}") from None
     if stamp.tzinfo is None:
         # A feed that omits the offset means UTC in every source we read; the schema wants aware.
         stamp = stamp.replace(tzinfo=dt.UTC)

@@ -105,6 +105,12 @@ def test_output_line_carries_every_contract_key(tmp_path: Path) -> None:
                          published_at=dt.datetime(2017, 11, 5, 8, tzinfo=dt.UTC)),
             id="naive-datetime-is-utc",
         ),
+        pytest.param(
+            {"id": "1", "text": "t", "published": "Sun, 05 Nov 2017 22:10:00 GMT"},
+            ArticleInput(id="1", text="t", published=dt.date(2017, 11, 5),
+                         published_at=dt.datetime(2017, 11, 5, 22, 10, tzinfo=dt.UTC)),
+            id="rfc2822-from-feeds",
+        ),
         pytest.param({"id": "1", "text": "t", "source": "wire", "url": "http://x"},
                      ArticleInput(id="1", text="t", source="wire", url="http://x"), id="source-url"),
     ],
