@@ -417,9 +417,10 @@ def _pronoun_role(np_text: str) -> str:
 def _field_for(field: str, np_text: str) -> str | None:
     """People vs households vs dwellings: a displacement count of families stays households."""
     if field == "displaced":
-        if _HOUSEHOLD.search(np_text):
+        head = " ".join(np_text.split()[:3])  # "189,800 residents living in houses" counts residents
+        if _HOUSEHOLD.search(head):
             return "displaced_households"
-        if _DWELLING.search(np_text):
+        if _DWELLING.search(head):
             return None
     return field
 
@@ -644,7 +645,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             break
         gap = masked[pos:q.start]
         if first:
-            if not re.fullmatch(r"\s*(?:off\s+|up\s+|out\s+)?", gap, _I):
+            if not re.fullmatch(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", gap, _I):
                 break
         elif not _CONNECTOR.match(gap) or _BREAK.search(gap):
             break
@@ -710,9 +711,13 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                 break
             if re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", gap, _I):
                 break  # "near one of the bodies": a part of a group already counted
-            if len(words) > 9 or _BREAK.search(gap) or "," in gap and not re.search(r"\b(?:were|was)\b", gap):
+            # "(85,000 of which have been relocated)": the part is the figure
+            gap = re.sub(r"^\s+of\s+(?:which|whom)\b", " ", gap, flags=_I)
+            words = re.findall(r"[\w'-]+", gap)
+            limit = 12 if field == "displaced" else 9  # "189,800 residents living in ... had moved"
+            if len(words) > limit or _BREAK.search(gap) or "," in gap and not re.search(r"\b(?:were|was)\b", gap):
                 # "," inside a subject only survives when subsets were blanked out of it
-                if len(words) > 9 or _BREAK.search(gap):
+                if len(words) > limit or _BREAK.search(gap):
                     break
                 if re.search(r",\s*\S", gap.strip(" ,")):
                     break
