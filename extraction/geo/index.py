@@ -341,6 +341,7 @@ def build_index() -> PlaceIndex:
     for n, cc in DEMONYMS.items():
         demonyms[fold_key(n)] = cc
         demonyms[fold_key(n + "s")] = cc
+        countries.pop(fold_key(n), None)  # "Saudi" is an adjective, "Saudi Arabia" the country
 
     compact: dict[str, int | tuple[int, ...]] = {}
     for k, v in names.items():

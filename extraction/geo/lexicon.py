@@ -63,7 +63,7 @@ media video photo image credit copyright share embed email print comment comment
 police department sheriffs office court jail county
 man woman boy girl child children mother father son daughter brother sister family
 doctor nurse student teacher worker workers victim victims suspect suspects
-medical health care fire rescue emergency
+medical health care fire rescue emergency molotov cocktail
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,

@@ -54,6 +54,8 @@ _US_STATE = re.compile(
     r",\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
     + r")\.|([A-Z]{2})(?![\w-]))"
 )
+_TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "aircraft", "navy",
+                     "police", "officials", "authorities", "government", "regime", "embassy"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
@@ -224,7 +226,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
                 continue
             first = toks[i0][3]
-            if (first in FUNCTION_WORDS and not (j - i0 > 1 and toks[i0 + 1][3].startswith(first[1:]))) \
+            if (first in FUNCTION_WORDS
+                    and not (len(first) == 2 and j - i0 > 1 and toks[i0 + 1][3].startswith(first[1]))) \
                     or toks[j - 1][3] in FUNCTION_WORDS:
                 continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
             if kind == "place" and single and not upper:
@@ -258,6 +261,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention.negated = True
             if kind != "place" and _AFFIX_ACTOR.match(text, end):
                 mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
+            elif kind != "place" and (nxt in ACTOR_NOUNS or nxt in _TROOPS):
+                mention.extra["actor"] = True  # "Turkish forces": an actor, maybe abroad
             out.append(mention)
     if tails:
         # A surname that the text also writes after a first name ("Campbell" after "Donna
@@ -321,6 +326,9 @@ def resolve_location(
 
     _weigh(mentions, text, sentences, anchor)
     _containers(index, mentions, text)
+    for m in mentions:
+        if m.extra.get("parenthesised"):
+            m.weight *= 1.5  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -386,6 +394,7 @@ def resolve_location(
             continue
         oc, oa = by_name[m.ids]
         best_s = -1e9
+        k_exact = 0
         for e in m.ids:
             cc = cc_of(e)
             a = adm_of(e)
@@ -400,6 +409,12 @@ def resolve_location(
                 s += 6.0 if cc == m.container_cc else -6.0
             if m.container_adm is not None:
                 s += 6.0 if a == m.container_adm else -3.0
+            elif "container_adms" in m.extra and a in m.extra["container_adms"]:
+                s += 4.0
+            if m.single and k_exact < 12 and e < n_places:
+                k_exact += 1
+                if _exact(m.surface, index.place_name[e]):
+                    s += 1.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
             if s > best_s:
                 best_s = s
                 m.best = e
@@ -414,7 +429,8 @@ def resolve_location(
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
 
-        if m.single and not _exact(m.surface, index.place_name[e] if e < n_places else index.adm_name[e - n_places]):
+        fuzzy = m.single and not _exact(m.surface, index.place_name[e] if e < n_places else index.adm_name[e - n_places])
+        if fuzzy:
             # matched through the transliteration skeleton only ("DELAY" ~ "Dilli", "Teen"
             # ~ "Tain"): fine beside other evidence when long, a word's echo when short
             conf *= 0.2 if upper or len(m.surface) <= 4 else 0.7
@@ -422,11 +438,14 @@ def resolve_location(
         support = strong.get(cc, 0.0) - (0.5 * oc.get(cc, 0.0) if not m.single else 0.0)
         if support <= 0.05 and m.container_cc is None:
             if m.single:
-                conf *= 0.25 if any_strong else 0.7
+                conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
         if m.container_cc is not None or m.container_adm is not None:
-            conf += 0.3
+            if cc != m.container_cc or (m.container_adm is not None and adm_of(e) != m.container_adm):
+                conf *= 0.1  # no namesake inside its stated region: the region speaks for it
+            else:
+                conf += 0.3
         m.weight *= conf
 
     # Vote for regions.
@@ -444,7 +463,8 @@ def resolve_location(
         return Location()
     top = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
     if cc_votes[top] < _MIN_VOTE and not any(
-        m.extra.get("dateline") and (m.cc == top or (m.kind == "place" and cc_of(m.best) == top))
+        (m.extra.get("dateline") or (m.kind != "place" and not m.negated))
+        and (m.cc == top or (m.kind == "place" and cc_of(m.best) == top))
         for m in mentions
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
@@ -549,37 +569,56 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
             w *= 0.4
         if m.negated:
             w *= 0.25
+        elif m.extra.get("actor"):
+            w *= 0.5
         if m.fragment:
             w *= 0.15
         m.weight = w
 
 
+_PAREN_TAIL = re.compile(r"\s*(?:(?:area|village|town|city|district|camp|neighbou?rhood|region)\s*)?\($")
+
+
 def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
-    """Pin "Aleppo, Syria", "Marksville, La.", "(Bir Al-Abd, North Sinai)"."""
+    """Pin "Aleppo, Syria", "Marksville, La.", "Bir Al-Abd (Bir Al-Abd, North Sinai)",
+    "Mafraq ar Ruwayk area (Marib)": the region or country right after a place contains it."""
     n_places = index.n_places
     adm_cc = index.adm_cc
-    by_start = {m.start: m for m in mentions if not m.in_title}
-    for m in mentions:
-        if m.in_title or m.kind != "place" or m.extra.get("state_only"):
+    body = [m for m in mentions if not m.in_title]
+    by_start = {m.start: m for m in body}
+    for idx, m in enumerate(body):
+        if m.kind != "place" or m.extra.get("state_only"):
             continue
-        if not text.startswith(",", m.end):
-            continue
-        k = m.end + 1
-        while k < len(text) and text[k] == " ":
-            k += 1
-        nxt = by_start.get(k) or by_start.get(m.end)
+        nxt: Mention | None = None
+        if text.startswith(",", m.end):
+            k = m.end + 1
+            while k < len(text) and text[k] == " ":
+                k += 1
+            nxt = by_start.get(k)
+        elif idx + 1 < len(body):
+            # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
+            close = text.find(")", m.end, m.end + 120)
+            opening = text.find("(", m.end, m.end + 30)
+            if 0 <= opening < close and _PAREN_TAIL.match(text, m.end, opening + 1):
+                inside = [o for o in body[idx + 1:] if opening < o.start < close]
+                if inside:
+                    nxt = inside[-1]
+                    nxt.extra["parenthesised"] = True
         if nxt is None or nxt is m:
             continue
         if nxt.kind == "country":
             m.container_cc = nxt.cc
         elif nxt.kind == "place":
             adm = [e - n_places for e in nxt.ids if e >= n_places]
+            if len(adm) > 1 and not nxt.extra.get("state_only"):
+                # several regions share the name: prefer one where the place has a namesake
+                own = {index.place_adm[e] for e in m.ids if e < n_places}
+                adm = [a for a in adm if a in own] or adm
             if adm and (len(adm) == 1 or nxt.extra.get("state_only")):
                 m.container_adm = adm[0]
                 m.container_cc = adm_cc[adm[0]]
                 nxt.extra["container_of"] = True
             elif adm:
-                # several regions share the name: the one in the place's own country
                 m.extra["container_adms"] = adm
 
 
