@@ -447,17 +447,31 @@ _ALIAS_TO_NAME: dict[str, str] = {alias: name for name, aliases in ACTOR_ALIASES
 # Word boundaries are checked in code: a leading lookbehind would stop CPython from
 # skipping ahead to the aliases' first letters, and cost ~10x.
 _ALIAS_RE = re.compile("|".join(re.escape(a) for a in sorted(_ALIAS_TO_NAME, key=len, reverse=True)))
-_STATE_RE = re.compile("|".join(re.escape(d) for d in sorted(_DEMONYMS, key=len, reverse=True)))
+# A nationality, or a country's name with "'s" ("India's Border Security Force").
+_COUNTRY_NAMES: dict[str, str] = {c: c for c in set(_DEMONYMS.values())}
+_STATE_KEYS: dict[str, str] = {**_DEMONYMS, **{f"{c}'s": c for c in _COUNTRY_NAMES}, **{f"{c}\u2019s": c for c in _COUNTRY_NAMES}}
+_STATE_RE = re.compile("|".join(re.escape(d) for d in sorted(_STATE_KEYS, key=len, reverse=True)))
 _STATE_AFTER = re.compile(
-    r"\s+(?:(?:National|Defense|Defence|Border|Special|regime|government|security|Security)\s+)?"
-    rf"(?:(?P<force>{_FORCE_WORDS})|(?P<police>{_POLICE_WORDS}))\b",
+    r"(?:\s+(?:National|Defense|Defence|Border|Special|regime|government|security|paramilitary|Frontier|federal|"
+    r"Federal|elite|Air|Naval|counter-terrorism|Counter-Terrorism|Security|Paramilitary)){0,2}"
+    rf"\s+(?:(?P<force>{_FORCE_WORDS}|forces?|corps|constabulary|guards?)|(?P<police>{_POLICE_WORDS}))\b",
     re.IGNORECASE,
 )
+# ACLED's own phrasing: "military forces of Pakistan", "police forces of India and Pakistan".
+_FORCES_OF = re.compile(
+    r"(?P<kind>[Mm]ilitary|[Pp]olice|[Ss]ecurity|[Aa]rmed) [Ff]orces of (?:the )?(?P<countries>(?:"
+    + "|".join(re.escape(c) for c in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")(?:(?:,| and) (?:"
+    + "|".join(re.escape(c) for c in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r"))*)"
+)
+_COUNTRY_IN = re.compile("|".join(re.escape(c) for c in sorted(_COUNTRY_NAMES, key=len, reverse=True)))
 # "IS" is the group only beside a word that makes it one.
 _IS_BEFORE = frozenset({"by", "from", "against", "of", "with", "joined", "and", "suspected", "the", "pro", "anti"})
 _IS_AFTER = re.compile(
     r"(?:[- ](?:linked|affiliated|inspired|held|controlled))?(?:\s+(?:militants?|fighters?|jihadists?|group|gunmen|"
-    r"members?|insurgents?|cells?|claimed|attack|attacks|suicide|remnants|terrorists?|affiliates?|supporters|sleeper)\b"
+    r"members?|insurgents?|cells?|claim\w*|attack\w*|suicide|remnants|terrorists?|affiliates?|supporters|sleeper"
+    r"|kill\w*|seiz\w*|abduct\w*|kidnapp\w*|execut\w*|launched|targeted|stormed|ambushed|shelled|captured)\b"
     r"|['\u2019]s\b)"
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
@@ -523,7 +537,12 @@ def extract_actors(
             if force is None or (upper_text and m.group(0) == "US"):
                 continue
             kind = "Police Forces" if force.group("police") else "Military Forces"
-            hits.append((m.start(), f"{kind} of {_DEMONYMS[m.group(0)]}", chunk[m.start():force.end()]))
+            hits.append((m.start(), f"{kind} of {_STATE_KEYS[m.group(0)]}", chunk[m.start():force.end()]))
+        if "orces of" in chunk:
+            for m in _FORCES_OF.finditer(chunk):
+                kind = "Police Forces" if m.group("kind").lower() == "police" else "Military Forces"
+                for c in _COUNTRY_IN.finditer(m.group("countries")):
+                    hits.append((m.start() + c.start(), f"{kind} of {c.group(0)}", m.group(0)))
         for _, name, written in sorted(hits):
             if name not in found:
                 found[name] = Actor(name=name, text=written)
