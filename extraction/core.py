@@ -140,13 +140,18 @@ class Extractor:
 
 
 def group_events(figures: list[Figure], sentences: list[Sentence]) -> list[list[Figure]]:
-    """The article's figures grouped by incident: background figures are dropped, and a
-    paragraph that opens a separate incident ("in a separate attack") starts a new group.
-    Most articles report one event."""
-    main = [f for f in figures if not f.background]
-    if not main:
-        return []
-    return [main]
+    """The article's figures grouped by incident. Background figures (earlier incidents,
+    campaign totals) are dropped; a sentence that reports another incident ("In a separate
+    attack, gunmen killed 3 villagers") becomes an event of its own. Most articles report
+    one event: the main one comes first."""
+    main = [f for f in figures if not f.background and not f.separate]
+    others: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.separate and not f.background:
+            others.setdefault(f.sentence_index, []).append(f)
+    groups = [main] if main else []
+    groups.extend(group for _idx, group in sorted(others.items()))
+    return groups
 
 
 def _anchor(group: list[Figure], sentences: list[Sentence]) -> tuple[int, int] | None:

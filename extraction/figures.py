@@ -167,9 +167,13 @@ _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
     r"|earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war|conflict"
     r"|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)|a\s+similar|in\s+a\s+separate|separate\s+(?:incident|attack"
-    r"|shooting)|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|in\s+all\s+of"
+    r"|august|september|october|november|december)|a\s+similar|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+)
+# A sentence that reports another incident of the same article ("In a separate attack, ...").
+_SEPARATE = re.compile(
+    r"\b(?:in\s+(?:a|another)\s+separate|separately\s*,|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
+    r"|clash|strike)|a\s+separate\s+(?:incident|attack|shooting|bombing|raid|clash|strike))\b"
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
@@ -227,7 +231,8 @@ class Figure:
     kind: FigureKind = FigureKind.FIRST_REPORT
     role: str = "victims"  # victims | perpetrators | mixed (a total that covers both)
     additive: bool = False  # "also", "another": adds to earlier figures
-    background: bool = False  # another incident or a campaign total: never counted
+    background: bool = False  # an earlier incident or a campaign total: never counted
+    separate: bool = False  # another incident reported in the same article: its own event
     negation: bool = False  # an explicit zero ("no casualties")
 
     def evidence(self, text: str, sentences: Sequence[Sentence]) -> Evidence:
@@ -514,6 +519,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
     for a, b, _piece in subsets:
         masked = masked[:a] + " " * (b - a) + masked[b:]
     background = any(h in low for h in _BACKGROUND_HINTS) and _BACKGROUND.search(low) is not None
+    separate = (not background and ("separate" in low or "another" in low)
+                and _SEPARATE.search(low) is not None)
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
@@ -523,7 +530,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
         covered.append(m.span())
         for f in fields:
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
-                              negation=True, background=background))
+                              negation=True, background=background, separate=separate))
 
     verb_matches, quant_matches = _scan(low_masked)
     quants = _quantities(quant_matches, masked)
@@ -574,7 +581,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
                 additive = True
             out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,
-                              additive=additive, background=background))
+                              additive=additive, background=background, separate=separate))
         prev_end = v.end()
     _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
@@ -583,7 +590,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
         if q is not None and any(f.field == "killed" and not f.negation for f in out):
             a, b = m.span("q") if m.group("q") else m.span("one")
             out.append(Figure("killed", q, base + a, base + b, idx,
-                              role=_role(m.group(0)), additive=True, background=background))
+                              role=_role(m.group(0)), additive=True, background=background, separate=separate))
     return out
 
 

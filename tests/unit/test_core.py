@@ -62,7 +62,6 @@ def test_event_without_any_figure_leaves_killed_null() -> None:
     assert out["totals"]["killed"] is None  # "none reported" is not "zero reported"
 
 
-@pytest.mark.xfail(strict=True, reason="several incidents in one article are not split into events yet")
 def test_two_distinct_incidents_become_two_events() -> None:
     text = ("A roadside bomb killed 4 soldiers in the north on Monday.\n\n"
             "In a separate attack in the south, gunmen killed 3 villagers.")
