@@ -17,6 +17,9 @@ _ABBREV = {
 # The match starts at the end punctuation (or a newline) so the engine can skip quickly to
 # candidate characters instead of trying a lookbehind at every position.
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"\u201c])")
+# Hard-wrapped text (wire copy with a line break every ~70 characters): a single line break
+# is only a wrap, never a sentence end.
+_BOUNDARY_WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n")
 _CLOSERS = "\"'\u201d\u2019)"
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
@@ -39,7 +42,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     pos = 0
-    for m in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY_WRAPPED if _hard_wrapped(text) else _BOUNDARY
+    for m in boundary.finditer(text):
         sep = m.group(0)
         cut = m.start()
         if sep[0] in ".!?":
@@ -56,6 +60,17 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = m.end()
     _append(out, text, pos, len(text))
     return out
+
+
+def _hard_wrapped(text: str) -> bool:
+    """True when most lines of a multi-line text are 55-85 characters long (wire copy)."""
+    if text.count("\n") < 4:
+        return False
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    wrapped = sum(1 for n in lines if 55 <= n <= 85)
+    return wrapped >= 0.6 * len(lines)
 
 
 def _last_word(text: str, lo: int, hi: int) -> str:
