@@ -566,6 +566,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
                 obj = _object_chain(masked, quants, v.end(), next_start, field)
             if obj:
                 found.extend(obj)
+            elif field == "shot" and not _PASSIVE_SHOT.search(masked, max(0, v.start() - 30), v.start()):
+                pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, v.start())),
                                             v.start(), v.group(0), field))
@@ -701,6 +703,13 @@ _PLURAL_HEADS = frozenset({"people", "police", "children", "men", "women", "them
                            "family", "families", "forces", "troops", "crew", "others", "dozens", "hundreds"})
 
 
+_PASSIVE_SHOT = re.compile(
+    r"\b(?:were|was|been|being|got|get|gets|is|are)\s+(?:\w+ly\s+|also\s+|reportedly\s+|all\s+|both\s+)*$"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\s+"
+    r"(?:people\s+|persons\s+|men\s+|women\s+|children\s+|teens\s+|others\s+)?$"
+    r"|,\s*$",
+    re.IGNORECASE,
+)
 _NOUN_VERBS = frozenset({"lives", "bodies", "deaths", "fatalities", "death", "fatality"})
 
 
