@@ -163,7 +163,7 @@ _EVENT_WORDS = frozenset({
 })
 
 # Characters read from the top of a long text (the anchor's neighbourhood is read too).
-_READ_HEAD = 1800
+_READ_HEAD = 2000
 
 # Mentions scored beyond those near the anchor: the event's date is told early.
 _MAX_SCORED = 6
