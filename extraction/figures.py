@@ -566,7 +566,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
                 obj = _object_chain(masked, quants, v.end(), next_start, field)
             if obj:
                 found.extend(obj)
-            elif field == "shot" and not _PASSIVE_SHOT.search(masked, max(0, v.start() - 30), v.start()):
+            elif field == "shot" and (not v.group(0).endswith("shot")
+                                      or not _PASSIVE_SHOT.search(masked, max(0, v.start() - 30), v.start())):
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, v.start())),
