@@ -381,7 +381,7 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
     for m in matches:
         txt = masked[m.start():m.end()]
         after = masked[m.end():m.end() + 16]
-        before = masked[max(0, m.start() - 12):m.start()]
+        before = masked[max(0, m.start() - 24):m.start()]
         if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
             continue
         core = _QUAL_HEAD.sub("", txt.strip())
@@ -412,6 +412,15 @@ def _role(np_text: str, masked_subset: str = "") -> str:
     if masked_subset and _PERP.search(masked_subset):
         return "mixed"
     return "victims"
+
+
+def _title_case(s: str) -> bool:
+    """A headline or caption in Title Case, where capitals say nothing about names."""
+    words = re.findall(r"[A-Za-z][\w'-]*", s)
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.6 * len(words)
 
 
 def _pronoun_role(np_text: str) -> str:
@@ -657,8 +666,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         if first:
             if not re.fullmatch(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", gap, _I):
                 break
-        elif not _CONNECTOR.match(gap) or _BREAK.search(gap):
-            break
+        elif (not _CONNECTOR.match(gap) or _BREAK.search(gap)
+              or re.match(r"\s+of\s+(?:whom|them|which|those)\b", masked[q.end:q.end + 16], _I)):
+            break  # "shot two people, one of whom died": the part is not another group
         np_text = _np_after(masked, q.end, hi)
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
@@ -688,6 +698,8 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
                         "perpetrators" if field == "killed" else "victims", False))
         else:
             head = m.group("head") or m.group("name") or m.group("pron") or ""
+            if m.group("name") and _title_case(masked):
+                break  # "Shooting View Full Caption": in a headline every word looks like a name
             if m.group("head") and (re.search(r"(?<![s'])s$", head, _I) or head.lower() in _PLURAL_HEADS):
                 break
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
