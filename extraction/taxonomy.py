@@ -42,7 +42,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "attack", "armed_target", "civilian_target", "kill", "negate", "territory", "small_arms", "fire", "gunfire",
     "affected",
 )
-_HURT, _ARSON, _CROWD, _WEAK_CIVILIAN = "hurt", "arson", "crowd", "weak_civilian"
+_HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -98,11 +98,15 @@ _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots stabbed
      phrases=("opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
               "sexual violence", "drive by"))
 _add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed")
-_add(_ARMED_TARGET, "soldier soldiers troops army military police policeman policemen officers officer militant militants "
+_add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
-                    "posts base bases outpost convoy patrol positions position security guards commander commanders "
+                    "posts base bases outpost convoy patrol positions position commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
-                    "paramilitary constabulary levies gang assailants")
+                    "paramilitary constabulary levies")
+# Police and guards are armed targets only as the object of the violence: as subjects they
+# are mostly the ones reporting or responding ("police said", "officers responded").
+_add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
+                  "constables deputy deputies trooper troopers")
 _add(_WEAK_CIVILIAN, "man men people person persons")  # victims only as a verb's object: "armed men" attack
 _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children boy "
                        "girl boys girls shepherd shepherds teacher teachers student students worker workers family "
@@ -110,7 +114,11 @@ _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers wom
                        "doctors judge judges elder elders cleric clerics imam official officials politician "
                        "candidate candidates lawyer engineer engineers driver drivers trader traders businessman "
                        "vendor activist activists leader leaders voters employee employees nurse contractor "
-                       "contractors prisoner prisoners detainee detainees mourners")
+                       "contractors prisoner prisoners detainee detainees mourners juvenile juveniles teen teens "
+                       "teenager teenagers toddler toddlers infant baby kid kids son sons daughter daughters father "
+                       "mother wife husband girlfriend boyfriend victim victims bystander bystanders customer "
+                       "customers neighbor neighbors neighbour neighbours friend friends relative relatives "
+                       "himself herself")
 _add(_KILL, "killed killing kills kill dead died")
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
 _add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down"))
@@ -277,7 +285,7 @@ def _target_kind(lower: str) -> str | None:
         kinds = [tag for x in span for tag in _WORDS.get(x, ())]
         if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
             return _CIVILIAN_TARGET
-        if _ARMED_TARGET in kinds:
+        if _ARMED_TARGET in kinds or _WEAK_ARMED in kinds:
             return _ARMED_TARGET
     return None
 
