@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_published_reaches_the_extractor(tmp_path: Path) -> None:
 def test_lines_are_extracted_lazily_as_they_arrive() -> None:
     seen: list[str] = []
 
-    def feed():
+    def feed() -> Iterator[bytes]:
         for i in range(3):
             seen.append(f"read {i}")
             yield json.dumps({"id": str(i), "text": "t"}).encode()
