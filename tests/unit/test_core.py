@@ -70,6 +70,18 @@ def test_two_distinct_incidents_become_two_events() -> None:
     assert out["totals"]["killed"]["best"] == 7
 
 
+def test_hard_wrapped_wire_copy_is_not_split_at_every_line() -> None:
+    from extraction.text import split_sentences
+
+    line = "GUNMEN AMBUSHED A BUS ON THE MAIN ROAD NEAR THE BORDER TOWN ON SUNDAY"
+    text = "\n".join([line + " AND", "THREE PASSENGERS WERE KILLED WHILE TWO OTHER PEOPLE WERE WOUNDED IN", line + ".",
+                      line + ", OFFICIALS SAID", "LATE ON SUNDAY NIGHT IN A STATEMENT RELEASED TO THE NATIONAL PRESS."])
+    assert len(split_sentences(text)) == 2
+    out = _extract(text)
+    assert out["totals"]["killed"]["best"] == 3
+    assert out["totals"]["wounded"]["best"] == 2
+
+
 def _seed() -> tuple[str, str]:
     paths = sorted(SEEDS.glob("000_*.txt"))
     if not paths:
