@@ -488,8 +488,10 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
     score = 0.0
     if not _NOT_EVENT_WORDS.isdisjoint(before) or not _NOT_EVENT_AFTER.isdisjoint(after[:2]):
         score -= 4.0
-    if before[-1:] == ["since"]:
-        score -= 2.0  # "since Saturday": a running state, not the event
+    if before[-1:] == ["since"] or before[-1:] == ["by"]:
+        score -= 2.0  # "since Saturday", "by Monday afternoon": a running state or a deadline
+    if _inside_quote(w, mention.start):
+        score -= 1.5  # a quotation: someone speaking, often of something else
     clock = not _CLOCK_WORDS.isdisjoint(before[-3:])
     if not _REPORT_WORDS.isdisjoint(before) or not _REPORT_WORDS.isdisjoint(after[:3]):
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
@@ -521,6 +523,12 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
     if base is not None and (base - mention.date).days > 366:
         score -= 2.0  # background: an older incident, an anniversary
     return score
+
+
+def _inside_quote(w: str, pos: int) -> bool:
+    """True when ``pos`` sits inside quotation marks opened earlier in its paragraph."""
+    seg = w[w.rfind("\n", 0, pos) + 1:pos]
+    return seg.count("\u201c") > seg.count("\u201d") or seg.count('"') % 2 == 1
 
 
 def _line_is_stamp(w: str, mention: DateMention) -> bool:
