@@ -70,6 +70,11 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      dt.date(2017, 11, 4), id="published-stamp-is-not-the-event"),
         pytest.param("The suspect, born March 3, 1990, shot a clerk on Saturday.", dt.date(2017, 11, 6),
                      dt.date(2017, 11, 4), id="birth-date-is-not-the-event"),
+        pytest.param("A boy was shot Thursday night in Norfolk.\n\n\u201cThere was another shooting two days ago "
+                     "over on Park Avenue,\u201d a neighbour said.", dt.date(2017, 3, 31), dt.date(2017, 3, 30),
+                     id="date-inside-a-quotation-weighs-less"),
+        pytest.param("A man was shot Saturday night. By Monday afternoon, police had closed the case.",
+                     dt.date(2017, 11, 6), dt.date(2017, 11, 4), id="by-monday-is-a-deadline"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
