@@ -217,14 +217,17 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     if when is None:
         await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", "no event or publication date")
         return "undated"
-    watermark_iso = topo.watermark_by_region.get(region)
+    # Stream time per partition (as Kafka Streams keeps it per task): the newest event date
+    # this partition of ``events`` has seen, whatever the region.
+    watermark_key = str(event.message.partition)
+    watermark_iso = topo.watermark_by_partition.get(watermark_key)
     watermark = dt.date.fromisoformat(watermark_iso) if watermark_iso else None
     if watermark is not None:
         horizon = watermark - dt.timedelta(days=topo.settings.retention_days)
         if when < horizon:
             letter = dead_letter_for(
                 event, "too_late", f"event date {when} is before {horizon}: {topo.settings.retention_days} "
-                f"days before the newest event date {watermark} seen in {region}"
+                f"days before the newest event date {watermark} seen on partition {watermark_key}"
             )
             await topo.late_topic.send(key=event.message.key, value=dump_model(letter))
             return "late"
@@ -235,7 +238,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         advance = min(when, report.published_at.astimezone(dt.UTC).date() + dt.timedelta(days=1))
     if watermark is None or advance > watermark:
         watermark = advance
-        topo.watermark_by_region[region] = watermark.isoformat()
+        topo.watermark_by_partition[watermark_key] = watermark.isoformat()
     index: list[list[str]] = list(topo.incident_index_by_region.get(region) or [])
     candidates = [
         state

@@ -62,7 +62,7 @@ class Topology:
     incidents_by_id: Any
     incident_index_by_region: Any
     incident_id_by_report: Any
-    watermark_by_region: Any
+    watermark_by_partition: Any
     recent_events_by_region: Any
     #: tally side (partitioned like the contributions topic, by scope)
     contributions_by_key: Any
@@ -136,7 +136,9 @@ def build_topology(fapp: CrisisStreamApp) -> Topology:
             fapp, "incident_index_by_region", "region -> open incidents [[id, occurred_on], ...]"
         ),
         incident_id_by_report=_table(fapp, "incident_id_by_report", "event id -> incident id (idempotence)"),
-        watermark_by_region=_table(fapp, "watermark_by_region", "region -> newest event date seen"),
+        watermark_by_partition=_table(
+            fapp, "watermark_by_partition", "events partition -> newest event date seen (stream time)"
+        ),
         recent_events_by_region=_table(fapp, "recent_events_by_region", "region -> latest event records"),
         contributions_by_key=_table(
             fapp, "contributions_by_key", "scope|incident id -> that incident's contribution to the scope"

@@ -1,7 +1,8 @@
 """The whole pipeline on a real Kafka broker: one worker subprocess for the module.
 
 Each test writes its own articles about its own region (and dates), so tests sharing the
-worker do not disturb each other. The articles are deliberately simple sentences; the
+worker do not disturb each other. Event dates stay within 2024-03-09..2024-05-23 (less than
+the 90-day retention apart) except the one meant to be too late. The articles are deliberately simple sentences; the
 pipeline's behaviour, not extraction accuracy, is under test here.
 """
 
@@ -146,19 +147,19 @@ def test_same_article_twice_changes_nothing(pipeline: Pipeline) -> None:
 
 def test_late_article_revises_its_past_day(pipeline: Pipeline) -> None:
     pipeline.publish(("ramadi-1", article("ramadi-1", "A car bomb killed 7 people in Ramadi, Iraq, on Wednesday.",
-                                          "2024-06-20T08:00:00Z")))
-    pipeline.wait_tally("IQ-AN", "day", "2024-06-19", killed=7, incidents=1)
+                                          "2024-05-23T08:00:00Z")))
+    pipeline.wait_tally("IQ-AN", "day", "2024-05-22", killed=7, incidents=1)
     pipeline.publish(("ramadi-0", article("ramadi-0", "A car bomb killed 5 people in Ramadi, Iraq, on Wednesday.",
-                                          "2024-05-02T08:00:00Z")))
-    pipeline.wait_tally("IQ-AN", "day", "2024-05-01", killed=5, incidents=1)
-    pipeline.wait_tally("IQ-AN", "7d", "2024-04-29", killed=5, incidents=1)
-    assert pipeline.tally("IQ-AN", "day", "2024-06-19")["killed"]["best"] == 7  # type: ignore[index]
+                                          "2024-04-04T08:00:00Z")))
+    pipeline.wait_tally("IQ-AN", "day", "2024-04-03", killed=5, incidents=1)
+    pipeline.wait_tally("IQ-AN", "7d", "2024-04-01", killed=5, incidents=1)
+    assert pipeline.tally("IQ-AN", "day", "2024-05-22")["killed"]["best"] == 7  # type: ignore[index]
 
 
 def test_too_late_article_goes_to_the_late_topic(pipeline: Pipeline) -> None:
     pipeline.publish(("tikrit-1", article("tikrit-1", "A car bomb killed 9 people in Tikrit, Iraq, on Thursday.",
-                                          "2024-07-05T08:00:00Z")))
-    pipeline.wait_tally("IQ-SD", "day", "2024-07-04", killed=9, incidents=1)
+                                          "2024-05-24T08:00:00Z")))
+    pipeline.wait_tally("IQ-SD", "day", "2024-05-23", killed=9, incidents=1)
     pipeline.publish(("tikrit-0", article("tikrit-0", "A car bomb killed 3 people in Tikrit, Iraq, on Tuesday.",
                                           "2024-01-03T08:00:00Z")))
     records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_LATE_TOPIC"])
@@ -174,9 +175,9 @@ def test_malformed_message_goes_to_dead_letter_and_the_next_is_processed(pipelin
     pipeline.publish(
         ("bad-json", b"{not json"),
         ("najaf-1", article("najaf-1", "A car bomb killed 9 people in Najaf, Iraq, on Thursday.",
-                            "2024-07-05T08:00:00Z")),
+                            "2024-05-24T08:00:00Z")),
     )
-    pipeline.wait_tally("IQ-NA", "day", "2024-07-04", killed=9, incidents=1)
+    pipeline.wait_tally("IQ-NA", "day", "2024-05-23", killed=9, incidents=1)
     records = consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"])
     bad_json = next(json.loads(r.value) for r in records if r.key == b"bad-json")
     assert bad_json["reason"] == "invalid_json"
@@ -190,7 +191,7 @@ def test_replay_publishes_bad_lines_as_they_are(pipeline: Pipeline, tmp_path: Pa
         "not json at all",
         '{"id": "bad-article", "source": "x"}',
         article("karbala-1", "A car bomb killed 5 people in Karbala, Iraq, on Sunday.",
-                "2024-07-08T08:00:00Z").decode(),
+                "2024-05-20T08:00:00Z").decode(),
     ]
     path = tmp_path / "articles.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -202,7 +203,7 @@ def test_replay_publishes_bad_lines_as_they_are(pipeline: Pipeline, tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert "published 3 messages" in result.stderr
-    pipeline.wait_tally("IQ-KA", "day", "2024-07-07", killed=5, incidents=1)
+    pipeline.wait_tally("IQ-KA", "day", "2024-05-19", killed=5, incidents=1)
     letters = [json.loads(r.value) for r in
                consume_all(pipeline.bootstrap, pipeline.env["CRISIS_STREAM_DEAD_LETTER_TOPIC"], min_count=3)]
     by_value = {d["original_value"]: d for d in letters}

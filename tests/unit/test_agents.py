@@ -133,7 +133,7 @@ class Ev:
 def dict_topology() -> Topology:
     topics = ["articles_topic", "events_topic", "contributions_topic", "incidents_topic", "tallies_topic",
               "dead_letter_topic", "late_topic"]
-    tables = ["incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_region",
+    tables = ["incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_partition",
               "recent_events_by_region", "contributions_by_key", "tallies_by_key", "scopes_by_scope"]
     return Topology(settings=Settings(retention_days=90), **{t: ListTopic(t) for t in topics},
                     **{t: {} for t in tables})
@@ -193,5 +193,5 @@ async def test_misread_future_date_does_not_make_later_reports_late() -> None:
     future = kirkuk_report("e9", 1, dt.date(2030, 1, 1)).model_copy(
         update={"published_at": dt.datetime(2024, 7, 2, 8, tzinfo=dt.UTC)})
     await feed(topo, future)
-    assert topo.watermark_by_region["IQ-KI"] == "2024-07-03"
+    assert topo.watermark_by_partition["0"] == "2024-07-03"
     assert await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 7, 1))) == "opened"
