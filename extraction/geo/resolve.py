@@ -342,6 +342,11 @@ def resolve_location(
     strong: dict[str, float] = {}
     own_strong_by_name: dict[tuple[int, ...], dict[str, float]] = {}
     own: list[tuple[dict[str, float], dict[int, float]]] = []
+    # A name repeated is one piece of evidence (its best-placed mention), not several.
+    name_w: dict[tuple[int, ...], float] = {}
+    for m in mentions:
+        if m.kind == "place" and m.weight > name_w.get(m.ids, -1.0):
+            name_w[m.ids] = m.weight
     for m in mentions:
         oc: dict[str, float] = {}
         oa: dict[int, float] = {}
@@ -356,6 +361,13 @@ def resolve_location(
         if m.container_cc is not None:
             ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + w
             strong[m.container_cc] = strong.get(m.container_cc, 0.0) + w
+        if m.ids not in name_w:
+            continue  # this name's evidence is already in
+        w = name_w.pop(m.ids)
+        if m.admin_hint and len(m.ids) == 1 and m.ids[0] >= n_places:
+            # "Marksville, La.", "Anbar province": the region is stated outright
+            a = m.ids[0] - n_places
+            ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * w
         cands = [e for e in m.ids if m.container_cc is None or cc_of(e) == m.container_cc] or list(m.ids)
         prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
         total = sum(prior)
@@ -420,6 +432,8 @@ def resolve_location(
                 k_exact += 1
                 if _exact(m.surface, index.place_name[e]):
                     s += 1.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
+            if _DEBUG and m.surface == "Jefferson County":
+                print("cand", index.adm_code[a] if a >= 0 else a, round(s, 2), place_pop[e] if e < n_places else -1, round(ev_adm.get(a, 0.0), 2), round(oa.get(a, 0.0), 2), round(max_adm, 2))
             if s > best_s:
                 best_s = s
                 m.best = e
