@@ -473,12 +473,17 @@ def resolve_location(
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}
     cc_votes: dict[str, float] = {}
-    for m in mentions:
+    # A repeated name's later mentions add half: salience, without letting one echo
+    # ("Academy" three times) outvote two different names.
+    voted: set[tuple[int, ...]] = set()
+    for m in sorted(mentions, key=lambda x: -x.weight):
         if m.kind == "place":
             cc = cc_of(m.best)
             a = adm_of(m.best)
-            votes[(cc, a)] = votes.get((cc, a), 0.0) + m.weight
-            cc_votes[cc] = cc_votes.get(cc, 0.0) + m.weight
+            w = m.weight if m.ids not in voted else 0.5 * m.weight
+            voted.add(m.ids)
+            votes[(cc, a)] = votes.get((cc, a), 0.0) + w
+            cc_votes[cc] = cc_votes.get(cc, 0.0) + w
         else:
             cc_votes[m.cc] = cc_votes.get(m.cc, 0.0) + 0.6 * m.weight  # type: ignore[index]
     if not cc_votes:
