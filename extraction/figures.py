@@ -126,6 +126,7 @@ _NON_PERSON = re.compile(
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august"
     r"|september|october|november|december|attacks?|incidents?|explosions?|bursts?|airstrikes?|strikes?"
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
+    r"|(?:crime\s+)?scenes?|places|locations|spots|rooms|floors|blocks|counts?|charges?|warrants?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
     r"|%|:\d|\.\d|/|\s*\d|-[a-z]|'s\b)",
@@ -423,6 +424,28 @@ def _title_case(s: str) -> bool:
     return caps >= 0.6 * len(words)
 
 
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|without|no\s+one)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Lower case or all capitals (wire copy), never "IS" (the Islamic State) in mixed case.
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|got|get|WAS|WERE|BEEN|BEING|BE|ARE|GOT|GET)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|reportedly\s+|then\s+|all\s+|both\s+|shot\s+and\s+|found\s+)*$"
+)
+_PERP_SUBSET = re.compile(
+    r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?|killers?|own\s+life"
+    r"|himself|herself|suicide)\b",
+    re.IGNORECASE,
+)
+
+
+def _covers_perpetrator(subsets: list[tuple[int, int, str]], q_end: int, verb_end: int) -> bool:
+    """A subset phrase right after the count or its verb names a perpetrator ("including the
+    gunman", "including Syed, who took his own life"): the count already covers them."""
+    for a, _b, piece in subsets:
+        if q_end <= a <= max(verb_end + 6, q_end + 30) and _PERP_SUBSET.search(piece):
+            return True
+    return False
+
+
 def _pronoun_role(np_text: str) -> str:
     """ "he died": a pronoun restates someone already counted, so it never adds."""
     return "mixed" if np_text.strip().lower() in ("he", "she") else _role(np_text)
@@ -571,7 +594,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
                     found.append((None, v.start(), v.end(), " ".join(words), _role(" ".join(words)), False))
         else:
             obj: list[tuple[_Q | None, int, int, str, str, bool]] = []
-            if mode == "act":
+            if _NEGATED_VERB.search(masked, max(0, v.start() - 12), v.start()):
+                prev_end = v.end()
+                continue  # "but not killing him"
+            if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, v.start() - 40), v.start()):
+                # "was killed a short time later": a passive verb has no object
                 obj = _object_chain(masked, quants, v.end(), next_start, field)
             if obj:
                 found.extend(obj)
@@ -590,6 +617,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             if f is None:
                 continue
             value = q.value if q is not None else Range.exact(1, masked[a:b])
+            if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, v.end()):
+                role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
                 additive = True
             out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,

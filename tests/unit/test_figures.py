@@ -79,6 +79,12 @@ FAMILIES = [
                  id="victims-and-perpetrators"),
     pytest.param("Five people, including the gunman, died. He had shot four neighbours.", (5, None, None),
                  id="total-covers-perpetrator"),
+    pytest.param("Four people are dead, including the gunman. Police said he killed himself.", (4, None, None),
+                 id="subset-names-the-perpetrator"),
+    pytest.param("The gunman fired into the car, striking the driver but not killing him.", (None, None, None),
+                 id="not-killing"),
+    pytest.param("A second victim was killed a short time later at a gas station.", (1, None, None),
+                 id="passive-has-no-object"),
     # not double counting
     pytest.param("Twenty people were killed in the strike. The strike killed 20 people, mostly women.",
                  (20, None, None), id="repeated-toll-counts-once"),
