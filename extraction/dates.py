@@ -162,6 +162,9 @@ _EVENT_WORDS = frozenset({
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
 })
 
+# Publication dates outside this span are not used as a base (see resolve_event_date).
+_MIN_BASE, _MAX_BASE = dt.date(100, 1, 1), dt.date(9998, 12, 31)
+
 # Characters read from the top of a long text (the anchor's neighbourhood is read too).
 _READ_HEAD = 2000
 
@@ -553,6 +556,9 @@ def resolve_event_date(
     summary = _SUMMARY_DATE.match(text)
     line_date, line_end = _dateline(w)
     base = published or line_date
+    if base is not None and not _MIN_BASE <= base <= _MAX_BASE:
+        # Date arithmetic near year 1 or 9999 would overflow; no news is dated there.
+        return EventDate(date=base, precision="publication", text=None)
     if summary:
         # A GTD-style summary states its event date first: that is the date.
         date = _numeric(int(summary.group(1)), int(summary.group(2)), int(summary.group(3)), base, True)

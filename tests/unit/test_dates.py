@@ -121,3 +121,10 @@ def test_mentions_carry_offsets_into_the_text() -> None:
 def test_future_dates_are_never_the_event() -> None:
     text = "A man was shot. The hearing is set for November 20, 2017."
     assert _date(text, SUN) == SUN
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_absurd_publication_dates_fall_back_without_raising(published: dt.date) -> None:
+    text = "Twelve years ago a man was shot on Saturday, the day before yesterday."
+    result = resolve_event_date(text, split_sentences(text), published)
+    assert (result.date, result.precision) == (published, "publication")
