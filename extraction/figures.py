@@ -469,10 +469,51 @@ def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
     for idx in _trigger_sentences(low_text, sentences):
         sent = sentences[idx]
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end]))
+    figures.extend(_anaphoric_kills(text, low_text, sentences, figures))
     bomber = _suicide_bombers(text, sentences, figures)
     if bomber is not None:
         figures.append(bomber)
     return figures
+
+
+_ANAPHOR_KILL = re.compile(
+    r"\b(?:killed|executed|beheaded|shot\s+dead|murdered|slaughtered)\s+(?:all\s+(?:of\s+)?)?them\b"
+    r"|\b(?:they|the\s+(?:hostages|captives|abductees|victims|kidnapped)|all\s+of\s+them|both\s+of\s+them)\s+"
+    r"(?:were|had\s+been|have\s+been)\s+(?:later\s+|subsequently\s+|all\s+|then\s+)?"
+    r"(?:killed|executed|beheaded|shot\s+dead|found\s+dead|murdered)\b"
+)
+_CAPTURED = re.compile(
+    rf"\b(?:abducted|kidnapped|seized|captured|took\s+hostage|taken\s+hostage|held\s+hostage)\s+({_QP})"
+)
+
+
+def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure]
+                     ) -> list[Figure]:
+    """ "Gunmen abducted 9 drivers. They later killed them.": the killed are the abducted.
+    Only when the sentence with the killing has no count of its own."""
+    if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
+        return []
+    out: list[Figure] = []
+    counted = {f.sentence_index for f in figures if f.field == "killed" and not f.negation}
+    for idx, sent in enumerate(sentences):
+        if idx in counted:
+            continue
+        low = low_text[sent.start:sent.end]
+        m = _ANAPHOR_KILL.search(low)
+        if m is None:
+            continue
+        for back in range(idx, max(-1, idx - 3), -1):
+            prev = sentences[back]
+            caps = list(_CAPTURED.finditer(low_text, prev.start,
+                                           prev.end if back < idx else prev.start + m.start()))
+            if caps:
+                cap = caps[-1]  # the nearest capture before the killing
+                value = parse_quantity(text[cap.start(1):cap.end(1)])
+                if value is not None:
+                    out.append(Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
+                                      background=_BACKGROUND.search(low) is not None))
+                break
+    return out
 
 
 _SUICIDE = re.compile(

@@ -97,8 +97,10 @@ FAMILIES = [
     pytest.param("The government said 25 were killed, but other sources reported 37 were killed.",
                  (25, None, None), id="conflicting-sources-conservative"),
     # known gaps
-    pytest.param("Gunmen abducted 9 drivers. They later killed them.", (9, None, None), id="anaphora",
-                 marks=pytest.mark.xfail(strict=True, reason="'killed them' is not resolved to an earlier count")),
+    pytest.param("Gunmen abducted 9 drivers. They later killed them.", (9, None, None), id="anaphora"),
+    pytest.param("Militants kidnapped four engineers on Monday. The hostages were killed on Friday.", (4, None, None),
+                 id="anaphora-hostages"),
+    pytest.param("Gunmen abducted 9 drivers and released them unharmed.", (0, 0, None), id="abducted-released"),
     pytest.param("Two men were shot, one fatally.", (1, 1, None), id="one-fatally"),
     # things that are not counts
     pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
