@@ -221,3 +221,54 @@ def consume_all(bootstrap: str, topic: str, *, min_count: int = 1,
 def article(article_id: str, body: str, published_at: str, source: str = "outlet-a", title: str = "") -> bytes:
     return json.dumps({"id": article_id, "source": source, "title": title, "body": body,
                        "published_at": published_at}).encode()
+
+
+def consumer_lag(bootstrap: str, group: str, topics: Iterable[str]) -> dict[str, int]:
+    """Messages of ``topics`` the consumer group has not committed yet, per topic. faust
+    commits an offset only once the event is processed (acked), so zero lag on every topic a
+    pipeline reads means everything published so far has been fully processed."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def go() -> dict[str, int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+        await admin.start()
+        await consumer.start()
+        try:
+            committed = await admin.list_consumer_group_offsets(group)
+            lag: dict[str, int] = {}
+            for topic in topics:
+                parts = consumer.partitions_for_topic(topic) or set()
+                if not parts:
+                    await consumer._client.force_metadata_update()  # a topic created a moment ago
+                    parts = consumer.partitions_for_topic(topic) or set()
+                tps = [TopicPartition(topic, p) for p in parts]
+                ends = await consumer.end_offsets(tps) if tps else {}
+                lag[topic] = sum(
+                    end - (committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0)
+                    for tp, end in ends.items()
+                )
+            return lag
+        finally:
+            await consumer.stop()
+            await admin.close()
+
+    return _run(go())
+
+
+def wait_processed(bootstrap: str, env: dict[str, str], timeout: float = PIPELINE_TIMEOUT_S) -> None:
+    """Wait until the pipeline's app has committed everything on the topics it consumes."""
+    prefix = env["CRISIS_STREAM_APP_ID"]
+    topics = [env["CRISIS_STREAM_ARTICLES_TOPIC"], env["CRISIS_STREAM_EVENTS_TOPIC"],
+              f"{env['CRISIS_STREAM_TALLIES_TOPIC']}.contributions"]
+
+    def settled() -> bool:
+        # twice in a row: an article processed just now may still be producing its events
+        first = consumer_lag(bootstrap, prefix, topics)
+        if any(first.values()):
+            return False
+        time.sleep(POLL_INTERVAL_S * 4)
+        return not any(consumer_lag(bootstrap, prefix, topics).values())
+
+    wait_until(settled, timeout, f"{prefix} to process everything published")
