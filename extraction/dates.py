@@ -96,6 +96,7 @@ _AGO_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_DOTTED = re.compile(r"\.([01]?\d)\.((?:19|20)\d\d)(?!\d|\.\d)")
 _ISO = re.compile(r"-([01]\d)-([0-3]\d)(?![\d-])")
 _WORD = re.compile(r"[a-z]+")
 
@@ -392,6 +393,17 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             date = _numeric(int(w[j:s]), int(m.group(1)), year, base, summary_style)
             if date is not None:
                 out.append(DateMention(date, "day", j, m.end(), w[j:m.end()], True))
+    for m in _DOTTED.finditer(w, lo, hi):
+        # "28.04.2020": day first (the dotted form is European; US writing never uses it)
+        s = m.start()
+        j = s
+        while j > 0 and s - j < 2 and w[j - 1].isdigit():
+            j -= 1
+        if j == s or (j > 0 and w[j - 1] in "0123456789."):
+            continue
+        date = _safe_date(int(m.group(2)), int(m.group(1)), int(w[j:s]))
+        if date is not None:
+            out.append(DateMention(date, "day", j, m.end(), w[j:m.end()], True))
     if w.find("-", lo, hi) != -1:
         for m in _ISO.finditer(w, lo, hi):
             s = m.start()

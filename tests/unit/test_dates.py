@@ -41,6 +41,7 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param("The blast on 04/05/2020 killed five.", dt.date(2020, 4, 7), dt.date(2020, 4, 5),
                      id="ambiguous-slash-date-read-on-or-before-publication"),
         pytest.param("The attack of 2020-04-28 killed five.", None, dt.date(2020, 4, 28), id="iso"),
+        pytest.param("The blast on 28.04.2020 killed five.", None, dt.date(2020, 4, 28), id="dotted-day-first"),
         pytest.param("Cadres set fire to a bus on Tuesday [27 October] against the 2015 constitution.", None,
                      dt.date(2015, 10, 27), id="no-publication-date-takes-the-year-named-in-the-text"),
         pytest.param("SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- GUERRILLAS ATTACKED A POST YESTERDAY.", None,
