@@ -66,7 +66,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
-    ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
+    ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
@@ -297,7 +297,7 @@ _VERB_STARTS = (
     "death", "casualt", "fatal", "final", "toll", "total", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
     "shoot", "stoned", "strangled", "hanged", "clubbed", "kill", "murder", "slay", "slain", "homicide", "gunned",
     "behead", "massacr", "slaughter", "assassin", "claimed", "lynch", "died", "dies", "dead", "perish", "lost",
-    "lives", "succumb", "executed", "bodies", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
+    "lives", "succumb", "executed", "bodies", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "critical", "serious", "stable", "fair", "good", "treated", "accidentally", "number", "evacu",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "have", "homeless", "idp",
     "internally", "left", "leave", "abandoned", "took", "taking", "moved", "had", "without", "accommodated",

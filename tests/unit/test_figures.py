@@ -29,6 +29,7 @@ FAMILIES = [
     pytest.param("Hospital staff counted 22 fatalities.", (22, None, None), id="fatalities"),
     pytest.param("Rescuers recovered 8 bodies from the rubble.", (8, None, None), id="bodies"),
     pytest.param("Four miners lost their lives in the collapse.", (4, None, None), id="lost-their-lives"),
+    pytest.param("Three children drowned when their boat capsized.", (3, None, None), id="drowned"),
     pytest.param("A farmer was shot dead at his gate.", (1, None, None), id="singular-shot-dead"),
     pytest.param("Troops shot dead three smugglers at the border.", (3, None, None), id="shot-dead-object"),
     pytest.param("A mob beat a shopkeeper to death.", (1, None, None), id="beat-to-death"),
