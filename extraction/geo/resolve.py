@@ -161,6 +161,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
             rs -= 4
             rtext = text[rs:run.end()]
+        elif " " not in rtext and "-" not in rtext:
+            # one word (most runs): nothing to do unless it is a name
+            k = token_skeleton(_PLAIN_CACHE.get(rtext) or _plain(rtext))
+            if k not in names and k not in countries and k not in demonyms:
+                continue
         pw, pstart = _prev_word(text, rs)
         prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
         if prev in PERSON_TITLES and not upper and pw[0].isupper():
@@ -549,16 +554,29 @@ def _title_line(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(name: str) -> str:
+    """``fold_tokens`` joined, memoised (names recur across articles)."""
+    f = _FOLDED.get(name)
+    if f is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        f = _FOLDED[name] = "".join(fold_tokens(name))
+    return f
+
+
 def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
     """Is ``surface`` spelled as one of its candidates is named (a place's main name, any
     of a region's names), not only skeleton-equal?"""
-    folded = "".join(fold_tokens(surface))
+    folded = _folded(surface)
     n_places = index.n_places
     for e in ids[:12]:
         if e >= n_places:
             if folded in index.adm_spellings[e - n_places]:
                 return True
-        elif folded == "".join(fold_tokens(index.place_name[e])):
+        elif folded == _folded(index.place_name[e]):
             return True
     return any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
 
@@ -566,7 +584,7 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
 def _exact(surface: str, name: str) -> bool:
     """Does the text spell the place as GeoNames' main name does (articles, case and
     diacritics aside)?"""
-    return "".join(fold_tokens(surface)) == "".join(fold_tokens(name))
+    return _folded(surface) == _folded(name)
 
 
 def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
