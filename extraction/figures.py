@@ -220,6 +220,22 @@ _IN_ADDITION = re.compile(
 _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
 
+# Small patterns used in the hot path, compiled once.
+_YEAR_OR_911 = re.compile(r"(?:19|20)\d\d|911")
+_HOUSE_NUMBER = re.compile(r"\d{3,5}")
+_TOTAL_WORD = re.compile(r"\btotal\b", _I)
+_THE_GROUP = re.compile(r"\s*the\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b", _I)
+_NP_WORDS = re.compile(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|who\b|by\b)[\w'-]+){0,4}", _I)
+_OBJECT_GAP = re.compile(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", _I)
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", _I)
+_WORDS = re.compile(r"[\w'-]+")
+_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+", _I)
+_OF_WHICH_HEAD = re.compile(r"^\s+of\s+(?:which|whom)\b", _I)
+_WERE_WAS = re.compile(r"\b(?:were|was)\b")
+_COMMA_WORD = re.compile(r",\s*\S")
+_AND_A = re.compile(r"\band\s+(?:a|an|another)\s+", _I)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure found in the text, with everything needed to combine it honestly."""
@@ -386,11 +402,11 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
         if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
             continue
         core = _QUAL_HEAD.sub("", txt.strip())
-        if re.fullmatch(r"(?:19|20)\d\d|911", core):
+        if _YEAR_OR_911.fullmatch(core):
             continue  # a year
         if core.isdigit() and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
             continue  # "McCloud, 34, was found dead": an age
-        if re.fullmatch(r"\d{3,5}", core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
+        if _HOUSE_NUMBER.fullmatch(core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
             continue  # a street address
         if _PARENT_OF.search(before) or _NOT_A_COUNT_BEFORE.search(before):
             continue  # "a father of three", "image 2 of 9", "one of several", "how many"
@@ -405,8 +421,7 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
 
 
 def _role(np_text: str, masked_subset: str = "") -> str:
-    if re.search(r"\btotal\b", np_text, _I) or re.match(r"\s*the\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b",
-                                                              np_text, _I):
+    if _TOTAL_WORD.search(np_text) or _THE_GROUP.match(np_text):
         return "mixed"
     if _PERP.search(np_text):
         return "perpetrators"
@@ -466,10 +481,11 @@ def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
     """Every casualty and displacement figure in ``text``, in reading order."""
     figures: list[Figure] = []
     low_text = _lower(text)
-    for idx in _trigger_sentences(low_text, sentences):
+    hits = _trigger_sentences(low_text, sentences)
+    for idx in hits:
         sent = sentences[idx]
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end]))
-    figures.extend(_anaphoric_kills(text, low_text, sentences, figures))
+    figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits))
     bomber = _suicide_bombers(text, sentences, figures)
     if bomber is not None:
         figures.append(bomber)
@@ -487,17 +503,18 @@ _CAPTURED = re.compile(
 )
 
 
-def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure]
-                     ) -> list[Figure]:
+def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                     hits: list[int]) -> list[Figure]:
     """ "Gunmen abducted 9 drivers. They later killed them.": the killed are the abducted.
     Only when the sentence with the killing has no count of its own."""
     if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
         return []
     out: list[Figure] = []
     counted = {f.sentence_index for f in figures if f.field == "killed" and not f.negation}
-    for idx, sent in enumerate(sentences):
+    for idx in hits:  # the killing sentence has a trigger word
         if idx in counted:
             continue
+        sent = sentences[idx]
         low = low_text[sent.start:sent.end]
         m = _ANAPHOR_KILL.search(low)
         if m is None:
@@ -717,7 +734,7 @@ def _first_quant_after(quants: list[_Q], lo: int, hi: int, masked: str) -> _Q | 
 
 def _np_after(masked: str, pos: int, limit: int) -> str:
     """The few words after a quantity that say who was counted ("soldiers", "assailants")."""
-    m = re.match(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|who\b|by\b)[\w'-]+){0,4}", masked[pos:limit], _I)
+    m = _NP_WORDS.match(masked, pos, limit)
     return m.group(0) if m else ""
 
 
@@ -734,10 +751,10 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             break
         gap = masked[pos:q.start]
         if first:
-            if not re.fullmatch(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", gap, _I):
+            if not _OBJECT_GAP.fullmatch(gap):
                 break
         elif (not _CONNECTOR.match(gap) or _BREAK.search(gap)
-              or re.match(r"\s+of\s+(?:whom|them|which|those)\b", masked[q.end:q.end + 16], _I)):
+              or _OF_WHOM.match(masked, q.end, q.end + 16)):
             break  # "shot two people, one of whom died": the part is not another group
         np_text = _np_after(masked, q.end, hi)
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
@@ -805,25 +822,25 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     for q in reversed(cands):
         gap = masked[q.end:right]
         if not out:
-            words = re.findall(r"[\w'-]+", gap)
+            words = _WORDS.findall(gap)
             if verb.lower() in _NOUN_VERBS and len(words) > 3 or verb.lower() == "fatally" and words:
                 break
-            if re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", gap, _I):
+            if _OF_THE.fullmatch(gap):
                 break  # "near one of the bodies": a part of a group already counted
             # "(85,000 of which have been relocated)": the part is the figure
-            gap = re.sub(r"^\s+of\s+(?:which|whom)\b", " ", gap, flags=_I)
-            words = re.findall(r"[\w'-]+", gap)
+            gap = _OF_WHICH_HEAD.sub(" ", gap)
+            words = _WORDS.findall(gap)
             limit = 12 if field == "displaced" else 9  # "189,800 residents living in ... had moved"
-            if len(words) > limit or _BREAK.search(gap) or "," in gap and not re.search(r"\b(?:were|was)\b", gap):
+            if len(words) > limit or _BREAK.search(gap) or "," in gap and not _WERE_WAS.search(gap):
                 # "," inside a subject only survives when subsets were blanked out of it
                 if len(words) > limit or _BREAK.search(gap):
                     break
-                if re.search(r",\s*\S", gap.strip(" ,")):
+                if _COMMA_WORD.search(gap.strip(" ,")):
                     break
             np_text = gap
             additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip())
                             or _ADDITIVE_OPENING.match(masked))
-            extra = len(re.findall(r"\band\s+(?:a|an|another)\s+", gap, _I))
+            extra = len(_AND_A.findall(gap))
             if extra:
                 q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
         else:
