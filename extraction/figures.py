@@ -551,11 +551,14 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
     death, explicitly marked by its evidence span."""
     if any(f.field == "killed" and f.role in ("perpetrators", "mixed") and not f.negation for f in figures):
         return None
-    if "suicide" not in text and "Suicide" not in text and "SUICIDE" not in text:
+    low_text = text.lower()
+    if "suicide" not in low_text or _SUICIDE_FAILED.search(text):
         return None
     for idx, sent in enumerate(sentences):
+        if "suicide" not in low_text[sent.start:sent.end]:
+            continue
         m = _SUICIDE.search(sent.text)
-        if m is None or _SUICIDE_FAILED.search(text):
+        if m is None:
             continue
         value = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group(0))
         if value is None or value.best > 5:
