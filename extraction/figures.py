@@ -551,7 +551,7 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
     death, explicitly marked by its evidence span."""
     if any(f.field == "killed" and f.role in ("perpetrators", "mixed") and not f.negation for f in figures):
         return None
-    low_text = text.lower()
+    low_text = _lower(text)
     if "suicide" not in low_text or _SUICIDE_FAILED.search(text):
         return None
     for idx, sent in enumerate(sentences):
