@@ -147,7 +147,7 @@ def _article_input(article: Article) -> Any:
         id=article.id,
         text=article.body,
         title=article.title,
-        published=article.published_at.astimezone(dt.UTC).date(),
+        published=article.published_at.date(),
         published_at=article.published_at,
         source=article.source,
         url=article.url,
@@ -235,7 +235,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     # later report "too late": the watermark never passes the day after publication.
     advance = when
     if report.published_at is not None:
-        advance = min(when, report.published_at.astimezone(dt.UTC).date() + dt.timedelta(days=1))
+        advance = min(when, report.published_at.date() + dt.timedelta(days=1))
     if watermark is None or advance > watermark:
         watermark = advance
         topo.watermark_by_partition[watermark_key] = watermark.isoformat()

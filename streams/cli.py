@@ -1,6 +1,6 @@
 """Operator commands: ``replay`` (publish a JSONL of articles) and ``tallies`` (query tallies).
 
-``python -m streams replay PATH [--rate N] [--bootstrap HOST:PORT] [--topic NAME]``
+``python -m streams replay PATH [--rate N/s] [--bootstrap HOST:PORT] [--topic NAME]``
 publishes every line of PATH to the articles topic, keyed by the article's ``id``. A line
 that is not JSON (or has no ``id``) is published exactly as it is, with no key: that is how
 the dead-letter path is exercised on purpose.
@@ -128,6 +128,18 @@ def _tallies(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rate(text: str) -> float:
+    """``20``, ``20/s`` or ``0.5/s`` -> messages per second."""
+    value = text.strip().removesuffix("/s")
+    try:
+        rate = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"rate must be N or N/s, not {text!r}") from None
+    if rate <= 0:
+        raise argparse.ArgumentTypeError("rate must be positive")
+    return rate
+
+
 def main(argv: Sequence[str]) -> int:
     """``replay`` or ``tallies`` (called by ``python -m streams``)."""
     from streams.settings import get_settings
@@ -137,7 +149,8 @@ def main(argv: Sequence[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rp = sub.add_parser("replay", help="publish a JSONL file of articles to the articles topic")
     rp.add_argument("path", type=Path)
-    rp.add_argument("--rate", type=float, default=None, help="messages per second (default: as fast as possible)")
+    rp.add_argument("--rate", type=_rate, default=None,
+                    help="messages per second, e.g. 20 or 20/s (default: as fast as possible)")
     rp.add_argument("--bootstrap", default=settings.kafka_bootstrap_servers)
     rp.add_argument("--topic", default=settings.articles_topic)
     rp.add_argument("--no-progress", action="store_true")
@@ -149,8 +162,7 @@ def main(argv: Sequence[str]) -> int:
     tp.add_argument("--url", default=f"http://{settings.web_host}:{settings.web_port}")
     args = parser.parse_args(list(argv))
     if args.command == "replay":
-        rate = args.rate
-        sent = asyncio.run(replay(args.path, args.bootstrap, args.topic, rate, progress=not args.no_progress))
+        sent = asyncio.run(replay(args.path, args.bootstrap, args.topic, args.rate, progress=not args.no_progress))
         print(f"published {sent} messages to {args.topic}", file=sys.stderr)
         return 0
     return _tallies(args)

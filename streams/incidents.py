@@ -103,11 +103,15 @@ class Resolution:
 
 
 def event_date(report: EventRecord) -> dt.date | None:
-    """The report's event date, falling back to its publication date (event time)."""
+    """The report's event date, falling back to its publication date (event time).
+
+    The publication date is read in the publisher's own offset, as the extractor reads
+    weekdays ("on Saturday") against it.
+    """
     if report.occurred_on.date is not None:
         return report.occurred_on.date
     if report.published_at is not None:
-        return report.published_at.astimezone(dt.UTC).date()
+        return report.published_at.date()
     return None
 
 

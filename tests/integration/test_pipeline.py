@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +198,7 @@ def test_replay_publishes_bad_lines_as_they_are(pipeline: Pipeline, tmp_path: Pa
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", pipeline.bootstrap,
-         "--topic", pipeline.articles_topic, "--rate", "50"],
+         "--topic", pipeline.articles_topic, "--rate", "50/s"],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
         env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
     )
@@ -225,6 +226,20 @@ def test_queries_reject_bad_parameters_and_unknown_keys(pipeline: Pipeline) -> N
     assert status == 200 and len(recent["events"]) == 3
     status, health = pipeline.worker.get("/health")
     assert status == 200 and health["status"] == "ok" and health["app"] == pipeline.env["CRISIS_STREAM_APP_ID"]
+
+
+def test_dashboard_and_its_static_files_are_served_when_installed(pipeline: Pipeline) -> None:
+    static = REPO_ROOT / "streams" / "static"
+    if not (static / "dashboard.html").is_file():
+        assert pipeline.worker.get("/dashboard")[0] == 404
+        return
+    with urllib.request.urlopen(f"{pipeline.worker.url}/dashboard", timeout=10) as resp:
+        assert resp.status == 200 and resp.headers.get_content_type() == "text/html"
+        assert resp.read() == (static / "dashboard.html").read_bytes()
+    for path in sorted(static.iterdir()):
+        with urllib.request.urlopen(f"{pipeline.worker.url}/static/{path.name}", timeout=10) as resp:
+            assert resp.status == 200 and resp.read() == path.read_bytes()
+    assert pipeline.worker.get("/static/..%2Fapp.py")[0] == 404
 
 
 def test_tallies_command_prints_the_table(pipeline: Pipeline) -> None:

@@ -72,12 +72,20 @@ def wait_until(check: Callable[[], T | None], timeout: float, what: str) -> T:
         time.sleep(POLL_INTERVAL_S)
 
 
+def _json_or_text(body: bytes) -> Any:
+    try:
+        return json.loads(body or b"null")
+    except ValueError:
+        return body.decode(errors="replace")
+
+
 def http_get(url: str) -> tuple[int, Any]:
+    """(status, JSON body, or the text when the body is not JSON)."""
     try:
         with urllib.request.urlopen(url, timeout=HTTP_TIMEOUT_S) as resp:
-            return resp.status, json.loads(resp.read())
+            return resp.status, _json_or_text(resp.read())
     except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"null")
+        return exc.code, _json_or_text(exc.read())
 
 
 @dataclass
