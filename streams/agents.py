@@ -20,7 +20,9 @@ import asyncio
 import base64
 import datetime as dt
 import logging
+import sys
 import time
+import traceback
 from typing import TYPE_CHECKING, Any
 
 import faust
@@ -87,6 +89,19 @@ class ExtractorHolder:
         extractor = Extractor(gazetteer=Gazetteer.load(self._topo.settings.gazetteer_cache_dir))
         log.info("extractor loaded in %.1fs", time.monotonic() - started)
         return extractor
+
+    def preload(self) -> None:
+        """Load now, blocking (before the worker starts: a load on a running worker holds the
+        GIL for seconds and starves the Kafka consumer thread's heartbeats)."""
+        started = time.monotonic()
+        print("crisis-stream: loading the extractor (gazetteer)...", file=sys.stderr, flush=True)
+        try:
+            self._extractor = self.load()
+        except Exception:  # the articles then go to the dead-letter topic as extraction_failed
+            self._failed = True
+            traceback.print_exc()
+            return
+        print(f"crisis-stream: extractor loaded in {time.monotonic() - started:.1f}s", file=sys.stderr, flush=True)
 
     def reset(self, extractor: Any = None) -> None:
         """Forget the loaded extractor, or use ``extractor`` instead (tests)."""

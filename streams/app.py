@@ -33,10 +33,13 @@ class CrisisStreamApp(faust.App):
     """faust.App whose ``worker`` command defaults to the settings' log level and web port."""
 
     settings: Settings
+    extractors: Any = None
 
     def main(self) -> NoReturn:
         argv = sys.argv
         if len(argv) > 1 and argv[1] == "worker":
+            if self.extractors is not None:
+                self.extractors.preload()
             rest = argv[2:]
             if not any(a in ("-l", "--loglevel") or a.startswith("--loglevel=") for a in rest):
                 rest = ["-l", self.settings.log_level, *rest]
@@ -154,5 +157,6 @@ topology = build_topology(app)
 from streams import agents, web  # noqa: E402  (they register on the app built above)
 
 extractors = agents.ExtractorHolder(topology)
+app.extractors = extractors
 agents_by_name = agents.register(app, topology, extractors)
 web.register(app, topology, extractors)
