@@ -59,9 +59,9 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
+_SOFT_TOP = 8
 _MIN_VOTE = 0.25
 _ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-_ASCII_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DEBUG = False
 
 
@@ -108,10 +108,10 @@ def _key(toks: list[str]) -> str:
 
 
 def _is_upper_text(text: str) -> bool:
-    sample = text[:3000]
-    letters = len(sample) - len(sample.translate(_ASCII_LETTERS))
+    """An all-upper-case text (MUC wire copy): under 3% lower-case letters in its start."""
+    sample = text[:800]
     lower = len(sample) - len(sample.translate(_ASCII_LOWER))
-    return letters > 0 and lower < 0.05 * letters
+    return bool(sample) and lower < 0.03 * len(sample)
 
 
 _UPPERS = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
@@ -158,14 +158,22 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if rs > 0 and text[rs - 1].isalnum():
             continue  # inside a word
         rtext = run.group()
+        toks: list[tuple[int, int, str, str]]
         if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
             rs -= 4
             rtext = text[rs:run.end()]
+            toks = _split_run(rtext, rs)
         elif " " not in rtext and "-" not in rtext:
             # one word (most runs): nothing to do unless it is a name
-            k = token_skeleton(_PLAIN_CACHE.get(rtext) or _plain(rtext))
+            p1 = _PLAIN_CACHE.get(rtext) or _plain(rtext)
+            if p1 in _NEVER_ALONE:
+                continue
+            k = token_skeleton(p1)
             if k not in names and k not in countries and k not in demonyms:
                 continue
+            toks = [(rs, run.end(), rtext, p1)]
+        else:
+            toks = _split_run(rtext, rs)
         pw, pstart = _prev_word(text, rs)
         prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
         if prev in PERSON_TITLES and not upper and pw[0].isupper():
@@ -178,9 +186,6 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if prev == "of":
             pw2, _ = _prev_word(text, pstart)
             prev2 = _plain(pw2) if pw2 else ""
-        pc = _PLAIN_CACHE
-        toks = [(m.start() + rs, m.end() + rs, w, pc.get(w) or _plain(w))
-                for m in _TOKEN.finditer(rtext) if (w := m.group())]
         caps = [upper or t[2][0].isupper() for t in toks]
         n = len(toks)
         if 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks):
@@ -220,7 +225,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             start, end = toks[i][0], toks[j - 1][1]
             surface = text[start:end]
             plain = " ".join(t[3] for t in toks[i:j])
-            single = sum(1 for t, c in zip(toks[i:j], caps[i:j], strict=True) if c and t[3] not in CONNECTORS) <= 1
+            single = j - i == 1 or sum(1 for t in toks[i:j] if t[3] not in CONNECTORS) <= 1
             nxt = toks[j][3] if j < n else ""
             if j >= n:
                 nm = _NEXT_WORD.match(text, end)
@@ -278,6 +283,17 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if m.single and m.kind == "place" and _plain(m.surface.split()[-1]) in person:
                 m.fragment = True
     return out
+
+
+# One word that is never a place by itself (checked before any lookup: most runs are one).
+_NEVER_ALONE = STOPWORDS | FUNCTION_WORDS | {b for b in BLOCKED_NAMES if " " not in b}
+
+
+def _split_run(rtext: str, rs: int) -> list[tuple[int, int, str, str]]:
+    """A run's words as (start, end, word, plain), offsets into the text."""
+    pc = _PLAIN_CACHE
+    return [(rs + m.start(), rs + m.end(), w, pc.get(w) or _plain(w))
+            for m in _TOKEN.finditer(rtext) if (w := m.group())]
 
 
 def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) -> bool:
@@ -373,7 +389,10 @@ def resolve_location(
             # "Marksville, La.", "Anbar province": the region is stated outright
             a = m.ids[0] - n_places
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * w
+        # the most populous namesakes carry nearly all the mass (ids are by population)
         cands = [e for e in m.ids if m.container_cc is None or cc_of(e) == m.container_cc] or list(m.ids)
+        if len(cands) > _SOFT_TOP:
+            cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
         prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
         total = sum(prior)
         top = max(prior) / total
@@ -411,14 +430,19 @@ def resolve_location(
             acc_a[a] = acc_a.get(a, 0.0) + v
 
     # Resolve each place mention to one entry, and how much to trust it.
+    chosen: dict[tuple, int] = {}  # the same name in the same setting resolves alike
     for m in mentions:
         if m.kind != "place":
             continue
         oc, oa = by_name[m.ids]
+        setting = (m.ids, m.surface, m.admin_hint, m.container_cc, m.container_adm)
+        known = chosen.get(setting)
         best_s = -1e9
         k_exact = 0
-        for e in m.ids:
+        for rank, e in enumerate(m.ids if known is None else ()):
             cc = cc_of(e)
+            if rank >= _SOFT_TOP and cc not in ev_cc and e < n_places:
+                continue  # a small namesake where nothing points: it cannot win
             a = adm_of(e)
             if e >= n_places:
                 s = 9.5 if m.admin_hint else 5.0
@@ -437,11 +461,12 @@ def resolve_location(
                 k_exact += 1
                 if _exact(m.surface, index.place_name[e]):
                     s += 1.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
-            if _DEBUG and m.surface == "Jefferson County":
-                print("cand", index.adm_code[a] if a >= 0 else a, round(s, 2), place_pop[e] if e < n_places else -1, round(ev_adm.get(a, 0.0), 2), round(oa.get(a, 0.0), 2), round(max_adm, 2))
             if s > best_s:
                 best_s = s
                 m.best = e
+        if known is not None:
+            m.best = known
+        chosen[setting] = m.best
         e = m.best
         cc = cc_of(e)
         if e >= n_places:
@@ -545,11 +570,13 @@ def resolve_location(
 
 def _title_line(text: str, pos: int) -> bool:
     """Is the line around ``pos`` a title-case headline ("Teen Hurt In Drive-By Shooting")?"""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)]
-    if len(line) > 200:
+    a = text.rfind("\n", max(0, pos - 200), pos) + 1
+    if a == 0 and pos > 200:
+        return False  # inside a long paragraph
+    b = text.find("\n", pos, a + 201)
+    if b < 0 and len(text) - a > 200:
         return False
+    line = text[a:b if b >= 0 else len(text)]
     words = [w for w in line.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
