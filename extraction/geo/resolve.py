@@ -151,6 +151,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     demonyms = index.demonyms
     prefixes = index.prefixes
     low = text.lower() if not upper else ""
+    title_end = _title_case_head(text) if not upper else 0
     out: list[Mention] = []
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
@@ -247,7 +248,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # sentence start, or in a title-case headline, that the text also writes in
                 # lower case is a word.
                 lead_in = text[max(0, start - 2):start]
-                if (start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“" or _title_line(text, start)) \
+                if (start == 0 or start < title_end or "\n" in lead_in or lead_in[:1] in ".!?:\"“") \
                         and low.count(" " + plain + " ") > text.count(" " + surface + " "):
                     continue
             if kind == "place" and nxt in ACTOR_NOUNS:
@@ -568,17 +569,16 @@ def resolve_location(
 
 
 
-def _title_line(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` a title-case headline ("Teen Hurt In Drive-By Shooting")?"""
-    a = text.rfind("\n", max(0, pos - 200), pos) + 1
-    if a == 0 and pos > 200:
-        return False  # inside a long paragraph
-    b = text.find("\n", pos, a + 201)
-    if b < 0 and len(text) - a > 200:
-        return False
-    line = text[a:b if b >= 0 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+def _title_case_head(text: str) -> int:
+    """End of the text's leading title-case headline lines ("Teen Hurt In Drive-By
+    Shooting"), where capitals carry no signal; 0 if the text starts otherwise."""
+    end = 0
+    for line in text[:600].split("\n")[:3]:
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(line) > 200 or (words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words)):
+            break
+        end += len(line) + 1
+    return end
 
 
 _FOLDED: dict[str, str] = {}
