@@ -26,6 +26,7 @@ class Gazetteer:
 
     def __init__(self, index: PlaceIndex) -> None:
         self._index = index
+        index.entry_columns()  # derived lookup columns, built once here, not per call
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:

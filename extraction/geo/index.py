@@ -84,10 +84,22 @@ class PlaceIndex:
     adm_spellings: list[frozenset[str]]  # each region's names, folded (``fold_tokens`` joined)
     us_abbrev: dict[str, int]  # state abbreviation -> admin index
     prefixes: frozenset[str]  # keys of the leading tokens of multiword names
+    # filled after loading, not cached (derived): see ``entry_columns``
+    entry_cc: list[str] | None = None
+    entry_adm: list[int] | None = None
 
     @property
     def n_places(self) -> int:
         return len(self.place_name)
+
+    def entry_columns(self) -> tuple[list[str], list[int]]:
+        """Country and admin1 index of every entry id (places, then regions), as plain
+        lists: the resolver's innermost loops index them instead of branching."""
+        if self.entry_cc is None or self.entry_adm is None:
+            cc_list = self.cc_list
+            self.entry_cc = [cc_list[i] for i in self.place_cc] + list(self.adm_cc)
+            self.entry_adm = list(self.place_adm) + list(range(len(self.adm_cc)))
+        return self.entry_cc, self.entry_adm
 
 
 def _site_file(dist: str, rel: str) -> Path:

@@ -336,17 +336,9 @@ def resolve_location(
     if not mentions:
         return Location()
     n_places = index.n_places
-    place_cc = index.place_cc
-    cc_list = index.cc_list
-    place_adm = index.place_adm
     place_pop = index.place_pop
-    adm_cc = index.adm_cc
 
-    def cc_of(e: int) -> str:
-        return cc_list[place_cc[e]] if e < n_places else adm_cc[e - n_places]
-
-    def adm_of(e: int) -> int:
-        return place_adm[e] if e < n_places else e - n_places
+    ecc, eadm = index.entry_columns()
 
     _weigh(mentions, text, sentences, anchor)
     _containers(index, mentions, text)
@@ -391,7 +383,7 @@ def resolve_location(
             a = m.ids[0] - n_places
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * w
         # the most populous namesakes carry nearly all the mass (ids are by population)
-        cands = [e for e in m.ids if m.container_cc is None or cc_of(e) == m.container_cc] or list(m.ids)
+        cands = [e for e in m.ids if m.container_cc is None or ecc[e] == m.container_cc] or list(m.ids)
         if len(cands) > _SOFT_TOP:
             cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
         prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
@@ -399,8 +391,8 @@ def resolve_location(
         top = max(prior) / total
         for e, q in zip(cands, prior, strict=True):
             p = w * q / total
-            cc = cc_of(e)
-            a = adm_of(e)
+            cc = ecc[e]
+            a = eadm[e]
             oc[cc] = oc.get(cc, 0.0) + p
             if a >= 0:
                 oa[a] = oa.get(a, 0.0) + p
@@ -409,7 +401,7 @@ def resolve_location(
         for cc, v in oc.items():
             ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
             if not m.single or big or (
-                    any(e >= n_places and cc_of(e) == cc for e in cands) and (m.admin_hint or len(oc) == 1)):
+                    any(e >= n_places and ecc[e] == cc for e in cands) and (m.admin_hint or len(oc) == 1)):
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
                 own_strong = own_strong_by_name.setdefault(m.ids, {})
                 own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
@@ -441,10 +433,10 @@ def resolve_location(
         best_s = -1e9
         k_exact = 0
         for rank, e in enumerate(m.ids if known is None else ()):
-            cc = cc_of(e)
+            cc = ecc[e]
             if rank >= _SOFT_TOP and cc not in ev_cc and e < n_places:
                 continue  # a small namesake where nothing points: it cannot win
-            a = adm_of(e)
+            a = eadm[e]
             if e >= n_places:
                 s = 9.5 if m.admin_hint else 5.0
             else:
@@ -469,7 +461,7 @@ def resolve_location(
             m.best = known
         chosen[setting] = m.best
         e = m.best
-        cc = cc_of(e)
+        cc = ecc[e]
         if e >= n_places:
             conf = 1.5 if m.admin_hint else 1.2
         else:
@@ -495,7 +487,7 @@ def resolve_location(
             else:
                 conf *= 0.5 if any_strong else 0.85
         if m.container_cc is not None or m.container_adm is not None:
-            if cc != m.container_cc or (m.container_adm is not None and adm_of(e) != m.container_adm):
+            if cc != m.container_cc or (m.container_adm is not None and eadm[e] != m.container_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
             else:
                 conf += 0.3
@@ -509,8 +501,8 @@ def resolve_location(
     voted: set[tuple[int, ...]] = set()
     for m in sorted(mentions, key=lambda x: -x.weight):
         if m.kind == "place":
-            cc = cc_of(m.best)
-            a = adm_of(m.best)
+            cc = ecc[m.best]
+            a = eadm[m.best]
             w = m.weight if m.ids not in voted else 0.5 * m.weight
             voted.add(m.ids)
             votes[(cc, a)] = votes.get((cc, a), 0.0) + w
@@ -522,7 +514,7 @@ def resolve_location(
     top = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
     if cc_votes[top] < _MIN_VOTE and not any(
         (m.extra.get("dateline") or (m.kind != "place" and not m.negated))
-        and (m.cc == top or (m.kind == "place" and cc_of(m.best) == top))
+        and (m.cc == top or (m.kind == "place" and ecc[m.best] == top))
         for m in mentions
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
@@ -541,7 +533,7 @@ def resolve_location(
     for m in mentions:
         if m.kind != "place" or m.extra.get("container_of") or m.extra.get("state_only"):
             continue
-        if adm_of(m.best) != adm or cc_of(m.best) != country:
+        if eadm[m.best] != adm or ecc[m.best] != country:
             continue
         s = m.weight * (1.3 if m.best < n_places else 1.0)
         if s > best_s:
