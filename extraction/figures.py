@@ -707,15 +707,20 @@ _ALTERNATIVE = re.compile(
 def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
     """Two tolls from different sources in one sentence ("25 were killed, but other sources
     reported at least 37") are alternatives, not two incidents: keep the conservative one."""
+    if " or " not in masked and _ALTERNATIVE.search(masked) is None:
+        return  # no second source named in the sentence: the usual case, decided in one search
     pos = [f for f in out if not f.negation and not f.additive]
+    dropped: set[int] = set()  # ids: figures compare by value, and equal ones may be distinct
     for i, later in enumerate(pos):
-        for earlier in pos[:i]:
-            if earlier.field != later.field or earlier not in out or later not in out:
-                continue
-            between = masked[earlier.end - base:later.start - base]
-            if _ALTERNATIVE.search(between):
-                out.remove(later if later.value.best >= earlier.value.best else earlier)
-                break
+        # the nearest earlier figure of the same field is the one a second source contradicts
+        earlier = next((f for f in reversed(pos[:i]) if f.field == later.field and id(f) not in dropped), None)
+        if earlier is None or id(later) in dropped:
+            continue
+        between = masked[earlier.end - base:later.start - base]
+        if _ALTERNATIVE.search(between):
+            dropped.add(id(later) if later.value.best >= earlier.value.best else id(earlier))
+    if dropped:
+        out[:] = [f for f in out if id(f) not in dropped]
 
 
 def _clause_start(masked: str, verb_start: int) -> int:
