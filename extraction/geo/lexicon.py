@@ -64,6 +64,18 @@ police department sheriffs office court jail county
 man woman boy girl child children mother father son daughter brother sister family
 doctor nurse student teacher worker workers victim victims suspect suspects
 medical health care fire rescue emergency molotov cocktail
+several both each every another such few none eleven twelve twenty hundred hundreds
+thousand thousands dozen dozens everyone someone nobody anyone something nothing
+meanwhile moreover furthermore instead otherwise though although unless whether
+yesterday tonight tomorrow earlier recently currently previously finally already
+officers authorities witnesses neighbors neighbours friends relatives residents investigators
+detectives deputies troopers sources reports according update updated breaking watch
+photos pictures read click latest live sports weather traffic opinion editorial staff
+writer reporter correspondent advertisement sponsored related story stories subscribe
+sign login log register account page site website online copyright rights reserved
+mother father grandmother grandfather wife husband girlfriend boyfriend baby toddler
+teen teenager teens man's woman's victim's suspect's shooter gunman gunmen bystander
+hope faith grace joy honor glory liberty patience charity mercy trinity
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,

@@ -59,6 +59,7 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
+_ANCHOR_WEIGHT = 4.0  # a place in the event's own sentence
 _SOFT_TOP = 8
 _MIN_VOTE = 0.25
 _ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
@@ -400,8 +401,7 @@ def resolve_location(
         big = top > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
         for cc, v in oc.items():
             ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
-            if not m.single or big or (
-                    any(e >= n_places and ecc[e] == cc for e in cands) and (m.admin_hint or len(oc) == 1)):
+            if not m.single or big or (m.admin_hint and any(e >= n_places and ecc[e] == cc for e in cands)):
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
                 own_strong = own_strong_by_name.setdefault(m.ids, {})
                 own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
@@ -642,7 +642,7 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
         elif m.start < lead_end:
             w = 1.5
         if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:
-            w *= 4.0
+            w *= _ANCHOR_WEIGHT
         if m.kind == "demonym":
             w *= 0.4
         if m.negated:
