@@ -699,7 +699,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
 _ALTERNATIVE = re.compile(
     r"\b(?:other|another|different|some|local|hospital|medical|rescue)\s+(?:sources?|reports?|officials?|media|outlets?)"
     r"|\baccording\s+to\s+(?:other|some|another)|\bwhile\s+(?:others?|some)\s+(?:said|put|reported|say)"
-    r"|\bput\s+the\s+(?:toll|figure|number)|\bor\s+(?:as\s+many\s+as\s+)?$",
+    r"|\bput\s+the\s+(?:toll|figure|number)|\bor\s+(?:as\s+many\s+as\s+)?$"
+    r"|\bor\s+(?:if|whether)\s+(?:\w+\s+){0,3}$",
     _I,
 )
 
@@ -899,7 +900,8 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             a = lo + sm.start(1)
             return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)), False)]
     part = _PARTICIPLE_SUBJECT.search(head)
-    if part is not None and verb.lower() in ("killed", "slain", "shot dead", "dead", "gunned down"):
+    if part is not None and verb.lower() in ("killed", "slain", "shot dead", "dead", "gunned down", "hurt", "injured",
+                                             "wounded"):
         return [(None, lo + part.start(1), lo + part.end(1), part.group(1), "victims", False)]
     left = _LEFT_DEAD.search(head)
     if left is not None and verb.lower() in ("dead", "killed", "injured", "wounded", "homeless"):
