@@ -108,6 +108,11 @@ _NEGATIONS = re.compile(
 _SUBSET = re.compile(
     r"\((?![^()]*\b(?:killed|dead|died|injured|wounded|evacuated|relocated|displaced|fatalities|homeless)\b)[^()]*\)"
     r"|\[[^\[\]]*\]"
+    # "five people, including the prisoner, one civilian, and two assailants, were killed": an
+    # enumeration whose only "and" is the last one lists the subset; "including three soldiers
+    # and two contractors, and one pilot" (an "and" inside) ends the subset before ", and".
+    r"|,?\s*\bincluding\s+(?:(?!\band\b|\bwhile\b|\bbut\b)[^;:.]){0,90}?,\s*and\s+(?:(?!\band\b)[^;:.,]){0,40}?"
+    r"(?=,?\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
     r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"

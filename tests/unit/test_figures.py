@@ -68,6 +68,10 @@ FAMILIES = [
                  id="killing-and-wounding"),
     pytest.param("A teacher and a nurse were killed in the crossfire.", (2, None, None), id="coordinated-singulars"),
     pytest.param("Eleven people, including four children, were killed.", (11, None, None), id="including-subset"),
+    pytest.param("Six people, including a guard, two clerks, and three visitors, were killed.", (6, None, None),
+                 id="including-enumeration"),
+    pytest.param("Four officials, including a mayor and his aide, and one driver were killed.", (5, None, None),
+                 id="including-then-another-group"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
                  id="half-of-them-not-added"),
     # negations give explicit zeros
