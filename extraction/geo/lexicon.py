@@ -75,7 +75,7 @@ writer reporter correspondent advertisement sponsored related story stories subs
 sign login log register account page site website online copyright rights reserved
 mother father grandmother grandfather wife husband girlfriend boyfriend baby toddler
 teen teenager teens man's woman's victim's suspect's shooter gunman gunmen bystander
-hope faith grace joy honor glory liberty patience charity mercy trinity
+hope faith grace joy honor glory liberty patience charity mercy trinity person persons buy sale
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,

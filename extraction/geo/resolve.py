@@ -45,7 +45,7 @@ __all__ = ["Mention", "resolve_location", "scan"]
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A dateline: "BEIRUT (Reuters) -", "Beirut:", "SAN SALVADOR, 12 JAN 90 (RADIO) --".
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[^\n:]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|--|—|–|-\s)",
+    r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[^\n:]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|--|—|–|-\s)",
 )
 _STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]{2}\b)")
 # "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
@@ -60,6 +60,7 @@ _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|aff
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
 _ANCHOR_WEIGHT = 4.0  # a place in the event's own sentence
+_DATELINE_WEIGHT = 1.0
 _SOFT_TOP = 8
 _MIN_VOTE = 0.25
 _ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
@@ -309,15 +310,25 @@ def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) 
     return p not in STOPWORDS and p not in ADMIN_WORDS and p not in CONNECTORS
 
 
-def _dateline_end(text: str) -> int:
-    m = _DATELINE.match(text)
-    if not m:
-        return -1
-    head = m.group(1).strip()
-    # a dateline is a short name, not a sentence ("Police said:" is not one)
-    if len(head.split()) > 4 or head.lower().split()[0] in STOPWORDS:
-        return -1
-    return m.end()
+def _dateline_span(text: str) -> tuple[int, int]:
+    """Where the dateline is ("BEIRUT (Reuters) -", "Beirut:", "SAN SALVADOR, 12 JAN 90
+    (RADIO) --"): at the start of the text or of one of its first paragraphs (crawled
+    articles open with their headline); (-1, -1) if none."""
+    pos = 0
+    for _ in range(4):
+        m = _DATELINE.match(text, pos)
+        if m:
+            head = m.group(1).strip()
+            # a dateline is a short name, not a sentence ("Police said:" is not one)
+            if head and len(head.split()) <= 4 and head.lower().split()[0] not in STOPWORDS:
+                return m.start(1), m.end()
+        nl = text.find("\n", pos, pos + 400)
+        if nl < 0:
+            break
+        pos = nl + 1
+        while pos < len(text) and text[pos] in "\n\r \t":
+            pos += 1
+    return -1, -1
 
 
 def resolve_location(
@@ -627,7 +638,7 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
 def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
            anchor: tuple[int, int] | None) -> None:
     """Base weight of each mention from where it stands."""
-    dl_end = _dateline_end(text)
+    dl_start, dl_end = _dateline_span(text)
     lead_end = _lead_end(text, sentences, dl_end)
     site = _site_name_span(text)
     for m in mentions:
@@ -636,8 +647,8 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
             w = 1.5
         elif site[0] <= m.start < site[1]:
             w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
-        elif 0 <= m.start < dl_end and m.start < 60:
-            w = 0.5  # the reporter's place: the event's only when nothing better is named
+        elif dl_start <= m.start < dl_end and m.start < dl_start + 60:
+            w = _DATELINE_WEIGHT  # the reporter's place: the event's only when nothing better is named
             m.extra["dateline"] = True
         elif m.start < lead_end:
             w = 1.5
