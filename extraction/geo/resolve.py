@@ -62,6 +62,7 @@ _MAX_NGRAM = 6
 _ANCHOR_WEIGHT = 4.0  # a place in the event's own sentence
 _DATELINE_WEIGHT = 1.0
 _SOFT_TOP = 8
+_SMALL_PRIOR = math.sqrt(50_000)
 _MIN_VOTE = 0.25
 _ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 _DEBUG = False
@@ -401,6 +402,10 @@ def resolve_location(
         prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
         total = sum(prior)
         top = max(prior) / total
+        if m.single and m.container_cc is None and max(prior) < _SMALL_PRIOR:
+            # one word whose namesakes are all small towns: any English word matches a
+            # village in England or the US, so it says little about where the text is
+            w *= 0.3
         for e, q in zip(cands, prior, strict=True):
             p = w * q / total
             cc = ecc[e]
