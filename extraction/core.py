@@ -18,7 +18,7 @@ from extraction.taxonomy import classify_event_type, extract_actors
 from extraction.text import Sentence, split_sentences
 from schemas import EventRecord, FigureKind, Location, Range
 
-__all__ = ["EXTRACTOR_VERSION", "ArticleInput", "ExtractionResult", "Extractor"]
+__all__ = ["EXTRACTOR_VERSION", "ArticleInput", "ExtractionResult", "Extractor", "group_events", "stable_event_id"]
 
 EXTRACTOR_VERSION = "0.1.0"
 
