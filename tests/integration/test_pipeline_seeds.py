@@ -1,8 +1,8 @@
 """The seed articles (seeds/) replayed through a worker on the real broker.
 
 Extraction accuracy is measured elsewhere; here the distributed pipeline must agree exactly
-with the same code run in one process (the extractor, then ``handle_event_record`` and
-``handle_contribution`` over dict tables), must send every malformed line to the dead-letter
+with the same stateful code run in one process (``handle_event_record`` and
+``handle_contribution`` over dict tables, fed the event records the worker published), must send every malformed line to the dead-letter
 topic with the expected reason, must change nothing when articles are delivered again, and
 must send the too-late article to ``events.late``.
 """
@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka.partitioner import DefaultPartitioner
 
-from schemas import Article
 from streams.localkafka import free_port
 from tests.integration.worker_harness import (
     REPO_ROOT,
@@ -88,35 +86,25 @@ def seed_run(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> 
         worker.stop()
 
 
-def reference_day_tallies() -> dict[str, dict[str, int]]:
-    """The same pipeline code in one process, partitions emulated with the producer's partitioner."""
+def reference_day_tallies(run: SeedRun) -> dict[str, dict[str, int]]:
+    """The same stateful code in one process over the event records the worker's extractor
+    published on ``events`` (so extraction changes cannot make the two differ), one
+    partition after the other (regions never share state across partitions)."""
     import asyncio
 
-    from extraction import ArticleInput, Extractor
-    from extraction.geo import Gazetteer
     from streams.agents import handle_contribution, handle_event_record
-    from streams.settings import Settings
     from tests.unit.test_agents import Ev, Msg, dict_topology
 
-    settings = Settings()
-    extractor = Extractor(gazetteer=Gazetteer.load(settings.gazetteer_cache_dir))
+    records = consume_all(run.bootstrap, run.env["CRISIS_STREAM_EVENTS_TOPIC"])
+    records.sort(key=lambda r: (r.partition, r.offset))
     topo = dict_topology()
-    partitioner = DefaultPartitioner()
-    parts = list(range(PARTITIONS))
 
     async def go() -> None:
-        for line in (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-            a = Article.model_validate_json(line)
-            records = extractor.extract(ArticleInput(
-                id=a.id, text=a.body, title=a.title, published=a.published_at.date(),
-                published_at=a.published_at, source=a.source, url=a.url)).events
-            for record in records:
-                key = record.region_key.encode()
-                sent_before = len(topo.contributions_topic.sent)
-                await handle_event_record(topo, Ev(Msg("events", key, record.model_dump_json().encode(),
-                                                       partition=partitioner(key, parts, parts))))
-                for ckey, value in topo.contributions_topic.sent[sent_before:]:
-                    await handle_contribution(topo, Ev(Msg("contributions", ckey, value)))
+        for r in records:
+            sent_before = len(topo.contributions_topic.sent)
+            await handle_event_record(topo, Ev(Msg("events", r.key, r.value, partition=r.partition, offset=r.offset)))
+            for ckey, value in topo.contributions_topic.sent[sent_before:]:
+                await handle_contribution(topo, Ev(Msg("contributions", ckey, value)))
 
     asyncio.run(go())
     out = {}
@@ -132,7 +120,7 @@ def summary(tally: dict[str, Any]) -> dict[str, int]:
 
 
 def test_worker_tallies_equal_the_in_process_reference(seed_run: SeedRun) -> None:
-    expected = reference_day_tallies()
+    expected = reference_day_tallies(seed_run)
     assert expected, "the extractor found no event in the seeds"
     got = {k: summary(t) for k, t in seed_run.day_tallies().items() if t["incidents"] > 0}
     assert got == expected
