@@ -229,7 +229,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             start, end = toks[i][0], toks[j - 1][1]
             surface = text[start:end]
             plain = " ".join(t[3] for t in toks[i:j])
-            single = j - i == 1 or sum(1 for t in toks[i:j] if t[3] not in CONNECTORS) <= 1
+            single = j - i == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
             nxt = toks[j][3] if j < n else ""
             if j >= n:
                 nm = _NEXT_WORD.match(text, end)
@@ -264,7 +264,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention.cc = hit  # type: ignore[assignment]
             # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
             if kind == "place" and not upper:
-                mention.fragment = _name_word(toks, caps, i0 - 1) or _name_word(toks, caps, j)
+                k = i0 - 1
+                while k > 0 and not caps[k] and toks[k][3] in CONNECTORS:
+                    k -= 1  # "Umm al-Karami": the name goes on through its article
+                mention.fragment = _name_word(toks, caps, k) or _name_word(toks, caps, j)
             elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
                     and not _POSSESSIVE.search(surface):
                 mention.fragment = True  # "Jordan Smith": a first name
