@@ -124,6 +124,18 @@ CURATED = [
     pytest.param("SAN SALVADOR, 12 JAN 90 (RADIO) -- [TEXT] SOLDIERS KILLED TWO PEASANTS IN SAN MIGUEL "
                  "DEPARTMENT, THE ARMED FORCES OF EL SALVADOR REPORTED TODAY.", "SV", None,
                  id="muc-uppercase"),
+    pytest.param("Teen Hurt In Drive-By Shooting\n\nHOUSTON (KHOU) - A teenager was wounded on Friday in "
+                 "a drive-by shooting in Harris County, deputies said.", "US", "US-TX",
+                 id="headline-then-dateline-and-county"),
+    pytest.param("Saudi-led coalition air strikes hit a market in Saada, killing 12 people, Yemeni "
+                 "officials said.", "YE", "YE-SD", id="saudi-led-is-an-actor"),
+    pytest.param("On 7 May 2020, police dispersed a protest in Tirunelveli city (Tirunelveli, TN).", "IN",
+                 "IN-TN", id="postal-code-after-a-non-us-place"),
+    pytest.param("Two people were killed in Brentwood on Monday night, CBS San Francisco reported.", "US",
+                 "US-CA", id="namesake-agrees-with-the-rest"),
+    pytest.param("A family mourned Donna Campbell on Sunday. Campbell, 68, was shot at her home in "
+                 "Belfair, Washington state authorities said.", "US", "US-WA",
+                 id="surname-is-not-a-place"),
 ]
 
 
