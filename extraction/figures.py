@@ -633,6 +633,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
     verb_matches, quant_matches = _scan(low_masked)
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
+    singulars: set[tuple[str, str]] = set()
     verbs = [v for v in verb_matches if not any(a <= v.start() < b for a, b in covered)]
     prev_end = 0
     for vi, v in enumerate(verbs):
@@ -679,6 +680,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
                 if q.start in used:
                     continue
                 used.add(q.start)
+            else:
+                key = (field, " ".join(np_text.lower().split()))
+                if key in singulars:
+                    continue  # a headline repeated in one line names the same person twice
+                singulars.add(key)
             f = _field_for(field, np_text)
             if f is None:
                 continue

@@ -51,7 +51,8 @@ def split_sentences(text: str) -> list[Sentence]:
             sep = sep[1:]
         blank = sep.strip() == ""
         # Only the last word before the cut matters: look at a short tail, not the whole head.
-        word = _last_word(text, max(pos, cut - 40), cut) if blank else ""
+        # an abbreviation only matters before a full stop; a blank line always ends a sentence
+        word = _last_word(text, max(pos, cut - 40), cut) if blank and text[cut - 1:cut] == "." else ""
         if word and word.rstrip(".").lower() in _ABBREV:
             continue
         if word and len(word.rstrip(".")) == 1 and text[cut - 1:cut] == "." and cut > pos:
