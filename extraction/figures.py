@@ -612,17 +612,23 @@ def _may_have_subset(low: str) -> bool:
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> list[Figure]:
     if low is None:
         low = _lower(s)
+    verb_matches, quant_matches = _scan(low)
+    has_negation = any(h in low for h in _NEGATION_HINTS)
+    if not verb_matches and not has_negation:
+        return []  # a trigger word but no casualty expression: nothing to count
     low_masked, subsets = _mask(low, _SUBSET) if _may_have_subset(low) else (low, [])
     masked = s
-    for a, b, _piece in subsets:
-        masked = masked[:a] + " " * (b - a) + masked[b:]
+    if subsets:
+        for a, b, _piece in subsets:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        verb_matches, quant_matches = _scan(low_masked)
     background = any(h in low for h in _BACKGROUND_HINTS) and _BACKGROUND.search(low) is not None
     separate = (not background and ("separate" in low or "another" in low)
                 and _SEPARATE.search(low) is not None)
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
-    for m in (_NEGATIONS.finditer(low_masked) if any(h in low_masked for h in _NEGATION_HINTS) else ()):
+    for m in (_NEGATIONS.finditer(low_masked) if has_negation else ()):
         which = m.lastgroup or "both"
         fields = ("killed", "wounded") if which == "both" else (which,)
         covered.append(m.span())
@@ -630,7 +636,6 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
                               negation=True, background=background, separate=separate))
 
-    verb_matches, quant_matches = _scan(low_masked)
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
     singulars: set[tuple[str, str]] = set()
