@@ -18,6 +18,7 @@ __all__ = [
     "NON_EVENT_BEFORE",
     "PERSON_TITLES",
     "STOPWORDS",
+    "STREET_WORDS",
     "US_STATE_ABBREV",
     "US_STATE_POSTAL",
 ]
@@ -120,6 +121,13 @@ ACTOR_NOUNS = frozenset({
     "militants", "militant", "fighters", "militia", "militias", "militiamen", "rebels",
     "insurgents", "army", "movement", "front", "brigade", "brigades", "battalion",
     "forces", "group", "faction", "factions", "party", "tribe", "clan", "clans", "gang",
+})
+
+# Words that make the name before them (or ending in them) an address: "Shawnee Street",
+# "Park Avenue", "Market Streets" name streets, not where a town or region is.
+STREET_WORDS = frozenset({
+    "street", "streets", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard",
+    "blvd", "drive", "lane", "ln", "parkway", "pkwy", "court", "circle", "terrace", "alley",
 })
 
 # Words right before a country name after which the country is not the event's place by

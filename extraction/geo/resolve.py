@@ -35,6 +35,7 @@ from extraction.geo.lexicon import (
     NON_EVENT_BEFORE,
     PERSON_TITLES,
     STOPWORDS,
+    STREET_WORDS,
     US_STATE_ABBREV,
 )
 from extraction.text import Sentence
@@ -256,6 +257,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue
             if kind == "place" and nxt in ACTOR_NOUNS:
                 continue  # "Taliban militants", "Sharqiya Army": an actor
+            if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS)
+                                    or toks[j - 1][3] in STREET_WORDS):
+                continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
             mention = Mention(start + offset, end + offset, surface, kind, single=single,
                               in_title=in_title)
             if kind == "place":
