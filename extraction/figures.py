@@ -154,6 +154,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     _I,
 )
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
+# The three "what stands before a number makes it no count" tests in one search.
+_NOT_A_COUNT = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_NOT_A_COUNT_BEFORE.pattern})|(?:{_PARENT_OF.pattern})", _I)
 _HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
 _DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
 _PERP = re.compile(
@@ -404,8 +406,8 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
         txt = masked[m.start():m.end()]
         after = masked[m.end():m.end() + 16]
         before = masked[max(0, m.start() - 24):m.start()]
-        if _NON_PERSON.match(after) or _MONTH_BEFORE.search(before):
-            continue
+        if _NON_PERSON.match(after) or _NOT_A_COUNT.search(before):
+            continue  # "5 km", "May 5", "a father of three", "image 2 of 9", "one of several"
         core = _QUAL_HEAD.sub("", txt.strip())
         if _YEAR_OR_911.fullmatch(core):
             continue  # a year
@@ -413,8 +415,6 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
             continue  # "McCloud, 34, was found dead": an age
         if _HOUSE_NUMBER.fullmatch(core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
             continue  # a street address
-        if _PARENT_OF.search(before) or _NOT_A_COUNT_BEFORE.search(before):
-            continue  # "a father of three", "image 2 of 9", "one of several", "how many"
         if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
                                                                    before, _I):
             continue  # "no one", "any one": not a count
@@ -701,7 +701,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,
                               additive=additive, background=background, separate=separate))
         prev_end = v.end()
-    _drop_alternatives(out, masked, base)
+    if len(out) > 1 and (" or " in low_masked or any(h in low_masked for h in _ALTERNATIVE_HINTS)):
+        _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
     for m in (_IN_ADDITION.finditer(masked) if "addition" in low_masked else ()):
         q = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group("one"))
@@ -719,6 +720,9 @@ _ALTERNATIVE = re.compile(
     r"|\bor\s+(?:if|whether)\s+(?:\w+\s+){0,3}$",
     _I,
 )
+
+
+_ALTERNATIVE_HINTS = ("source", "report", "official", "media", "outlet", "according", "while", "put the")
 
 
 def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
