@@ -375,6 +375,8 @@ def resolve_location(
     ev_adm: dict[int, float] = {}
     strong: dict[str, float] = {}
     own_strong_by_name: dict[tuple[int, ...], dict[str, float]] = {}
+    strong_adm: dict[int, float] = {}
+    own_strong_adm: dict[tuple[int, ...], dict[int, float]] = {}
     own: list[tuple[dict[str, float], dict[int, float]]] = []
     # A name repeated is one piece of evidence (its best-placed mention), not several.
     name_w: dict[tuple[int, ...], float] = {}
@@ -428,8 +430,13 @@ def resolve_location(
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
                 own_strong = own_strong_by_name.setdefault(m.ids, {})
                 own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
+        credible = not m.single or big or m.admin_hint
         for a, v in oa.items():
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * v
+            if credible:
+                strong_adm[a] = strong_adm.get(a, 0.0) + 0.5 * v
+                own_a = own_strong_adm.setdefault(m.ids, {})
+                own_a[a] = own_a.get(a, 0.0) + 0.5 * v
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
     any_strong = max(strong.values(), default=0.0) > 0.2
@@ -509,6 +516,15 @@ def resolve_location(
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
+        elif m.single and e < n_places and m.container_cc is None:
+            # The country is right but nothing credible points at this region while
+            # another region of it is: a namesake, or a neighbourhood of the city named
+            # in the dateline ("CHICAGO -- A shooting in Brainerd").
+            a = eadm[e]
+            own_a = own_strong_adm.get(m.ids, {})
+            if strong_adm.get(a, 0.0) - own_a.get(a, 0.0) <= 0.05 and any(
+                    v - own_a.get(b, 0.0) > 0.5 and ecc[n_places + b] == cc for b, v in strong_adm.items()):
+                conf *= 0.5
         if m.container_cc is not None or m.container_adm is not None:
             if cc != m.container_cc or (m.container_adm is not None and eadm[e] != m.container_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
