@@ -44,6 +44,7 @@ import datetime as dt
 import ipaddress
 import os
 import random
+import shlex
 import shutil
 import signal
 import subprocess
@@ -209,6 +210,28 @@ def _tree_cpu_s(pid: int) -> float | None:
         return total
     except psutil.Error:
         return None
+
+
+def _tree_runqueue_wait_s(pid: int) -> float | None:
+    """Seconds the process tree's threads spent runnable but waiting for a CPU (Linux
+    ``/proc/<pid>/task/<tid>/schedstat``, second field): high means the machine, not the
+    worker, was the bottleneck."""
+    try:
+        pids = [pid, *(c.pid for c in psutil.Process(pid).children(recursive=True))]
+    except psutil.Error:
+        return None
+    total = 0
+    found = False
+    for p in pids:
+        tasks = Path(f"/proc/{p}/task")
+        try:
+            for task in tasks.iterdir():
+                with contextlib.suppress(OSError, ValueError, IndexError):
+                    total += int((task / "schedstat").read_text().split()[1])
+                    found = True
+        except OSError:
+            continue
+    return total / 1e9 if found else None
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
@@ -476,6 +499,7 @@ async def run_ceiling(bootstrap: str, args: argparse.Namespace, work: Path, run_
         cpu1 = _tree_cpu_s(proc.pid)
         if cpu0 is not None and cpu1 is not None and last > t0:
             out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
+            out["cpu_ms_per_msg"] = 1000 * (cpu1 - cpu0) / len(burst)
         out["throughput"] = len(burst) / (last - t0) if done and last > t0 else None
         out["publish_s"] = t_acked - t0
         out["throughput_done"] = done
@@ -560,8 +584,12 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
     consumed = [names["articles"], names["events"], f"{names['tallies']}.contributions"]
     log = work / "worker.log"
     t_spawn = time.monotonic()
+    for item in args.worker_env:
+        key, _, value = item.partition("=")
+        env[key] = value
     profile = [] if not args.profile_worker else ["-m", "cProfile", "-o", str(work / "worker.prof")]
-    proc = _spawn([sys.executable, *profile, "-m", "streams", "worker", "-l", "info"], env, log)
+    target = shlex.split(args.worker_module) if args.worker_module else ["-m", "streams"]
+    proc = _spawn([sys.executable, *profile, *target, "worker", "-l", "info"], env, log)
     prod = observer = None
     sampler: RssSampler | None = None
     out: dict[str, Any] = {"log": str(log)}
@@ -586,14 +614,17 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         # throughput
         events_before = observer.count[names["events"]]
         dl_before = observer.count[names["dead-letter"]]
-        cpu0 = _tree_cpu_s(proc.pid)
+        cpu0, wait0 = _tree_cpu_s(proc.pid), _tree_runqueue_wait_s(proc.pid)
         t0, t_acked = await _publish_burst(prod, names["articles"], burst)
         done = await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
                                 time.monotonic() + args.phase_timeout)
         last = observer.last_at[names["tallies"]]
-        cpu1 = _tree_cpu_s(proc.pid)
+        cpu1, wait1 = _tree_cpu_s(proc.pid), _tree_runqueue_wait_s(proc.pid)
         if cpu0 is not None and cpu1 is not None and last > t0:
             out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
+            out["cpu_ms_per_msg"] = 1000 * (cpu1 - cpu0) / len(burst)
+        if wait0 is not None and wait1 is not None and last > t0:
+            out["runqueue_wait_pct"] = 100 * (wait1 - wait0) / (last - t0)
         out["throughput"] = len(burst) / (last - t0) if last > t0 else None
         out["throughput_done"] = done
         out["publish_s"] = t_acked - t0
@@ -742,6 +773,10 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
                ceiling.get("rss_peak_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}"),
         Figure("worker.cpu_pct", pipe.get("cpu_pct"), "% of a core", "passthrough.cpu_pct", ceiling.get("cpu_pct"),
                note="during the throughput phase; ~100 = CPU-bound in one Python process"),
+        Figure("worker.cpu_ms_per_article", pipe.get("cpu_ms_per_msg"), "ms", "passthrough.cpu_ms_per_msg",
+               ceiling.get("cpu_ms_per_msg"), note="worker CPU time / articles, throughput phase"),
+        Figure("worker.runqueue_wait_pct", pipe.get("runqueue_wait_pct"), "% of wall",
+               note="worker threads runnable but waiting for a CPU (schedstat): high = the machine is the limit"),
         Figure("worker.ready_s", pipe.get("ready_s"), "s", note="spawn -> /health with assigned partitions"),
     ]
     if ceiling.get("publish_s") is not None:
@@ -778,6 +813,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phase-timeout", type=float, default=600.0, help="deadline of each phase, seconds")
     ap.add_argument("--ceiling-only", action="store_true", help="measure the pass-through only")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (logs) for inspection")
+    ap.add_argument("--worker-env", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra environment for the worker (e.g. CRISIS_STREAM_STORE=memory://); repeatable")
+    ap.add_argument("--worker-module", default=None, metavar="ARGS",
+                    help="what follows the interpreter instead of '-m streams' (a variant worker script to "
+                         "compare); 'worker -l info' is appended")
     ap.add_argument("--profile-worker", action="store_true",
                     help="run the worker under cProfile and print its hot spots to stderr (slows it)")
     ap.add_argument("--json", action="store_true")
