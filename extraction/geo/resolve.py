@@ -90,8 +90,15 @@ class Mention:
     negated: bool = False  # "the border with Syria"
     extra: dict = field(default_factory=dict)
 
+    def fresh(self) -> Mention:
+        """A copy as the scan left it (resolution writes weights and choices into it)."""
+        return Mention(self.start, self.end, self.surface, self.kind, self.cc, self.ids, self.weight,
+                       self.admin_hint, self.single, self.fragment, self.in_title, self.container_cc,
+                       self.container_adm, self.best, self.negated, dict(self.extra))
+
 
 _PLAIN_CACHE: dict[str, str] = {}
+_SCANS: dict[tuple[str, str], list[Mention]] = {}  # the last few texts' scans, per process
 
 
 def _plain(word: str) -> str:
@@ -348,13 +355,20 @@ def resolve_location(
 ) -> Location:
     """Where the event described near ``anchor`` (or the text's main event) happened."""
     upper = _is_upper_text(text)
-    mentions = scan(index, text, upper)
-    if not upper:
-        mentions += _us_state_mentions(index, text)
-    if title:
-        mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
-    if not mentions:
+    # The core resolves once per event of an article: the scan of one text is kept.
+    cached = _SCANS.get((text, title))
+    if cached is None:
+        cached = scan(index, text, upper)
+        if not upper:
+            cached += _us_state_mentions(index, text)
+        if title:
+            cached += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
+        if len(_SCANS) >= 4:
+            _SCANS.clear()
+        _SCANS[(text, title)] = cached
+    if not cached:
         return Location()
+    mentions = [m.fresh() for m in cached]
     n_places = index.n_places
     place_pop = index.place_pop
 
