@@ -48,7 +48,7 @@ _TRIGGER_STEMS = (
     "shoot", "gunned", "behead", "executed", "massacr", "assassinat", "perish", "drown", "wound", "injur", "hurt",
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
-    "slaying", "homicide", "condition", "uprooted",
+    "slaying", "homicide", "condition", "uprooted", "refuge",
 )
 
 _QP = QUANTITY_PATTERN
@@ -75,12 +75,14 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
-    ("displaced_toll", r"(?:number\s+of\s+(?:displaced|evacuees|idps|evacuated)(?:\s+(?:people|persons))?"
-                       r"|evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees))(?=\s*:?\s*\d)"),
+    ("displaced_toll", r"number\s+of\s+(?:displaced|evacuees|idps|evacuated|internally\s+displaced)"
+                       r"(?:\s+(?:people|persons))?"
+                       r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
                       r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
-                      r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps)"
+                      r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps|centres|centers)"
+                      r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
                       r"|had\s+to\s+evacuate|without\s+shelter"
@@ -171,12 +173,18 @@ _UPDATE = re.compile(
     r"|up\s+to|revised|now\s+stands|has\s+reached|raised|soared)\b",
     _I,
 )
+# Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
-    r"|earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war|conflict"
-    r"|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)|a\s+similar|in\s+(?:recent\s+)?(?:years|months)|deadliest|worst|in\s+all\s+of"
-    r"|since\s+(?:it|they)\s+began|this\s+year|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+    r"|a\s+similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+)
+# Running totals over a campaign or a season: not one event's deaths, but a displacement
+# figure is a stock ("has displaced 1.2 million since 2014") and counts as such.
+_CUMULATIVE = re.compile(
+    r"\b(?:earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war"
+    r"|conflict|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)|in\s+(?:recent\s+)?(?:years|months)|in\s+all\s+of"
+    r"|since\s+(?:it|they)\s+began|this\s+year)\b",
 )
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
@@ -324,7 +332,7 @@ _VERB_STARTS = (
     "receiv", "critical", "serious", "stable", "fair", "good", "treated", "accidentally", "number", "evacu",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "have", "homeless", "idp",
     "internally", "left", "leave", "abandoned", "took", "taking", "moved", "had", "without", "accommodated",
-    "relief", "temporary", "camps",
+    "relief", "temporary", "camps", "centres", "centers", "sought", "seeking",
 )
 _VERB_START_EXTRA = r"with(?=\s+(?:a|one)\s)|from(?=\s+(?:a|one|their)\s)|out(?=\s+of\s)"
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
@@ -533,7 +541,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
                 value = parse_quantity(text[cap.start(1):cap.end(1)])
                 if value is not None:
                     out.append(Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
-                                      background=_BACKGROUND.search(low) is not None))
+                                      background=_is_background(low)))
                 break
     return out
 
@@ -569,7 +577,7 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         if value is None or value.best > 5:
             return None
         return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
-                      role="perpetrators", additive=True, background=_BACKGROUND.search(sent.text.lower()) is not None)
+                      role="perpetrators", additive=True, background=_is_background(sent.text.lower()))
     return None
 
 
@@ -599,6 +607,11 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _is_background(low: str) -> bool:
+    """An earlier incident or a running total: a death or injury figure here never counts."""
+    return _BACKGROUND.search(low) is not None or _CUMULATIVE.search(low) is not None
+
+
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20")
 _NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
@@ -622,7 +635,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
         for a, b, _piece in subsets:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         verb_matches, quant_matches = _scan(low_masked)
-    background = any(h in low for h in _BACKGROUND_HINTS) and _BACKGROUND.search(low) is not None
+    hinted = any(h in low for h in _BACKGROUND_HINTS)
+    past = hinted and _BACKGROUND.search(low) is not None
+    cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
+    background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low)
                 and _SEPARATE.search(low) is not None)
     out: list[Figure] = []
@@ -698,8 +714,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
                 role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
                 additive = True
-            out.append(Figure(f, value, base + a, base + b, idx, kind=kind, role=role,
-                              additive=additive, background=background, separate=separate))
+            bg = past if f.startswith("displaced") else background
+            out.append(Figure(f, value, base + a, base + b, idx,
+                              kind=FigureKind.CUMULATIVE if cumulative and not bg else kind, role=role,
+                              additive=additive, background=bg, separate=separate))
         prev_end = v.end()
     if len(out) > 1 and (" or " in low_masked or any(h in low_masked for h in _ALTERNATIVE_HINTS)):
         _drop_alternatives(out, masked, base)
@@ -979,8 +997,11 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     figs = [f for f in figures if not f.background]
     out: dict[str, Range | None] = {}
     kind = FigureKind.FIRST_REPORT
+    counted = [f for f in figs if not f.negation]
     if any(f.kind == FigureKind.UPDATE for f in figs):
         kind = FigureKind.UPDATE
+    elif counted and all(f.kind == FigureKind.CUMULATIVE for f in counted):
+        kind = FigureKind.CUMULATIVE  # "has displaced 1.2 million since 2014"
     for field in ("killed", "wounded", "displaced", "displaced_households", "shot"):
         fs = [f for f in figs if f.field == field]
         pos = [f for f in fs if not f.negation]
