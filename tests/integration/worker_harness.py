@@ -40,8 +40,12 @@ def unique_prefix(label: str) -> str:
     return f"{label}-{uuid.uuid4().hex[:8]}"
 
 
-def pipeline_env(bootstrap: str, prefix: str, *, partitions: int, store: str = "rocksdb://") -> dict[str, str]:
-    """Settings env vars for a pipeline with its own app id and topics (shared by its workers)."""
+def pipeline_env(bootstrap: str, prefix: str, *, partitions: int, store: str | None = None) -> dict[str, str]:
+    """Settings env vars for a pipeline with its own app id and topics (shared by its workers).
+
+    The store is ``CRISIS_STREAM_STORE`` when set (``memory://`` runs the suite in memory),
+    else RocksDB."""
+    store = store or os.environ.get("CRISIS_STREAM_STORE") or "rocksdb://"
     return {
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "CRISIS_STREAM_APP_ID": prefix,
