@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from extraction.geo.fold import fold_key, fold_plain
-from extraction.geo.index import PlaceIndex, load_index
+from extraction.geo.fold import fold_key, fold_plain, fold_tokens
+from extraction.geo.index import _ADMIN_AFFIX, PlaceIndex, load_index
 from extraction.geo.lexicon import ADMIN1_ALIASES
 from extraction.geo.resolve import resolve_location
 from extraction.text import Sentence
@@ -66,8 +66,6 @@ class Gazetteer:
         plain = fold_plain(raw)
         if cc is not None and (cc, plain) in ADMIN1_ALIASES:
             return ADMIN1_ALIASES[(cc, plain)]
-        from extraction.geo.index import _ADMIN_AFFIX  # the same affixes as the index
-
         keys = [fold_key(raw), fold_key(_ADMIN_AFFIX.sub("", raw).strip())]
         if cc is not None:
             for k in keys:
@@ -77,6 +75,11 @@ class Gazetteer:
             if cc == "US":
                 i = ix.us_abbrev.get(plain.replace(" ", ""))
                 if i is not None:
+                    return ix.adm_code[i]
+            # names too short for a key ("Bay"): the region's spellings, compared whole
+            folded = {"".join(fold_tokens(raw)), "".join(fold_tokens(_ADMIN_AFFIX.sub("", raw).strip() or raw))}
+            for i, c in enumerate(ix.adm_cc):
+                if c == cc and ix.adm_code[i] and folded & ix.adm_spellings[i]:
                     return ix.adm_code[i]
             return None
         found = {ix.adm_code[i] for (c, k), i in ix.adm_keys.items() if k in keys and ix.adm_code[i]}
