@@ -122,7 +122,8 @@ def _tallies(args: argparse.Namespace) -> int:
     else:
         query = {"window": args.window, "metric": args.metric, "limit": str(args.limit)}
         body = _fetch(f"{base}/api/tallies/top?{urllib.parse.urlencode(query)}")
-        title = f"top {args.limit} by {args.metric}, {args.window} window containing {body['as_of']}"
+        title = (f"top {args.limit} by {args.metric}, {args.window} window containing {body['as_of']}"
+                 if body["as_of"] else "no tallies yet")
         rows = body["regions"]
     Console().print(render_tallies(title, rows))
     return 0

@@ -195,3 +195,26 @@ async def test_misread_future_date_does_not_make_later_reports_late() -> None:
     await feed(topo, future)
     assert topo.watermark_by_partition["0"] == "2024-07-03"
     assert await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 7, 1))) == "opened"
+
+
+# ------------------------------------------------------------------ per-worker query halves
+
+
+async def test_local_queries_read_the_tables_the_handlers_wrote() -> None:
+    from streams.web import local_incident, local_incidents, local_latest_date, local_tallies, local_top
+
+    topo = dict_topology()
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 9)))
+    await feed(topo, kirkuk_report("e2", 4, dt.date(2024, 3, 20)))
+    days = local_tallies(topo, "IQ-KI", "day", None, None)
+    assert [(t["window_start"], t["killed"]["best"]) for t in days or []] == [("2024-03-09", 26), ("2024-03-20", 4)]
+    only_late = local_tallies(topo, "IQ-KI", "day", dt.date(2024, 3, 10), dt.date(2024, 3, 31))
+    assert [t["window_start"] for t in only_late or []] == ["2024-03-20"]
+    assert local_tallies(topo, "SY-DY", "day", None, None) is None
+    assert local_latest_date(topo) == dt.date(2024, 3, 20)
+    top = local_top(topo, "30d", "killed", dt.date(2024, 3, 9))
+    assert {t["region"]: t["killed"]["best"] for t in top} == {"IQ-KI": 26, "IQ": 26}  # 30d: 02-17..03-18
+    incidents = local_incidents(topo, "IQ-KI", 10) or []
+    assert [i["occurred_on"] for i in incidents] == ["2024-03-20", "2024-03-09"]
+    detail = local_incident(topo, incidents[1]["incident_id"])
+    assert detail is not None and [r["event_id"] for r in detail["reports"]] == ["e1"]
