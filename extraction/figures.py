@@ -61,8 +61,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
     ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
-    ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self"),
-    ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+    ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
+                   r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
+    ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
@@ -226,6 +227,7 @@ _SINGULAR_OBJECT = re.compile(
     _I,
 )
 _NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
+_POSSESSIVE = re.compile(r"\s*(?:his|her|their|its|the)\s+", _I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:also\s+)?", _I)
 _IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:(?P<q>{_QP})\s+(?:suicide\s+)?\w+"
@@ -328,7 +330,7 @@ _VERB_STARTS = (
     "death", "casualt", "fatal", "final", "toll", "total", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
     "shoot", "stoned", "strangled", "hanged", "clubbed", "kill", "murder", "slay", "slain", "homicide", "gunned",
     "behead", "massacr", "slaughter", "assassin", "claimed", "lynch", "died", "dies", "dead", "perish", "lost",
-    "lives", "succumb", "executed", "bodies", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
+    "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "critical", "serious", "stable", "fair", "good", "treated", "accidentally", "number", "evacu",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "have", "homeless", "idp",
     "internally", "left", "leave", "abandoned", "took", "taking", "moved", "had", "without", "accommodated",
@@ -819,6 +821,17 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
     res: list[tuple[_Q | None, int, int, str, str, bool]] = []
     for _ in range(4):
         m = _SINGULAR_OBJECT.match(masked, pos, hi)
+        if res:
+            # a counted group after a singular one: "a village chief and his two sons"
+            det = _POSSESSIVE.match(masked, pos, hi)
+            start = det.end() if det else pos
+            while start < hi and masked[start] == " ":
+                start += 1
+            q = next((q for q in quants if q.start == start), None)
+            if q is not None:
+                np_text = _np_after(masked, q.end, hi)
+                res.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), False))
+                break
         if m is None:
             break
         if m.group("fam"):
@@ -911,6 +924,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         cut = masked.find(" ", verb_start - 160, verb_start)
         lo = cut + 1 if cut != -1 else lo
     head = masked[lo:verb_start]
+    other = _ANOTHER.search(head)
+    if other:  # "a soldier was killed and another injured"
+        # summed with the first clause of its own sentence; a restated headline must not add it again
+        return [(None, lo + other.start(1), lo + other.end(1), other.group(1), "victims", False)]
     both = _BOTH.search(head)
     if both:
         q = _Q(lo + both.start(), lo + both.end(1), Range.exact(2, both.group(1)), both.group(1))
@@ -947,6 +964,8 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     return out
 
 
+_ANOTHER = re.compile(r"(?:\band|,)\s+(another|one\s+other)\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:[a-z]+ly\s+)?$",
+                      re.IGNORECASE)
 _BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"
                    r"(?:were|have\s+been|had\s+been|are|later\s+)?\s*(?:[a-z]+ly\s+)?$", _I)
 _COORDINATED = re.compile(

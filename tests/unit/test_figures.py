@@ -126,6 +126,11 @@ FAMILIES = [
                  id="correction", marks=pytest.mark.xfail(strict=True, reason="corrected tolls are added")),
     pytest.param("His mother and younger brother were found dead.", (2, None, None), id="bare-coordination",
                  marks=pytest.mark.xfail(strict=True, reason="a second item without determiner is not counted")),
+    pytest.param("Gunmen killed a village chief and his two sons.", (3, None, None), id="singular-then-counted-object"),
+    pytest.param("A soldier was killed and another injured.", (1, 1, None), id="and-another"),
+    pytest.param("Three were killed and another died later in hospital.", (4, None, None), id="and-another-adds"),
+    pytest.param("The body of a missing farmer was found near the road.", (1, None, None), id="body-of"),
+    pytest.param("Rescuers recovered the bodies of 7 miners.", (7, None, None), id="bodies-of"),
     # things that are not counts
     pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
     pytest.param("Omar Haddad, 34, was shot dead outside his shop.", (1, None, None), id="apposed-age"),
