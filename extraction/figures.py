@@ -9,7 +9,9 @@ eight assailants", "half of them children", parentheses) are blanked before matc
 they never add a second figure. Negations ("no casualties", "no one was hurt",
 "unharmed") give explicit zeros. Each figure carries its role (victims or perpetrators),
 whether it adds to earlier ones ("also", "another"), whether it updates a toll ("rose
-to"), and whether its sentence is background (another incident, a campaign total).
+to"), whether its sentence is background (an earlier incident, a campaign total) or
+reports a separate incident. People *shot* are an internal field: those who did not die
+become wounded in ``combine_figures``.
 
 ``combine_figures`` turns the figures of one event into one ``Range`` per field without
 double counting: repeated mentions of the same toll count once (the largest stands),
@@ -435,13 +437,13 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
     return out
 
 
-def _role(np_text: str, masked_subset: str = "") -> str:
+def _role(np_text: str) -> str:
+    """Who a count is about, from the words around it: "mixed" for a total or a group
+    already named ("a total of 12", "the three"), "perpetrators" for attackers, else victims."""
     if _TOTAL_WORD.search(np_text) or _THE_GROUP.match(np_text):
         return "mixed"
     if _PERP.search(np_text):
         return "perpetrators"
-    if masked_subset and _PERP.search(masked_subset):
-        return "mixed"
     return "victims"
 
 
@@ -625,6 +627,8 @@ def _may_have_subset(low: str) -> bool:
 
 
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> list[Figure]:
+    """The figures of one sentence ``s`` that starts at ``base`` in the article: negations,
+    then each casualty expression tied to its object or subject counts."""
     if low is None:
         low = _lower(s)
     verb_matches, quant_matches = _scan(low)
