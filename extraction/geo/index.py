@@ -21,6 +21,8 @@ import math
 import os
 import pickle
 import re
+import subprocess
+import sys
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -37,7 +39,7 @@ from extraction.geo.lexicon import (
     US_STATE_POSTAL,
 )
 
-__all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index"]
+__all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index", "write_index"]
 
 INDEX_VERSION = 3
 # Districts and counties carry no population in the inputs; they weigh like a small town.
@@ -387,22 +389,24 @@ def build_index() -> PlaceIndex:
     )
 
 
-def load_index(cache_dir: Path | None = None) -> PlaceIndex:
-    """The cached index, built and written first if the cache is missing or stale."""
-    path = cache_path(cache_dir)
-    if path.exists():
-        # Unpickling half a million small objects triggers the cyclic GC over and over;
-        # none of them can form a cycle, so it is paused meanwhile (halves the load time).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            with open(path, "rb") as f:
-                return pickle.load(f)  # noqa: S301 (our own cache file)
-        except Exception:  # noqa: BLE001 (a corrupt cache is rebuilt, never fatal)
-            pass
-        finally:
-            if enabled:
-                gc.enable()
+def _read(path: Path) -> PlaceIndex | None:
+    # Unpickling half a million small objects triggers the cyclic GC over and over;
+    # none of them can form a cycle, so it is paused meanwhile (halves the load time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with open(path, "rb") as f:
+            index = pickle.load(f)  # noqa: S301 (our own cache file)
+        return index if isinstance(index, PlaceIndex) else None
+    except Exception:  # noqa: BLE001 (a corrupt cache is rebuilt, never fatal)
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write_index(path: Path) -> PlaceIndex:
+    """Build the index and write it to ``path`` atomically; older versions beside it go."""
     index = build_index()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -413,3 +417,28 @@ def load_index(cache_dir: Path | None = None) -> PlaceIndex:
         if old != path:
             old.unlink(missing_ok=True)
     return index
+
+
+def load_index(cache_dir: Path | None = None) -> PlaceIndex:
+    """The cached index, built and written first if the cache is missing or stale.
+
+    The build (10-20 s, ~550 MB at its peak) runs in a child process when it can, so the
+    process that goes on to use the index keeps only the compact loaded form (~160 MB).
+    """
+    path = cache_path(cache_dir)
+    if path.exists() and (index := _read(path)) is not None:
+        return index
+    repo = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (repo, os.environ.get("PYTHONPATH")) if p)}
+    try:
+        subprocess.run(
+            [sys.executable, "-c", "import sys; from extraction.geo.index import write_index; "
+             "from pathlib import Path; write_index(Path(sys.argv[1]))", str(path)],
+            env=env, check=True, capture_output=True, timeout=600,
+        )
+        index = _read(path)
+        if index is not None:
+            return index
+    except (OSError, subprocess.SubprocessError):
+        pass  # no child process here: build in this one
+    return write_index(path)
