@@ -225,7 +225,11 @@ _SINGULAR_OBJECT = re.compile(
     r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
     r"|(?-i:(?!(?:In|At|On|The|After|For|Of|During|From|With|By|And|Near|As|Outside|Inside|Before|Over|Police"
     r"|Officers|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b)"
-    r"(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD + ")",
+    r"(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][a-z]+){0,3}))" + _STOP_AHEAD +
+    # all-capitals wire copy: a name of two to four words ("GENERAL GUSTAVO ALVAREZ MARTINEZ")
+    r"|(?-i:(?!(?:IN|AT|ON|THE|AFTER|FOR|OF|DURING|FROM|WITH|BY|AND|OR|BUT|NEAR|AS|BEFORE|OVER|POLICE|SEVERAL"
+    r"|MANY|SOME|ALL|TWO|THREE|FOUR|FIVE|WERE|WAS|IS|ARE|BE|BEEN|HAD|HAS|HAVE|WILL|WOULD|INCLUDE|INCLUDED"
+    r"|INCLUDING|THAT|WHICH|WHO|WHEN|WHILE|LAST|THIS|YESTERDAY|TODAY|EARLIER)\b)(?P<uname>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){1,3}))" + _STOP_AHEAD + ")",
     _I,
 )
 _NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
@@ -445,6 +449,12 @@ def _role(np_text: str) -> str:
     if _PERP.search(np_text):
         return "perpetrators"
     return "victims"
+
+
+def _upper_case(s: str) -> bool:
+    """All-capitals wire copy (most letters upper case)."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 20 and sum(1 for c in letters if c.isupper()) >= 0.8 * len(letters)
 
 
 def _title_case(s: str) -> bool:
@@ -848,7 +858,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             res.append((None, m.start("self"), m.end("self"), m.group("self"),
                         "perpetrators" if field == "killed" else "victims", False))
         else:
-            head = m.group("head") or m.group("name") or m.group("pron") or ""
+            if m.group("uname") and not _upper_case(masked):
+                break  # capitals in mixed-case text are acronyms, not names
+            head = m.group("head") or m.group("name") or m.group("uname") or m.group("pron") or ""
             if m.group("name") and _title_case(masked):
                 break  # "Shooting View Full Caption": in a headline every word looks like a name
             if m.group("head") and (re.search(r"(?<![s'])s$", head, _I) or head.lower() in _PLURAL_HEADS):

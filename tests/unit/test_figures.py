@@ -131,6 +131,9 @@ FAMILIES = [
     pytest.param("Three were killed and another died later in hospital.", (4, None, None), id="and-another-adds"),
     pytest.param("The body of a missing farmer was found near the road.", (1, None, None), id="body-of"),
     pytest.param("Rescuers recovered the bodies of 7 miners.", (7, None, None), id="bodies-of"),
+    pytest.param("THE GOVERNMENT CONDEMNED THE MURDER OF GENERAL JUAN PEREZ LOPEZ IN THE CAPITAL.", (1, None, None),
+                 id="upper-case-name"),
+    pytest.param("THE PEOPLE KILLED INCLUDE SEVERAL MAYORS.", (None, None, None), id="upper-case-not-a-name"),
     # things that are not counts
     pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
     pytest.param("Omar Haddad, 34, was shot dead outside his shop.", (1, None, None), id="apposed-age"),
