@@ -246,8 +246,8 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
             )
             await topo.late_topic.send(key=event.message.key, value=dump_model(letter))
             return "late"
-    # A misread future date must not push the region's watermark ahead and make every
-    # later report "too late": the watermark never passes the day after publication.
+    # A misread future date must not push the partition's stream time ahead and make every
+    # later report "too late": stream time never passes the day after publication.
     advance = when
     if report.published_at is not None:
         advance = min(when, report.published_at.date() + dt.timedelta(days=1))
@@ -323,20 +323,24 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
         async for event in stream.events():
             await handle_article(topo, extractors, event)
 
+    async def guarded(handler: Any, event: faust.EventT) -> None:
+        try:
+            await handler(topo, event)
+        except Exception as exc:  # a bug on one message must not stop the partition's stream
+            message = event.message
+            log.exception("%s failed on %s[%s]@%s", handler.__name__, message.topic, message.partition,
+                          message.offset)
+            await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", exc)
+
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
         async for event in stream.events():
-            try:
-                await handle_event_record(topo, event)
-            except Exception as exc:  # a bug on one report must not stop the region's stream
-                log.exception("resolving %s[%s]@%s failed", event.message.topic, event.message.partition,
-                              event.message.offset)
-                await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", exc)
+            await guarded(handle_event_record, event)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
         async for event in stream.events():
-            await handle_contribution(topo, event)
+            await guarded(handle_contribution, event)
 
     @app.task
     async def declare_output_topics() -> None:
