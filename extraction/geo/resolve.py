@@ -55,8 +55,13 @@ _US_STATE = re.compile(
     r",\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
     + r")\.|([A-Z]{2})(?![\w-]))"
 )
+# After a country name or demonym, a nationality or an institution, not a place: "five
+# United States citizens", "Turkish forces", "the Iraqi government".
 _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "aircraft", "navy",
-                     "police", "officials", "authorities", "government", "regime", "embassy"})
+                     "police", "officials", "authorities", "government", "regime", "embassy",
+                     "citizen", "citizens", "nationals", "national", "personnel", "servicemen",
+                     "service", "contractors", "diplomats", "diplomat", "tourists", "workers",
+                     "ambassador", "officers", "forces", "army", "air"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6
@@ -497,7 +502,7 @@ def resolve_location(
             if m.single and k_exact < 12 and e < n_places:
                 k_exact += 1
                 if _exact(m.surface, index.place_name[e]):
-                    s += 1.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
+                    s += 2.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
             if s > best_s:
                 best_s = s
                 m.best = e
@@ -694,8 +699,9 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
             m.extra["dateline"] = True
         elif m.start < lead_end:
             w = 1.5
-        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1]:
-            w *= _ANCHOR_WEIGHT
+        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1] \
+                and m.kind != "demonym" and not m.negated and not m.extra.get("actor"):
+            w *= _ANCHOR_WEIGHT  # (a nationality in the event's sentence is still no place)
         if m.kind == "demonym":
             w *= 0.4
         if m.negated:
