@@ -713,6 +713,10 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
         m.weight = w
 
 
+_IN_CONTAINER = re.compile(
+    r"\s+(?:neighbou?rhood|village|town|district|area|suburb|quarter|sub-district|subdistrict)"
+    r"\s+(?:in|of)\s+(?:the\s+)?"
+)
 _PAREN_TAIL = re.compile(r"\s*(?:(?:area|village|town|city|district|camp|neighbou?rhood|region)\s*)?\($")
 
 
@@ -732,6 +736,8 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
             while k < len(text) and text[k] == " ":
                 k += 1
             nxt = by_start.get(k)
+        elif (im := _IN_CONTAINER.match(text, m.end)) is not None:
+            nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
             close = text.find(")", m.end, m.end + 120)
