@@ -1,20 +1,22 @@
 """Where an event happened: one scan of the text for place mentions, then a vote.
 
-1. **Scan.** One precompiled token regex; capitalised tokens (every token in an
-   all-upper-case text) form runs; inside a run the longest n-gram whose folded key is a
-   country, demonym, admin1 region or place is taken (greedy, left to right). A prefix set
-   stops an n-gram as soon as it can no longer become a name, so the scan is linear.
-2. **Filter.** Stop words, blocked names (rivers, seas, organisations), tokens after a
-   person's title, a single capitalised word the text also writes in lower case, and
-   fragments of longer unmatched capitalised runs (people's names) are dropped or
-   down-weighted.
-3. **Evidence.** Countries (names, demonyms, unambiguous places) and admin1 regions named
-   anywhere in the text build evidence, weighted by where they are: the anchor
-   sentence most, the title and lead next, the dateline least (it is where the reporter
-   is). "Place, Country" / "Place, State" / "(Place, Region)" pin a place's container.
-4. **Resolve.** Each place mention picks its candidate by container, evidence and
-   population; mentions then vote for (country, admin1) regions; the best region wins and
-   its best-placed mention gives the name, point and precision.
+1. **Scan.** One precompiled regex finds runs of capitalised words (every word in an
+   all-upper-case text); inside a run the longest n-gram whose folded key is a country,
+   demonym, admin1 region or place is taken (greedy, left to right). A prefix set stops an
+   n-gram as soon as it can no longer become a name, so the scan is linear, and most runs
+   (one word, no name) cost two dictionary lookups.
+2. **Filter.** Stop words, blocked names (rivers, seas, organisations), names after a
+   person's title, capitalised words the text also writes in lower case, addresses,
+   actors ("Taliban militants") and fragments of longer capitalised runs (people's names)
+   are dropped or down-weighted.
+3. **Evidence.** Countries (names, demonyms), containers ("Place, Country", "Place, St.",
+   "(Place, Region)") and every place mention -- spread over its namesakes by population
+   -- build country and admin1 evidence, weighted by where they stand: the anchor sentence
+   most, then the title and lead, the body and the dateline (where the reporter is).
+4. **Resolve.** Each place mention picks its candidate by container, evidence from the
+   other names, population and spelling; mentions then vote for (country, admin1)
+   regions; the best region wins and its best-placed mention gives the name, point and
+   precision. See docs/GEO.md.
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Za-z'’.\- ]{1,40}?)(?:,\s*[^\n:]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|--|—|–|-\s)",
 )
-_STATE_AFTER = re.compile(r",\s*([A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z]{2}\b)")
 # "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
 _AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)  # written with a dot
 _US_STATE = re.compile(
@@ -64,14 +65,15 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
                      "ambassador", "officers", "forces", "army", "air"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-_MAX_NGRAM = 6
+_MAX_NGRAM = 6  # words in the longest name tried
 _ANCHOR_WEIGHT = 4.0  # a place in the event's own sentence
+# The dateline is where the reporter files from: as good as the body text, below the lead
+# (local news is filed from its town; wire copy from a capital far from the event).
 _DATELINE_WEIGHT = 1.0
-_SOFT_TOP = 8
-_SMALL_PRIOR = math.sqrt(50_000)
-_MIN_VOTE = 0.25
+_SOFT_TOP = 8  # namesakes that carry evidence (the most populous)
+_SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
+_MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
 _ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-_DEBUG = False
 
 
 @dataclass(slots=True)
@@ -576,8 +578,6 @@ def resolve_location(
         for m in mentions
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
-    if _DEBUG:
-        print("votes", cc_votes, votes)
     country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
     if not regions:
