@@ -109,6 +109,7 @@ _SCANS: dict[tuple[str, str], list[Mention]] = {}  # the last few texts' scans, 
 
 
 def _plain(word: str) -> str:
+    """A word folded for lookup: lower case, possessive and diacritics off (memoised)."""
     p = _PLAIN_CACHE.get(word)
     if p is None:
         w = _POSSESSIVE.sub("", word)
@@ -120,6 +121,7 @@ def _plain(word: str) -> str:
 
 
 def _key(toks: list[str]) -> str:
+    """The index key of an n-gram of folded words (``fold.key_of_tokens``, cached parts)."""
     if len(toks) == 1:
         return token_skeleton(toks[0])
     return "".join([token_skeleton(t) for t in drop_articles(toks)])
@@ -260,8 +262,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     or toks[j - 1][3] in FUNCTION_WORDS:
                 continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
             if kind == "place" and single and not upper:
-                if len(surface) <= 4 and surface.isupper():
-                    continue  # an acronym in mixed-case text ("STO", "LNA"), not a place
+                if len(surface) <= 4 and surface.isupper() and start > 0 and text[start - 1] != "\n":
+                    continue  # an acronym in mixed-case text ("STO", "LNA"); "ROME (AP) -" is not
                 # "Reading" the place vs "reading" the word: a capitalised word at a line or
                 # sentence start, or in a title-case headline, that the text also writes in
                 # lower case is a word.
