@@ -46,7 +46,7 @@ for _p in (str(BENCH_DIR), str(BENCH_DIR.parent)):
 
 import orjson  # noqa: E402
 import psutil  # noqa: E402
-from corpus import Figure, bench_corpus, machine_info, percentile, print_report  # noqa: E402
+from corpus import Figure, bench_corpus, machine_info, percentile, print_report, runqueue_wait_s  # noqa: E402
 
 __all__ = ["main", "pin_to_one_core"]
 
@@ -267,10 +267,15 @@ def main(argv: list[str] | None = None) -> int:
         notes.append(f"extraction not available yet: NotImplementedError({exc})")
 
     wall = None
+    waited_pct = None
     per: list[float] = []
     if available:
         deadline = time.perf_counter() + args.max_seconds
+        wait0 = runqueue_wait_s()
         wall, per, errors, first_error = _extract_pass(extractor, lines, deadline)
+        wait1 = runqueue_wait_s()
+        if wait0 is not None and wait1 is not None and wall:
+            waited_pct = 100 * (wait1 - wait0) / wall
         if len(per) < len(lines):
             notes.append(f"time budget hit: {len(per)} of {len(lines)} articles timed")
         if errors:
@@ -291,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
                note="ratio = extraction cost / floor cost"),
         Figure("extract.p50_ms", ms(per, 50), "ms", "floor.p50_ms", ms(floor_per, 50)),
         Figure("extract.p99_ms", ms(per, 99), "ms", "floor.p99_ms", ms(floor_per, 99)),
+        Figure("extract.runqueue_wait_pct", waited_pct, "% of wall",
+               note="runnable but waiting for the pinned CPU during the timed pass: high = a busy machine, "
+                    "the figures above are lower bounds"),
     ]
 
     # Places: time inside the gazetteer, and the whole cost of places (None vs loaded).

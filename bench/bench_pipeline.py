@@ -75,6 +75,7 @@ from corpus import (  # noqa: E402
     make_article,
     percentile,
     print_report,
+    runqueue_wait_s,
     synthetic_articles,
 )
 
@@ -93,6 +94,7 @@ PROBE_END = dt.date(2024, 6, 30)
 PROBE_DAYS = 56
 FILLER_START = PROBE_END - dt.timedelta(days=85)
 FILLER_DAYS = 25
+STEADY_PROBES = 60  # probes of the half-rate latency phase
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -210,28 +212,6 @@ def _tree_cpu_s(pid: int) -> float | None:
         return total
     except psutil.Error:
         return None
-
-
-def _tree_runqueue_wait_s(pid: int) -> float | None:
-    """Seconds the process tree's threads spent runnable but waiting for a CPU (Linux
-    ``/proc/<pid>/task/<tid>/schedstat``, second field): high means the machine, not the
-    worker, was the bottleneck."""
-    try:
-        pids = [pid, *(c.pid for c in psutil.Process(pid).children(recursive=True))]
-    except psutil.Error:
-        return None
-    total = 0
-    found = False
-    for p in pids:
-        tasks = Path(f"/proc/{p}/task")
-        try:
-            for task in tasks.iterdir():
-                with contextlib.suppress(OSError, ValueError, IndexError):
-                    total += int((task / "schedstat").read_text().split()[1])
-                    found = True
-        except OSError:
-            continue
-    return total / 1e9 if found else None
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
@@ -523,6 +503,36 @@ async def run_ceiling(bootstrap: str, args: argparse.Namespace, work: Path, run_
     return out
 
 
+async def _latency_phase(prod: Any, observer: Observer, names: dict[str, str], items: list[tuple[bytes, bytes]],
+                         probes: list[Probe], rate: float, drain_s: float) -> dict[str, Any]:
+    """Send ``items`` at ``rate``; each probe's latency is send -> first record of its tally."""
+    tallies = names["tallies"]
+    sent_at: dict[str, float] = {}
+    seen_before = set(observer.first_seen[tallies])
+    await _publish_paced(prod, names["articles"], items, rate, sent_at)
+    keys = {p.tally_key: p.article.id for p in probes}
+    drain = time.monotonic() + drain_s  # an overloaded worker drains its backlog first
+    while time.monotonic() < drain:
+        if keys.keys() <= observer.first_seen[tallies].keys():
+            break
+        await asyncio.sleep(0.25)
+    seen = observer.first_seen[tallies]
+    ev_seen = observer.first_seen[names["events"]]
+    lat, collided, missing = [], 0, 0
+    for key, ident in keys.items():
+        t_send = sent_at.get(ident)
+        if t_send is None:
+            continue
+        if key in seen_before or (key in seen and seen[key] < t_send):
+            collided += 1
+        elif key in seen:
+            lat.append(seen[key] - t_send)
+        else:
+            missing += 1
+    return {"latencies": lat, "event_latencies": [ev_seen[k] - t for k, t in sent_at.items() if k in ev_seen],
+            "latency_probes": len(keys), "latency_collided": collided, "latency_missing": missing}
+
+
 def _predictor() -> Callable[[SyntheticArticle], tuple[str, dt.date] | None]:
     """(region key, event date) the worker will give an article, by the same extraction core."""
     from extraction import ArticleInput, Extractor
@@ -565,7 +575,8 @@ def _http_get(url: str) -> Any:
 
 async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run_id: str,
                        warm: list[tuple[bytes, bytes]], burst: list[tuple[bytes, bytes]],
-                       paced: list[tuple[bytes, bytes]], probes: list[Probe]) -> dict[str, Any]:
+                       paced: list[tuple[bytes, bytes]], probes: list[Probe],
+                       steady_probes: list[Probe]) -> dict[str, Any]:
     from streams.localkafka import create_topics, free_port
 
     names = {k: f"bench-{run_id}-{k}" for k in ("articles", "events", "incidents", "tallies", "dead-letter", "late")}
@@ -614,12 +625,12 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         # throughput
         events_before = observer.count[names["events"]]
         dl_before = observer.count[names["dead-letter"]]
-        cpu0, wait0 = _tree_cpu_s(proc.pid), _tree_runqueue_wait_s(proc.pid)
+        cpu0, wait0 = _tree_cpu_s(proc.pid), runqueue_wait_s(proc.pid)
         t0, t_acked = await _publish_burst(prod, names["articles"], burst)
         done = await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
                                 time.monotonic() + args.phase_timeout)
         last = observer.last_at[names["tallies"]]
-        cpu1, wait1 = _tree_cpu_s(proc.pid), _tree_runqueue_wait_s(proc.pid)
+        cpu1, wait1 = _tree_cpu_s(proc.pid), runqueue_wait_s(proc.pid)
         if cpu0 is not None and cpu1 is not None and last > t0:
             out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
             out["cpu_ms_per_msg"] = 1000 * (cpu1 - cpu0) / len(burst)
@@ -635,33 +646,21 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         out["tally_updates"] = observer.count[names["tallies"]]
 
         # latency at a fixed rate
-        sent_at: dict[str, float] = {}
-        seen_before = set(observer.first_seen[names["tallies"]])
-        await _publish_paced(prod, names["articles"], paced, args.rate, sent_at)
-        keys = {p.tally_key: p.article.id for p in probes}
-        drain = time.monotonic() + args.phase_timeout  # an overloaded worker drains its backlog first
-        while time.monotonic() < drain:
-            if keys.keys() <= observer.first_seen[names["tallies"]].keys():
-                break
-            await asyncio.sleep(0.25)
-        seen = observer.first_seen[names["tallies"]]
-        ev_seen = observer.first_seen[names["events"]]
-        lat, collided, missing = [], 0, 0
-        for key, ident in keys.items():
-            t_send = sent_at.get(ident)
-            if t_send is None:
-                continue
-            if key in seen_before or (key in seen and seen[key] < t_send):
-                collided += 1
-            elif key in seen:
-                lat.append(seen[key] - t_send)
-            else:
-                missing += 1
-        out["latencies"] = lat
-        out["event_latencies"] = [ev_seen[k] - t for k, t in sent_at.items() if k in ev_seen]
-        out["latency_probes"] = len(keys)
-        out["latency_collided"] = collided
-        out["latency_missing"] = missing
+        out.update(await _latency_phase(prod, observer, names, paced, probes, args.rate, args.phase_timeout))
+
+        # and at half the sustained rate, where the queue stays short (when 100/s was too much)
+        rate = out.get("throughput")
+        if args.steady_seconds > 0 and rate and rate < 2 * args.rate and steady_probes:
+            await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
+                             time.monotonic() + args.phase_timeout)
+            steady_rate = max(1.0, rate / 2)
+            total = max(len(steady_probes), int(steady_rate * args.steady_seconds))
+            every = max(1, total // len(steady_probes))
+            items = _article_items(_paced_schedule(steady_probes, total, every, args.seed + 4, prefix="steady"))
+            steady = await _latency_phase(prod, observer, names, items, steady_probes, steady_rate,
+                                          args.phase_timeout)
+            out["steady_rate"] = steady_rate
+            out.update({f"steady_{k}": v for k, v in steady.items()})
         sampler.sample()
         out["rss_peak_mb"] = sampler.peak
         out["rss_end_mb"] = sampler.last
@@ -706,9 +705,10 @@ def _broker(bootstrap: str | None, work: Path) -> Iterator[str]:
         kafka.stop()
 
 
-def _paced_schedule(probes: list[Probe], total: int, every: int, seed: int) -> list[SyntheticArticle]:
+def _paced_schedule(probes: list[Probe], total: int, every: int, seed: int, *,
+                    prefix: str = "lat") -> list[SyntheticArticle]:
     """``total`` articles with probe i at position i * every; fillers elsewhere."""
-    fillers = iter(synthetic_articles(total, seed, start=FILLER_START, days=FILLER_DAYS, prefix="lat"))
+    fillers = iter(synthetic_articles(total, seed, start=FILLER_START, days=FILLER_DAYS, prefix=prefix))
     out: list[SyntheticArticle] = []
     pi = 0
     for i in range(total):
@@ -730,10 +730,12 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
     warm = _article_items(synthetic_articles(args.warmup, args.seed + 1, start=FILLER_START, days=FILLER_DAYS,
                                              prefix="warm"))
     probes: list[Probe] = []
+    steady_probes: list[Probe] = []
     if not args.ceiling_only:
         t = time.monotonic()
         want = max(1, total_paced // args.probe_every)
-        probes, rejected = plan_probes(want, _predictor(), seed=args.seed + 2)
+        planned, rejected = plan_probes(want + STEADY_PROBES, _predictor(), seed=args.seed + 2)
+        probes, steady_probes = planned[:want], planned[want:]
         notes.append(f"probes: {len(probes)} planned ({rejected} candidates rejected) in "
                      f"{time.monotonic() - t:.1f} s")
     paced = _article_items(_paced_schedule(probes, total_paced, args.probe_every, args.seed + 3))
@@ -745,7 +747,8 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
             pipe: dict[str, Any] = {}
             if not args.ceiling_only:
                 try:
-                    pipe = await run_pipeline(bootstrap, args, work, run_id, warm, burst, paced, probes)
+                    pipe = await run_pipeline(bootstrap, args, work, run_id, warm, burst, paced, probes,
+                                              steady_probes)
                 except Exception as exc:  # reported as n/a figures, with the reason
                     notes.append(f"pipeline failed: {type(exc).__name__}: {str(exc)[:1500]}")
             raw["pipeline"] = pipe
@@ -765,6 +768,9 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
                note=f"publish -> tally, {args.rate:g}/s for {args.latency_seconds:g} s"),
         Figure("pipeline.p99_ms", _ms(pipe_lat, 99), "ms", "ceiling.p99_ms", _ms(ceil_lat, 99),
                note=f"{len(pipe_lat)} probes"),
+        Figure("pipeline.steady_p99_ms", _ms(pipe.get("steady_latencies", []), 99), "ms", "ceiling.p99_ms",
+               _ms(ceil_lat, 99), note=f"publish -> tally at {pipe.get('steady_rate') or 0:.0f}/s (half the "
+               f"sustained rate, {args.steady_seconds:g} s), {len(pipe.get('steady_latencies', []))} probes"),
         Figure("pipeline.event_p99_ms", _ms(pipe.get("event_latencies", []), 99), "ms", "ceiling.p99_ms",
                _ms(ceil_lat, 99), note="publish -> first event record (first hop)"),
         Figure("worker.rss_ready_mb", pipe.get("rss_ready_mb"), "MB", "passthrough.rss_mb",
@@ -806,6 +812,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=100.0, help="articles/s in the latency phase")
     ap.add_argument("--latency-seconds", type=float, default=30.0)
     ap.add_argument("--probe-every", type=int, default=10, help="every k-th paced article is a probe")
+    ap.add_argument("--steady-seconds", type=float, default=15.0,
+                    help="a second latency phase at half the sustained rate when --rate was too much (0: skip)")
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--partitions", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)

@@ -46,6 +46,7 @@ __all__ = [
     "make_article",
     "percentile",
     "print_report",
+    "runqueue_wait_s",
     "synthetic_articles",
 ]
 
@@ -539,3 +540,31 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     data = sorted(values)
     rank = max(1, math.ceil(q / 100 * len(data)))
     return data[min(rank, len(data)) - 1]
+
+
+def runqueue_wait_s(pid: int | None = None) -> float | None:
+    """Seconds the threads of ``pid`` (default: this process) and its children spent runnable
+    but waiting for a CPU (Linux ``/proc/<pid>/task/<tid>/schedstat``, second field). Its
+    growth during a measurement says how much the machine, not the code, was the limit.
+    None where there is no schedstat."""
+    try:
+        import psutil
+
+        root = pid if pid is not None else os.getpid()
+        pids = [root, *(c.pid for c in psutil.Process(root).children(recursive=True))]
+    except Exception:  # psutil missing or the process gone: no figure
+        return None
+    total = 0
+    found = False
+    for p in pids:
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                total += int((task / "schedstat").read_text().split()[1])
+                found = True
+            except (OSError, ValueError, IndexError):
+                continue
+    return total / 1e9 if found else None

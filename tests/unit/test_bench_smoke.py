@@ -24,6 +24,7 @@ BENCH = REPO_ROOT / "bench"
 FIGURE_LINE = re.compile(r"^FIGURE (?P<name>[a-z0-9_.]+) = (?P<value>n/a|[0-9][0-9,]*(?:\.[0-9]+)?(?:e[-+]?\d+)?) \S")
 EXTRACT_FIGURES = {
     "extract.articles_per_s", "extract.ms_per_article", "extract.p50_ms", "extract.p99_ms",
+    "extract.runqueue_wait_pct",
     "geo.resolve_share_pct", "geo.places_share_pct", "rss.after_load_mb", "rss.after_run_mb",
     "startup.s", "startup.rss_mb",
 }
