@@ -221,13 +221,19 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         return "invalid"
     region = report.region_key
     known = topo.incident_id_by_report.get(report.event_id)
-    if known is not None:
-        # Seen before: change nothing, but resend the incident's contributions (a no-op for the
-        # tally agent) in case a crash came between the table write and the send last time.
-        state = _load_state(topo, known)
-        if state is not None:
-            await _send_contributions(topo, state.incident, state.incident)
+    state = _load_state(topo, known) if known is not None else None
+    if state is not None and state.has_report(report.event_id):
+        # Seen before: change nothing. But a crash may have come after the incident's write and
+        # before the rest (faust writes each table key to the changelog on its own): make sure
+        # the region's index lists it, and resend its contributions (a no-op where they landed).
+        index = list(topo.incident_index_by_region.get(region) or [])
+        if all(i != known for i, _ in index):
+            topo.incident_index_by_region[region] = [*index, [known, state.incident.occurred_on.isoformat()]]
+        await topo.incidents_topic.send(key=known.encode(), value=dump_model(state.incident))
+        await _send_contributions(topo, state.incident, state.incident)
         return "duplicate"
+    # (a report recorded in incident_id_by_report but missing from its incident's state is
+    # resolved again below: the incident state is the source of truth)
     when = event_date(report)
     if when is None:
         await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", "no event or publication date")
@@ -291,27 +297,34 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
         return 0
     states = {tally_key(s, k, start): topo.tallies_by_key.get(tally_key(s, k, start)) for s, k, start, *_ in moves}
     changed = apply_moves({k: v for k, v in states.items() if v is not None}, moves)
-    scope_info = dict(topo.scopes_by_scope.get(scope) or {"region": scope, "windows": {}})
-    windows: dict[str, list[str]] = {k: list(v) for k, v in scope_info.get("windows", {}).items()}
     now = _utcnow()
     for tkey, state in changed.items():
         state["updated_at"] = now.isoformat()
         topo.tallies_by_key[tkey] = state
+    # Index and publish every window touched, not only the changed ones: after a crash the
+    # window writes may have landed while these did not (the redelivery then changes no window).
+    touched = {k: changed.get(k) or v for k, v in states.items() if changed.get(k) or v}
+    scope_info = dict(topo.scopes_by_scope.get(scope) or {"region": scope, "windows": {}})
+    windows: dict[str, list[str]] = {k: list(v) for k, v in scope_info.get("windows", {}).items()}
+    for state in touched.values():
         starts = windows.setdefault(state["window"], [])
         if state["window_start"] not in starts:
             starts.append(state["window_start"])
             starts.sort()
-        tally = TallyAggregation.result(state, updated_at=now)
-        await topo.tallies_topic.send(key=tkey.encode(), value=dump_model(tally))
+    updated_info = {**scope_info, "windows": windows}
     if new is not None:
-        scope_info["country"] = new.country or scope_info.get("country")
-        scope_info["admin1"] = new.admin1 or scope_info.get("admin1")
-    scope_info["windows"] = windows
-    topo.scopes_by_scope[scope] = scope_info
+        updated_info["country"] = new.country or scope_info.get("country")
+        updated_info["admin1"] = new.admin1 or scope_info.get("admin1")
+    if updated_info != topo.scopes_by_scope.get(scope):
+        topo.scopes_by_scope[scope] = updated_info
     if new is None:
         topo.contributions_by_key.pop(key, None)
     else:
         topo.contributions_by_key[key] = new.to_json()
+    for tkey, state in touched.items():
+        updated_at = dt.datetime.fromisoformat(state["updated_at"]) if state.get("updated_at") else now
+        tally = TallyAggregation.result(state, updated_at=updated_at)
+        await topo.tallies_topic.send(key=tkey.encode(), value=dump_model(tally))
     return len(changed)
 
 

@@ -2,8 +2,9 @@
 
 Pure: no faust, no Kafka, no clock. The window aggregation follows quix-streams' small
 protocol (``initialize`` / ``agg`` / ``result``) with one addition, a *signed* ``agg``: an
-incident's contribution is added with ``+1`` and taken back with ``-1``, so that a revised
-incident moves every window it touches by exactly the difference.
+incident's contribution is set with ``+1`` and taken back with ``-1``, so that a revised
+incident moves every window it touches by exactly the difference. A window keeps each
+incident's share and derives its sums, which makes every step idempotent.
 
 Windows (event time, UTC dates, ``end`` exclusive):
 
@@ -152,14 +153,16 @@ def contributions_for(incident: Incident) -> list[Contribution]:
 class TallyAggregation:
     """The window aggregation: state is a JSON-able dict (what the table stores).
 
-    Ranges are kept as sums that can be taken back: ``min`` and ``best`` sum, ``max`` sums
-    over bounded figures and is reported as ``None`` while any contributing figure is
-    unbounded ("at least 30").
+    A window keeps each incident's share (``members``: incident id -> figures and report
+    count) and derives its sums from them. Adding is "set this incident's share", taking
+    back is "remove it": both idempotent, so a contribution applied twice (a message
+    redelivered after a crash, when only some of the window writes had reached the changelog)
+    cannot count twice. ``max`` is ``None`` while any member's figure is unbounded ("at least
+    30").
     """
 
     @staticmethod
     def initialize(scope: str, kind: WindowKind, start: dt.date, end: dt.date) -> dict[str, Any]:
-        zero = {"min": 0, "best": 0, "max": 0, "unbounded": 0, "vague": 0}
         return {
             "region": scope,
             "country": None,
@@ -167,40 +170,36 @@ class TallyAggregation:
             "window": kind,
             "window_start": start.isoformat(),
             "window_end": end.isoformat(),
-            **{m: dict(zero) for m in METRICS},
-            "incidents": 0,
-            "reports": 0,
+            "members": {},
             "revision": 0,
         }
 
     @staticmethod
     def agg(state: dict[str, Any], contribution: Contribution, sign: int) -> dict[str, Any]:
-        """Add (``sign=+1``) or take back (``-1``) one incident's contribution."""
-        out = {**state, **{m: dict(state[m]) for m in METRICS}}
-        for metric in METRICS:
-            value: Range | None = getattr(contribution, metric)
-            if value is None:
-                continue
-            acc = out[metric]
-            acc["min"] += sign * value.min
-            acc["best"] += sign * value.best
-            if value.max is None:
-                acc["unbounded"] += sign
-            else:
-                acc["max"] += sign * value.max
-            acc["vague"] += sign * int(value.vague)
-        out["incidents"] += sign
-        out["reports"] += sign * contribution.reports
+        """Set (``sign=+1``) or remove (``-1``) one incident's share of the window."""
+        members = dict(state["members"])
+        out = {**state, "members": members}
         if sign > 0:
+            members[contribution.incident_id] = {
+                **{m: (None if (r := getattr(contribution, m)) is None else r.model_dump(mode="json"))
+                   for m in METRICS},
+                "reports": contribution.reports,
+            }
             out["country"] = contribution.country or out["country"]
             out["admin1"] = contribution.admin1 or out["admin1"]
+        else:
+            members.pop(contribution.incident_id, None)
         return out
 
     @staticmethod
     def result(state: Mapping[str, Any], *, updated_at: dt.datetime) -> RegionTally:
-        def rng(acc: Mapping[str, int]) -> Range:
-            hi = None if acc["unbounded"] > 0 else acc["max"]
-            return Range(min=acc["min"], max=hi, best=acc["best"], vague=acc["vague"] > 0)
+        members = state["members"].values()
+
+        def total(metric: str) -> Range:
+            figures = [Range.model_validate(m[metric]) for m in members if m[metric] is not None]
+            hi = None if any(r.max is None for r in figures) else sum(r.max or 0 for r in figures)
+            return Range(min=sum(r.min for r in figures), max=hi, best=sum(r.best for r in figures),
+                         vague=any(r.vague for r in figures))
 
         return RegionTally(
             region=state["region"],
@@ -209,9 +208,9 @@ class TallyAggregation:
             window=state["window"],
             window_start=dt.date.fromisoformat(state["window_start"]),
             window_end=dt.date.fromisoformat(state["window_end"]),
-            **{m: rng(state[m]) for m in METRICS},
-            incidents=state["incidents"],
-            reports=state["reports"],
+            **{m: total(m) for m in METRICS},
+            incidents=len(state["members"]),
+            reports=sum(m["reports"] for m in members),
             revision=state["revision"],
             updated_at=updated_at,
         )
@@ -241,15 +240,18 @@ def apply_moves(
     states: Mapping[str, dict[str, Any]],
     moves: Iterable[tuple[str, WindowKind, dt.date, dt.date, Contribution, int]],
 ) -> dict[str, dict[str, Any]]:
-    """Apply ``moves`` to the window states (by tally key); returns the changed states, each
-    with its revision moved once. Pure helper for the agent and the tests."""
-    changed: dict[str, dict[str, Any]] = {}
+    """Apply ``moves`` to the window states (by tally key); returns the states whose members
+    changed, each with its revision moved once. Pure helper for the agent and the tests."""
+    updated: dict[str, dict[str, Any]] = {}
     for scope, kind, start, end, contribution, sign in moves:
         key = tally_key(scope, kind, start)
-        state = changed.get(key) or states.get(key) or TallyAggregation.initialize(scope, kind, start, end)
-        changed[key] = TallyAggregation.agg(state, contribution, sign)
-    for key, state in changed.items():
+        state = updated.get(key) or states.get(key) or TallyAggregation.initialize(scope, kind, start, end)
+        updated[key] = TallyAggregation.agg(state, contribution, sign)
+    changed = {}
+    for key, state in updated.items():
         before = states.get(key)
+        if before is not None and before["members"] == state["members"]:
+            continue  # already applied (a redelivered contribution): no new revision
         state["revision"] = (before["revision"] if before else 0) + 1
+        changed[key] = state
     return changed
-

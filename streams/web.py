@@ -109,7 +109,7 @@ def local_top(topo: Topology, window: str, metric: str, as_of: dt.date) -> list[
     out = []
     for scope in list(topo.scopes_by_scope.keys()):
         state = topo.tallies_by_key.get(tally_key(scope, window, start))  # type: ignore[arg-type]
-        if state is not None and state["incidents"] > 0:
+        if state is not None and state["members"]:
             out.append(_tally_json(state))
     return out
 

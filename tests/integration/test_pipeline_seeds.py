@@ -9,6 +9,7 @@ must send the too-late article to ``events.late``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 
 from streams.localkafka import free_port
+from streams.tallies import TallyAggregation
 from tests.integration.worker_harness import (
     REPO_ROOT,
     WorkerProcess,
@@ -110,8 +112,9 @@ def reference_day_tallies(run: SeedRun) -> dict[str, dict[str, int]]:
     out = {}
     for key, state in topo.tallies_by_key.items():
         scope, window, start = key.rsplit("|", 2)
-        if window == "day" and state["incidents"] > 0:
-            out[f"{scope}|{start}"] = summary(state)
+        if window == "day" and state["members"]:
+            tally = TallyAggregation.result(state, updated_at=dt.datetime.now(dt.UTC)).model_dump(mode="json")
+            out[f"{scope}|{start}"] = summary(tally)
     return out
 
 
