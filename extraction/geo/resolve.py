@@ -380,6 +380,7 @@ def resolve_location(
     mentions = [m.fresh() for m in cached]
     n_places = index.n_places
     place_pop = index.place_pop
+    place_lat = index.place_lat
 
     ecc, eadm = index.entry_columns()
 
@@ -493,7 +494,11 @@ def resolve_location(
             if e >= n_places:
                 s = 9.5 if m.admin_hint else 5.0
             else:
-                s = math.log10(place_pop[e] + 10) - (1.5 if m.admin_hint else 0.0)
+                s = math.log10(place_pop[e] + 10)
+                if m.admin_hint:
+                    # "Sulu province": a district or province below admin1 fits the word
+                    # (no point in the inputs: NaN latitude); a town does not
+                    s += 1.5 if place_lat[e] != place_lat[e] else -1.5
             s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
             if a >= 0:
                 s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
@@ -519,6 +524,8 @@ def resolve_location(
             conf = 1.5 if m.admin_hint else 1.2
         else:
             conf = min(1.0, max(0.3, 0.35 + 0.1 * math.log10(place_pop[e] + 1)))
+            if m.admin_hint and place_lat[e] != place_lat[e]:
+                conf = 1.2  # "Sulu province", "Andar district": a district stated as such
             if not m.single:
                 conf = min(1.0, conf + 0.25)
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
@@ -539,7 +546,7 @@ def resolve_location(
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
-        elif m.single and e < n_places and m.container_cc is None:
+        elif m.single and e < n_places and m.container_cc is None and not m.admin_hint:
             # The country is right but nothing credible points at this region while
             # another region of it is: a namesake, or a neighbourhood of the city named
             # in the dateline ("CHICAGO -- A shooting in Brainerd").

@@ -133,6 +133,8 @@ CURATED = [
                  "IN-TN", id="postal-code-after-a-non-us-place"),
     pytest.param("Two people were killed in Brentwood on Monday night, CBS San Francisco reported.", "US",
                  "US-CA", id="namesake-agrees-with-the-rest"),
+    pytest.param("MANILA, Philippines - Soldiers killed five suspected militants in Sulu province on "
+                 "Tuesday.", "PH", "PH-14", id="stated-province-below-admin1-beats-dateline"),
     pytest.param("ROME (AP) - Two people were killed in a shooting on Monday, police said.", "IT", "IT-62",
                  id="short-upper-case-dateline"),
     pytest.param("A family mourned Donna Campbell on Sunday. Campbell, 68, was shot at her home in "
