@@ -12,13 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extraction.geo.fold import fold_key, fold_plain, fold_tokens
-from extraction.geo.index import _ADMIN_AFFIX, PlaceIndex, load_index
+from extraction.geo.index import _ADMIN_AFFIX, PlaceIndex, cache_path, load_index
 from extraction.geo.lexicon import ADMIN1_ALIASES
 from extraction.geo.resolve import resolve_location
 from extraction.text import Sentence
 from schemas import Location
 
 __all__ = ["Gazetteer"]
+
+_LOADED: dict[Path, PlaceIndex] = {}  # per process: the index of each cache file
 
 
 class Gazetteer:
@@ -30,8 +32,15 @@ class Gazetteer:
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
-        """Load (building and caching on first use) the compact place index."""
-        return cls(load_index(cache_dir))
+        """Load (building and caching on first use) the compact place index.
+
+        The index is read-only, so one process shares one copy per cache file.
+        """
+        path = cache_path(cache_dir)
+        index = _LOADED.get(path)
+        if index is None:
+            index = _LOADED[path] = load_index(cache_dir)
+        return cls(index)
 
     @property
     def index(self) -> PlaceIndex:
