@@ -76,9 +76,9 @@ class Extractor:
         """Events, totals and the primary event of one article (see docs/FIGURES.md)."""
         text = article.text
         sentences = split_sentences(text)
-        figures = find_figures(text, sentences)
-        groups = group_events(figures, sentences)
         published = article.published or (article.published_at.date() if article.published_at else None)
+        figures = find_figures(text, sentences, published)
+        groups = group_events(figures, sentences)
         events: list[EventRecord] = []
         totals: dict[str, Range | None] = {"killed": None, "wounded": None, "displaced": None}
         for ordinal, group in enumerate(groups):

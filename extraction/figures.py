@@ -21,10 +21,11 @@ covers both, and background figures never count. The conventions are in docs/FIG
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extraction.numbers import QUANTITY_PATTERN, parse_quantity
 from extraction.text import Sentence
@@ -179,7 +180,7 @@ _UPDATE = re.compile(
 # Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
-    r"|a\s+similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+    r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
 )
 # Running totals over a campaign or a season: not one event's deaths, but a displacement
 # figure is a stock ("has displaced 1.2 million since 2014") and counts as such.
@@ -187,7 +188,24 @@ _CUMULATIVE = re.compile(
     r"\b(?:earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war"
     r"|conflict|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june"
     r"|july|august|september|october|november|december)|in\s+(?:recent\s+)?(?:years|months)|in\s+all\s+of"
-    r"|since\s+(?:it|they)\s+began|this\s+year)\b",
+    r"|since\s+(?:it|they)\s+began|this\s+year"
+    # "over the past three months", "in the last decade" (never hours or days: "in the past 24
+    # hours" is how a lead reports one day's toll)
+    r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?)"
+    r"|(?:past|last)\s+decade|for\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)"
+    # a population stock, not people moved by this event
+    r"|(?:are|remain|remained|were\s+still|are\s+still)\s+(?:internally\s+)?displaced|nationwide|countrywide"
+    r"|across\s+the\s+(?:country|nation|region)|throughout\s+the\s+(?:country|war|conflict))\b",
+)
+# A date before the publication date ("in June 2022", "last May", "In November," in a March
+# article): the sentence tells an earlier incident. Checked against the article's date.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_DATED = re.compile(
+    r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+    r"(?:\s+(?P<year1>(?:19|20)\d\d)\b|(?!\s*\d)\b)|(?P<year2>(?:19|20)\d\d)\b)"
 )
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
@@ -504,18 +522,24 @@ def _field_for(field: str, np_text: str) -> str | None:
     return field
 
 
-def find_figures(text: str, sentences: Sequence[Sentence]) -> list[Figure]:
-    """Every casualty and displacement figure in ``text``, in reading order."""
+def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | None = None) -> list[Figure]:
+    """Every casualty and displacement figure in ``text``, in reading order. ``published``
+    (the article's date) tells which dates in the text are earlier incidents."""
     figures: list[Figure] = []
     low_text = _lower(text)
     hits = _trigger_sentences(low_text, sentences)
     for idx in hits:
         sent = sentences[idx]
-        figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end]))
-    figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits))
-    bomber = _suicide_bombers(text, sentences, figures)
+        figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end], published))
+    figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits, published))
+    bomber = _suicide_bombers(text, sentences, figures, published)
     if bomber is not None:
         figures.append(bomber)
+    # A stock ("4.8 million are internally displaced") is the article's figure only when the
+    # article leads with it; further down it is context for the incident the lead reports.
+    for i, f in enumerate(figures):
+        if f.kind == FigureKind.CUMULATIVE and f.sentence_index > 0 and not f.background:
+            figures[i] = replace(f, background=True)
     return figures
 
 
@@ -531,7 +555,7 @@ _CAPTURED = re.compile(
 
 
 def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
-                     hits: list[int]) -> list[Figure]:
+                     hits: list[int], published: dt.date | None = None) -> list[Figure]:
     """ "Gunmen abducted 9 drivers. They later killed them.": the killed are the abducted.
     Only when the sentence with the killing has no count of its own."""
     if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
@@ -555,7 +579,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
                 value = parse_quantity(text[cap.start(1):cap.end(1)])
                 if value is not None:
                     out.append(Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
-                                      background=_is_background(low)))
+                                      background=_is_background(low, published)))
                 break
     return out
 
@@ -572,7 +596,8 @@ _SUICIDE_FAILED = re.compile(
 )
 
 
-def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> Figure | None:
+def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                     published: dt.date | None = None) -> Figure | None:
     """A suicide bomber who detonated died, and ACLED and GTD count the bomber: when the text
     reports the blast but never the bomber's death, the bomber is added as one (perpetrator)
     death, explicitly marked by its evidence span."""
@@ -591,7 +616,7 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         if value is None or value.best > 5:
             return None
         return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
-                      role="perpetrators", additive=True, background=_is_background(sent.text.lower()))
+                      role="perpetrators", additive=True, background=_is_background(sent.text.lower(), published))
     return None
 
 
@@ -621,13 +646,36 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _is_background(low: str) -> bool:
+def _is_background(low: str, published: dt.date | None = None) -> bool:
     """An earlier incident or a running total: a death or injury figure here never counts."""
-    return _BACKGROUND.search(low) is not None or _CUMULATIVE.search(low) is not None
+    return (_BACKGROUND.search(low) is not None or _CUMULATIVE.search(low) is not None
+            or _dated_before(low, published))
+
+
+def _dated_before(low: str, published: dt.date | None) -> bool:
+    """The sentence is anchored to a time before the article's: "in June 2022", "last May",
+    "In November," (in a March article). Without the article's date only a month of a
+    "last May" counts (a bare "in 2014" is `_BACKGROUND`'s)."""
+    for m in _DATED.finditer(low):
+        mon = m.group("mon")
+        month = _MONTH_NUMBER.get(mon.rstrip(".")) if mon else None
+        year_txt = m.group("year1") or m.group("year2")
+        year = int(year_txt) if year_txt else None
+        if m.group("prep") == "last" and month is not None and year is None:
+            return True  # "last May"
+        if published is None:
+            continue  # "as at May 2015" in a report without a date may be its own date
+        if year is not None:
+            if year < published.year or (year == published.year and month is not None and month < published.month):
+                return True
+        elif month is not None and m.group("prep") in ("in", "during", "early", "late", "mid") and month != published.month:
+            return True  # "In November," in a March article: November of an earlier year
+    return False
 
 
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
-                     "deadliest", "worst", "in all of", "year before", "in 19", "in 20")
+                     "deadliest", "worst", "in all of", "year before", " 19", " 20", "past", "decade", "displaced",
+                     "nationwide", "countrywide", "throughout", "across the")
 _NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 
@@ -636,7 +684,8 @@ def _may_have_subset(low: str) -> bool:
     return any(h in low for h in _SUBSET_HINTS)
 
 
-def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> list[Figure]:
+def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
+                      published: dt.date | None = None) -> list[Figure]:
     """The figures of one sentence ``s`` that starts at ``base`` in the article: negations,
     then each casualty expression tied to its object or subject counts."""
     if low is None:
@@ -652,7 +701,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None) -> li
             masked = masked[:a] + " " * (b - a) + masked[b:]
         verb_matches, quant_matches = _scan(low_masked)
     hinted = any(h in low for h in _BACKGROUND_HINTS)
-    past = hinted and _BACKGROUND.search(low) is not None
+    past = (hinted and _BACKGROUND.search(low) is not None) or _dated_before(low, published)
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low)

@@ -98,3 +98,48 @@ def test_seed_article_figures() -> None:
     assert wounded is not None and wounded.vague and wounded.best == 12
     assert displaced is not None and displaced.best == 350_000  # "half of them children" adds nothing
     assert not displaced.vague
+
+
+# Background paragraphs: an earlier incident or a running total told after the lead never
+# replaces the lead's figure. Each text is written for this test; published 2025-04-10.
+BACKGROUND = [
+    pytest.param("A shell hit a bus depot in the port on Tuesday, killing 5 drivers.\n\n"
+                 "The port has been shelled often since the fighting began. A rocket strike on the depot "
+                 "last June killed 23 people.", 5, id="last-month-name"),
+    pytest.param("Gunmen killed 8 herders near the river on Sunday, the governor said.\n\n"
+                 "In August 2023, an attack on the same valley killed more than 90 people.", 8,
+                 id="month-and-past-year"),
+    pytest.param("A car bomb killed 4 people outside a court on Monday.\n\n"
+                 "In December, a bomb at the same court killed 31 people.", 4, id="earlier-month-this-winter"),
+    pytest.param("Landslides killed 12 villagers in the hills on Saturday.\n\n"
+                 "Landslides in the province in 2021 killed over 200 people.", 12, id="in-past-year"),
+    pytest.param("Fighting near the dam killed 6 fighters on Friday, a monitor said.\n\n"
+                 "Clashes around the dam have killed hundreds of fighters over the past four months.", 6,
+                 id="over-the-past-months"),
+    pytest.param("Heavy rain killed 3 people in the capital on Wednesday.\n\n"
+                 "The town was struck by similar floods two decades earlier, when 70 people died.", 3,
+                 id="similar-earlier-incident"),
+    pytest.param("Two drones hit a fuel depot on Thursday, killing 2 guards.\n\n"
+                 "The war, which began in March 2021, has killed tens of thousands of people.", 2,
+                 id="war-total-since-past-date"),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), BACKGROUND)
+def test_background_paragraph_never_replaces_the_lead_figure(text: str, killed: int) -> None:
+    out = _extract(text, published=dt.date(2025, 4, 10))
+    assert len(out["events"]) == 1
+    assert out["totals"]["killed"]["best"] == killed
+
+
+def test_displacement_stock_in_a_background_paragraph_is_no_event() -> None:
+    text = ("Ministers met donors in the capital on Monday to discuss next year's budget.\n\n"
+            "About 3 million people are internally displaced across the country, the agency said.")
+    out = _extract(text, published=dt.date(2025, 4, 10))
+    assert out["events"] == []
+
+
+def test_displacement_stock_leading_the_article_counts() -> None:
+    out = _extract("The conflict has displaced more than 900,000 people since 2016, the agency said.",
+                   published=dt.date(2025, 4, 10))
+    assert out["totals"]["displaced"]["best"] == 900_000
