@@ -616,8 +616,11 @@ def resolve_location(
     gid = index.place_gid[e]
     lat = index.place_lat[e]
     lon = index.place_lon[e]
-    # The name as the text writes it ("Al Bukamal"); the GeoNames id pins the place.
-    name = _POSSESSIVE.sub("", best_m.surface) if not best_m.in_title or upper else best_m.surface
+    # The name as the text writes it ("Al Bukamal"; the GeoNames id pins the place), unless
+    # the text shouts it ("NEW ORLEANS -"): then GeoNames' spelling.
+    name = _POSSESSIVE.sub("", best_m.surface)
+    if name.isupper() and len(name) > 3:
+        name = index.place_name[e]
     return Location(
         name=name or index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
         lat=None if math.isnan(lat) else round(lat, 5),
