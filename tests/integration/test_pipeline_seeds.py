@@ -161,3 +161,31 @@ def test_too_late_article_goes_to_the_late_topic_and_moves_no_tally(seed_run: Se
     letters = wait_until(late_letters, 60, "the late article on events.late")
     assert all(d["reason"] == "too_late" for d in letters)
     assert seed_run.day_tallies() == before
+
+
+#: copies of the seed articles (new ids) replayed for the crash test
+CRASH_COPIES = 4
+
+
+def test_worker_killed_mid_stream_restarts_without_double_counting(seed_run: SeedRun, tmp_path: Path) -> None:
+    before = seed_run.day_tallies()
+    lines = (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "copies.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for copy in range(CRASH_COPIES):
+            for line in lines:
+                fh.write(json.dumps({**json.loads(line), "id": f"{json.loads(line)['id']}-copy{copy}"}) + "\n")
+    subprocess.run(
+        [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", seed_run.bootstrap,
+         "--topic", seed_run.env["CRISIS_STREAM_ARTICLES_TOPIC"], "--no-progress"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=True,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    # kill -9 as soon as the copies start moving tallies: mid-stream, with work in flight
+    wait_until(lambda: seed_run.day_tallies() != before, 60, "the copies to start changing tallies")
+    seed_run.worker.kill()
+    seed_run.worker.start()
+    seed_run.worker.wait_ready()
+    wait_processed(seed_run.bootstrap, seed_run.env, SEED_PROCESSING_TIMEOUT_S)
+    got = {k: summary(t) for k, t in seed_run.day_tallies().items() if t["incidents"] > 0}
+    assert got == reference_day_tallies(seed_run)

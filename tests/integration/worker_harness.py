@@ -176,6 +176,17 @@ class WorkerProcess:
             except ProcessLookupError:
                 pass
 
+    def kill(self) -> None:
+        """SIGKILL the process group: a crash, no flush, no commit."""
+        proc, self.process = self.process, None
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=WORKER_STOP_TIMEOUT_S)
+
     def get(self, path: str) -> tuple[int, Any]:
         return http_get(f"{self.url}{path}")
 
