@@ -148,7 +148,7 @@ def group_events(figures: list[Figure], sentences: list[Sentence]) -> list[list[
     others: dict[int, list[Figure]] = {}
     for f in figures:
         if f.separate and not f.background:
-            others.setdefault(f.sentence_index, []).append(f)
+            others.setdefault(f.incident if f.incident >= 0 else f.sentence_index, []).append(f)
     groups = [main] if main else []
     groups.extend(group for _idx, group in sorted(others.items()))
     return groups

@@ -74,7 +74,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
-    ("wounded_pas", r"hospitali[sz]ed|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+    ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"),
     ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
@@ -89,6 +89,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
+                      r"|moved\s+to\s+(?:\w+\s+)?(?:relief\s+camps|camps|shelters|evacuation\s+(?:centres|centers))"
                       r"|had\s+to\s+evacuate|without\s+shelter"
                       r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
 ]
@@ -96,7 +97,7 @@ _VERBS = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<{name}>(?:{pat})\b)" for
 
 # Negations that state an explicit zero. Group name says which fields become 0.
 _NEGATIONS = re.compile(
-    r"(?P<both>\bno\s+(?:\w+\s+){0,2}(?:casualties|casualty|one\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:hurt|harmed)"
+    r"(?P<both>\bno\s+(?:\w+\s+){0,3}(?:casualties|casualty|one\s+(?:was\s+|were\s+)?(?:\w+\s+)?(?:hurt|harmed)"
     r"|deaths?\s+or\s+injur(?:y|ies)|fatalities\s+(?:or|and|nor)\s+injur(?:y|ies)"
     r"|injur(?:y|ies)\s+(?:or|and|nor)\s+(?:fatalities|deaths?|loss\s+of\s+li(?:fe|ves))|loss\s+of\s+life\s+or\s+injur\w+)"
     r"|\bneither\s+(?:injuries|fatalities|casualties|deaths)\s+nor\s+(?:injuries|fatalities|casualties|deaths)"
@@ -123,7 +124,7 @@ _SUBSET = re.compile(
     r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"
     r"|(?<=,\s)of\s+(?:whom|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
-    r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them)\b[^,;:]*"
+    r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them)\b(?:[^,;:]|(?<=\d),(?=\d{3}))*"
     r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
 )
 
@@ -180,7 +181,9 @@ _UPDATE = re.compile(
 # Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
-    r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d)\b",
+    r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
+    r"|clashes|floods|conflicts?|wars?|raids|offensives?))\b",
 )
 # Running totals over a campaign or a season: not one event's deaths, but a displacement
 # figure is a stock ("has displaced 1.2 million since 2014") and counts as such.
@@ -195,7 +198,8 @@ _CUMULATIVE = re.compile(
     r"|(?:past|last)\s+decade|for\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)"
     # a population stock, not people moved by this event
     r"|(?:are|remain|remained|were\s+still|are\s+still)\s+(?:internally\s+)?displaced|nationwide|countrywide"
-    r"|across\s+the\s+(?:country|nation|region)|throughout\s+the\s+(?:country|war|conflict))\b",
+    r"|across\s+the\s+(?:country|nation|region)|throughout\s+the\s+(?:country|war|conflict)"
+    r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to)\b",
 )
 # A date before the publication date ("in June 2022", "last May", "In November," in a March
 # article): the sentence tells an earlier incident. Checked against the article's date.
@@ -206,6 +210,11 @@ _DATED = re.compile(
     r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
     r"(?:\s+(?P<year1>(?:19|20)\d\d)\b|(?!\s*\d)\b)|(?P<year2>(?:19|20)\d\d)\b)"
+)
+# A party's own count, reported as its claim: the figure only when no one else gives one.
+_CLAIM = re.compile(
+    r"\ba\s+claim\s+(?:that|which)\b|\bclaim(?:ed|s|ing)?\s+(?:to\s+have|(?:that\s+)?(?:it|they)\s+(?:had|have|has))\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured)"
 )
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
@@ -270,7 +279,13 @@ _NP_WORDS = re.compile(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|wh
 _OBJECT_GAP = re.compile(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", _I)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", _I)
 _WORDS = re.compile(r"[\w'-]+")
-_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+", _I)
+_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+ly\s+)?", _I)
+# "several of the wounded were in critical condition": part of a group already counted
+_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+ly\s+)?(?:wounded|injured|dead|victims|casualties"
+                             r"|killed|survivors|displaced|evacuees)\b", _I)
+# "The families, about 7,000 people in all, have sought shelter": an apposition gives the figure
+_APPOSITION_GAP = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told)\s*,"
+                             r"\s*(?:[\w'-]+\s+){0,3}", _I)
 _OF_WHICH_HEAD = re.compile(r"^\s+of\s+(?:which|whom)\b", _I)
 _WERE_WAS = re.compile(r"\b(?:were|was)\b")
 _COMMA_WORD = re.compile(r",\s*\S")
@@ -292,6 +307,8 @@ class Figure:
     background: bool = False  # an earlier incident or a campaign total: never counted
     separate: bool = False  # another incident reported in the same article: its own event
     negation: bool = False  # an explicit zero ("no casualties")
+    claimed: bool = False  # a party's claim ("the insurgents claimed to have killed 32")
+    incident: int = -1  # for a separate incident: the sentence that opened it
 
     def evidence(self, text: str, sentences: Sequence[Sentence]) -> Evidence:
         """Where this figure came from, as offsets into the article text."""
@@ -535,12 +552,34 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     bomber = _suicide_bombers(text, sentences, figures, published)
     if bomber is not None:
         figures.append(bomber)
+    _continue_separate(text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
         if f.kind == FigureKind.CUMULATIVE and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+def _continue_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "In a separate attack, drones wounded five people. No one was killed there.": a
+    sentence of the same paragraph right after a separate incident belongs to it."""
+    opened: dict[int, int] = {}  # sentence index -> the sentence that opened its incident
+    for f in figures:
+        if f.separate:
+            opened.setdefault(f.sentence_index, f.sentence_index)
+    if not opened:
+        return
+    for i, f in enumerate(figures):
+        k = f.sentence_index
+        if f.separate:
+            figures[i] = replace(f, incident=opened[k])
+            continue
+        prev = k - 1
+        if f.background or prev not in opened or "\n" in text[sentences[prev].end:sentences[k].start]:
+            continue
+        opened.setdefault(k, opened[prev])
+        figures[i] = replace(f, separate=True, incident=opened[prev])
 
 
 _ANAPHOR_KILL = re.compile(
@@ -675,7 +714,7 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
 
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", " 19", " 20", "past", "decade", "displaced",
-                     "nationwide", "countrywide", "throughout", "across the")
+                     "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled")
 _NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 
@@ -706,6 +745,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low)
                 and _SEPARATE.search(low) is not None)
+    claimed = "claim" in low and _CLAIM.search(low) is not None
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
@@ -725,11 +765,13 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     for vi, v in enumerate(verbs):
         name = v.lastgroup or ""
         field, mode = name.rsplit("_", 1)
+        if field == "displaced" and _INTENT_BEFORE.search(masked, max(0, v.start() - 24), v.start()):
+            continue  # "two villagers who tried to flee were shot dead": no one fled
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = FigureKind.FIRST_REPORT
         if mode == "toll":
-            q = _first_quant_after(quants, v.end(), min(len(masked), v.end() + 60), masked)
+            q = _first_quant_after(quants, v.end(), min(len(masked), v.end() + 120), masked)
             if q is not None:
                 kind = FigureKind.UPDATE if _UPDATE.search(masked[v.start():q.start]) else FigureKind.FIRST_REPORT
                 found.append((q, q.start, q.end, "", "mixed", False))
@@ -782,7 +824,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             bg = past if f.startswith("displaced") else background
             out.append(Figure(f, value, base + a, base + b, idx,
                               kind=FigureKind.CUMULATIVE if cumulative and not bg else kind, role=role,
-                              additive=additive, background=bg, separate=separate))
+                              additive=additive, background=bg, separate=separate, claimed=claimed))
         prev_end = v.end()
     if len(out) > 1 and (" or " in low_masked or any(h in low_masked for h in _ALTERNATIVE_HINTS)):
         _drop_alternatives(out, masked, base)
@@ -869,9 +911,27 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
               or _OF_WHOM.match(masked, q.end, q.end + 16)):
             break  # "shot two people, one of whom died": the part is not another group
         np_text = _np_after(masked, q.end, hi)
+        if not first and (_SAID_AFTER.match(masked, q.end + len(np_text), hi) or _SAID_IN.search(np_text)):
+            break  # "killed four militants, two officials said": the sources, not victims
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
         first = False
+    if len(out) >= 3 and "," in masked[out[0][2]:out[1][1]]:
+        # "killed 11 fighters, seven from the factions and four from the army": a breakdown
+        parts = [item[0].value.best for item in out[1:] if item[0] is not None]
+        if out[0][0] is not None and len(parts) == len(out) - 1 and sum(parts) == out[0][0].value.best:
+            out = out[:1]
+            pos = hi
+    if out and field in ("killed", "wounded", "shot"):
+        # a singular one after a counted group: "killing 11 police officers and a civilian"
+        nxt = _AND_NEXT.match(masked, pos, hi)
+        m = _SINGULAR_OBJECT.match(masked, nxt.end(), hi) if nxt is not None else None
+        if m is not None and m.group("head") and not (re.search(r"(?<![s'])s$", m.group("head"), _I)
+                                                      or m.group("head").lower() in _PLURAL_HEADS):
+            a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            np_text = m.group(0).strip()
+            out.append((None, a, m.end(), np_text, _role(np_text), False))
+            pos = m.end()
     if out:
         me = re.match(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", masked[pos:hi], _I)
         if me and field == "killed":
@@ -924,6 +984,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
     return res
 
 
+_INTENT_BEFORE = re.compile(r"\b(?:tried|trying|tries|try|attempted|attempting|wanted|unable|planned|began)\s+to\s+$", _I)
+_SAID_AFTER = re.compile(r"\s*(?:said|say|says|told|reported|confirmed|added)\b", _I)
+_SAID_IN = re.compile(r"\b(?:said|say|says|told|reported|confirmed|added)\b", _I)
 _PLURAL_HEADS = frozenset({"people", "police", "children", "men", "women", "them", "personnel", "staff",
                            "family", "families", "forces", "troops", "crew", "others", "dozens", "hundreds"})
 
@@ -950,13 +1013,16 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             words = _WORDS.findall(gap)
             if verb.lower() in _NOUN_VERBS and len(words) > 3 or verb.lower() == "fatally" and words:
                 break
-            if _OF_THE.fullmatch(gap):
+            if _OF_THE.fullmatch(gap) or _OF_THE_COUNTED.match(gap):
                 break  # "near one of the bodies": a part of a group already counted
             # "(85,000 of which have been relocated)": the part is the figure
             gap = _OF_WHICH_HEAD.sub(" ", gap)
             words = _WORDS.findall(gap)
             limit = 12 if field == "displaced" else 9  # "189,800 residents living in ... had moved"
-            if len(words) > limit or _BREAK.search(gap) or "," in gap and not _WERE_WAS.search(gap):
+            apposition = (_APPOSITION_GAP.fullmatch(gap) is not None
+                          and masked[:q.start].rstrip().endswith(","))
+            if not apposition and (len(words) > limit or _BREAK.search(gap)
+                                   or "," in gap and not _WERE_WAS.search(gap)):
                 # "," inside a subject only survives when subsets were blanked out of it
                 if len(words) > limit or _BREAK.search(gap):
                     break
@@ -1089,6 +1155,8 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     for field in ("killed", "wounded", "displaced", "displaced_households", "shot"):
         fs = [f for f in figs if f.field == field]
         pos = [f for f in fs if not f.negation]
+        if any(f.claimed for f in pos) and not all(f.claimed for f in pos):
+            pos = [f for f in pos if not f.claimed]  # an official figure stands over a party's claim
         if not pos:
             out[field] = Range.exact(0, fs[0].value.text) if fs else None
             continue

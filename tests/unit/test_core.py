@@ -143,3 +143,13 @@ def test_displacement_stock_leading_the_article_counts() -> None:
     out = _extract("The conflict has displaced more than 900,000 people since 2016, the agency said.",
                    published=dt.date(2025, 4, 10))
     assert out["totals"]["displaced"]["best"] == 900_000
+
+
+def test_sentence_after_a_separate_incident_belongs_to_it() -> None:
+    text = ("Shelling killed 3 people in the north on Monday.\n\n"
+            "In a separate attack, a drone hit a depot in the south, wounding four guards. No one was killed there.")
+    out = _extract(text)
+    assert len(out["events"]) == 2
+    second = out["events"][1]
+    assert second["wounded"]["best"] == 4
+    assert second["killed"]["best"] == 0

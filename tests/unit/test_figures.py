@@ -138,6 +138,30 @@ FAMILIES = [
     pytest.param("A 7-year-old boy was killed by a stray bullet.", (1, None, None), id="age-is-not-a-count"),
     pytest.param("Omar Haddad, 34, was shot dead outside his shop.", (1, None, None), id="apposed-age"),
     pytest.param("The blast on 12 May 2019 injured two porters.", (None, 2, None), id="date-is-not-a-count"),
+    # restatements, sources and breakdowns are not more people
+    pytest.param("A mine blast killed 7 workers and injured 15. Several of the injured were in critical condition.",
+                 (7, 15, None), id="partitive-of-the-wounded"),
+    pytest.param("An air raid killed five traders, three local officials said.", (5, None, None),
+                 id="sources-after-a-comma-are-not-victims"),
+    pytest.param("The clashes killed 13 fighters, eight from the militia and five from the army, a monitor said.",
+                 (13, None, None), id="breakdown-after-a-total"),
+    pytest.param("The bomb killed 6 guards and a cleaner at the gate.", (7, None, None),
+                 id="singular-after-counted-group"),
+    pytest.param("Three fishermen who tried to flee were shot dead.", (3, None, None),
+                 id="tried-to-flee-is-no-displacement"),
+    pytest.param("The death toll from Monday's collapse of the textile factory in the old industrial zone has "
+                 "risen to 64, officials said.", (64, None, None), id="toll-far-from-its-figure"),
+    pytest.param("Doctors said 48 people were being treated for wounds.", (None, 48, None), id="treated-for-wounds"),
+    pytest.param("About 2,400 people were moved to relief camps in schools.", (None, None, 2400),
+                 id="moved-to-relief-camps"),
+    pytest.param("There were no immediate reports of casualties.", (0, 0, None), id="no-immediate-reports"),
+    pytest.param("The clinic served about 900 people who had fled earlier fighting.", (None, None, None),
+                 id="fled-earlier-fighting-is-background"),
+    pytest.param("Flooding forced 300 families out of their homes. The families, about 1,800 people in all, "
+                 "have sought shelter in churches.", (None, None, 1800), id="apposition-gives-people"),
+    pytest.param("Troops killed 14 rebels on Sunday, the army said. The rebels said in a statement they "
+                 "had killed 40 soldiers, a claim that could not be verified.", (14, None, None),
+                 id="a-partys-claim-yields-to-the-official-figure"),
 ]
 
 
