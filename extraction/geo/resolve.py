@@ -217,8 +217,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 i += 1
                 continue
             p0 = toks[i][3]
-            if p0 in PERSON_TITLES and not upper:
-                break  # the rest of the run is a person's name
+            if p0 in PERSON_TITLES:
+                if not upper:
+                    break  # the rest of the run is a person's name
+                i += 4  # upper case: runs are whole clauses; skip the title and a name
+                continue
             best: tuple[int, str, object] | None = None
             parts: list[str] = []
             j = i
