@@ -1157,6 +1157,7 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
         pos = [f for f in fs if not f.negation]
         if any(f.claimed for f in pos) and not all(f.claimed for f in pos):
             pos = [f for f in pos if not f.claimed]  # an official figure stands over a party's claim
+        pos = _lead_stands(pos)
         if not pos:
             out[field] = Range.exact(0, fs[0].value.text) if fs else None
             continue
@@ -1201,6 +1202,22 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
             out["wounded"] = Range(min=n, max=None if shot.max is None else max(n, shot.max - k), best=n,
                                    text=shot.text, vague=shot.vague)
     return out, kind
+
+
+def _lead_stands(pos: list[Figure]) -> list[Figure]:
+    """The lead's figure is the event's: a larger one further down replaces it only as an
+    update ("rose to 40") or an addition ("another two died"); otherwise it is most likely
+    another incident told as context that the background rules did not recognise."""
+    if len(pos) < 2:
+        return pos
+    lead = min(f.sentence_index for f in pos)
+    if lead > 1:
+        return pos
+    lead_best = sum(f.value.best for f in pos if f.sentence_index == lead)
+    if lead_best < 3:
+        return pos  # "a man was shot dead": later sentences often give the full count
+    return [f for f in pos if f.sentence_index < lead + 3 or f.additive or f.kind == FigureKind.UPDATE
+            or f.value.best <= 2 * lead_best]
 
 
 def _sum(values: Iterable[Range]) -> Range | None:

@@ -153,3 +153,19 @@ def test_sentence_after_a_separate_incident_belongs_to_it() -> None:
     second = out["events"][1]
     assert second["wounded"]["best"] == 4
     assert second["killed"]["best"] == 0
+
+
+def test_a_much_larger_figure_far_below_the_lead_does_not_replace_it() -> None:
+    text = ("A bomb killed 4 people at a bus stop in the old town on Monday, police said.\n\n"
+            "The blast shattered shop windows along the street. Ambulances took the wounded to hospital. "
+            "Police sealed off the area.\n\n"
+            "A bomb at a cinema in the province killed 40 people.")
+    assert _extract(text)["totals"]["killed"]["best"] == 4
+
+
+def test_a_toll_update_far_below_the_lead_replaces_it() -> None:
+    text = ("A bomb killed 4 people at a bus stop in the old town on Monday, police said.\n\n"
+            "The blast shattered shop windows along the street. Ambulances took the wounded to hospital. "
+            "Police sealed off the area.\n\n"
+            "By the evening the death toll had risen to 11.")
+    assert _extract(text)["totals"]["killed"]["best"] == 11
