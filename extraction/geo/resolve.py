@@ -66,7 +66,7 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MAX_NGRAM = 6  # words in the longest name tried
-_ANCHOR_WEIGHT = 4.0  # a place in the event's own sentence
+_ANCHOR_WEIGHT = 3.0  # a place in the event's own sentence
 # The dateline is where the reporter files from: as good as the body text, below the lead
 # (local news is filed from its town; wire copy from a capital far from the event).
 _DATELINE_WEIGHT = 1.0
