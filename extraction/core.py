@@ -95,10 +95,13 @@ class Extractor:
             main = events[0]
             location, occurred, event_type = main.location, main.occurred_on, main.event_type
         else:
-            anchor = (sentences[0].start, sentences[0].end) if sentences else None
-            location = self._locate(text, sentences, anchor, article.title)
-            occurred = resolve_event_date(text, sentences, published, anchor)
-            event_type = classify_event_type(text, sentences, anchor)
+            # No figure, no anchor: dates and type fall back on the whole article. Places keep
+            # the lead sentence: the gazetteer's fallback without an anchor scores lower on
+            # the development sets (country 0.863 vs 0.872 on dev.jsonl).
+            lead = (sentences[0].start, sentences[0].end) if sentences else None
+            location = self._locate(text, sentences, lead, article.title)
+            occurred = resolve_event_date(text, sentences, published, None)
+            event_type = classify_event_type(text, sentences, None)
         primary: dict[str, Any] = {
             "country": location.country,
             "admin1": location.admin1,

@@ -20,6 +20,11 @@ _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-
 # Hard-wrapped text (wire copy with a line break every ~70 characters): a single line break
 # is only a wrap, never a sentence end.
 _BOUNDARY_WRAPPED = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n")
+# What follows a clock time inside the same sentence: a weekday, a month, a time zone.
+_AFTER_TIME = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?"
+    r"|(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|local\s+time)\b|\d"
+)
 _CLOSERS = "\"'\u201d\u2019)"
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
@@ -55,6 +60,8 @@ def split_sentences(text: str) -> list[Sentence]:
         word = _last_word(text, max(pos, cut - 40), cut) if blank and text[cut - 1:cut] == "." else ""
         if word and word.rstrip(".").lower() in _ABBREV:
             continue
+        if word.lower() in ("a.m.", "p.m.") and _AFTER_TIME.match(text, m.end()):
+            continue  # "at 2 a.m. Aug. 29", "9 p.m. Sunday": the time goes on with its day
         if word and len(word.rstrip(".")) == 1 and text[cut - 1:cut] == "." and cut > pos:
             continue  # an initial ("J. Smith")
         _append(out, text, pos, m.end() if blank else cut)

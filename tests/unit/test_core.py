@@ -169,3 +169,28 @@ def test_a_toll_update_far_below_the_lead_replaces_it() -> None:
             "Police sealed off the area.\n\n"
             "By the evening the death toll had risen to 11.")
     assert _extract(text)["totals"]["killed"]["best"] == 11
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The blast came at 2 a.m. Aug. 29 near the port. Police came.",
+                 ["The blast came at 2 a.m. Aug. 29 near the port.", "Police came."], id="am-before-month"),
+    pytest.param("Firing began at 9 p.m. Sunday in the town. Two died.",
+                 ["Firing began at 9 p.m. Sunday in the town.", "Two died."], id="pm-before-weekday"),
+    pytest.param("He left at 9 p.m. The next day he returned.",
+                 ["He left at 9 p.m.", "The next day he returned."], id="pm-ends-a-sentence"),
+])
+def test_clock_times_do_not_end_a_sentence_before_their_day(text: str, expected: list[str]) -> None:
+    from extraction.text import split_sentences
+
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_article_without_figures_passes_no_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extraction.core as core
+
+    seen: list[object] = []
+    monkeypatch.setattr(core, "classify_event_type", lambda text, sentences, anchor: seen.append(anchor))
+    _extract("The council met on Tuesday. It approved the budget.")
+    assert seen == [None]
