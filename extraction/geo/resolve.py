@@ -248,8 +248,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             j, kind, hit = best
             start, end = toks[i][0], toks[j - 1][1]
             surface = text[start:end]
-            plain = " ".join(t[3] for t in toks[i:j])
             single = j - i == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
+            plain = toks[i][3] if single else " ".join([t[3] for t in toks[i:j]])
             nxt = toks[j][3] if j < n else ""
             if j >= n:
                 nm = _NEXT_WORD.match(text, end)
@@ -279,12 +279,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS)
                                     or toks[j - 1][3] in STREET_WORDS):
                 continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
-            mention = Mention(start + offset, end + offset, surface, kind, single=single,
-                              in_title=in_title)
             if kind == "place":
-                mention.ids = hit if isinstance(hit, tuple) else (hit,)
+                mention = Mention(start + offset, end + offset, surface, kind, None,
+                                  hit if isinstance(hit, tuple) else (hit,), 1.0, False, single,
+                                  False, in_title)
             else:
-                mention.cc = hit  # type: ignore[assignment]
+                mention = Mention(start + offset, end + offset, surface, kind, hit, (), 1.0,  # type: ignore[arg-type]
+                                  False, single, False, in_title)
             # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
             if kind == "place" and not upper:
                 k = i0 - 1
@@ -367,20 +368,25 @@ def resolve_location(
 ) -> Location:
     """Where the event described near ``anchor`` (or the text's main event) happened."""
     upper = _is_upper_text(text)
-    # The core resolves once per event of an article: the scan of one text is kept.
-    cached = _SCANS.get((text, title))
+    # The core resolves once per event of an article (each with its anchor): the scan of
+    # one text is kept, and each call works on fresh copies of its mentions.
+    cached = _SCANS.get((text, title)) if anchor is not None else None
     if cached is None:
         cached = scan(index, text, upper)
         if not upper:
             cached += _us_state_mentions(index, text)
         if title:
             cached += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
-        if len(_SCANS) >= 4:
-            _SCANS.clear()
-        _SCANS[(text, title)] = cached
+        if anchor is not None:
+            if len(_SCANS) >= 4:
+                _SCANS.clear()
+            _SCANS[(text, title)] = cached
+            cached = [m.fresh() for m in cached]
+    else:
+        cached = [m.fresh() for m in cached]
     if not cached:
         return Location()
-    mentions = [m.fresh() for m in cached]
+    mentions = cached
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
@@ -467,6 +473,15 @@ def resolve_location(
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
     any_strong = max(strong.values(), default=0.0) > 0.2
+    # each country's two most credibly evidenced regions (for the namesake check below)
+    top_adm: dict[str, list[tuple[float, int]]] = {}
+    for b, v in strong_adm.items():
+        if v > 0.5:
+            lst = top_adm.setdefault(ecc[n_places + b], [])
+            lst.append((v, b))
+            if len(lst) > 2:
+                lst.sort(reverse=True)
+                del lst[2:]
     # A name repeated is one piece of evidence, not several: when scoring a mention, what
     # every mention of the same name contributed is left out.
     by_name: dict[tuple[int, ...], tuple[dict[str, float], dict[int, float]]] = {}
@@ -556,7 +571,7 @@ def resolve_location(
             a = eadm[e]
             own_a = own_strong_adm.get(m.ids, {})
             if strong_adm.get(a, 0.0) - own_a.get(a, 0.0) <= 0.05 and any(
-                    v - own_a.get(b, 0.0) > 0.5 and ecc[n_places + b] == cc for b, v in strong_adm.items()):
+                    b != a and v - own_a.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
                 conf *= 0.5
         if m.container_cc is not None or m.container_adm is not None:
             if cc != m.container_cc or (m.container_adm is not None and eadm[e] != m.container_adm):
