@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -278,6 +279,16 @@ def rebuild_incident(
     return candidate
 
 
+def _figure_distance(report: EventRecord, incident: Incident) -> float:
+    """How far apart the report's and the incident's figures are (log scale; 1.0: unknown)."""
+    distances = [
+        abs(math.log1p(mine.best) - math.log1p(theirs.best))
+        for metric in METRICS
+        if (mine := getattr(report, metric)) is not None and (theirs := getattr(incident, metric)) is not None
+    ]
+    return min(distances) if distances else 1.0
+
+
 def resolve_report(
     report: EventRecord,
     candidates: Sequence[IncidentState],
@@ -299,8 +310,10 @@ def resolve_report(
         incident_id = incident_id_for(report.region_key, report.event_id)
         incident = rebuild_incident(incident_id, [report], previous=None, now=now)
         return Resolution(state=IncidentState(incident, [report]), previous=None, changed=True)
-    # best score; ties go to the earliest candidate (the caller passes them oldest first)
-    _, index = max(scored, key=lambda si: (si[0], -si[1]))
+    # best score; then the incident whose figures are nearest the report's (a toll update of
+    # 40 belongs with the 26-dead bombing, not with the one-dead incident the same day in the
+    # same city); then the earliest candidate (the caller passes them oldest first)
+    _, index = max(scored, key=lambda si: (si[0], -_figure_distance(report, candidates[si[1]].incident), -si[1]))
     state = candidates[index]
     reports = [*state.reports, report]
     incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now)

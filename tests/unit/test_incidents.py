@@ -196,3 +196,15 @@ def test_incident_state_round_trips_through_json() -> None:
 def test_type_compatibility(a: EventType, b: EventType, compatible: bool) -> None:
     assert types_compatible(a, b) is compatible
     assert types_compatible(b, a) is compatible
+
+
+def test_toll_update_joins_the_incident_with_the_nearest_figure() -> None:
+    """Two incidents the same day in the same city (one article, two events): the update
+    "rose to 40" belongs with the 26-dead one, not the one-dead one, whichever came first."""
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    states = resolve_all(
+        report("small", article_id="a", killed=1),
+        report("big", article_id="a", killed=26),
+        report("update", killed=40, kind=FigureKind.UPDATE, published=later),
+    )
+    assert sorted(s.incident.killed.best for s in states) == [1, 40]  # type: ignore[union-attr]
