@@ -93,7 +93,7 @@ he she they we you his her their our your who whom which what when where while i
 BLOCKED_NAMES = frozenset(x.strip() for x in """
 euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
 persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
-pmf, hts, nato, un, eu, ap, afp, upi, middle east, sahel, balkans, caucasus, taliban,
+pmf, hts, nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
 hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, houthi, houthis,
 ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state
 """.replace("\n", " ").split(","))
@@ -260,5 +260,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("LB", "akkar"): "LB-AK", ("CF", "ouham pende"): "CF-OP",
     ("CF", "bamingui bangoran"): "CF-BB", ("TH", "lop buri"): "TH-16",
     ("CI", "comoe"): "CI-CM", ("CI", "abidjan"): "CI-AB", ("AZ", "gadabay"): "AZ-GAD",
-    ("TT", "diego martin"): "TT-DMN",
+    ("TT", "diego martin"): "TT-DMN", ("LY", "benghazi"): "LY-BA", ("YE", "lahj"): "YE-LA",
+    ("UA", "zaporizhia"): "UA-23", ("UA", "zaporizhzhia"): "UA-23",
+    ("PH", "bangsamoro autonomous region in muslim mindanao"): "PH-14", ("PH", "barmm"): "PH-14",
 }
