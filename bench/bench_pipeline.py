@@ -215,7 +215,8 @@ def _tree_cpu_s(pid: int) -> float | None:
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CRISIS_STREAM_")}
+    keep = ("CRISIS_STREAM_CACHE", "CRISIS_STREAM_GAZETTEER_CACHE_DIR")  # caches, not settings of this run
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CRISIS_STREAM_") or k in keep}
     env["PYTHONPATH"] = os.pathsep.join(x for x in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if x)
     env.update(extra)
     return env
@@ -840,6 +841,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.bootstrap:
         _loopback(args.bootstrap)
+
+    def on_term(*_: object) -> None:
+        # SIGTERM would end the process without running any ``finally``: turn it into the
+        # interrupt asyncio.run cancels on, so the broker and the worker are stopped.
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
     info = machine_info()
     figures, notes, _ = asyncio.run(_amain(args))
     print_report("bench_pipeline", figures, info, as_json=args.json, notes=notes)

@@ -28,6 +28,7 @@ README = BENCH_DIR / "README.md"
 RESULTS = REPO_ROOT / ".cache" / "bench" / "latest.json"
 BEGIN, END = "<!-- bench:latest:begin -->", "<!-- bench:latest:end -->"
 RUN_TIMEOUT_S = 1800
+STOP_TIMEOUT_S = 90  # a benchmark's own clean-up (worker, broker) after SIGTERM
 
 __all__ = ["main", "markdown_table", "run_benchmark"]
 
@@ -41,17 +42,27 @@ def run_benchmark(script: str, extra: list[str]) -> dict[str, Any]:
     """Run one benchmark with ``--json``; its parsed output, or an ``error`` entry."""
     cmd = [sys.executable, str(BENCH_DIR / script), "--json", *extra]
     started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO_ROOT))
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=RUN_TIMEOUT_S, cwd=str(REPO_ROOT),
-                              check=False)
+        stdout, stderr = proc.communicate(timeout=RUN_TIMEOUT_S)
     except subprocess.TimeoutExpired:
+        proc.terminate()  # SIGTERM first: the benchmark then stops the broker and worker it started
+        try:
+            proc.communicate(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
         return {"benchmark": script, "error": f"timed out after {RUN_TIMEOUT_S} s", "figures": []}
+    except BaseException:
+        proc.terminate()
+        proc.wait(timeout=STOP_TIMEOUT_S)
+        raise
     if proc.returncode != 0:
-        return {"benchmark": script, "error": f"exit {proc.returncode}: {proc.stderr[-2000:]}", "figures": []}
+        return {"benchmark": script, "error": f"exit {proc.returncode}: {stderr[-2000:]}", "figures": []}
     try:
-        data = orjson.loads(proc.stdout)
+        data = orjson.loads(stdout)
     except orjson.JSONDecodeError:
-        return {"benchmark": script, "error": f"no JSON on stdout: {proc.stdout[-500:]}", "figures": []}
+        return {"benchmark": script, "error": f"no JSON on stdout: {stdout[-500:]}", "figures": []}
     data["seconds"] = round(time.monotonic() - started, 1)
     return data
 
