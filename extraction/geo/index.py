@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import importlib
 import json
 import math
 import os
@@ -105,9 +106,15 @@ class PlaceIndex:
 
 
 def _site_file(dist: str, rel: str) -> Path:
+    """A data file shipped inside an installed package (found without importing it when
+    the installer recorded its files, else beside the imported module)."""
     for f in metadata.files(dist) or ():
         if str(f).replace("\\", "/").endswith(rel):
             return Path(str(f.locate()))
+    module = importlib.import_module(dist)
+    candidate = Path(module.__file__).resolve().parent / rel  # type: ignore[arg-type]
+    if candidate.exists():
+        return candidate
     raise FileNotFoundError(f"{rel} not found in the installed {dist} package")
 
 
