@@ -393,7 +393,7 @@ def resolve_location(
 
     ecc, eadm = index.entry_columns()
 
-    _weigh(mentions, text, sentences, anchor)
+    _weigh(mentions, text, sentences, anchor, title)
     _containers(index, mentions, text)
     for m in mentions:
         if m.extra.get("parenthesised"):
@@ -713,15 +713,16 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
 
 
 def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
-           anchor: tuple[int, int] | None) -> None:
+           anchor: tuple[int, int] | None, title: str = "") -> None:
     """Base weight of each mention from where it stands."""
     dl_start, dl_end = _dateline_span(text)
     lead_end = _lead_end(text, sentences, dl_end)
     site = _site_name_span(text)
+    title_site = _site_name_span(title + "\n") if title else (0, 0)
     for m in mentions:
         w = 1.0
         if m.in_title:
-            w = 1.5
+            w = 0.6 if title_site[0] <= m.start < title_site[1] else 1.5
         elif site[0] <= m.start < site[1]:
             w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
         elif dl_start <= m.start < dl_end and m.start < dl_start + 60:

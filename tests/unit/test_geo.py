@@ -152,6 +152,12 @@ def test_event_is_placed_in_its_country_and_region(gazetteer: Gazetteer, text: s
         assert loc.admin1_code == admin1_code
 
 
+def test_title_places_count_but_the_publisher_in_the_title_weighs_less(gazetteer: Gazetteer) -> None:
+    loc = gazetteer.resolve("A teenager was wounded in a shooting on Friday, police said.", [],
+                            title="Teen wounded in Dayton shooting - WKRC Cincinnati")
+    assert (loc.admin1_code, loc.name) == ("US-OH", "Dayton")
+
+
 def test_demonym_is_country_evidence_not_a_place(gazetteer: Gazetteer) -> None:
     loc = _resolve(gazetteer, "Syrian troops said 14 fighters were killed overnight.")
     assert (loc.country, loc.precision) == ("SY", LocationPrecision.COUNTRY)
