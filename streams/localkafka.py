@@ -214,7 +214,7 @@ class LocalKafka:
                    "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                    f"-Dlog4j2.configurationFile={log4j}", "-cp", classpath]
             if not (self.data_dir / "logs" / "meta.properties").exists():
-                cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+                cluster_id = _new_cluster_id()
                 fmt = subprocess.run(
                     [*jvm, "kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(props)],
                     capture_output=True, text=True, timeout=120, check=False,
@@ -299,6 +299,15 @@ class LocalKafka:
             if path.exists():
                 chunks.append(f"--- {name}\n" + "\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
         return "\n".join(chunks)
+
+
+def _new_cluster_id() -> str:
+    """A KRaft cluster id (base64url of a UUID). Like Kafka's own ``Uuid.randomUuid`` it
+    never starts with '-', which the storage tool would read as an option."""
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 def _port_open(host: str, port: int) -> bool:

@@ -100,3 +100,11 @@ async def _list_topics(bootstrap: str) -> set[str]:
         return set(await admin.list_topics())
     finally:
         await admin.close()
+
+
+def test_cluster_ids_never_look_like_command_line_options() -> None:
+    from streams.localkafka import _new_cluster_id
+
+    ids = {_new_cluster_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    assert not any(i.startswith("-") for i in ids)
