@@ -16,6 +16,8 @@ import json
 import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 import urllib.parse
 import urllib.request
@@ -51,6 +53,8 @@ TEST_POLL_MS = 400
 #: Bounded waits for anything the page does.
 UI_TIMEOUT_S = 15.0
 WINDOW_SIZE = (1400, 1000)
+#: the live worker processes the replayed seeds within this bound.
+LIVE_PROCESSING_TIMEOUT_S = 180.0
 
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                   ".css": "text/css; charset=utf-8"}
@@ -362,13 +366,44 @@ class DashboardTarget:
             return json.loads(response.read())
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def live_worker_url(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real worker on the real broker with ``seeds/articles.jsonl`` replayed and processed:
+    the dashboard as operators see it after ``make run``."""
+    from streams.localkafka import free_port
+    from tests.integration.worker_harness import WorkerProcess, pipeline_env, unique_prefix, wait_processed
+
+    prefix = unique_prefix("dashboard-live")
+    base = tmp_path_factory.mktemp(prefix)
+    env = pipeline_env(kafka_bootstrap, prefix, partitions=2)
+    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
+    try:
+        worker.start()
+        worker.wait_ready()
+        replay = subprocess.run(
+            [sys.executable, "-m", "streams", "replay", str(REPO / "seeds" / "articles.jsonl"),
+             "--bootstrap", kafka_bootstrap, "--topic", env["CRISIS_STREAM_ARTICLES_TOPIC"], "--no-progress"],
+            cwd=REPO, capture_output=True, text=True, timeout=LIVE_PROCESSING_TIMEOUT_S, check=False,
+        )
+        assert replay.returncode == 0, replay.stderr
+        wait_processed(kafka_bootstrap, env, LIVE_PROCESSING_TIMEOUT_S)
+        yield worker.url
+    finally:
+        worker.stop()
+
+
+@pytest.fixture(params=["fake", "live"])
 def target(request: pytest.FixtureRequest) -> DashboardTarget:
-    external = os.environ.get(BASE_URL_ENV)
-    if external:
-        if not re.fullmatch(r"https?://[^/]+", external.rstrip("/")):
-            pytest.fail(f"{BASE_URL_ENV} must be a base URL like http://127.0.0.1:6066, not {external!r}")
-        return DashboardTarget(base_url=external.rstrip("/"), fake=None)
+    """The fake API (canned data the tests know) and a live worker fed the seeds (the page
+    compared with what the worker's own API answers). ``DASHBOARD_BASE_URL`` replaces the
+    live worker with one you run yourself."""
+    if request.param == "live":
+        external = os.environ.get(BASE_URL_ENV)
+        if external:
+            if not re.fullmatch(r"https?://[^/]+", external.rstrip("/")):
+                pytest.fail(f"{BASE_URL_ENV} must be a base URL like http://127.0.0.1:6066, not {external!r}")
+            return DashboardTarget(base_url=external.rstrip("/"), fake=None)
+        return DashboardTarget(base_url=request.getfixturevalue("live_worker_url"), fake=None)
     fake = request.getfixturevalue("fake_api")
     return DashboardTarget(base_url=fake.base_url, fake=fake)
 
