@@ -230,6 +230,9 @@ _CUMULATIVE = re.compile(
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+# Without a year or a month name there is nothing for `_DATED` (a search that skips fast to
+# the few characters that can start one).
+_DATED_HINT = re.compile(r"(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _DATED = re.compile(
     r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -392,16 +395,23 @@ def _trie(words: Iterable[str]) -> str:
 # otherwise is never tried, so this list must cover every expression's first word; the
 # unit tests and the evaluation guard it.
 _VERB_STARTS = (
-    "death", "casualt", "fatal", "final", "toll", "total", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
+    "death", "casualt", "fatal", "toll", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
     "shoot", "stoned", "strangled", "hanged", "clubbed", "kill", "murder", "slay", "slain", "homicide", "gunned",
-    "behead", "massacr", "slaughter", "assassin", "claimed", "lynch", "died", "dies", "dead", "perish", "lost",
+    "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
-    "receiv", "critical", "serious", "stable", "fair", "good", "treated", "accidentally", "number", "evacu",
-    "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "have", "homeless", "idp",
-    "internally", "left", "leave", "abandoned", "took", "taking", "moved", "had", "without", "accommodated",
-    "relief", "temporary", "camps", "centres", "centers", "sought", "seeking",
+    "receiv", "treated", "accidentally", "number", "evacu",
+    "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
+    "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers",
 )
-_VERB_START_EXTRA = r"with(?=\s+(?:a|one)\s)|from(?=\s+(?:a|one|their)\s)|out(?=\s+of\s)"
+# Common words that begin an expression only with a given next word: tried only then, so
+# "have", "had", "left" or "good" elsewhere cost no match attempt.
+_VERB_START_EXTRA = (
+    r"with(?=\s+(?:a|one)\s)|from(?=\s+(?:a|one|their)\s)|out(?=\s+of\s)"
+    r"|final(?=\s+toll)|total(?=\s+(?:fatalities|displaced|evacuated|evacuees))|claimed(?=\s+the\s+lives)"
+    r"|lost(?=\s+(?:their|his|her)\s)|(?:left|leave|abandoned)(?=\s+their\s+homes)|have(?=\s+fled)"
+    r"|had(?=\s+to\s+evacuate)|(?:took|taking|sought|seeking)(?=\s+(?:refuge|shelter))|moved(?=\s+to\s)"
+    r"|without(?=\s+shelter)|(?:critical|serious|stable|fair|good)(?=\s+condition)"
+)
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -628,7 +638,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
     Only when the sentence with the killing has no count of its own."""
     if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
         return []
-    if not any(h in low_text for h in _CAPTURE_HINTS):
+    if not any(map(low_text.__contains__, _CAPTURE_HINTS)):
         return []  # nobody was taken: no antecedent for "them"
     out: list[Figure] = []
     counted = {f.sentence_index for f in figures if f.field == "killed" and not f.negation}
@@ -637,7 +647,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
             continue
         sent = sentences[idx]
         low = low_text[sent.start:sent.end]
-        if not any(h in low for h in _ANAPHOR_HINTS):
+        if not any(map(low.__contains__, _ANAPHOR_HINTS)):
             continue
         m = _ANAPHOR_KILL.search(low)
         if m is None:
@@ -748,12 +758,14 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled")
-_NEGATION_HINTS = ("no", "neither", "unharm", "unhurt", "unscath", "without", "zero", "0 fatal")
+# "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
+_NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
+                   "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 
 
 def _may_have_subset(low: str) -> bool:
-    return any(h in low for h in _SUBSET_HINTS)
+    return any(map(low.__contains__, _SUBSET_HINTS))
 
 
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
@@ -763,7 +775,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     if low is None:
         low = _lower(s)
     verb_matches, quant_matches = _scan(low)
-    has_negation = any(h in low for h in _NEGATION_HINTS)
+    has_negation = any(map(low.__contains__, _NEGATION_HINTS))
     if not verb_matches and not has_negation:
         return []  # a trigger word but no casualty expression: nothing to count
     low_masked, subsets = _mask(low, _SUBSET) if _may_have_subset(low) else (low, [])
@@ -772,9 +784,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         for a, b, _piece in subsets:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         verb_matches, quant_matches = _scan(low_masked)
-    hinted = any(h in low for h in _BACKGROUND_HINTS)
+    hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
     past = ((hinted and _BACKGROUND.search(low) is not None)
-            or ((published is not None or "last " in low) and _dated_before(low, published)))
+            or ((published is not None or "last " in low) and _DATED_HINT.search(low) is not None
+                and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low)
@@ -794,12 +807,13 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
     singulars: set[tuple[str, str]] = set()
-    verbs = [v for v in verb_matches if not any(a <= v.start() < b for a, b in covered)]
+    verbs = [v for v in verb_matches if not any(a <= v.start() < b for a, b in covered)] if covered else verb_matches
     prev_end = 0
     for vi, v in enumerate(verbs):
         name = v.lastgroup or ""
         field, mode = name.rsplit("_", 1)
-        if field == "displaced" and _INTENT_BEFORE.search(masked, max(0, v.start() - 24), v.start()):
+        if (field == "displaced" and "to " in low_masked[max(0, v.start() - 24):v.start()]
+                and _INTENT_BEFORE.search(masked, max(0, v.start() - 24), v.start())):
             continue  # "two villagers who tried to flee were shot dead": no one fled
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
@@ -824,7 +838,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         else:
             obj: list[tuple[_Q | None, int, int, str, str, bool]] = []
             window = low_masked[max(0, v.start() - 12):v.start()]
-            if any(h in window for h in _NEGATED_HINTS) and _NEGATED_VERB.search(masked, max(0, v.start() - 12), v.start()):
+            if any(map(window.__contains__, _NEGATED_HINTS)) and _NEGATED_VERB.search(masked, max(0, v.start() - 12), v.start()):
                 prev_end = v.end()
                 continue  # "but not killing him"
             if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, v.start() - 40), v.start()):
@@ -861,7 +875,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                               kind=FigureKind.CUMULATIVE if cumulative and not bg else kind, role=role,
                               additive=additive, background=bg, separate=separate, claimed=claimed))
         prev_end = v.end()
-    if len(out) > 1 and (" or " in low_masked or any(h in low_masked for h in _ALTERNATIVE_HINTS)):
+    if len(out) > 1 and (" or " in low_masked or any(map(low_masked.__contains__, _ALTERNATIVE_HINTS))):
         _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
     for m in (_IN_ADDITION.finditer(masked) if "addition" in low_masked else ()):
