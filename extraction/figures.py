@@ -206,6 +206,7 @@ _UPDATE = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
     r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
     r"|clashes|floods|conflicts?|wars?|raids|offensives?))\b",
 )
@@ -223,7 +224,10 @@ _CUMULATIVE = re.compile(
     # a population stock, not people moved by this event
     r"|(?:are|remain|remained|were\s+still|are\s+still)\s+(?:internally\s+)?displaced|nationwide|countrywide"
     r"|across\s+the\s+(?:country|nation|region)|throughout\s+the\s+(?:country|war|conflict)"
-    r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to)\b",
+    r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to"
+    r"|since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out)"
+    r"|(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:\w+\s+)?(?:war|conflict|fighting)"
+    r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average)\b",
 )
 # A date before the publication date ("in June 2022", "last May", "In November," in a March
 # article): the sentence tells an earlier incident. Checked against the article's date.
@@ -245,7 +249,7 @@ _CLAIM = re.compile(
 )
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
-    r"\b(?:in\s+(?:a|another)\s+separate|separately\s*,|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
+    r"\b(?:in\s+(?:a|another)\s+separate|separately\s*,|^\W*elsewhere\b|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
     r"|clash|strike)|a\s+separate\s+(?:incident|attack|shooting|bombing|raid|clash|strike))\b"
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
@@ -757,7 +761,8 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
 
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
-                     "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled")
+                     "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
+                     "earlier", "before", "prior", "been killed", "year", "annually")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")
@@ -790,7 +795,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
-    separate = (not background and ("separate" in low or "another" in low)
+    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low)
                 and _SEPARATE.search(low) is not None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
     out: list[Figure] = []

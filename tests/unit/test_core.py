@@ -122,6 +122,16 @@ BACKGROUND = [
     pytest.param("Two drones hit a fuel depot on Thursday, killing 2 guards.\n\n"
                  "The war, which began in March 2021, has killed tens of thousands of people.", 2,
                  id="war-total-since-past-date"),
+    pytest.param("A rockfall killed 6 quarry workers on Saturday.\n\n"
+                 "The quarry collapsed four years earlier, killing 19 workers.", 6, id="years-earlier"),
+    pytest.param("Mortar fire killed 3 civilians in the town on Thursday, the mayor said.\n\n"
+                 "More than 900 civilians have been killed in the district since the siege began.", 3,
+                 id="since-the-campaign-began"),
+    pytest.param("Two people were killed when a drone hit a van on Monday.\n\n"
+                 "Nearly 8,000 civilians have been killed in the war, according to monitors.", 2,
+                 id="killed-in-the-war"),
+    pytest.param("Police said 4 people died when a lorry overturned on Tuesday.\n\n"
+                 "Road crashes kill about 3,000 people in the country every year.", 4, id="every-year"),
 ]
 
 
@@ -194,3 +204,10 @@ def test_article_without_figures_passes_no_anchor(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(core, "classify_event_type", lambda text, sentences, anchor: seen.append(anchor))
     _extract("The council met on Tuesday. It approved the budget.")
     assert seen == [None]
+
+
+def test_elsewhere_opens_another_incident() -> None:
+    text = ("A bomb killed 7 shoppers at a market in the north on Tuesday, police said.\n\n"
+            "Elsewhere in the province, gunmen killed 2 farmers.")
+    out = _extract(text, published=dt.date(2025, 6, 12))
+    assert [e["killed"]["best"] for e in out["events"]] == [7, 2]
