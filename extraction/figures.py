@@ -738,6 +738,29 @@ def _is_background(low: str, published: dt.date | None = None) -> bool:
             or _dated_before(low, published))
 
 
+_MONTH_ALT = "|".join(_MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+# A full date: "March 3, 2019", "3 March 2019".
+_FULL_DATE = re.compile(
+    rf"\b(?:(?P<mon1>{_MONTH_ALT})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_ALT})\.?,?\s+(?P<year2>(?:19|20)\d\d))\b"
+)
+
+
+def _full_date_before(low: str, published: dt.date) -> bool:
+    """A full date more than a month before the article's: an earlier incident (news reports
+    an event within days; a lead dated "on March 3" of the same month is the event)."""
+    for m in _FULL_DATE.finditer(low):
+        mon = (m.group("mon1") or m.group("mon2") or "").rstrip(".")
+        try:
+            when = dt.date(int(m.group("year1") or m.group("year2")), _MONTH_NUMBER[mon],
+                           int(m.group("day1") or m.group("day2")))
+        except (KeyError, ValueError):
+            continue
+        if (published - when).days > 31:
+            return True
+    return False
+
+
 def _dated_before(low: str, published: dt.date | None) -> bool:
     """The sentence is anchored to a time before the article's: "in June 2022", "last May",
     "In November," (in a March article). Without the article's date only a month of a
@@ -756,7 +779,7 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
                 return True
         elif month is not None and m.group("prep") in ("in", "during", "early", "late", "mid") and month != published.month:
             return True  # "In November," in a March article: November of an earlier year
-    return False
+    return published is not None and _full_date_before(low, published)
 
 
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",

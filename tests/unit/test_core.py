@@ -211,3 +211,15 @@ def test_elsewhere_opens_another_incident() -> None:
             "Elsewhere in the province, gunmen killed 2 farmers.")
     out = _extract(text, published=dt.date(2025, 6, 12))
     assert [e["killed"]["best"] for e in out["events"]] == [7, 2]
+
+
+@pytest.mark.parametrize("date", ["On March 3, 2019,", "On 3 March 2019"])
+def test_full_date_long_before_publication_is_background(date: str) -> None:
+    text = ("A bomb killed 7 shoppers at a market on Tuesday, police said.\n\n"
+            f"{date} a bomb at the same market killed 44 people.")
+    assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 7
+
+
+def test_full_date_of_the_event_itself_is_not_background() -> None:
+    text = "On June 9, 2025, gunmen killed 5 traders near the border, officials said."
+    assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 5
