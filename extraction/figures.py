@@ -593,6 +593,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     bomber = _suicide_bombers(text, sentences, figures, published)
     if bomber is not None:
         figures.append(bomber)
+    _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
@@ -600,6 +601,33 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         if f.kind == FigureKind.CUMULATIVE and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_OPENING_DAY = re.compile(r"^\W*(?:on|early|late|earlier)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_ANY_DAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
+
+
+def _other_day_is_separate(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Strikes killed 3 people in the city on Friday. On Thursday, a strike on the port killed
+    8.": a sentence that opens on another weekday than the lead's reports another incident."""
+    counted = [f for f in figures if not f.background and not f.negation]
+    if len(counted) < 2:
+        return
+    lead = counted[0].sentence_index
+    s = sentences[lead]
+    day = _ANY_DAY.search(low_text, s.start, s.end)
+    if day is None:
+        return
+    for i, f in enumerate(figures):
+        if f.sentence_index == lead or f.background or f.separate or f.additive or f.kind == FigureKind.UPDATE:
+            continue
+        t = sentences[f.sentence_index]
+        low = low_text[t.start:t.end]
+        m = _OPENING_DAY.match(low)
+        # "On Sunday, police said the attack had killed 12": the next day's report, not an incident
+        if m is not None and m.group(1) != day.group(1) and not _SAID_IN.search(low, m.end(), m.end() + 50):
+            figures[i] = replace(f, separate=True)
 
 
 def _continue_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:

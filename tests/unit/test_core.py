@@ -223,3 +223,17 @@ def test_full_date_long_before_publication_is_background(date: str) -> None:
 def test_full_date_of_the_event_itself_is_not_background() -> None:
     text = "On June 9, 2025, gunmen killed 5 traders near the border, officials said."
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 5
+
+
+def test_a_paragraph_opening_on_another_day_is_another_incident() -> None:
+    text = ("Missiles killed 3 people in the port on Friday, the governor said.\n\n"
+            "On Thursday, a drone strike on a village killed 8 people.")
+    out = _extract(text, published=dt.date(2025, 6, 14))
+    assert [e["killed"]["best"] for e in out["events"]] == [3, 8]
+
+
+def test_the_next_days_report_on_the_same_incident_is_not_another_incident() -> None:
+    text = ("Gunmen killed 4 people at a wedding on Saturday.\n\n"
+            "On Sunday, police said the attack had killed 6 people.")
+    out = _extract(text, published=dt.date(2025, 6, 16))
+    assert [e["killed"]["best"] for e in out["events"]] == [6]
