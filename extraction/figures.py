@@ -204,11 +204,14 @@ _UPDATE = re.compile(
 )
 # Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|years?\s+ago|months?\s+ago|weeks?\s+ago"
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|(?:years?|months?|weeks?|decades?|a\s+decade)\s+ago"
     r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
     r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
-    r"|clashes|floods|conflicts?|wars?|raids|offensives?))\b",
+    r"|clashes|floods|conflicts?|wars?|raids|offensives?)"
+    r"|(?:from|in|by|during)\s+(?:the\s+)?(?:previous|past|prior)\s+(?:\w+\s+)?(?:floods?|attacks?|fighting|violence"
+    r"|clashes|earthquakes?|quakes?|disasters?|storms?|cyclones?|wars?|conflicts?|raids?|bombings?|outbreaks?"
+    r"|rounds?|droughts?|offensives?))\b",
 )
 # Running totals over a campaign or a season: not one event's deaths, but a displacement
 # figure is a stock ("has displaced 1.2 million since 2014") and counts as such.
@@ -238,7 +241,7 @@ _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i,
 # the few characters that can start one).
 _DATED_HINT = re.compile(r"(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _DATED = re.compile(
-    r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+    r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last|the)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
     r"(?:\s+(?P<year1>(?:19|20)\d\d)\b|(?!\s*\d)\b)|(?P<year2>(?:19|20)\d\d)\b)"
 )

@@ -132,6 +132,10 @@ BACKGROUND = [
                  id="killed-in-the-war"),
     pytest.param("Police said 4 people died when a lorry overturned on Tuesday.\n\n"
                  "Road crashes kill about 3,000 people in the country every year.", 4, id="every-year"),
+    pytest.param("A tremor killed 31 people in the hills on Sunday.\n\n"
+                 "The 2016 earthquake killed nearly 700 people there.", 31, id="the-year-event"),
+    pytest.param("A crush killed 12 pilgrims at the shrine on Friday.\n\n"
+                 "A crush at the same shrine killed 60 people a decade ago.", 12, id="a-decade-ago"),
 ]
 
 
@@ -237,3 +241,9 @@ def test_the_next_days_report_on_the_same_incident_is_not_another_incident() -> 
             "On Sunday, police said the attack had killed 6 people.")
     out = _extract(text, published=dt.date(2025, 6, 16))
     assert [e["killed"]["best"] for e in out["events"]] == [6]
+
+
+def test_people_displaced_by_previous_floods_are_background() -> None:
+    text = ("Floods forced 1,200 people from their homes on Tuesday.\n\n"
+            "The province still has about 300,000 people displaced by previous floods.")
+    assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["displaced"]["best"] == 1200
