@@ -175,6 +175,12 @@ def _usable_alt(a: str) -> bool:
 def _add(names: dict[str, list[int]], key: str, ident: int, name: str = "") -> None:
     if len(key) < 3:
         return
+    if name and ("'s" in name or "’s" in name):
+        # the text scan drops a possessive's "'s" ("Yemen's"), so "Cox's Bazar" and
+        # "St. John's" are also keyed as the scan reads them
+        bare = _POSSESSIVE_S.sub("", name)
+        if bare != name:
+            _add(names, fold_key(bare), ident, bare)
     if name and (" " in name or "-" in name):
         _add_prefixes(name)
     lst = names.setdefault(key, [])
@@ -184,6 +190,7 @@ def _add(names: dict[str, list[int]], key: str, ident: int, name: str = "") -> N
 
 
 _PREFIXES: set[str] = set()
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def _add_prefixes(name: str) -> None:

@@ -95,7 +95,8 @@ euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspia
 persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
 pmf, hts, nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
 hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, houthi, houthis,
-ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state
+ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state,
+south side, north side, east side, west side, east end, west end, downtown, midtown, uptown
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",

@@ -65,11 +65,15 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
                      "ambassador", "officers", "forces", "army", "air"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# "the city's X", "the capital's X": a part of the city the text is about
+_PART_OF = re.compile(r"(?:city|town|capital)['’]s $")
 _MAX_NGRAM = 6  # words in the longest name tried
 _ANCHOR_WEIGHT = 3.0  # a place in the event's own sentence
 # The dateline is where the reporter files from: as good as the body text, below the lead
 # (local news is filed from its town; wire copy from a capital far from the event).
 _DATELINE_WEIGHT = 1.0
+_DATELINE_SHADOWED = 0.4  # ... when the event's sentences name another place
+_CREDIBLE_POP = 15_000  # a one-word town this big is a place, not a word's echo
 _SOFT_TOP = 8  # namesakes that carry evidence (the most populous)
 _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
@@ -170,7 +174,6 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     countries = index.countries
     demonyms = index.demonyms
     prefixes = index.prefixes
-    low = text.lower() if not upper else ""
     title_end = _title_case_head(text) if not upper else 0
     out: list[Mention] = []
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
@@ -207,6 +210,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if prev == "of":
             pw2, _ = _prev_word(text, pstart)
             prev2 = _plain(pw2) if pw2 else ""
+            if prev2 == "block":
+                continue  # "the 16300 block of West Chicago": a street
         caps = [upper or t[2][0].isupper() for t in toks]
         n = len(toks)
         if 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks):
@@ -272,7 +277,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # lower case is a word.
                 lead_in = text[max(0, start - 2):start]
                 if (start == 0 or start < title_end or "\n" in lead_in or lead_in[:1] in ".!?:\"“") \
-                        and low.count(" " + plain + " ") > text.count(" " + surface + " "):
+                        and _written_lower(text, surface):
                     continue
             if kind == "place" and nxt in ACTOR_NOUNS:
                 continue  # "Taliban militants", "Sharqiya Army": an actor
@@ -290,6 +295,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if kind == "place" and not upper:
                 k = i0 - 1
                 while k > 0 and not caps[k] and toks[k][3] in CONNECTORS:
+                    if toks[k][3] == "of":
+                        k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
+                        break
                     k -= 1  # "Umm al-Karami": the name goes on through its article
                 mention.fragment = _name_word(toks, caps, k) or _name_word(toks, caps, j)
             elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
@@ -300,6 +308,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention.admin_hint = True
             if before in NON_EVENT_BEFORE:
                 mention.negated = True
+            if kind == "place" and _PART_OF.search(text, max(0, start - 12), start):
+                mention.extra["part_of"] = True  # "the city's Englewood neighborhood"
             if kind != "place" and _AFFIX_ACTOR.match(text, end):
                 mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
             elif kind != "place" and (nxt in ACTOR_NOUNS or nxt in _TROOPS):
@@ -314,6 +324,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if m.single and m.kind == "place" and _plain(m.surface.split()[-1]) in person:
                 m.fragment = True
     return out
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Does the text also write ``word`` in lower case ("reading" beside "Reading")?
+    (A dateline's "MOGADISHU" beside the body's "Mogadishu" is no such case.)"""
+    lw = " " + word.lower()
+    return lw + " " in text or lw + "," in text or lw + "." in text
 
 
 # One word that is never a place by itself (checked before any lookup: most runs are one).
@@ -335,6 +352,8 @@ def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) 
     p = toks[k][3]
     if len(p) <= 5 and toks[k][2].isupper():
         return False  # an acronym ("APS Peshawar") does not make a person's name
+    if toks[k][2][-2:] in ("'s", "’s"):
+        return False  # "Congo's South Kivu": the possessive ends the name before it
     return p not in STOPWORDS and p not in ADMIN_WORDS and p not in CONNECTORS
 
 
@@ -347,8 +366,11 @@ def _dateline_span(text: str) -> tuple[int, int]:
         m = _DATELINE.match(text, pos)
         if m:
             head = m.group(1).strip()
-            # a dateline is a short name, not a sentence ("Police said:" is not one)
-            if head and len(head.split()) <= 4 and head.lower().split()[0] not in STOPWORDS:
+            words = head.split()
+            # a dateline is a short name, not a sentence ("Police said:", "Update:" are
+            # not one; "NEW YORK --", "PORT SUDAN (AP) -", "Port Moresby:" are)
+            if head and len(words) <= 4 and not any(w[0].islower() for w in words) \
+                    and not all(w.lower().strip(".") in STOPWORDS for w in words):
                 return m.start(1), m.end()
         nl = text.find("\n", pos, pos + 400)
         if nl < 0:
@@ -393,7 +415,7 @@ def resolve_location(
 
     ecc, eadm = index.entry_columns()
 
-    _weigh(mentions, text, sentences, anchor, title)
+    _weigh(index, mentions, text, sentences, anchor, title)
     _containers(index, mentions, text)
     for m in mentions:
         if m.extra.get("parenthesised"):
@@ -591,6 +613,8 @@ def resolve_location(
             cc = ecc[m.best]
             a = eadm[m.best]
             w = m.weight if m.ids not in voted else 0.5 * m.weight
+            if "vote_scale" in m.extra:
+                w *= m.extra["vote_scale"]
             voted.add(m.ids)
             votes[(cc, a)] = votes.get((cc, a), 0.0) + w
             cc_votes[cc] = cc_votes.get(cc, 0.0) + w
@@ -712,13 +736,32 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
     return out
 
 
-def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
+def _weigh(index: PlaceIndex, mentions: list[Mention], text: str, sentences: Sequence[Sentence],
            anchor: tuple[int, int] | None, title: str = "") -> None:
     """Base weight of each mention from where it stands."""
+    ecc = index.entry_columns()[0]
+    n_places = index.n_places
+    pop = index.place_pop
     dl_start, dl_end = _dateline_span(text)
     lead_end = _lead_end(text, sentences, dl_end)
     site = _site_name_span(text)
     title_site = _site_name_span(title + "\n") if title else (0, 0)
+    # The event's own sentences: the anchor's, else the lead. When they credibly name
+    # another place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia",
+    # "ADEN, Yemen -- ... in Taiz"), the dateline is only where the reporter files from.
+    # (A place abroad competes by weight alone: "LIMA -- ... a Vienna aid worker".)
+    shadowed = False
+    if dl_end > 0:
+        ev_start, ev_end = anchor if anchor is not None else (dl_end, lead_end)
+        dl_cc = {m.cc if m.kind != "place" else ecc[m.ids[0]] for m in mentions
+                 if not m.in_title and dl_start <= m.start < dl_end}
+        shadowed = bool(dl_cc) and any(
+            m.kind == "place" and not m.in_title and ev_start <= m.start < ev_end
+            and m.start >= dl_end and not m.fragment and not m.negated and "part_of" not in m.extra
+            and any(ecc[e] in dl_cc for e in m.ids[:_SOFT_TOP])
+            and (not m.single or m.admin_hint or any(e >= n_places for e in m.ids)
+                 or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in m.ids[:_SOFT_TOP]))
+            for m in mentions)
     for m in mentions:
         w = 1.0
         if m.in_title:
@@ -726,11 +769,17 @@ def _weigh(mentions: list[Mention], text: str, sentences: Sequence[Sentence],
         elif site[0] <= m.start < site[1]:
             w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
         elif dl_start <= m.start < dl_end and m.start < dl_start + 60:
-            w = _DATELINE_WEIGHT  # the reporter's place: the event's only when nothing better is named
+            # the reporter's place: the event's only when nothing else is named
+            w = _DATELINE_WEIGHT
+            if shadowed and m.kind == "place":
+                # still evidence for which namesake the text means ("CHICAGO -- ... in
+                # Englewood"), but a small vote for the event's place
+                m.extra["vote_scale"] = _DATELINE_SHADOWED
             m.extra["dateline"] = True
         elif m.start < lead_end:
             w = 1.5
         if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1] \
+                and not (shadowed and "dateline" in m.extra) \
                 and m.kind != "demonym" and not m.negated and not m.extra.get("actor"):
             w *= _ANCHOR_WEIGHT  # (a nationality in the event's sentence is still no place)
         if m.kind == "demonym":
@@ -778,6 +827,19 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
                 if inside:
                     nxt = inside[-1]
                     nxt.extra["parenthesised"] = True
+        if nxt is None and idx > 0:
+            # "Yemen's Marib", "Congo's South Kivu", "Miami's Liberty City": the possessive
+            # name before contains this one
+            prv = body[idx - 1]
+            if prv.end + 1 == m.start and text[prv.end - 2:prv.end] in ("'s", "’s") \
+                    and not prv.extra.get("dateline"):
+                if prv.kind == "country":
+                    m.container_cc = prv.cc
+                elif prv.kind == "place" and prv.ids[0] < n_places \
+                        and index.place_pop[prv.ids[0]] >= 100_000 and index.place_adm[prv.ids[0]] >= 0:
+                    m.container_adm = index.place_adm[prv.ids[0]]
+                    m.container_cc = index.adm_cc[m.container_adm]
+                continue
         if nxt is None or nxt is m:
             continue
         if nxt.extra.get("state_only") and not any(

@@ -152,6 +152,46 @@ def test_event_is_placed_in_its_country_and_region(gazetteer: Gazetteer, text: s
         assert loc.admin1_code == admin1_code
 
 
+# The core anchors an event on its figure sentence, which in wire copy often starts with
+# the dateline: the dateline is where the reporter files from, the place named in the
+# event's sentence wins, and the dateline stands only when nothing else is named.
+DATELINES = [
+    pytest.param("PORT SUDAN (Wire) — Drone strikes hit a camp for displaced people near Kutum in "
+                 "Sudan's North Darfur state on Tuesday, killing 15 people, aid workers said. Port Sudan "
+                 "is the army-backed government's seat. Officials in Port Sudan blamed the RSF.", "SD-DN",
+                 id="two-word-capital-dateline-and-a-state"),
+    pytest.param("MOGADISHU, Somalia (Wire) - Militants stormed a police station in the Gedo region on "
+                 "Friday, killing seven officers, a local official said. The station lies about 250 km "
+                 "west of Mogadishu. The government in Mogadishu vowed to respond.", "SO-GE",
+                 id="region-beats-the-capital-the-text-repeats"),
+    pytest.param("DHAKA, Bangladesh (Wire) - Landslides killed nine refugees in camps in Cox's Bazar on "
+                 "Tuesday after heavy rain, officials said. Dhaka sent relief supplies.", "BD-B",
+                 id="possessive-inside-a-place-name"),
+    pytest.param("KYIV, Jan. 5 (Wire) - A Russian drone attack on Odesa killed four people overnight, the "
+                 "regional governor said. Kyiv's air defences were also busy.", "UA-51",
+                 id="city-in-the-lead-beats-the-capital-dateline"),
+    pytest.param("KINSHASA (Wire) - A boat capsized on Lake Kivu near the town of Kalehe in Congo's South "
+                 "Kivu province, killing at least 30 passengers, officials said.", "CD-SK",
+                 id="country-possessive-before-a-province"),
+    pytest.param("LAGOS (Wire) - A three-storey building collapsed on Monday, killing six people, "
+                 "emergency officials said.", "NG-LA", id="dateline-alone-is-the-place"),
+    pytest.param("DALLAS (AP) — Two men were shot outside a bar early Saturday, police said. One died "
+                 "at a hospital.", "US-TX", id="us-dateline-alone-is-the-place"),
+    pytest.param("CHICAGO — A man was shot and killed Sunday in the Englewood neighborhood on the city's "
+                 "South Side, police said.", "US-IL", id="us-dateline-picks-the-neighbourhood-namesake"),
+    pytest.param("KANSAS CITY, Mo. -- A woman was wounded in a shooting Friday near Gregory and Prospect, "
+                 "police said.", "US-MO", id="us-dateline-beats-a-small-namesake-far-away"),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1_code"), DATELINES)
+def test_the_event_sentence_place_beats_the_dateline(gazetteer: Gazetteer, text: str,
+                                                     admin1_code: str) -> None:
+    first = split_sentences(text)[0]
+    loc = _resolve(gazetteer, text, text[first.start:first.start + 20])
+    assert loc.admin1_code == admin1_code
+
+
 def test_title_places_count_but_the_publisher_in_the_title_weighs_less(gazetteer: Gazetteer) -> None:
     loc = gazetteer.resolve("A teenager was wounded in a shooting on Friday, police said.", [],
                             title="Teen wounded in Dayton shooting - WKRC Cincinnati")
