@@ -237,9 +237,6 @@ _CUMULATIVE = re.compile(
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-# Without a year or a month name there is nothing for `_DATED` (a search that skips fast to
-# the few characters that can start one).
-_DATED_HINT = re.compile(r"(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _DATED = re.compile(
     r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last|the)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -792,6 +789,13 @@ def _full_date_before(low: str, published: dt.date) -> bool:
     return False
 
 
+def _may_be_dated(low: str) -> bool:
+    """Cheap pre-test for `_dated_before`: a year (its first two digits), "last " or a month
+    name written out (an abbreviated month counts only with a year). Substring tests run at
+    C speed; any regular expression would scan the sentence position by position."""
+    return "19" in low or "20" in low or "last " in low or any(map(low.__contains__, _MONTHS))
+
+
 def _dated_before(low: str, published: dt.date | None) -> bool:
     """The sentence is anchored to a time before the article's: "in June 2022", "last May",
     "In November," (in a March article). Without the article's date only a month of a
@@ -810,7 +814,7 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
                 return True
         elif month is not None and m.group("prep") in ("in", "during", "early", "late", "mid") and month != published.month:
             return True  # "In November," in a March article: November of an earlier year
-    return published is not None and _full_date_before(low, published)
+    return published is not None and ("19" in low or "20" in low) and _full_date_before(low, published)
 
 
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
@@ -845,8 +849,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         verb_matches, quant_matches = _scan(low_masked)
     hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
     past = ((hinted and _BACKGROUND.search(low) is not None)
-            or ((published is not None or "last " in low) and _DATED_HINT.search(low) is not None
-                and _dated_before(low, published)))
+            or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low)
