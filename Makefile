@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 ## run: start a local Kafka (unless KAFKA_BOOTSTRAP_SERVERS is set) and a worker, replay seeds/, show tallies
 run: $(STAMP)
-	$(PY) scripts/run.py
+	$(PY) scripts/run.py $(RUN_ARGS)
 
 ## test: lint and the whole suite, including the tests against the real broker and in Chromium
 test: $(STAMP)
