@@ -831,6 +831,28 @@ def _may_have_subset(low: str) -> bool:
     return any(map(low.__contains__, _SUBSET_HINTS))
 
 
+@dataclass(frozen=True, slots=True)
+class _Flags:
+    past: bool  # an earlier incident
+    cumulative: bool  # a running total
+    background: bool  # either: deaths and injuries here never count
+    separate: bool  # another incident of the same article
+    claimed: bool  # a party's claim
+
+
+def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
+    """What kind of report a sentence with figures is (see `_Flags`)."""
+    hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
+    past = ((hinted and _BACKGROUND.search(low) is not None)
+            or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
+    cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
+    background = past or cumulative
+    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low)
+                and _SEPARATE.search(low) is not None)
+    claimed = "claim" in low and _CLAIM.search(low) is not None
+    return _Flags(past, cumulative, background, separate, claimed)
+
+
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                       published: dt.date | None = None) -> list[Figure]:
     """The figures of one sentence ``s`` that starts at ``base`` in the article: negations,
@@ -847,14 +869,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         for a, b, _piece in subsets:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         verb_matches, quant_matches = _scan(low_masked)
-    hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
-    past = ((hinted and _BACKGROUND.search(low) is not None)
-            or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
-    cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
-    background = past or cumulative
-    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low)
-                and _SEPARATE.search(low) is not None)
-    claimed = "claim" in low and _CLAIM.search(low) is not None
+    # The sentence's flags (background, separate, claim) are decided only once it yields a
+    # figure: about half of the sentences with a trigger word yield none.
+    flags: _Flags | None = None
     out: list[Figure] = []
     covered: list[tuple[int, int]] = []  # negation spans: their words are not verbs
 
@@ -862,9 +879,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         which = m.lastgroup or "both"
         fields = ("killed", "wounded") if which == "both" else (which,)
         covered.append(m.span())
+        flags = flags or _sentence_flags(low, published)
         for f in fields:
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
-                              negation=True, background=background, separate=separate))
+                              negation=True, background=flags.background, separate=flags.separate))
 
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
@@ -932,10 +950,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
                 additive = True
-            bg = past if f.startswith("displaced") else background
+            flags = flags or _sentence_flags(low, published)
+            bg = flags.past if f.startswith("displaced") else flags.background
             out.append(Figure(f, value, base + a, base + b, idx,
-                              kind=FigureKind.CUMULATIVE if cumulative and not bg else kind, role=role,
-                              additive=additive, background=bg, separate=separate, claimed=claimed))
+                              kind=FigureKind.CUMULATIVE if flags.cumulative and not bg else kind, role=role,
+                              additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
         prev_end = v.end()
     if len(out) > 1 and (" or " in low_masked or any(map(low_masked.__contains__, _ALTERNATIVE_HINTS))):
         _drop_alternatives(out, masked, base)
@@ -944,8 +963,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         q = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group("one"))
         if q is not None and any(f.field == "killed" and not f.negation for f in out):
             a, b = m.span("q") if m.group("q") else m.span("one")
-            out.append(Figure("killed", q, base + a, base + b, idx,
-                              role=_role(m.group(0)), additive=True, background=background, separate=separate))
+            flags = flags or _sentence_flags(low, published)
+            out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
+                              background=flags.background, separate=flags.separate))
     return out
 
 
