@@ -38,6 +38,7 @@ from extraction.geo.lexicon import (
     CONNECTORS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    INSTITUTIONS,
     US_STATE_ABBREV,
     US_STATE_POSTAL,
 )
@@ -386,6 +387,9 @@ def build_index() -> PlaceIndex:
         demonyms[fold_key(n)] = cc
         demonyms[fold_key(n + "s")] = cc
         countries.pop(fold_key(n), None)  # "Saudi" is an adjective, "Saudi Arabia" the country
+    for n, cc in INSTITUTIONS.items():
+        demonyms.setdefault(fold_key(n), cc)  # "the OSCE SMM", "FARDC troops"
+        _add_prefixes(n)
 
     compact: dict[str, int | tuple[int, ...]] = {}
     for k, v in names.items():

@@ -15,6 +15,7 @@ __all__ = [
     "COUNTRY_ALIASES",
     "DEMONYMS",
     "FUNCTION_WORDS",
+    "INSTITUTIONS",
     "NON_EVENT_BEFORE",
     "PERSON_TITLES",
     "STOPWORDS",
@@ -92,11 +93,12 @@ he she they we you his her their our your who whom which what when where while i
 # airport-code-like alternate names. Folded with ``fold_plain``.
 BLOCKED_NAMES = frozenset(x.strip() for x in """
 euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
-persian gulf, arabian sea, indian ocean, pacific, atlantic, sdf, isis, isil, daesh, ypg, pkk,
-pmf, hts, nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
-hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, houthi, houthis,
-ansar allah, islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state,
-south side, north side, east side, west side, east end, west end, downtown, midtown, uptown
+persian gulf, arabian sea, indian ocean, pacific, atlantic, isis, isil, daesh, pkk,
+nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
+hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas,
+islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state,
+south side, north side, east side, west side, east end, west end, downtown, midtown, uptown,
+red cross, red crescent
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",
@@ -185,6 +187,21 @@ DEMONYMS: dict[str, str] = {
     "ukrainian": "UA", "emirati": "AE", "uruguayan": "UY", "uzbek": "UZ",
     "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE", "zambian": "ZM",
     "zimbabwean": "ZW", "kashmiri": "IN", "baloch": "PK", "pashtun": "AF",
+}
+
+# Forces, missions and agencies that work in one country only: evidence for that country
+# when a text names no place (counted like a demonym, never a place). Sources: the
+# missions' and agencies' own mandates (OSCE Special Monitoring Mission to Ukraine
+# 2014-2022; UN peacekeeping missions; national disaster agencies).
+INSTITUTIONS: dict[str, str] = {
+    "smm": "UA",  # "the OSCE SMM observed..."
+    "pmf": "IQ", "tmf": "IQ", "hashd": "IQ",  # Popular / Tribal Mobilisation Forces
+    "sdf": "SY", "ypg": "SY", "hts": "SY",  # Syrian Democratic Forces, YPG, Hayat Tahrir al-Sham
+    "houthi": "YE", "houthis": "YE", "ansar allah": "YE",
+    "tatmadaw": "MM", "fardc": "CD", "monusco": "CD", "amisom": "SO", "minusma": "ML",
+    "unmiss": "SS", "minusca": "CF", "unifil": "LB", "unama": "AF",
+    "onemi": "CL", "bnpb": "ID", "ndrrmc": "PH", "indeci": "PE", "conred": "GT",
+    "copeco": "HN", "sinaproc": "PA",
 }
 
 # Country names news uses that ISO and GeoNames do not list.

@@ -63,6 +63,9 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
                      "citizen", "citizens", "nationals", "national", "personnel", "servicemen",
                      "service", "contractors", "diplomats", "diplomat", "tourists", "workers",
                      "ambassador", "officers", "forces", "army", "air"})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north-eastern", "north-western",
+                      "south-eastern", "south-western"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -143,7 +146,7 @@ _UPPERS = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
 # words inside ("Deir ez-Zor", "Rio de Janeiro", "Port-au-Prince"); the scan then checks
 # those are connectors. No \b or look-behind: they stop the regex engine's fast scan.
 _RUN = re.compile(
-    "[" + _UPPERS + "][\\w'’]*(?:[ -](?:[a-z]{1,5}[ -]){0,2}[" + _UPPERS + "][\\w'’]*)*"
+    "[" + _UPPERS + "][\\w'’]*(?:[ -](?:[a-z]{1,5}[ -]){0,2}(?:[dl]['’])?[" + _UPPERS + "][\\w'’]*)*"
 )
 # In an all-upper-case text every word is "capitalised": runs end at punctuation.
 _RUN_UPPER = re.compile(r"[A-Z][A-Z'’]*(?:[ -][A-Z][A-Z'’]*)*")
@@ -212,7 +215,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
                 continue  # "the 16300 block of West Chicago": a street
-        caps = [upper or t[2][0].isupper() for t in toks]
+        # ("d'Ivoire", "l'Est": an elided French article before a capital)
+        caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
         n = len(toks)
         if 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks):
             tails.append((toks[0][0], toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
@@ -306,6 +310,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             # "Deir Al Zor province", "province of Deir Al Zor"
             if nxt in ADMIN_WORDS or (i0 == 0 and prev == "of" and prev2 in ADMIN_WORDS):
                 mention.admin_hint = True
+            elif kind == "place" and before in _COMPASS and any(e >= index.n_places for e in mention.ids):
+                mention.admin_hint = True  # "northern Ontario": a region's part, not the city
             if before in NON_EVENT_BEFORE:
                 mention.negated = True
             if kind == "place" and _PART_OF.search(text, max(0, start - 12), start):
@@ -389,6 +395,10 @@ def resolve_location(
     title: str = "",
 ) -> Location:
     """Where the event described near ``anchor`` (or the text's main event) happened."""
+    if "\ufffd" in text:
+        # a crawl that lost its encoding writes "Cote d\ufffdIvoire": most lost characters
+        # are apostrophes (one character for one keeps every offset)
+        text = text.replace("\ufffd", "'")
     upper = _is_upper_text(text)
     # The core resolves once per event of an article (each with its anchor): the scan of
     # one text is kept, and each call works on fresh copies of its mentions.

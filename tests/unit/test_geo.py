@@ -198,6 +198,30 @@ def test_title_places_count_but_the_publisher_in_the_title_weighs_less(gazetteer
     assert (loc.admin1_code, loc.name) == ("US-OH", "Dayton")
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "admin1_code"),
+    [
+        pytest.param("The OSCE SMM recorded 40 ceasefire violations overnight, including 3 explosions.",
+                     "UA", None, id="single-country-mission"),
+        pytest.param("The SDF said it repelled the attack.", "SY", None, id="force-of-one-country"),
+        pytest.param("FARDC soldiers repelled an attack on their base, killing nine militants.", "CD", None,
+                     id="national-army-acronym"),
+        pytest.param("The Burundi Red Cross said 300 families had lost their homes.", "BI", None,
+                     id="national-red-cross"),
+        pytest.param("Flooding forced 2,000 residents of remote communities in northern Ontario to leave.",
+                     "CA", "CA-ON", id="compass-word-before-a-region-and-city-name"),
+        pytest.param("Some 12,000 people remain displaced in Cote d'Ivoire.", "CI", None,
+                     id="elided-french-article"),
+        pytest.param("Some 12,000 people remain displaced in Cote d\ufffdIvoire.", "CI", None,
+                     id="lost-encoding-apostrophe"),
+    ],
+)
+def test_country_evidence_without_a_place(gazetteer: Gazetteer, text: str, country: str,
+                                          admin1_code: str | None) -> None:
+    loc = _resolve(gazetteer, text)
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
+
 def test_demonym_is_country_evidence_not_a_place(gazetteer: Gazetteer) -> None:
     loc = _resolve(gazetteer, "Syrian troops said 14 fighters were killed overnight.")
     assert (loc.country, loc.precision) == ("SY", LocationPrecision.COUNTRY)
@@ -211,7 +235,7 @@ FALSE_PLACES = [
                  id="common-words-2"),
     pytest.param("Observatory head Rami Abdul Rahman said he could not confirm the toll.", id="person"),
     pytest.param("President Bashar Al Assad met Sonia Khush on Tuesday.", id="person-after-title"),
-    pytest.param("The SDF said it repelled the attack.", id="airport-code-alternate-name"),
+    pytest.param("The JFK terminal reopened after the alert.", id="airport-code-alternate-name"),
     pytest.param("Civilians gathered on the eastern bank of the Euphrates River.", id="river"),
     pytest.param("Taliban militants claimed the attack.", id="organisation"),
     pytest.param("NEW YORK: THE REPORT WAS RELEASED TODAY BY THE COMMISSION AFTER A LONG DELAY.",
