@@ -156,18 +156,21 @@ _NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)")
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
     """The word right before ``pos`` (one or two spaces between, an abbreviation's dot
     allowed) and its start, or ``("", -1)``."""
-    seg = text[max(0, pos - 24):pos]
-    if not seg.endswith(" "):
+    lo = pos - 24 if pos > 24 else 0
+    k = pos - 1
+    if k < lo or text[k] != " ":
         return "", -1
-    body = seg.rstrip(" ")
-    if len(seg) - len(body) > 2:
-        return "", -1
-    body = body.rstrip(".")
-    k = len(body)
-    while k > 0 and body[k - 1].isalpha():
+    k -= 1
+    if k >= lo and text[k] == " ":
         k -= 1
-    word = body[k:]
-    return (word, pos - len(seg) + k) if word else ("", -1)
+        if k >= lo and text[k] == " ":
+            return "", -1
+    while k >= lo and text[k] == ".":
+        k -= 1
+    e = k + 1
+    while k >= lo and text[k].isalpha():
+        k -= 1
+    return (text[k + 1:e], k + 1) if k + 1 < e else ("", -1)
 
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
@@ -176,38 +179,46 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     names = index.names
     countries = index.countries
     demonyms = index.demonyms
-    prefixes = index.prefixes
     title_end = _title_case_head(text) if not upper else 0
     out: list[Mention] = []
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
+    if _MEMO.get("index") is not index:
+        _MEMO.clear()
+        _MEMO["index"] = index
+        _MEMO["miss"] = set()
+        _MEMO["runs"] = {}
+    miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
+    memo: dict = _MEMO["runs"]  # type: ignore[assignment]
+    if len(memo) > 100_000 or len(miss) > 200_000:
+        memo.clear()
+        miss.clear()
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
         rs = run.start()
         if rs > 0 and text[rs - 1].isalnum():
             continue  # inside a word
         rtext = run.group()
-        toks: list[tuple[int, int, str, str]]
+        if rtext in miss:
+            continue  # one word already known to be no name (most runs)
         if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
             rs -= 4
             rtext = text[rs:run.end()]
-            toks = _split_run(rtext, rs)
         elif " " not in rtext and "-" not in rtext:
-            # one word (most runs): nothing to do unless it is a name
+            # one word: nothing to do unless it is a name
             p1 = _PLAIN_CACHE.get(rtext) or _plain(rtext)
-            if p1 in _NEVER_ALONE:
-                continue
             k = token_skeleton(p1)
-            if k not in names and k not in countries and k not in demonyms:
+            if p1 in _NEVER_ALONE or (k not in names and k not in countries and k not in demonyms):
+                miss.add(rtext)
                 continue
-            toks = [(rs, run.end(), rtext, p1)]
-        else:
-            toks = _split_run(rtext, rs)
+        got = memo.get((rtext, upper))
+        if got is None:
+            got = memo[(rtext, upper)] = _match_run(index, rtext, upper)
+        toks, caps, matches, person_tail = got
         pw, pstart = _prev_word(text, rs)
         prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
         if prev in PERSON_TITLES and not upper and pw[0].isupper():
             # "President Bashar Al Assad", "Sgt. Moore": the run is a person
-            last = _TOKEN.findall(rtext)
-            if last:
-                tails.append((-1, -1, _plain(last[-1])))
+            if toks:
+                tails.append((-1, -1, toks[-1][3]))
             continue
         prev2 = ""
         if prev == "of":
@@ -215,47 +226,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
                 continue  # "the 16300 block of West Chicago": a street
-        # ("d'Ivoire", "l'Est": an elided French article before a capital)
-        caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
         n = len(toks)
-        if 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks):
-            tails.append((toks[0][0], toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
-        i = 0
-        while i < n:
-            if not caps[i]:
-                i += 1
-                continue
-            p0 = toks[i][3]
-            if p0 in PERSON_TITLES:
-                if not upper:
-                    break  # the rest of the run is a person's name
-                i += 4  # upper case: runs are whole clauses; skip the title and a name
-                continue
-            best: tuple[int, str, object] | None = None
-            parts: list[str] = []
-            j = i
-            while j < n and j - i < _MAX_NGRAM:
-                parts.append(toks[j][3])
-                j += 1
-                if parts[-1] in CONNECTORS and j < n:
-                    continue  # "Deir Al Zor": a name does not end on its article
-                if not caps[j - 1]:
-                    break
-                k = _key(parts) if len(parts) > 1 else token_skeleton(parts[0])
-                hit = countries.get(k)
-                if hit is not None:
-                    best = (j, "country", hit)
-                elif (hit := demonyms.get(k)) is not None:
-                    best = (j, "demonym", hit)
-                elif (hit := names.get(k)) is not None:
-                    best = (j, "place", hit)
-                if k not in prefixes:
-                    break
-            if best is None:
-                i += 1
-                continue
-            j, kind, hit = best
-            start, end = toks[i][0], toks[j - 1][1]
+        if person_tail:
+            tails.append((rs + toks[0][0], rs + toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
+        for i, j, kind, hit in matches:
+            start, end = rs + toks[i][0], rs + toks[j - 1][1]
             surface = text[start:end]
             single = j - i == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
             plain = toks[i][3] if single else " ".join([t[3] for t in toks[i:j]])
@@ -265,7 +240,6 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 nxt = _plain(nm.group(1)) if nm else ""
             before = toks[i - 1][3] if i > 0 else prev
             i0 = i
-            i = j
             if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
                 continue
             first = toks[i0][3]
@@ -337,6 +311,63 @@ def _written_lower(text: str, word: str) -> bool:
     (A dateline's "MOGADISHU" beside the body's "Mogadishu" is no such case.)"""
     lw = " " + word.lower()
     return lw + " " in text or lw + "," in text or lw + "." in text
+
+
+_MEMO: dict[str, object] = {}  # per index: words that are no name, and each run's matches
+
+
+def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
+        list[tuple[int, int, str, str]], list[bool], list[tuple[int, int, str, object]], bool]:
+    """A run's words (offsets into the run), which are capitalised, its names (greedy
+    longest match: word span, kind, index hit), and whether it looks like a person's
+    two- or three-word name. Depends on the run's text only, so it is memoised."""
+    names = index.names
+    countries = index.countries
+    demonyms = index.demonyms
+    prefixes = index.prefixes
+    toks = _split_run(rtext, 0)
+    # ("d'Ivoire", "l'Est": an elided French article before a capital)
+    caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
+    n = len(toks)
+    person_tail = 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks)
+    matches: list[tuple[int, int, str, object]] = []
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        p0 = toks[i][3]
+        if p0 in PERSON_TITLES:
+            if not upper:
+                break  # the rest of the run is a person's name
+            i += 4  # upper case: runs are whole clauses; skip the title and a name
+            continue
+        best: tuple[int, str, object] | None = None
+        parts: list[str] = []
+        j = i
+        while j < n and j - i < _MAX_NGRAM:
+            parts.append(toks[j][3])
+            j += 1
+            if parts[-1] in CONNECTORS and j < n:
+                continue  # "Deir Al Zor": a name does not end on its article
+            if not caps[j - 1]:
+                break
+            k = _key(parts) if len(parts) > 1 else token_skeleton(parts[0])
+            hit = countries.get(k)
+            if hit is not None:
+                best = (j, "country", hit)
+            elif (hit := demonyms.get(k)) is not None:
+                best = (j, "demonym", hit)
+            elif (hit := names.get(k)) is not None:
+                best = (j, "place", hit)
+            if k not in prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        matches.append((i, best[0], best[1], best[2]))
+        i = best[0]
+    return toks, caps, matches, person_tail
 
 
 # One word that is never a place by itself (checked before any lookup: most runs are one).
@@ -686,6 +717,8 @@ def resolve_location(
 def _title_case_head(text: str) -> int:
     """End of the text's leading title-case headline lines ("Teen Hurt In Drive-By
     Shooting"), where capitals carry no signal; 0 if the text starts otherwise."""
+    if len(text) > 200 and text.find("\n", 0, 201) < 0:
+        return 0  # a first line this long is a paragraph, not a headline
     end = 0
     for line in text[:600].split("\n")[:3]:
         words = [w for w in line.split() if w[:1].isalpha()]
