@@ -117,10 +117,11 @@ _NOT_EVENT_WORDS = frozenset({
     "court", "hearing", "arraigned", "arraignment", "trial", "sentenced", "sentencing", "bond", "bail",
     "indicted", "scheduled", "planned", "expected", "will", "would", "due", "slated", "conference",
     "meeting", "until", "through", "till", "rally", "buried", "laid", "autopsy", "gofundme", "fundraiser",
+    "mourners", "mourned", "mourn",
 })
 _NOT_EVENT_AFTER = frozenset({
     "funeral", "memorial", "vigil", "visitation", "hearing", "court", "arraignment", "conference",
-    "services", "service", "meeting", "rally", "issue", "edition", "autopsy", "news",
+    "services", "service", "meeting", "rally", "issue", "edition", "autopsy", "news", "bury", "mourn",
 })
 # Reporting around a date: when it was said, found out or followed up, often not the event.
 _REPORT_WORDS = frozenset({
@@ -148,7 +149,7 @@ _EVENT_WORDS = frozenset({
 })
 _NOT_EVENT_AFTER = frozenset({
     "funeral", "memorial", "vigil", "visitation", "hearing", "court", "arraignment", "conference",
-    "services", "service", "meeting", "rally", "issue", "edition",
+    "services", "service", "meeting", "rally", "issue", "edition", "bury", "mourn",
 })
 _SAID_WORDS = frozenset({"said", "says", "told", "announced", "reported", "confirmed", "stated", "added",
                          "statement", "release", "tweeted"})

@@ -247,3 +247,10 @@ def test_people_displaced_by_previous_floods_are_background() -> None:
     text = ("Floods forced 1,200 people from their homes on Tuesday.\n\n"
             "The province still has about 300,000 people displaced by previous floods.")
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["displaced"]["best"] == 1200
+
+
+def test_the_day_of_a_burial_is_not_the_day_of_the_bombing() -> None:
+    text = ("Hundreds of mourners gathered in the town on Sunday to bury victims of Saturday's car bomb, "
+            "which killed 11 people, the health office said.")
+    out = _extract(text, published=dt.date(2025, 3, 9))  # a Sunday
+    assert out["events"][0]["occurred_on"]["date"] == "2025-03-08"
