@@ -205,7 +205,9 @@ _UPDATE = re.compile(
 # Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|(?:years?|months?|weeks?|decades?|a\s+decade)\s+ago"
-    r"|(?:a\s+)?similar|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
+    r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
+    r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
     r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
     r"|clashes|floods|conflicts?|wars?|raids|offensives?)"
@@ -812,8 +814,11 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
         if year is not None:
             if year < published.year or (year == published.year and month is not None and month < published.month):
                 return True
-        elif month is not None and m.group("prep") in ("in", "during", "early", "late", "mid") and month != published.month:
-            return True  # "In November," in a March article: November of an earlier year
+        elif (month is not None and m.group("prep") in ("in", "during", "early", "late", "mid")
+              and (published.month - month) % 12 >= 2):
+            # "In November," in a March article: November of an earlier year (the month just
+            # before may still be the event's: "in late May" in a report of June 2)
+            return True
     return published is not None and ("19" in low or "20" in low) and _full_date_before(low, published)
 
 

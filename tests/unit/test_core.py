@@ -254,3 +254,13 @@ def test_the_day_of_a_burial_is_not_the_day_of_the_bombing() -> None:
             "which killed 11 people, the health office said.")
     out = _extract(text, published=dt.date(2025, 3, 9))  # a Sunday
     assert out["events"][0]["occurred_on"]["date"] == "2025-03-08"
+
+
+def test_the_month_just_before_publication_may_be_the_events() -> None:
+    text = "In late May, gunmen killed 5 herders near the river, officials said on Monday."
+    assert _extract(text, published=dt.date(2025, 6, 2))["totals"]["killed"]["best"] == 5
+
+
+def test_similar_alone_does_not_make_a_lead_background() -> None:
+    text = "Gunmen killed 5 people at a checkpoint on Monday in an attack similar in style to earlier ones."
+    assert _extract(text, published=dt.date(2025, 6, 2))["totals"]["killed"]["best"] == 5
