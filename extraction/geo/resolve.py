@@ -102,13 +102,18 @@ class Mention:
     container_adm: int | None = None
     best: int = -1  # resolved entry id
     negated: bool = False  # "the border with Syria"
-    extra: dict = field(default_factory=dict)
+    actor: bool = False  # "Turkish forces": a nationality as an actor, maybe abroad
+    part_of: bool = False  # "the city's Englewood neighborhood"
+    state_only: bool = False  # "Marksville, La.": a US state written as a postal code
+    extra: dict = field(default_factory=dict)  # one resolution's notes (dateline, containers)
 
-    def fresh(self) -> Mention:
-        """A copy as the scan left it (resolution writes weights and choices into it)."""
-        return Mention(self.start, self.end, self.surface, self.kind, self.cc, self.ids, self.weight,
-                       self.admin_hint, self.single, self.fragment, self.in_title, self.container_cc,
-                       self.container_adm, self.best, self.negated, dict(self.extra))
+    def reset(self) -> None:
+        """Back to the state the scan left (resolution writes weights, choices, notes)."""
+        self.weight = 1.0
+        self.best = -1
+        self.container_cc = None
+        self.container_adm = None
+        self.extra = {}
 
 
 _PLAIN_CACHE: dict[str, str] = {}
@@ -289,11 +294,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if before in NON_EVENT_BEFORE:
                 mention.negated = True
             if kind == "place" and _PART_OF.search(text, max(0, start - 12), start):
-                mention.extra["part_of"] = True  # "the city's Englewood neighborhood"
+                mention.part_of = True  # "the city's Englewood neighborhood"
             if kind != "place" and _AFFIX_ACTOR.match(text, end):
                 mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
             elif kind != "place" and (nxt in ACTOR_NOUNS or nxt in _TROOPS):
-                mention.extra["actor"] = True  # "Turkish forces": an actor, maybe abroad
+                mention.actor = True  # "Turkish forces": an actor, maybe abroad
             out.append(mention)
     if tails:
         # A surname that the text also writes after a first name ("Campbell" after "Donna
@@ -313,7 +318,36 @@ def _written_lower(text: str, word: str) -> bool:
     return lw + " " in text or lw + "," in text or lw + "." in text
 
 
-_MEMO: dict[str, object] = {}  # per index: words that are no name, and each run's matches
+_MEMO: dict[str, object] = {}  # per index: words that are no name, each run's matches, spreads
+
+
+def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...],
+            container_cc: str | None) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[int, float], ...],
+                                               bool, bool, frozenset[str]]:
+    """How a name's evidence spreads over its namesakes' countries and regions (shares by
+    the square root of population; the most populous namesakes carry nearly all of it),
+    whether all its namesakes are small, whether one big namesake dominates, and the
+    countries of its region namesakes. Depends on the name only, so it is memoised."""
+    n_places = index.n_places
+    place_pop = index.place_pop
+    cands = [e for e in ids if container_cc is None or ecc[e] == container_cc] or list(ids)
+    if len(cands) > _SOFT_TOP:
+        cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
+    prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
+    total = sum(prior)
+    top = max(prior)
+    ccs: dict[str, float] = {}
+    adms: dict[int, float] = {}
+    for e, q in zip(cands, prior, strict=True):
+        cc = ecc[e]
+        a = eadm[e]
+        ccs[cc] = ccs.get(cc, 0.0) + q
+        if a >= 0:
+            adms[a] = adms.get(a, 0.0) + q
+    lead = cands[prior.index(top)]
+    big = top / total > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
+    return (tuple((cc, q / total) for cc, q in ccs.items()), tuple((a, q / total) for a, q in adms.items()),
+            top < _SMALL_PRIOR, big, frozenset(ecc[e] for e in cands if e >= n_places))
 
 
 def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
@@ -432,9 +466,12 @@ def resolve_location(
         text = text.replace("\ufffd", "'")
     upper = _is_upper_text(text)
     # The core resolves once per event of an article (each with its anchor): the scan of
-    # one text is kept, and each call works on fresh copies of its mentions.
+    # one text is kept, and each later call resets its mentions.
     cached = _SCANS.get((text, title)) if anchor is not None else None
-    if cached is None:
+    if cached is not None:
+        for m in cached:
+            m.reset()
+    else:
         cached = scan(index, text, upper)
         if not upper:
             cached += _us_state_mentions(index, text)
@@ -444,9 +481,6 @@ def resolve_location(
             if len(_SCANS) >= 4:
                 _SCANS.clear()
             _SCANS[(text, title)] = cached
-            cached = [m.fresh() for m in cached]
-    else:
-        cached = [m.fresh() for m in cached]
     if not cached:
         return Location()
     mentions = cached
@@ -469,6 +503,9 @@ def resolve_location(
     # village somewhere.
     ev_cc: dict[str, float] = {}
     ev_adm: dict[int, float] = {}
+    spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
+    if len(spread) > 100_000:
+        spread.clear()
     strong: dict[str, float] = {}
     own_strong_by_name: dict[tuple[int, ...], dict[str, float]] = {}
     strong_adm: dict[int, float] = {}
@@ -500,29 +537,21 @@ def resolve_location(
             # "Marksville, La.", "Anbar province": the region is stated outright
             a = m.ids[0] - n_places
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * w
-        # the most populous namesakes carry nearly all the mass (ids are by population)
-        cands = [e for e in m.ids if m.container_cc is None or ecc[e] == m.container_cc] or list(m.ids)
-        if len(cands) > _SOFT_TOP:
-            cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
-        prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
-        total = sum(prior)
-        top = max(prior) / total
-        if m.single and m.container_cc is None and max(prior) < _SMALL_PRIOR:
+        sp = spread.get((m.ids, m.container_cc))
+        if sp is None:
+            sp = spread[(m.ids, m.container_cc)] = _spread(index, ecc, eadm, m.ids, m.container_cc)
+        cc_share, adm_share, small, big, region_ccs = sp
+        if m.single and m.container_cc is None and small:
             # one word whose namesakes are all small towns: any English word matches a
             # village in England or the US, so it says little about where the text is
             w *= 0.3
-        for e, q in zip(cands, prior, strict=True):
-            p = w * q / total
-            cc = ecc[e]
-            a = eadm[e]
-            oc[cc] = oc.get(cc, 0.0) + p
-            if a >= 0:
-                oa[a] = oa.get(a, 0.0) + p
-        lead = cands[prior.index(max(prior))]
-        big = top > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
+        for cc, q in cc_share:
+            oc[cc] = w * q
+        for a, q in adm_share:
+            oa[a] = w * q
         for cc, v in oc.items():
             ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
-            if not m.single or big or (m.admin_hint and any(e >= n_places and ecc[e] == cc for e in cands)):
+            if not m.single or big or (m.admin_hint and cc in region_ccs):
                 strong[cc] = strong.get(cc, 0.0) + 0.5 * v
                 own_strong = own_strong_by_name.setdefault(m.ids, {})
                 own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
@@ -565,6 +594,8 @@ def resolve_location(
         oc, oa = by_name[m.ids]
         setting = (m.ids, m.surface, m.admin_hint, m.container_cc, m.container_adm)
         known = chosen.get(setting)
+        if known is None and len(m.ids) == 1:
+            known = m.ids[0]  # one namesake: nothing to choose
         best_s = -1e9
         k_exact = 0
         for rank, e in enumerate(m.ids if known is None else ()):
@@ -681,7 +712,7 @@ def resolve_location(
     best_m: Mention | None = None
     best_s = -1.0
     for m in mentions:
-        if m.kind != "place" or m.extra.get("container_of") or m.extra.get("state_only"):
+        if m.kind != "place" or m.extra.get("container_of") or m.state_only:
             continue
         if eadm[m.best] != adm or ecc[m.best] != country:
             continue
@@ -774,7 +805,7 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
             continue
         men = Mention(m.start(), m.end(), m.group(), "place", ids=(n_places + adm,),
                       admin_hint=True)
-        men.extra["state_only"] = True
+        men.state_only = True
         out.append(men)
     return out
 
@@ -800,7 +831,7 @@ def _weigh(index: PlaceIndex, mentions: list[Mention], text: str, sentences: Seq
                  if not m.in_title and dl_start <= m.start < dl_end}
         shadowed = bool(dl_cc) and any(
             m.kind == "place" and not m.in_title and ev_start <= m.start < ev_end
-            and m.start >= dl_end and not m.fragment and not m.negated and "part_of" not in m.extra
+            and m.start >= dl_end and not m.fragment and not m.negated and not m.part_of
             and any(ecc[e] in dl_cc for e in m.ids[:_SOFT_TOP])
             and (not m.single or m.admin_hint or any(e >= n_places for e in m.ids)
                  or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in m.ids[:_SOFT_TOP]))
@@ -823,13 +854,13 @@ def _weigh(index: PlaceIndex, mentions: list[Mention], text: str, sentences: Seq
             w = 1.5
         if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1] \
                 and not (shadowed and "dateline" in m.extra) \
-                and m.kind != "demonym" and not m.negated and not m.extra.get("actor"):
+                and m.kind != "demonym" and not m.negated and not m.actor:
             w *= _ANCHOR_WEIGHT  # (a nationality in the event's sentence is still no place)
         if m.kind == "demonym":
             w *= 0.4
         if m.negated:
             w *= 0.25
-        elif m.extra.get("actor"):
+        elif m.actor:
             w *= 0.5
         if m.fragment:
             w *= 0.15
@@ -851,7 +882,7 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
     body = [m for m in mentions if not m.in_title]
     by_start = {m.start: m for m in body}
     for idx, m in enumerate(body):
-        if m.kind != "place" or m.extra.get("state_only"):
+        if m.kind != "place" or m.state_only:
             continue
         nxt: Mention | None = None
         if text.startswith(",", m.end):
@@ -885,7 +916,7 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
                 continue
         if nxt is None or nxt is m:
             continue
-        if nxt.extra.get("state_only") and not any(
+        if nxt.state_only and not any(
                 e < n_places and index.cc_list[index.place_cc[e]] == "US" for e in m.ids):
             nxt.weight = 0.0  # "(Tirunelveli, TN)": Tamil Nadu, not Tennessee
             continue
@@ -893,11 +924,11 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
             m.container_cc = nxt.cc
         elif nxt.kind == "place":
             adm = [e - n_places for e in nxt.ids if e >= n_places]
-            if len(adm) > 1 and not nxt.extra.get("state_only"):
+            if len(adm) > 1 and not nxt.state_only:
                 # several regions share the name: prefer one where the place has a namesake
                 own = {index.place_adm[e] for e in m.ids if e < n_places}
                 adm = [a for a in adm if a in own] or adm
-            if adm and (len(adm) == 1 or nxt.extra.get("state_only")):
+            if adm and (len(adm) == 1 or nxt.state_only):
                 m.container_adm = adm[0]
                 m.container_cc = adm_cc[adm[0]]
                 nxt.extra["container_of"] = True
