@@ -18,14 +18,20 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import sys
 import time
 import traceback
+import weakref
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import faust
+import faust.streams
 import orjson
 import pydantic
 
@@ -43,10 +49,13 @@ from streams.tallies import (
 )
 
 __all__ = [
+    "BATCH_MAX",
+    "BATCH_WITHIN_S",
     "RECENT_EVENTS_PER_REGION",
     "ExtractorHolder",
     "dead_letter_for",
     "handle_article",
+    "handle_batch",
     "handle_contribution",
     "handle_event_record",
     "register",
@@ -59,6 +68,11 @@ log = logging.getLogger(__name__)
 
 #: how many latest event records each region keeps for ``/api/events/recent``.
 RECENT_EVENTS_PER_REGION = 20
+#: the stateful agents take up to BATCH_MAX messages, waiting at most BATCH_WITHIN_S for
+#: more: each table key and each compacted output key is then written once per batch and
+#: partition, not once per message (docs/STREAMING.md, "Batches").
+BATCH_MAX = 1000
+BATCH_WITHIN_S = 0.05
 
 
 def _utcnow() -> dt.datetime:
@@ -193,9 +207,38 @@ async def handle_article(topo: Topology, extractors: ExtractorHolder, event: fau
     return len(records)
 
 
+#: parsed incident states by incident id, with the fingerprint of the stored value they come
+#: from: a busy region's open incidents are read for every report that may join them, and
+#: parsing one (pydantic, every report in it) costs far more than reading it.
+_PARSED_STATES: OrderedDict[str, tuple[tuple[Any, ...], IncidentState]] = OrderedDict()
+PARSED_STATES_MAX = 2048
+
+
+def _fingerprint(data: dict[str, Any]) -> tuple[Any, ...]:
+    # an incident's state is a function of its reports (rebuilt from them in order), and its
+    # revision moves whenever it changes: same id, revision and report ids = same state
+    incident = data["incident"]
+    return incident.get("revision"), tuple(incident.get("report_ids") or ()), len(data["reports"])
+
+
+def _remember_state(incident_id: str, data: dict[str, Any], state: IncidentState) -> None:
+    _PARSED_STATES[incident_id] = (_fingerprint(data), state)
+    _PARSED_STATES.move_to_end(incident_id)
+    while len(_PARSED_STATES) > PARSED_STATES_MAX:
+        _PARSED_STATES.popitem(last=False)
+
+
 def _load_state(topo: Topology, incident_id: str) -> IncidentState | None:
     data = topo.incidents_by_id.get(incident_id)
-    return None if data is None else IncidentState.from_json(data)
+    if data is None:
+        return None
+    hit = _PARSED_STATES.get(incident_id)
+    if hit is not None and hit[0] == _fingerprint(data):
+        _PARSED_STATES.move_to_end(incident_id)
+        return hit[1]
+    state = IncidentState.from_json(data)
+    _remember_state(incident_id, data, state)
+    return state
 
 
 async def _send_contributions(topo: Topology, before: Incident | None, after: Incident) -> None:
@@ -215,8 +258,8 @@ async def _send_contributions(topo: Topology, before: Incident | None, after: In
 async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     """Resolve one report into its incident; returns what happened (for logs and tests)."""
     try:
-        report = EventRecord.model_validate(loads(event.value))
-    except (ValueError, pydantic.ValidationError) as exc:
+        report = EventRecord.model_validate_json(event.value)
+    except (ValueError, TypeError, pydantic.ValidationError) as exc:
         await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", exc)
         return "invalid"
     region = report.region_key
@@ -269,7 +312,9 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     ]
     resolution = resolve_report(report, candidates, now=_utcnow())
     incident = resolution.state.incident
-    topo.incidents_by_id[incident.incident_id] = resolution.state.to_json()
+    stored = resolution.state.to_json()
+    topo.incidents_by_id[incident.incident_id] = stored
+    _remember_state(incident.incident_id, stored, resolution.state)
     topo.incident_id_by_report[report.event_id] = incident.incident_id
     # keep the region's index to incidents a new report could still join
     oldest = watermark - dt.timedelta(days=topo.settings.retention_days + MATCH_WINDOW_DAYS)
@@ -321,11 +366,170 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
         topo.contributions_by_key.pop(key, None)
     else:
         topo.contributions_by_key[key] = new.to_json()
+    defer = getattr(topo.tallies_topic, "defer", None)
     for tkey, state in touched.items():
-        updated_at = dt.datetime.fromisoformat(state["updated_at"]) if state.get("updated_at") else now
-        tally = TallyAggregation.result(state, updated_at=updated_at)
-        await topo.tallies_topic.send(key=tkey.encode(), value=dump_model(tally))
+        def tally_value(state: dict[str, Any] = state) -> bytes:
+            updated_at = dt.datetime.fromisoformat(state["updated_at"]) if state.get("updated_at") else now
+            return dump_model(TallyAggregation.result(state, updated_at=updated_at))
+
+        if defer is not None:  # in a batch: only the window's last state is published, computed once
+            defer(tkey.encode(), tally_value)
+        else:
+            await topo.tallies_topic.send(key=tkey.encode(), value=tally_value())
     return len(changed)
+
+
+_DELETED = object()
+
+
+class _BufferedTable:
+    """A table seen through one batch: reads go through (and are remembered), writes are kept
+    and reach the table once per key at ``flush`` (the last value wins).
+
+    Why: every faust table write is a changelog message and a RocksDB put; a batch of reports
+    about one region rewrites its index, its recent events and its incidents many times, and a
+    batch of contributions rewrites the same window states. Sequential semantics are kept:
+    a read after a write in the same batch sees the write."""
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+        self._values: dict[Any, Any] = {}
+        self._dirty: dict[Any, None] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            value = self._values[key]
+        except KeyError:
+            value = self._values[key] = self._table.get(key)
+        return default if value is None or value is _DELETED else value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._values[key] = value
+        self._dirty[key] = None
+
+    def pop(self, key: Any, default: Any = None) -> Any:
+        value = self.get(key, default)
+        self._values[key] = _DELETED
+        self._dirty[key] = None
+        return value
+
+    def flush(self) -> int:
+        for key in self._dirty:
+            value = self._values[key]
+            if value is _DELETED:
+                self._table.pop(key, None)
+            else:
+                self._table[key] = value
+        written = len(self._dirty)
+        self._dirty.clear()
+        return written
+
+
+class _Outbox:
+    """Messages for one output topic, kept until the end of the batch. On a compacted topic
+    only the last value of each ``dedupe`` key is sent (what compaction would keep anyway);
+    with no ``dedupe`` every message is sent, in order."""
+
+    def __init__(self, topic: Any, dedupe: Callable[[bytes | None, bytes], Any] | None = None) -> None:
+        self._topic = topic
+        self._dedupe = dedupe
+        self._messages: dict[Any, tuple[bytes | None, bytes | Callable[[], bytes]]] = {}
+
+    async def send(self, *, key: bytes | None = None, value: bytes, **_: Any) -> None:
+        ident = len(self._messages) if self._dedupe is None else self._dedupe(key, value)
+        self._messages.pop(ident, None)  # a newer value goes after the messages sent since
+        self._messages[ident] = (key, value)
+
+    def defer(self, key: bytes, make_value: Callable[[], bytes]) -> None:
+        """Send what ``make_value()`` returns at flush, unless a newer value for ``key`` comes
+        first (the value is computed once, for the message actually sent)."""
+        ident = key if self._dedupe is _by_key else len(self._messages)
+        self._messages.pop(ident, None)
+        self._messages[ident] = (key, make_value)
+
+    async def flush(self) -> int:
+        for key, value in self._messages.values():
+            await self._topic.send(key=key, value=value if isinstance(value, bytes) else value())
+        sent = len(self._messages)
+        self._messages.clear()
+        return sent
+
+
+def _by_key(key: bytes | None, _: bytes) -> Any:
+    return key
+
+
+def _by_scope_and_incident(key: bytes | None, value: bytes) -> Any:
+    # a contribution is an incident's full state for the scope: only the last one matters
+    return key, loads(value)["incident_id"]
+
+
+_BUFFERED_TABLES = ("incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_partition",
+                    "recent_events_by_region", "contributions_by_key", "tallies_by_key", "scopes_by_scope")
+
+
+@contextlib.contextmanager
+def _current_event(event: Any) -> Iterator[None]:
+    """Make ``event`` faust's current event: a table write goes to the changelog partition (and
+    the RocksDB partition) of the current event, and each group of a batch must write to its own
+    partition, whatever faust last set."""
+    try:
+        ref = weakref.ref(event)
+    except TypeError:  # plain test doubles without weak references: dict tables ignore it
+        yield
+        return
+    token = faust.streams._current_event.set(ref)
+    try:
+        yield
+    finally:
+        faust.streams._current_event.reset(token)
+
+
+async def handle_batch(
+    topo: Topology,
+    handler: Callable[[Topology, Any], Awaitable[Any]],
+    events: Sequence[Any],
+) -> list[Any]:
+    """Run ``handler`` over a batch of events, one partition at a time, in order within each
+    partition; table writes and compacted outputs (incidents, contributions, tallies) are
+    coalesced per partition and written when the partition's messages are all handled.
+
+    Crash safety is unchanged: faust acks the batch only after this returns, so a crash
+    redelivers the whole batch over whatever subset of its writes landed, and each handler
+    is idempotent over partial writes (docs/STREAMING.md). Returns the handler's results."""
+    groups: dict[int, list[Any]] = {}
+    for event in events:
+        groups.setdefault(event.message.partition, []).append(event)
+    results: list[Any] = []
+    for group in groups.values():
+        tables = {name: _BufferedTable(getattr(topo, name)) for name in _BUFFERED_TABLES}
+        outboxes = {
+            "incidents_topic": _Outbox(topo.incidents_topic, _by_key),
+            "tallies_topic": _Outbox(topo.tallies_topic, _by_key),
+            "contributions_topic": _Outbox(topo.contributions_topic, _by_scope_and_incident),
+        }
+        view = dataclasses.replace(topo, **tables, **outboxes)
+        for event in group:
+            with _current_event(event):
+                results.append(await _guarded(view, handler, event))
+        with _current_event(group[-1]):
+            for table in tables.values():
+                table.flush()
+        # outputs after the state they come from, as the per-message handlers do
+        for outbox in outboxes.values():
+            await outbox.flush()
+    return results
+
+
+async def _guarded(topo: Topology, handler: Callable[[Topology, Any], Awaitable[Any]], event: Any) -> Any:
+    try:
+        return await handler(topo, event)
+    except Exception as exc:  # a bug on one message must not stop the partition's stream
+        message = event.message
+        log.exception("%s failed on %s[%s]@%s", getattr(handler, "__name__", handler), message.topic,
+                      message.partition, message.offset)
+        await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", exc)
+        return "failed"
 
 
 def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dict[str, Any]:
@@ -336,24 +540,15 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
         async for event in stream.events():
             await handle_article(topo, extractors, event)
 
-    async def guarded(handler: Any, event: faust.EventT) -> None:
-        try:
-            await handler(topo, event)
-        except Exception as exc:  # a bug on one message must not stop the partition's stream
-            message = event.message
-            log.exception("%s failed on %s[%s]@%s", handler.__name__, message.topic, message.partition,
-                          message.offset)
-            await _send_dead_letter(topo.dead_letter_topic, event, "processing_failed", exc)
-
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            await guarded(handle_event_record, event)
+        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
+            await handle_batch(topo, handle_event_record, events)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            await guarded(handle_contribution, event)
+        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
+            await handle_batch(topo, handle_contribution, events)
 
     @app.task
     async def declare_output_topics() -> None:

@@ -75,19 +75,29 @@ class IncidentState:
 
     incident: Incident
     reports: list[EventRecord] = field(default_factory=list)
+    #: the reports as JSON, when known (read from the store, or carried over from the state a
+    #: report was merged into): an incident is written back whole each time a report joins it,
+    #: and dumping every report again each time is most of that cost. Never mutated.
+    reports_json: list[dict[str, Any]] | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "incident": self.incident.model_dump(mode="json"),
-            "reports": [r.model_dump(mode="json") for r in self.reports],
-        }
+        reports = self.reports_json
+        if reports is None or len(reports) != len(self.reports):
+            reports = [r.model_dump(mode="json") for r in self.reports]
+        return {"incident": self.incident.model_dump(mode="json"), "reports": list(reports)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> IncidentState:
         return cls(
             incident=Incident.model_validate(data["incident"]),
             reports=[EventRecord.model_validate(r) for r in data["reports"]],
+            reports_json=list(data["reports"]),
         )
+
+    def with_report(self, incident: Incident, report: EventRecord) -> IncidentState:
+        """This state with ``report`` appended and the incident rebuilt as ``incident``."""
+        dumped = None if self.reports_json is None else [*self.reports_json, report.model_dump(mode="json")]
+        return IncidentState(incident, [*self.reports, report], dumped)
 
     def has_report(self, event_id: str) -> bool:
         return event_id in self.incident.report_ids
@@ -317,4 +327,4 @@ def resolve_report(
     state = candidates[index]
     reports = [*state.reports, report]
     incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now)
-    return Resolution(state=IncidentState(incident, reports), previous=state.incident, changed=True)
+    return Resolution(state=state.with_report(incident, report), previous=state.incident, changed=True)

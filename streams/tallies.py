@@ -196,10 +196,12 @@ class TallyAggregation:
         members = state["members"].values()
 
         def total(metric: str) -> Range:
-            figures = [Range.model_validate(m[metric]) for m in members if m[metric] is not None]
-            hi = None if any(r.max is None for r in figures) else sum(r.max or 0 for r in figures)
-            return Range(min=sum(r.min for r in figures), max=hi, best=sum(r.best for r in figures),
-                         vague=any(r.vague for r in figures))
+            # the members' figures are stored Range dumps (validated when the contribution was
+            # read): summed as dicts, since a country's 30-day window may hold hundreds
+            figures = [f for m in members if (f := m[metric]) is not None]
+            hi = None if any(f.get("max") is None for f in figures) else sum(f["max"] for f in figures)
+            return Range(min=sum(f["min"] for f in figures), max=hi, best=sum(f["best"] for f in figures),
+                         vague=any(f.get("vague", False) for f in figures))
 
         return RegionTally(
             region=state["region"],

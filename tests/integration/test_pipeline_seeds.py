@@ -2,9 +2,11 @@
 
 Extraction accuracy is measured elsewhere; here the distributed pipeline must agree exactly
 with the same stateful code run in one process (``handle_event_record`` and
-``handle_contribution`` over dict tables, fed the event records the worker published), must send every malformed line to the dead-letter
-topic with the expected reason, must change nothing when articles are delivered again, and
-must send the too-late article to ``events.late``.
+``handle_contribution`` over dict tables, fed the event records the worker published), must
+agree with the hand-computed region-day tallies of ``seeds/expected.json`` except for the
+extraction misses listed in ``KNOWN_EXTRACTION_MISSES``, must send every malformed line to
+the dead-letter topic with the expected reason, must change nothing when articles are
+delivered again, and must send the too-late article to ``events.late``.
 """
 
 from __future__ import annotations
@@ -127,6 +129,47 @@ def test_worker_tallies_equal_the_in_process_reference(seed_run: SeedRun) -> Non
     assert expected, "the extractor found no event in the seeds"
     got = {k: summary(t) for k, t in seed_run.day_tallies().items() if t["incidents"] > 0}
     assert got == expected
+
+
+#: Region-days of seeds/expected.json the worker does not match yet. These are EXTRACTION
+#: misses, not pipeline ones: the in-process reference above agrees with the worker on them
+#: (a figure misread, a place resolved to another region, one event split in two). The
+#: ratchet is strict: once extraction gets one right, its test fails until it is removed here.
+KNOWN_EXTRACTION_MISSES = frozenset({
+    "SY-DY|2025-03-08",
+    "UA-12|2025-03-20",
+    "UA-23|2025-03-20",
+})
+HAND_COMPUTED_FIELDS = (*METRICS, "incidents")
+
+
+def hand_computed_day_tallies() -> dict[str, dict[str, int]]:
+    """``region|day`` -> killed / wounded / displaced best and incidents, from seeds/expected.json."""
+    expected = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["tallies_by_region_day"]
+    return {key: {f: item[f] for f in HAND_COMPUTED_FIELDS} for key, item in expected.items()}
+
+
+@pytest.fixture(scope="module")
+def worker_day_tallies_after_seeds(seed_run: SeedRun) -> dict[str, dict[str, int]]:
+    """The worker's region-day tallies right after the seed replay (before later tests add copies)."""
+    return {key: {f: (t[f]["best"] if f in METRICS else t[f]) for f in HAND_COMPUTED_FIELDS}
+            for key, t in seed_run.day_tallies().items() if t["incidents"] > 0}
+
+
+@pytest.mark.parametrize("region_day", sorted(hand_computed_day_tallies()))
+def test_worker_day_tally_equals_the_hand_computed_one(
+    worker_day_tallies_after_seeds: dict[str, dict[str, int]], region_day: str
+) -> None:
+    want = hand_computed_day_tallies()[region_day]
+    got = worker_day_tallies_after_seeds.get(region_day)
+    if region_day in KNOWN_EXTRACTION_MISSES:
+        assert got != want, f"{region_day} now matches seeds/expected.json: remove it from KNOWN_EXTRACTION_MISSES"
+    else:
+        assert got == want
+
+
+def test_known_extraction_misses_are_region_days_of_the_seeds() -> None:
+    assert KNOWN_EXTRACTION_MISSES <= hand_computed_day_tallies().keys()
 
 
 def test_malformed_lines_go_to_dead_letter_with_their_reason(seed_run: SeedRun) -> None:

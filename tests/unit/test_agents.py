@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from schemas import EventDate, EventRecord, Location, LocationPrecision, Range, RegionTally
-from streams.agents import handle_contribution, handle_event_record
+from streams.agents import handle_batch, handle_contribution, handle_event_record
 from streams.app import Topology, agents_by_name, extractors, topology
 from streams.settings import Settings
 from streams.tallies import TallyAggregation
@@ -245,3 +245,82 @@ async def test_report_recorded_but_missing_from_its_incident_is_resolved_again()
     topo.incident_id_by_report["e2"] = next(iter(topo.incidents_by_id))
     assert await feed(topo, kirkuk_report("e2", 40, dt.date(2024, 3, 9))) == "merged"
     assert tally(topo, "IQ-KI|day|2024-03-09").killed.best == 40
+
+
+# ------------------------------------------------------------------ batches
+
+
+def _event(topic: str, key: bytes | None, value: bytes, partition: int = 0) -> Ev:
+    return Ev(Msg(topic, key, value, partition=partition))
+
+
+async def feed_batch(topo: Topology, reports: list[EventRecord]) -> list[str]:
+    """The reports as one batch through the incident handler, then what it sent to the
+    contributions topic as one batch through the tally handler (a partition per scope)."""
+    contributions = topo.contributions_topic
+    before = len(contributions.sent)
+    events = [_event("events", r.region_key.encode(), r.model_dump_json().encode()) for r in reports]
+    outcomes = await handle_batch(topo, handle_event_record, events)
+    await handle_batch(topo, handle_contribution, [_event("contributions", k, v, partition=len(k or b"") % 2)
+                                                   for k, v in contributions.sent[before:]])
+    return outcomes
+
+
+def _without_clock(tallies: dict[str, Any]) -> dict[str, Any]:
+    # revisions count the changes seen: a batch coalesces several into one
+    return {k: {f: v for f, v in state.items() if f not in ("updated_at", "revision")} for k, state in tallies.items()}
+
+
+def _batch_reports() -> list[EventRecord]:
+    day = dt.date(2024, 3, 9)
+    return [
+        kirkuk_report("e1", 26, day),
+        kirkuk_report("e2", 30, day),  # same bombing, larger figure
+        kirkuk_report("e3", 4, day + dt.timedelta(days=9)),
+        kirkuk_report("e1", 26, day),  # the same report again
+    ]
+
+
+async def test_a_batch_ends_with_the_state_of_the_same_reports_one_by_one() -> None:
+    one_by_one, batched = dict_topology(), dict_topology()
+    for report in _batch_reports():
+        await feed(one_by_one, report)
+    assert await feed_batch(batched, _batch_reports()) == ["opened", "merged", "opened", "duplicate"]
+    assert _without_clock(batched.tallies_by_key) == _without_clock(one_by_one.tallies_by_key)
+    assert batched.contributions_by_key == one_by_one.contributions_by_key
+    assert batched.scopes_by_scope == one_by_one.scopes_by_scope
+    assert tally(batched, "IQ-KI|day|2024-03-09").killed.best == 30
+
+
+async def test_a_batch_publishes_each_tally_once() -> None:
+    topo = dict_topology()
+    await feed_batch(topo, _batch_reports())
+    keys = [k for k, _ in topo.tallies_topic.sent]
+    assert len(keys) == len(set(keys))
+    assert len({k for k, _ in topo.incidents_topic.sent}) == len(topo.incidents_topic.sent)
+
+
+async def test_a_batch_redelivered_after_a_partial_write_counts_once() -> None:
+    """A crash while a batch's writes are flushed leaves some keys written and others not;
+    faust redelivers the whole batch, which must land on the same tallies."""
+    topo = dict_topology()
+    await feed_batch(topo, _batch_reports())
+    expected = _without_clock(topo.tallies_by_key)
+    topo.incident_id_by_report.clear()
+    topo.incident_index_by_region.clear()
+    for key in list(topo.contributions_by_key)[::2]:
+        del topo.contributions_by_key[key]
+    await feed_batch(topo, _batch_reports())
+    assert {k: v["members"] for k, v in _without_clock(topo.tallies_by_key).items()} == {
+        k: v["members"] for k, v in expected.items()}
+    assert tally(topo, "IQ-KI|day|2024-03-09").killed.best == 30
+    assert tally(topo, "IQ|30d|2024-02-17").incidents == 1
+
+
+async def test_a_failing_message_in_a_batch_is_a_dead_letter_and_the_rest_lands() -> None:
+    topo = dict_topology()
+    good = kirkuk_report("e1", 26, dt.date(2024, 3, 9))
+    events = [_event("events", b"IQ-KI", b"not json"), _event("events", b"IQ-KI", good.model_dump_json().encode())]
+    assert await handle_batch(topo, handle_event_record, events) == ["invalid", "opened"]
+    assert json.loads(topo.dead_letter_topic.sent[0][1])["reason"] == "processing_failed"
+    assert len(topo.incidents_by_id) == 1
