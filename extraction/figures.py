@@ -252,7 +252,12 @@ _CLAIM = re.compile(
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
     r"\b(?:in\s+(?:a|another)\s+separate|separately\s*,|^\W*elsewhere\b|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
-    r"|clash|strike)|a\s+separate\s+(?:incident|attack|shooting|bombing|raid|clash|strike))\b"
+    r"|clash|strike)|a\s+separate\s+(?:incident|attack|shooting|bombing|raid|clash|strike)"
+    # "A second car bomb exploded hours later", "another bomb went off near a mosque"
+    r"|(?:a|the)\s+second\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|attack|airstrike|strike|raid"
+    r"|shooting|bomber|bombing)"
+    r"|another\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|airstrike|bombing)"
+    r"\s+(?:went\s+off|exploded|struck|hit|ripped|tore|targeted|killed))\b"
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
@@ -852,7 +857,7 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
-    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low)
+    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low or "second" in low)
                 and _SEPARATE.search(low) is not None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
     return _Flags(past, cumulative, background, separate, claimed)

@@ -264,3 +264,14 @@ def test_the_month_just_before_publication_may_be_the_events() -> None:
 def test_similar_alone_does_not_make_a_lead_background() -> None:
     text = "Gunmen killed 5 people at a checkpoint on Monday in an attack similar in style to earlier ones."
     assert _extract(text, published=dt.date(2025, 6, 2))["totals"]["killed"]["best"] == 5
+
+
+@pytest.mark.parametrize("second", [
+    pytest.param("A second car bomb exploded hours later in the eastern district, killing 4 people.", id="a-second-bomb"),
+    pytest.param("Hours later, another bomb went off near a mosque in a different district, killing 4.",
+                 id="another-bomb-went-off"),
+])
+def test_a_second_blast_is_its_own_incident(second: str) -> None:
+    text = f"A car bomb killed 12 people at a market in the centre on Tuesday, police said.\n\n{second}"
+    out = _extract(text, published=dt.date(2025, 6, 12))
+    assert [e["killed"]["best"] for e in out["events"]] == [12, 4]
