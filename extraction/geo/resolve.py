@@ -105,14 +105,16 @@ class Mention:
     actor: bool = False  # "Turkish forces": a nationality as an actor, maybe abroad
     part_of: bool = False  # "the city's Englewood neighborhood"
     state_only: bool = False  # "Marksville, La.": a US state written as a postal code
-    extra: dict = field(default_factory=dict)  # one resolution's notes (dateline, containers)
+    container_adms: list[int] | None = None  # regions a shared container name may mean
+    container_of: bool = False  # this region is another name's container
+    parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
+    void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
+    extra: dict = field(default_factory=dict)  # one resolution's notes (dateline, vote scale)
 
     def reset(self) -> None:
         """Back to the state the scan left (resolution writes weights, choices, notes)."""
         self.weight = 1.0
         self.best = -1
-        self.container_cc = None
-        self.container_adm = None
         self.extra = {}
 
 
@@ -467,34 +469,35 @@ def resolve_location(
     upper = _is_upper_text(text)
     # The core resolves once per event of an article (each with its anchor): the scan of
     # one text is kept, and each later call resets its mentions.
-    cached = _SCANS.get((text, title)) if anchor is not None else None
-    if cached is not None:
-        for m in cached:
+    # (What depends on the text alone -- names, containers, dateline, lead -- is kept.)
+    kept = _SCANS.get((text, title)) if anchor is not None else None
+    if kept is not None:
+        mentions, spans = kept
+        for m in mentions:
             m.reset()
     else:
-        cached = scan(index, text, upper)
+        mentions = scan(index, text, upper)
         if not upper:
-            cached += _us_state_mentions(index, text)
+            mentions += _us_state_mentions(index, text)
         if title:
-            cached += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
+            mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
+        dl_start, dl_end = _dateline_span(text)
+        spans = (dl_start, dl_end, _lead_end(text, sentences, dl_end), _site_name_span(text),
+                 _site_name_span(title + "\n") if title else (0, 0))
+        _containers(index, mentions, text, dl_end)
         if anchor is not None:
             if len(_SCANS) >= 4:
                 _SCANS.clear()
-            _SCANS[(text, title)] = cached
-    if not cached:
+            _SCANS[(text, title)] = (mentions, spans)
+    if not mentions:
         return Location()
-    mentions = cached
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
 
     ecc, eadm = index.entry_columns()
 
-    _weigh(index, mentions, text, sentences, anchor, title)
-    _containers(index, mentions, text)
-    for m in mentions:
-        if m.extra.get("parenthesised"):
-            m.weight *= 1.5  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
+    _weigh(index, mentions, spans, anchor)
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -618,7 +621,7 @@ def resolve_location(
                 s += 6.0 if cc == m.container_cc else -6.0
             if m.container_adm is not None:
                 s += 6.0 if a == m.container_adm else -3.0
-            elif "container_adms" in m.extra and a in m.extra["container_adms"]:
+            elif m.container_adms is not None and a in m.container_adms:
                 s += 4.0
             if m.single and k_exact < 12 and e < n_places:
                 k_exact += 1
@@ -712,7 +715,7 @@ def resolve_location(
     best_m: Mention | None = None
     best_s = -1.0
     for m in mentions:
-        if m.kind != "place" or m.extra.get("container_of") or m.state_only:
+        if m.kind != "place" or m.container_of or m.state_only:
             continue
         if eadm[m.best] != adm or ecc[m.best] != country:
             continue
@@ -810,16 +813,15 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
     return out
 
 
-def _weigh(index: PlaceIndex, mentions: list[Mention], text: str, sentences: Sequence[Sentence],
-           anchor: tuple[int, int] | None, title: str = "") -> None:
-    """Base weight of each mention from where it stands."""
+def _weigh(index: PlaceIndex, mentions: list[Mention],
+           spans: tuple[int, int, int, tuple[int, int], tuple[int, int]],
+           anchor: tuple[int, int] | None) -> None:
+    """Base weight of each mention from where it stands (``spans``: the dateline's start
+    and end, the lead's end, the publisher's name in the text and in the title)."""
     ecc = index.entry_columns()[0]
     n_places = index.n_places
     pop = index.place_pop
-    dl_start, dl_end = _dateline_span(text)
-    lead_end = _lead_end(text, sentences, dl_end)
-    site = _site_name_span(text)
-    title_site = _site_name_span(title + "\n") if title else (0, 0)
+    dl_start, dl_end, lead_end, site, title_site = spans
     # The event's own sentences: the anchor's, else the lead. When they credibly name
     # another place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia",
     # "ADEN, Yemen -- ... in Taiz"), the dateline is only where the reporter files from.
@@ -864,7 +866,9 @@ def _weigh(index: PlaceIndex, mentions: list[Mention], text: str, sentences: Seq
             w *= 0.5
         if m.fragment:
             w *= 0.15
-        m.weight = w
+        if m.parenthesised:
+            w *= 1.5  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
+        m.weight = 0.0 if m.void else w
 
 
 _IN_CONTAINER = re.compile(
@@ -874,7 +878,7 @@ _IN_CONTAINER = re.compile(
 _PAREN_TAIL = re.compile(r"\s*(?:(?:area|village|town|city|district|camp|neighbou?rhood|region)\s*)?\($")
 
 
-def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
+def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: int) -> None:
     """Pin "Aleppo, Syria", "Marksville, La.", "Bir Al-Abd (Bir Al-Abd, North Sinai)",
     "Mafraq ar Ruwayk area (Marib)": the region or country right after a place contains it."""
     n_places = index.n_places
@@ -900,13 +904,13 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
                 inside = [o for o in body[idx + 1:] if opening < o.start < close]
                 if inside:
                     nxt = inside[-1]
-                    nxt.extra["parenthesised"] = True
+                    nxt.parenthesised = True
         if nxt is None and idx > 0:
             # "Yemen's Marib", "Congo's South Kivu", "Miami's Liberty City": the possessive
             # name before contains this one
             prv = body[idx - 1]
             if prv.end + 1 == m.start and text[prv.end - 2:prv.end] in ("'s", "’s") \
-                    and not prv.extra.get("dateline"):
+                    and prv.end > dl_end:  # (not "KYIV's" in a dateline)
                 if prv.kind == "country":
                     m.container_cc = prv.cc
                 elif prv.kind == "place" and prv.ids[0] < n_places \
@@ -918,7 +922,7 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
             continue
         if nxt.state_only and not any(
                 e < n_places and index.cc_list[index.place_cc[e]] == "US" for e in m.ids):
-            nxt.weight = 0.0  # "(Tirunelveli, TN)": Tamil Nadu, not Tennessee
+            nxt.void = True  # "(Tirunelveli, TN)": Tamil Nadu, not Tennessee
             continue
         if nxt.kind == "country":
             m.container_cc = nxt.cc
@@ -931,9 +935,9 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str) -> None:
             if adm and (len(adm) == 1 or nxt.state_only):
                 m.container_adm = adm[0]
                 m.container_cc = adm_cc[adm[0]]
-                nxt.extra["container_of"] = True
+                nxt.container_of = True
             elif adm:
-                m.extra["container_adms"] = adm
+                m.container_adms = adm
 
 
 _SITE_SEP = re.compile(r" (?:-|\||«|–|—) ")
