@@ -202,6 +202,8 @@ INSTITUTIONS: dict[str, str] = {
     "unmiss": "SS", "minusca": "CF", "unifil": "LB", "unama": "AF",
     "onemi": "CL", "bnpb": "ID", "ndrrmc": "PH", "indeci": "PE", "conred": "GT",
     "copeco": "HN", "sinaproc": "PA",
+    # national parties and movements: "PML-N members", "MQM worker", "CPN-Maoist cadres"
+    "pml": "PK", "mqm": "PK", "ttp": "PK", "cpn": "NP", "bjp": "IN",
 }
 
 # Country names news uses that ISO and GeoNames do not list.

@@ -875,6 +875,7 @@ _IN_CONTAINER = re.compile(
     r"\s+(?:neighbou?rhood|village|town|district|area|suburb|quarter|sub-district|subdistrict)"
     r"\s+(?:in|of)\s+(?:the\s+)?"
 )
+_BARE_IN = re.compile(r" in (?:the )?")  # "Mamond in Bajaur": only before a region or district
 _PAREN_TAIL = re.compile(r"\s*(?:(?:area|village|town|city|district|camp|neighbou?rhood|region)\s*)?\($")
 
 
@@ -896,6 +897,16 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
             nxt = by_start.get(k)
         elif (im := _IN_CONTAINER.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
+        elif (im := _BARE_IN.match(text, m.end)) is not None:
+            nxt = by_start.get(im.end())
+            if nxt is not None and nxt.kind == "place" and not nxt.state_only:
+                district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
+                if len(district) != len(nxt.ids):
+                    nxt = None  # "Dallas in Houston": a town is no container
+                elif all(e < n_places for e in district) and len({index.place_adm[e] for e in district}) == 1:
+                    m.container_adm = index.place_adm[district[0]]  # a district: its region
+                    m.container_cc = adm_cc[m.container_adm]
+                    continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
             close = text.find(")", m.end, m.end + 120)

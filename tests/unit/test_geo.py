@@ -131,6 +131,8 @@ CURATED = [
                  "officials said.", "YE", "YE-SD", id="saudi-led-is-an-actor"),
     pytest.param("On 7 May 2020, police dispersed a protest in Tirunelveli city (Tirunelveli, TN).", "IN",
                  "IN-TN", id="postal-code-after-a-non-us-place"),
+    pytest.param("A roadside bomb killed two policemen in Khar in Bajaur on Monday.", "PK", "PK-KP",
+                 id="town-in-a-district"),
     pytest.param("Two people were killed in Brentwood on Monday night, CBS San Francisco reported.", "US",
                  "US-CA", id="namesake-agrees-with-the-rest"),
     pytest.param("MANILA, Philippines - Soldiers killed five suspected militants in Sulu province on "
@@ -206,6 +208,8 @@ def test_title_places_count_but_the_publisher_in_the_title_weighs_less(gazetteer
         pytest.param("The SDF said it repelled the attack.", "SY", None, id="force-of-one-country"),
         pytest.param("FARDC soldiers repelled an attack on their base, killing nine militants.", "CD", None,
                      id="national-army-acronym"),
+        pytest.param("CPN-Maoist cadres vandalised two vehicles at a market on Friday.", "NP", None,
+                     id="national-party-acronym"),
         pytest.param("The Burundi Red Cross said 300 families had lost their homes.", "BI", None,
                      id="national-red-cross"),
         pytest.param("Flooding forced 2,000 residents of remote communities in northern Ontario to leave.",
