@@ -899,7 +899,10 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
             nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
         elif (im := _BARE_IN.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())
-            if nxt is not None and nxt.kind == "place" and not nxt.state_only:
+            if nxt is not None and (nxt.kind != "place" or nxt.state_only
+                                    or text[nxt.end - 2:nxt.end] in ("'s", "’s")):
+                nxt = None  # "Kalehe in Congo's South Kivu": the possessed name contains it
+            if nxt is not None:
                 district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
                 if len(district) != len(nxt.ids):
                     nxt = None  # "Dallas in Houston": a town is no container
@@ -923,7 +926,9 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
             if prv.end + 1 == m.start and text[prv.end - 2:prv.end] in ("'s", "’s") \
                     and prv.end > dl_end:  # (not "KYIV's" in a dateline)
                 if prv.kind == "country":
-                    m.container_cc = prv.cc
+                    if any(adm_cc[e - n_places] == prv.cc if e >= n_places
+                           else index.cc_list[index.place_cc[e]] == prv.cc for e in m.ids):
+                        m.container_cc = prv.cc  # (a name with no namesake there: a loose "Congo")
                 elif prv.kind == "place" and prv.ids[0] < n_places \
                         and index.place_pop[prv.ids[0]] >= 100_000 and index.place_adm[prv.ids[0]] >= 0:
                     m.container_adm = index.place_adm[prv.ids[0]]
