@@ -3,10 +3,13 @@ admin1 spellings. Texts here are written for these tests (no evaluation rows).""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from extraction.cli import article_input_from
+from extraction.core import Extractor
 from extraction.geo import Gazetteer
 from extraction.geo.fold import fold_key
 from extraction.geo.index import INDEX_VERSION, cache_path
@@ -192,6 +195,26 @@ def test_the_event_sentence_place_beats_the_dateline(gazetteer: Gazetteer, text:
     first = split_sentences(text)[0]
     loc = _resolve(gazetteer, text, text[first.start:first.start + 20])
     assert loc.admin1_code == admin1_code
+
+
+def _project_seed_rows() -> list:
+    root = Path(__file__).resolve().parents[2] / "seeds"
+    if not (root / "articles.jsonl").exists():
+        return []
+    expected = json.loads((root / "expected.json").read_text(encoding="utf-8"))["articles"]["events_by_article"]
+    rows = [json.loads(line) for line in (root / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [pytest.param(r, expected[r["id"]][0]["region"], id=r["id"])
+            for r in rows if len(expected.get(r["id"], ())) == 1]
+
+
+@pytest.mark.parametrize(("row", "region"), _project_seed_rows())
+def test_project_seed_article_event_is_placed_in_its_region(gazetteer: Gazetteer, row: dict,
+                                                            region: str) -> None:
+    # Wire-style articles with datelines (the capital, a port) far from the event.
+    result = Extractor(gazetteer).extract(article_input_from(row))
+    assert result.events, row["id"]
+    loc = result.events[0].location
+    assert (loc.admin1_code or loc.country) == region
 
 
 def test_title_places_count_but_the_publisher_in_the_title_weighs_less(gazetteer: Gazetteer) -> None:
