@@ -649,7 +649,8 @@ def resolve_location(
         # A short word matched through the transliteration skeleton only ("DELAY" ~
         # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
         # names vary in spelling for real ("Idleb", "Ar-Raqqa").
-        fuzzy = m.single and (len(m.surface) <= 5 or upper) and not _spelled_as(index, m.surface, m.ids)
+        fuzzy = m.single and (len(m.surface) <= 5 or upper or m.fragment) \
+            and not _spelled_as(index, m.surface, m.ids)  # ("Umm al-Karami" ~ "Karamay")
         if fuzzy:
             conf *= 0.2 if upper or len(m.surface) <= 4 else 0.6
         # Nothing else strong points at this country: a namesake far away?

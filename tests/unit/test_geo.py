@@ -265,6 +265,8 @@ FALSE_PLACES = [
     pytest.param("The JFK terminal reopened after the alert.", id="airport-code-alternate-name"),
     pytest.param("Civilians gathered on the eastern bank of the Euphrates River.", id="river"),
     pytest.param("Taliban militants claimed the attack.", id="organisation"),
+    pytest.param("Gunmen attacked a checkpoint near Umm al-Karami village, killing two guards.",
+                 id="skeleton-echo-inside-a-longer-name"),
     pytest.param("NEW YORK: THE REPORT WAS RELEASED TODAY BY THE COMMISSION AFTER A LONG DELAY.",
                  id="uppercase-common-words"),
 ]
