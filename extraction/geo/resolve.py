@@ -323,6 +323,30 @@ def _written_lower(text: str, word: str) -> bool:
 _MEMO: dict[str, object] = {}  # per index: words that are no name, each run's matches, spreads
 
 
+def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...], surface: str,
+                admin_hint: bool, memo: dict) -> tuple[tuple[int, str, int, float, bool], ...]:
+    """A name's candidates with what does not depend on the text: country, region, prior
+    (log population; a region 5, or 9.5 with an admin word beside it; with the word, a
+    district fits and a town does not) and whether the text spells it as GeoNames' main
+    name. Memoised per name, spelling and admin word."""
+    n_places = index.n_places
+    place_pop = index.place_pop
+    place_lat = index.place_lat
+    rows = []
+    for e in ids:
+        if e >= n_places:
+            rows.append((e, ecc[e], eadm[e], 9.5 if admin_hint else 5.0, False))
+            continue
+        s = math.log10(place_pop[e] + 10)
+        if admin_hint:
+            # "Sulu province": a district or province below admin1 fits the word
+            # (no point in the inputs: NaN latitude); a town does not
+            s += 1.5 if place_lat[e] != place_lat[e] else -1.5
+        rows.append((e, ecc[e], eadm[e], s, _exact(surface, index.place_name[e])))
+    table = memo[(ids, surface, admin_hint)] = tuple(rows)
+    return table
+
+
 def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...],
             container_cc: str | None) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[int, float], ...],
                                                bool, bool, frozenset[str]]:
@@ -591,6 +615,9 @@ def resolve_location(
 
     # Resolve each place mention to one entry, and how much to trust it.
     chosen: dict[tuple, int] = {}  # the same name in the same setting resolves alike
+    cand_memo: dict = _MEMO.setdefault("cands", {})  # type: ignore[assignment]
+    if len(cand_memo) > 100_000:
+        cand_memo.clear()
     for m in mentions:
         if m.kind != "place":
             continue
@@ -601,19 +628,12 @@ def resolve_location(
             known = m.ids[0]  # one namesake: nothing to choose
         best_s = -1e9
         k_exact = 0
-        for rank, e in enumerate(m.ids if known is None else ()):
-            cc = ecc[e]
+        table = () if known is not None else (
+            cand_memo.get((m.ids, m.surface, m.admin_hint))
+            or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cand_memo))
+        for rank, (e, cc, a, s, exact) in enumerate(table):
             if rank >= _SOFT_TOP and cc not in ev_cc and e < n_places:
                 continue  # a small namesake where nothing points: it cannot win
-            a = eadm[e]
-            if e >= n_places:
-                s = 9.5 if m.admin_hint else 5.0
-            else:
-                s = math.log10(place_pop[e] + 10)
-                if m.admin_hint:
-                    # "Sulu province": a district or province below admin1 fits the word
-                    # (no point in the inputs: NaN latitude); a town does not
-                    s += 1.5 if place_lat[e] != place_lat[e] else -1.5
             s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
             if a >= 0:
                 s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
@@ -625,7 +645,7 @@ def resolve_location(
                 s += 4.0
             if m.single and k_exact < 12 and e < n_places:
                 k_exact += 1
-                if _exact(m.surface, index.place_name[e]):
+                if exact:
                     s += 2.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
             if s > best_s:
                 best_s = s
