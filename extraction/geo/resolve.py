@@ -236,24 +236,15 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         n = len(toks)
         if person_tail:
             tails.append((rs + toks[0][0], rs + toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
-        for i, j, kind, hit in matches:
+        for i, j, kind, hit, single, fragment, nxt in matches:
             start, end = rs + toks[i][0], rs + toks[j - 1][1]
             surface = text[start:end]
-            single = j - i == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
-            plain = toks[i][3] if single else " ".join([t[3] for t in toks[i:j]])
-            nxt = toks[j][3] if j < n else ""
             if j >= n:
                 nm = _NEXT_WORD.match(text, end)
                 nxt = _plain(nm.group(1)) if nm else ""
+                if kind == "place" and nxt in ACTOR_NOUNS:
+                    continue  # "Taliban militants", "Sharqiya Army": an actor
             before = toks[i - 1][3] if i > 0 else prev
-            i0 = i
-            if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
-                continue
-            first = toks[i0][3]
-            if (first in FUNCTION_WORDS
-                    and not (len(first) == 2 and j - i0 > 1 and toks[i0 + 1][3].startswith(first[1]))) \
-                    or toks[j - 1][3] in FUNCTION_WORDS:
-                continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
             if kind == "place" and single and not upper:
                 if len(surface) <= 4 and surface.isupper() and start > 0 and text[start - 1] != "\n":
                     continue  # an acronym in mixed-case text ("STO", "LNA"); "ROME (AP) -" is not
@@ -264,38 +255,22 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if (start == 0 or start < title_end or "\n" in lead_in or lead_in[:1] in ".!?:\"“") \
                         and _written_lower(text, surface):
                     continue
-            if kind == "place" and nxt in ACTOR_NOUNS:
-                continue  # "Taliban militants", "Sharqiya Army": an actor
-            if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS)
-                                    or toks[j - 1][3] in STREET_WORDS):
-                continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
             if kind == "place":
                 mention = Mention(start + offset, end + offset, surface, kind, None,
                                   hit if isinstance(hit, tuple) else (hit,), 1.0, False, single,
-                                  False, in_title)
+                                  fragment, in_title)
             else:
                 mention = Mention(start + offset, end + offset, surface, kind, hit, (), 1.0,  # type: ignore[arg-type]
-                                  False, single, False, in_title)
-            # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
-            if kind == "place" and not upper:
-                k = i0 - 1
-                while k > 0 and not caps[k] and toks[k][3] in CONNECTORS:
-                    if toks[k][3] == "of":
-                        k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
-                        break
-                    k -= 1  # "Umm al-Karami": the name goes on through its article
-                mention.fragment = _name_word(toks, caps, k) or _name_word(toks, caps, j)
-            elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
-                    and not _POSSESSIVE.search(surface):
-                mention.fragment = True  # "Jordan Smith": a first name
+                                  False, single, fragment, in_title)
             # "Deir Al Zor province", "province of Deir Al Zor"
-            if nxt in ADMIN_WORDS or (i0 == 0 and prev == "of" and prev2 in ADMIN_WORDS):
+            if nxt in ADMIN_WORDS or (i == 0 and prev == "of" and prev2 in ADMIN_WORDS):
                 mention.admin_hint = True
             elif kind == "place" and before in _COMPASS and any(e >= index.n_places for e in mention.ids):
                 mention.admin_hint = True  # "northern Ontario": a region's part, not the city
             if before in NON_EVENT_BEFORE:
                 mention.negated = True
-            if kind == "place" and _PART_OF.search(text, max(0, start - 12), start):
+            if kind == "place" and text[start - 3:start - 1] in ("'s", "’s") \
+                    and _PART_OF.search(text, max(0, start - 12), start):
                 mention.part_of = True  # "the city's Englewood neighborhood"
             if kind != "place" and _AFFIX_ACTOR.match(text, end):
                 mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
@@ -377,7 +352,7 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
 
 
 def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
-        list[tuple[int, int, str, str]], list[bool], list[tuple[int, int, str, object]], bool]:
+        list[tuple[int, int, str, str]], list[bool], list[tuple[int, int, str, object, bool, bool, str]], bool]:
     """A run's words (offsets into the run), which are capitalised, its names (greedy
     longest match: word span, kind, index hit), and whether it looks like a person's
     two- or three-word name. Depends on the run's text only, so it is memoised."""
@@ -390,7 +365,7 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
     n = len(toks)
     person_tail = 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks)
-    matches: list[tuple[int, int, str, object]] = []
+    matches: list[tuple[int, int, str, object, bool, bool, str]] = []
     i = 0
     while i < n:
         if not caps[i]:
@@ -425,8 +400,39 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         if best is None:
             i += 1
             continue
-        matches.append((i, best[0], best[1], best[2]))
-        i = best[0]
+        j, kind, hit = best
+        i0 = i
+        i = j
+        # What the run alone decides about the match (the text around it is checked by
+        # the scan): blocked names, function words, addresses, actors, name fragments.
+        single = j - i0 == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
+        plain = toks[i0][3] if single else " ".join([t[3] for t in toks[i0:j]])
+        if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
+            continue
+        first = toks[i0][3]
+        if (first in FUNCTION_WORDS
+                and not (len(first) == 2 and j - i0 > 1 and toks[i0 + 1][3].startswith(first[1]))) \
+                or toks[j - 1][3] in FUNCTION_WORDS:
+            continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
+        nxt = toks[j][3] if j < n else ""
+        if kind == "place" and nxt in ACTOR_NOUNS:
+            continue  # "Taliban militants", "Sharqiya Army": an actor
+        if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or toks[j - 1][3] in STREET_WORDS):
+            continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
+        fragment = False
+        # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
+        if kind == "place" and not upper:
+            k = i0 - 1
+            while k > 0 and not caps[k] and toks[k][3] in CONNECTORS:
+                if toks[k][3] == "of":
+                    k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
+                    break
+                k -= 1  # "Umm al-Karami": the name goes on through its article
+            fragment = _name_word(toks, caps, k) or _name_word(toks, caps, j)
+        elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
+                and not _POSSESSIVE.search(toks[i0][2]):
+            fragment = True  # "Jordan Smith": a first name
+        matches.append((i0, j, kind, hit, single, fragment, nxt))
     return toks, caps, matches, person_tail
 
 
