@@ -804,16 +804,28 @@ def _folded(name: str) -> str:
 
 def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
     """Is ``surface`` spelled as one of its candidates is named (a place's main name, any
-    of a region's names), not only skeleton-equal?"""
+    of a region's names), not only skeleton-equal? (memoised per name and spelling)"""
+    memo: dict = _MEMO.setdefault("spelled", {})  # type: ignore[assignment]
+    got = memo.get((surface, ids))
+    if got is not None:
+        return got
+    if len(memo) > 100_000:
+        memo.clear()
     folded = _folded(surface)
     n_places = index.n_places
+    got = False
     for e in ids[:12]:
         if e >= n_places:
             if folded in index.adm_spellings[e - n_places]:
-                return True
+                got = True
+                break
         elif folded == _folded(index.place_name[e]):
-            return True
-    return any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
+            got = True
+            break
+    else:
+        got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
+    memo[(surface, ids)] = got
+    return got
 
 
 def _exact(surface: str, name: str) -> bool:
