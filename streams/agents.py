@@ -53,6 +53,7 @@ __all__ = [
     "BATCH_WITHIN_S",
     "RECENT_EVENTS_PER_REGION",
     "ExtractorHolder",
+    "TableCache",
     "dead_letter_for",
     "handle_article",
     "handle_batch",
@@ -382,6 +383,38 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
 _DELETED = object()
 
 
+class TableCache:
+    """Recently read or written table values, per table, shared by the batches of one worker
+    (bounded, least recently used first out).
+
+    Safe because a table key is only ever written by the worker that owns its partition, and
+    always through a batch (which writes through this cache): between two rebalances nothing
+    else changes a cached key. ``clear()`` runs on every partition assignment and revocation
+    (faust then restores the tables from their changelogs; a partition that comes back may
+    have been written by another worker meanwhile)."""
+
+    def __init__(self, max_per_table: int = 4096) -> None:
+        self._max = max_per_table
+        self._tables: dict[str, OrderedDict[Any, Any]] = {}
+
+    def get(self, table: str, key: Any) -> tuple[bool, Any]:
+        values = self._tables.get(table)
+        if values is None or key not in values:
+            return False, None
+        values.move_to_end(key)
+        return True, values[key]
+
+    def put(self, table: str, key: Any, value: Any) -> None:
+        values = self._tables.setdefault(table, OrderedDict())
+        values[key] = value
+        values.move_to_end(key)
+        if len(values) > self._max:
+            values.popitem(last=False)
+
+    def clear(self) -> None:
+        self._tables.clear()
+
+
 class _BufferedTable:
     """A table seen through one batch: reads go through (and are remembered), writes are kept
     and reach the table once per key at ``flush`` (the last value wins).
@@ -391,8 +424,10 @@ class _BufferedTable:
     batch of contributions rewrites the same window states. Sequential semantics are kept:
     a read after a write in the same batch sees the write."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: Any, name: str = "", cache: TableCache | None = None) -> None:
         self._table = table
+        self._name = name
+        self._cache = cache
         self._values: dict[Any, Any] = {}
         self._dirty: dict[Any, None] = {}
 
@@ -400,7 +435,12 @@ class _BufferedTable:
         try:
             value = self._values[key]
         except KeyError:
-            value = self._values[key] = self._table.get(key)
+            hit, value = (False, None) if self._cache is None else self._cache.get(self._name, key)
+            if not hit:
+                value = self._table.get(key)
+                if self._cache is not None:
+                    self._cache.put(self._name, key, value)
+            self._values[key] = value
         return default if value is None or value is _DELETED else value
 
     def __setitem__(self, key: Any, value: Any) -> None:
@@ -420,6 +460,8 @@ class _BufferedTable:
                 self._table.pop(key, None)
             else:
                 self._table[key] = value
+            if self._cache is not None:
+                self._cache.put(self._name, key, None if value is _DELETED else value)
         written = len(self._dirty)
         self._dirty.clear()
         return written
@@ -489,6 +531,7 @@ async def handle_batch(
     topo: Topology,
     handler: Callable[[Topology, Any], Awaitable[Any]],
     events: Sequence[Any],
+    cache: TableCache | None = None,
 ) -> list[Any]:
     """Run ``handler`` over a batch of events, one partition at a time, in order within each
     partition; table writes and compacted outputs (incidents, contributions, tallies) are
@@ -496,13 +539,14 @@ async def handle_batch(
 
     Crash safety is unchanged: faust acks the batch only after this returns, so a crash
     redelivers the whole batch over whatever subset of its writes landed, and each handler
-    is idempotent over partial writes (docs/STREAMING.md). Returns the handler's results."""
+    is idempotent over partial writes (docs/STREAMING.md). ``cache`` keeps table values from
+    one batch to the next (``TableCache``). Returns the handler's results."""
     groups: dict[int, list[Any]] = {}
     for event in events:
         groups.setdefault(event.message.partition, []).append(event)
     results: list[Any] = []
     for group in groups.values():
-        tables = {name: _BufferedTable(getattr(topo, name)) for name in _BUFFERED_TABLES}
+        tables = {name: _BufferedTable(getattr(topo, name), name, cache) for name in _BUFFERED_TABLES}
         outboxes = {
             "incidents_topic": _Outbox(topo.incidents_topic, _by_key),
             "tallies_topic": _Outbox(topo.tallies_topic, _by_key),
@@ -540,15 +584,24 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
         async for event in stream.events():
             await handle_article(topo, extractors, event)
 
+    cache = TableCache()
+
+    async def forget_cached_tables(*_: Any, **__: Any) -> None:
+        cache.clear()
+        _PARSED_STATES.clear()
+
+    app.on_partitions_revoked.connect(forget_cached_tables)
+    app.on_partitions_assigned.connect(forget_cached_tables)
+
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
         async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
-            await handle_batch(topo, handle_event_record, events)
+            await handle_batch(topo, handle_event_record, events, cache)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
         async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
-            await handle_batch(topo, handle_contribution, events)
+            await handle_batch(topo, handle_contribution, events, cache)
 
     @app.task
     async def declare_output_topics() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from schemas import EventDate, EventRecord, Location, LocationPrecision, Range, RegionTally
-from streams.agents import handle_batch, handle_contribution, handle_event_record
+from streams.agents import TableCache, handle_batch, handle_contribution, handle_event_record
 from streams.app import Topology, agents_by_name, extractors, topology
 from streams.settings import Settings
 from streams.tallies import TallyAggregation
@@ -254,15 +254,15 @@ def _event(topic: str, key: bytes | None, value: bytes, partition: int = 0) -> E
     return Ev(Msg(topic, key, value, partition=partition))
 
 
-async def feed_batch(topo: Topology, reports: list[EventRecord]) -> list[str]:
+async def feed_batch(topo: Topology, reports: list[EventRecord], cache: TableCache | None = None) -> list[str]:
     """The reports as one batch through the incident handler, then what it sent to the
     contributions topic as one batch through the tally handler (a partition per scope)."""
     contributions = topo.contributions_topic
     before = len(contributions.sent)
     events = [_event("events", r.region_key.encode(), r.model_dump_json().encode()) for r in reports]
-    outcomes = await handle_batch(topo, handle_event_record, events)
+    outcomes = await handle_batch(topo, handle_event_record, events, cache)
     await handle_batch(topo, handle_contribution, [_event("contributions", k, v, partition=len(k or b"") % 2)
-                                                   for k, v in contributions.sent[before:]])
+                                                   for k, v in contributions.sent[before:]], cache)
     return outcomes
 
 
@@ -324,3 +324,13 @@ async def test_a_failing_message_in_a_batch_is_a_dead_letter_and_the_rest_lands(
     assert await handle_batch(topo, handle_event_record, events) == ["invalid", "opened"]
     assert json.loads(topo.dead_letter_topic.sent[0][1])["reason"] == "processing_failed"
     assert len(topo.incidents_by_id) == 1
+
+
+async def test_batches_sharing_a_table_cache_end_with_the_state_of_one_by_one() -> None:
+    one_by_one, batched, cache = dict_topology(), dict_topology(), TableCache(max_per_table=3)
+    for report in _batch_reports():
+        await feed(one_by_one, report)
+    for report in _batch_reports():  # one batch per report: every read after the first is cached
+        await feed_batch(batched, [report], cache)
+    assert _without_clock(batched.tallies_by_key) == _without_clock(one_by_one.tallies_by_key)
+    assert batched.incidents_by_id == one_by_one.incidents_by_id
