@@ -216,6 +216,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "ivory coast": "CI", "cote d ivoire": "CI", "burma": "MM", "myanmar": "MM",
     "drc": "CD", "dr congo": "CD", "democratic republic of congo": "CD",
     "democratic republic of the congo": "CD", "congo brazzaville": "CG",
+    # wire style (AP, Reuters): a bare "Congo" is the Democratic Republic of Congo, the
+    # smaller neighbour is named "Republic of Congo" or "Congo Republic"
+    "congo": "CD", "republic of congo": "CG", "republic of the congo": "CG", "congo republic": "CG",
     "czech republic": "CZ", "czechia": "CZ", "east timor": "TL", "timor leste": "TL",
     "swaziland": "SZ", "eswatini": "SZ", "macedonia": "MK", "north macedonia": "MK",
     "cape verde": "CV", "turkey": "TR", "turkiye": "TR", "kosovo": "XK", "taiwan": "TW",
