@@ -206,6 +206,16 @@ INSTITUTIONS: dict[str, str] = {
     "pml": "PK", "mqm": "PK", "ttp": "PK", "cpn": "NP", "bjp": "IN",
 }
 
+# Regions news writes as abbreviations the name scan cannot read ("&", or an acronym of
+# four letters or fewer, which mixed-case text drops): written form -> ISO 3166-2 code.
+ADMIN1_ABBREVIATIONS: dict[str, str] = {
+    "J&K": "IN-JK",  # Jammu and Kashmir (India)
+    "AJK": "PK-JK",  # Azad Jammu and Kashmir (Pakistan)
+    "KPK": "PK-KP",  # Khyber Pakhtunkhwa
+    "NWFP": "PK-KP",  # its former name, North-West Frontier Province
+    "FATA": "PK-KP",  # merged into Khyber Pakhtunkhwa in 2018 (see docs/GEO.md)
+}
+
 # Country names news uses that ISO and GeoNames do not list.
 COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "u s": "US", "usa": "US", "united states": "US", "the us": "US",

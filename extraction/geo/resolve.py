@@ -30,6 +30,7 @@ from extraction.geo.fold import drop_articles, fold_plain, fold_tokens, token_sk
 from extraction.geo.index import PlaceIndex
 from extraction.geo.lexicon import (
     ACTOR_NOUNS,
+    ADMIN1_ABBREVIATIONS,
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
@@ -509,6 +510,8 @@ def resolve_location(
         mentions = scan(index, text, upper)
         if not upper:
             mentions += _us_state_mentions(index, text)
+        if "&K" in text or "AJK" in text or "KPK" in text or "FATA" in text or "NWFP" in text:
+            mentions += _abbreviation_mentions(index, text)
         if title:
             mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
         dl_start, dl_end = _dateline_span(text)
@@ -832,6 +835,21 @@ def _exact(surface: str, name: str) -> bool:
     """Does the text spell the place as GeoNames' main name does (articles, case and
     diacritics aside)?"""
     return _folded(surface) == _folded(name)
+
+
+_ABBREV_RE = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(a) for a in ADMIN1_ABBREVIATIONS) + r")(?![\w&])")
+
+
+def _abbreviation_mentions(index: PlaceIndex, text: str) -> list[Mention]:
+    """"(Poonch district, J&K)", "in AJK": regions written as abbreviations."""
+    out: list[Mention] = []
+    for m in _ABBREV_RE.finditer(text):
+        adm = index.adm_by_code.get(ADMIN1_ABBREVIATIONS[m.group(1)])
+        if adm is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), "place", ids=(index.n_places + adm,),
+                               admin_hint=True))
+    return out
 
 
 def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:

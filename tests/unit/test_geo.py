@@ -136,6 +136,10 @@ CURATED = [
                  "IN-TN", id="postal-code-after-a-non-us-place"),
     pytest.param("A roadside bomb killed two policemen in Khar in Bajaur on Monday.", "PK", "PK-KP",
                  id="town-in-a-district"),
+    pytest.param("Two soldiers were killed in cross-border shelling (Kupwara district, J&K) on Sunday.",
+                 "IN", "IN-JK", id="region-abbreviation-with-ampersand"),
+    pytest.param("A landslide buried five houses in the Neelum valley of AJK on Friday.", "PK", "PK-JK",
+                 id="region-acronym"),
     pytest.param("Two people were killed in Brentwood on Monday night, CBS San Francisco reported.", "US",
                  "US-CA", id="namesake-agrees-with-the-rest"),
     pytest.param("MANILA, Philippines - Soldiers killed five suspected militants in Sulu province on "
