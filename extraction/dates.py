@@ -346,17 +346,32 @@ def find_date_mentions(text: str, base: dt.date | None) -> list[DateMention]:
 
 def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None = None) -> list[DateMention]:
     """Mentions in ``w``, read only inside ``spans`` (all of ``w`` by default)."""
-    summary_style = _SUMMARY_DATE.match(w) is not None
-    # Without a publication date, "on 27 October" takes the year the text names elsewhere.
+    # The core reads one article once per event: the opening span is the same each time,
+    # so what was found in a span is kept (mentions are tuples; the key is the whole input).
+    summary_style: bool | None = None
     year_base = base
-    if base is None:
-        hint = _YEAR_HINT.search(w)
-        year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
     out: list[DateMention] = []
     for lo, hi in spans or [(0, len(w))]:
-        _find_in(w, lo, hi, base, year_base, summary_style, out)
+        key = (w, lo, hi, base)
+        got = _SPAN_MEMO.get(key)
+        if got is None:
+            if summary_style is None:
+                summary_style = _SUMMARY_DATE.match(w) is not None
+                # Without a publication date, "on 27 October" takes the year the text names elsewhere.
+                if base is None:
+                    hint = _YEAR_HINT.search(w)
+                    year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
+            found: list[DateMention] = []
+            _find_in(w, lo, hi, base, year_base, summary_style, found)
+            if len(_SPAN_MEMO) >= 16:
+                _SPAN_MEMO.clear()
+            got = _SPAN_MEMO[key] = tuple(found)
+        out.extend(got)
     out.sort(key=lambda x: x.start)
     return out
+
+
+_SPAN_MEMO: dict[tuple[str, int, int, dt.date | None], tuple[DateMention, ...]] = {}
 
 
 def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None, summary_style: bool,
@@ -553,6 +568,9 @@ def _line_is_stamp(w: str, mention: DateMention) -> bool:
     return not w[line_start:mention.start].strip(" \t([|-:,")
 
 
+_LAST_CONTEXT: list[_Context | None] = [None]
+
+
 def resolve_event_date(
     text: str,
     sentences: Sequence[Sentence],
@@ -579,7 +597,10 @@ def resolve_event_date(
             return EventDate(date=date, precision="day", text=summary.group(0).strip(" :"))
     mentions = _find(w, base, _reading_spans(w, sentences, anchor))
     if mentions:
-        ctx = _Context(sentences)
+        # (the sentences' lookups are kept for the article's next event: same list, same answers)
+        ctx = _LAST_CONTEXT[0]
+        if ctx is None or ctx.sentences is not sentences:
+            ctx = _LAST_CONTEXT[0] = _Context(sentences)
         anchor_i = ctx.index(anchor[0]) if anchor is not None and sentences else ctx.first_event()
         best: tuple[float, int] | None = None
         chosen: DateMention | None = None
