@@ -741,21 +741,27 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
     return None
 
 
+# (after `_trie`, which it needs)
+_TRIGGER_RE = re.compile(_trie(_TRIGGER_STEMS))
+
+
 def _trigger_sentences(low_text: str, sentences: Sequence[Sentence]) -> list[int]:
     """Indices of the sentences that contain a trigger stem, in order."""
+    # One pass of the stems' trie over the text, jumping to the end of each sentence hit:
+    # half the cost of one ``str.find`` pass per stem (most stems occur in several sentences).
     starts = [s.start for s in sentences]
-    hit: set[int] = set()
-    find = low_text.find
-    for stem in _TRIGGER_STEMS:
-        i = find(stem)
-        while i != -1:
-            k = bisect_right(starts, i) - 1
-            if k >= 0 and i < sentences[k].end:
-                hit.add(k)
-                i = find(stem, sentences[k].end)  # one hit per sentence is enough
-            else:
-                i = find(stem, i + 1)
-    return sorted(hit)
+    hit: list[int] = []
+    search = _TRIGGER_RE.search
+    m = search(low_text)
+    while m is not None:
+        i = m.start()
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < sentences[k].end:
+            hit.append(k)  # (increasing: the search only moves forward)
+            m = search(low_text, sentences[k].end)  # one hit per sentence is enough
+        else:
+            m = search(low_text, i + 1)
+    return hit
 
 
 def _lower(text: str) -> str:
