@@ -73,7 +73,7 @@ RECENT_EVENTS_PER_REGION = 20
 #: more: each table key and each compacted output key is then written once per batch and
 #: partition, not once per message (docs/STREAMING.md, "Batches").
 BATCH_MAX = 1000
-BATCH_WITHIN_S = 0.05
+BATCH_WITHIN_S = 0.1
 
 
 def _utcnow() -> dt.datetime:
@@ -212,7 +212,7 @@ async def handle_article(topo: Topology, extractors: ExtractorHolder, event: fau
 #: from: a busy region's open incidents are read for every report that may join them, and
 #: parsing one (pydantic, every report in it) costs far more than reading it.
 _PARSED_STATES: OrderedDict[str, tuple[tuple[Any, ...], IncidentState]] = OrderedDict()
-PARSED_STATES_MAX = 2048
+PARSED_STATES_MAX = 1024
 
 
 def _fingerprint(data: dict[str, Any]) -> tuple[Any, ...]:
@@ -393,8 +393,9 @@ class TableCache:
     (faust then restores the tables from their changelogs; a partition that comes back may
     have been written by another worker meanwhile)."""
 
-    def __init__(self, max_per_table: int = 4096) -> None:
+    def __init__(self, max_per_table: int = 4096, limits: dict[str, int] | None = None) -> None:
         self._max = max_per_table
+        self._limits = limits or {}
         self._tables: dict[str, OrderedDict[Any, Any]] = {}
 
     def get(self, table: str, key: Any) -> tuple[bool, Any]:
@@ -408,7 +409,7 @@ class TableCache:
         values = self._tables.setdefault(table, OrderedDict())
         values[key] = value
         values.move_to_end(key)
-        if len(values) > self._max:
+        if len(values) > self._limits.get(table, self._max):
             values.popitem(last=False)
 
     def clear(self) -> None:
@@ -584,7 +585,8 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
         async for event in stream.events():
             await handle_article(topo, extractors, event)
 
-    cache = TableCache()
+    # incident states hold every report: fewer of them (the worker's RSS budget is 400 MB)
+    cache = TableCache(limits={"incidents_by_id": PARSED_STATES_MAX})
 
     async def forget_cached_tables(*_: Any, **__: Any) -> None:
         cache.clear()

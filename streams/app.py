@@ -128,10 +128,10 @@ def _topic(fapp: faust.App, name: str, *, compacting: bool = False) -> Any:
 #: cache each) are sized for one big table and take the worker past its 400 MB budget under
 #: load; our values are small JSON documents, read mostly through the batch's own cache.
 ROCKSDB_OPTIONS = {
-    "write_buffer_size": 2 * 2**20,
+    "write_buffer_size": 1 * 2**20,
     "max_write_buffer_number": 2,
-    "block_cache_size": 4 * 2**20,
-    "block_cache_compressed_size": 1 * 2**20,
+    "block_cache_size": 2 * 2**20,
+    "block_cache_compressed_size": 512 * 2**10,
 }
 
 
