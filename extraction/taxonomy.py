@@ -184,7 +184,23 @@ def _word_tags(w: str) -> tuple[str, ...]:
 
 def _tags(lower: str) -> dict[str, None]:
     """Every tag whose word, stem or two-word phrase occurs in a lower-cased sentence, in
-    the order of first appearance (a dict used as an ordered set)."""
+    the order of first appearance (a dict used as an ordered set; callers only read it)."""
+    # The core classifies each event of an article: the same sentences (and, for
+    # displacement, the whole text) are read again. Kept for the current article only.
+    found = _ARTICLE_TAGS.get(lower)
+    if found is None:
+        if len(_ARTICLE_TAGS) >= 64:
+            _ARTICLE_TAGS.clear()
+        found = _ARTICLE_TAGS[lower] = _read_tags(lower)
+    return found
+
+
+# lower-cased sentence -> its tags, for the article being classified (see `classify_event_type`)
+_ARTICLE_TAGS: dict[str, dict[str, None]] = {}
+_ARTICLE_TEXT: list[str] = [""]
+
+
+def _read_tags(lower: str) -> dict[str, None]:
     words = _TOKEN.findall(lower)
     tags: dict[str, None] = {}
     prev = ""
@@ -315,6 +331,11 @@ def classify_event_type(
     names the event; the figure may sit in the next one); then the anchor's neighbours,
     then the rest in order, until a sentence yields a type.
     """
+    if text is not _ARTICLE_TEXT[0]:
+        # another article: what was read for the last one is not kept (a memo across
+        # articles would only pay off on boilerplate)
+        _ARTICLE_TEXT[0] = text
+        _ARTICLE_TAGS.clear()
     if not sentences:
         sentences = [Sentence(text, 0)] if text.strip() else []
     order = _order(sentences, anchor)
