@@ -430,7 +430,9 @@ _NUMBER_STARTS = (
     "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     "dozen", "tens", "scores", "several", "few", "handful", "couple", "number", "numerous", "many",
 )
-_CANDIDATE = re.compile(rf"\b(?:(?P<num>\d|{_trie(_NUMBER_STARTS)})|{_trie(_VERB_STARTS)}|{_VERB_START_EXTRA})")
+# "(?<!\w)" with a look at the next character instead of "\b": the same positions (every
+# alternative starts with a digit or a lower-case letter), found about a fifth faster.
+_CANDIDATE = re.compile(rf"(?<!\w)(?=[a-z\d])(?:(?P<num>\d|{_trie(_NUMBER_STARTS)})|{_trie(_VERB_STARTS)}|{_VERB_START_EXTRA})")
 # Last words of the qualifiers that may stand before a number ("at least", "an estimated").
 _QUAL_WORDS = frozenset(
     "at least most more than less fewer no not over under up to nearly almost about approximately approx. around "
