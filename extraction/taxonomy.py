@@ -544,35 +544,52 @@ def extract_actors(
     (ACLED's naming, without its period suffix); bare "police", "troops" or "security
     forces" are not reported: without a country they name no one.
     """
+    if text is not _ACTOR_TEXT[0]:
+        _ACTOR_TEXT[0] = text
+        _ACTOR_HITS.clear()
     upper_text = text[:300].upper() == text[:300]
     found: dict[str, Actor] = {}
     for lo, hi in _actor_window(text, sentences, anchor):
-        chunk = text[lo:hi]
-        hits: list[tuple[int, str, str]] = []
-        for m in _ALIAS_RE.finditer(chunk):
-            if _bounded(chunk, m.start(), m.end()):
-                hits.append((m.start(), _ALIAS_TO_NAME[m.group(0)], m.group(0)))
-        if not upper_text:
-            i = chunk.find("IS")
-            while i != -1:
-                prefixed = chunk[max(0, i - 5):i].lower() in {"anti-", "-pro-"} or chunk[max(0, i - 4):i].lower() == "pro-"
-                if (prefixed or _bounded(chunk, i, i + 2)) and (prefixed or _is_group(chunk, i)):
-                    hits.append((i, "Islamic State", "IS"))
-                i = chunk.find("IS", i + 2)
-        for m in _STATE_RE.finditer(chunk):
-            if not _bounded(chunk, m.start(), m.end() if chunk[m.end() - 1] != "." else m.end() - 1):
-                continue
-            force = _STATE_AFTER.match(chunk, m.end())
-            if force is None or (upper_text and m.group(0) == "US"):
-                continue
-            kind = "Police Forces" if force.group("police") else "Military Forces"
-            hits.append((m.start(), f"{kind} of {_STATE_KEYS[m.group(0)]}", chunk[m.start():force.end()]))
-        if "orces of" in chunk:
-            for m in _FORCES_OF.finditer(chunk):
-                kind = "Police Forces" if m.group("kind").lower() == "police" else "Military Forces"
-                for c in _COUNTRY_IN.finditer(m.group("countries")):
-                    hits.append((m.start() + c.start(), f"{kind} of {c.group(0)}", m.group(0)))
-        for _, name, written in sorted(hits):
+        # The lead is read for every event of an article (and often overlaps the anchor's
+        # window): what a span holds is kept for the current article only.
+        kept = _ACTOR_HITS.get((lo, hi))
+        if kept is None:
+            kept = _ACTOR_HITS[(lo, hi)] = _span_hits(text[lo:hi], upper_text)
+        for _, name, written in kept:
             if name not in found:
                 found[name] = Actor(name=name, text=written)
     return list(found.values())
+
+
+# (start, end) -> the sorted actor hits of that span of the article being read
+_ACTOR_HITS: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+_ACTOR_TEXT: list[str] = [""]
+
+
+def _span_hits(chunk: str, upper_text: bool) -> list[tuple[int, str, str]]:
+    """Actor mentions in one span of the text: (offset, normalized name, as written), sorted."""
+    hits: list[tuple[int, str, str]] = []
+    for m in _ALIAS_RE.finditer(chunk):
+        if _bounded(chunk, m.start(), m.end()):
+            hits.append((m.start(), _ALIAS_TO_NAME[m.group(0)], m.group(0)))
+    if not upper_text:
+        i = chunk.find("IS")
+        while i != -1:
+            prefixed = chunk[max(0, i - 5):i].lower() in {"anti-", "-pro-"} or chunk[max(0, i - 4):i].lower() == "pro-"
+            if (prefixed or _bounded(chunk, i, i + 2)) and (prefixed or _is_group(chunk, i)):
+                hits.append((i, "Islamic State", "IS"))
+            i = chunk.find("IS", i + 2)
+    for m in _STATE_RE.finditer(chunk):
+        if not _bounded(chunk, m.start(), m.end() if chunk[m.end() - 1] != "." else m.end() - 1):
+            continue
+        force = _STATE_AFTER.match(chunk, m.end())
+        if force is None or (upper_text and m.group(0) == "US"):
+            continue
+        kind = "Police Forces" if force.group("police") else "Military Forces"
+        hits.append((m.start(), f"{kind} of {_STATE_KEYS[m.group(0)]}", chunk[m.start():force.end()]))
+    if "orces of" in chunk:
+        for m in _FORCES_OF.finditer(chunk):
+            kind = "Police Forces" if m.group("kind").lower() == "police" else "Military Forces"
+            for c in _COUNTRY_IN.finditer(m.group("countries")):
+                hits.append((m.start() + c.start(), f"{kind} of {c.group(0)}", m.group(0)))
+    return sorted(hits)
