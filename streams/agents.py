@@ -212,7 +212,7 @@ async def handle_article(topo: Topology, extractors: ExtractorHolder, event: fau
 #: from: a busy region's open incidents are read for every report that may join them, and
 #: parsing one (pydantic, every report in it) costs far more than reading it.
 _PARSED_STATES: OrderedDict[str, tuple[tuple[Any, ...], IncidentState]] = OrderedDict()
-PARSED_STATES_MAX = 1024
+PARSED_STATES_MAX = 512
 
 
 def _fingerprint(data: dict[str, Any]) -> tuple[Any, ...]:
@@ -393,7 +393,7 @@ class TableCache:
     (faust then restores the tables from their changelogs; a partition that comes back may
     have been written by another worker meanwhile)."""
 
-    def __init__(self, max_per_table: int = 4096, limits: dict[str, int] | None = None) -> None:
+    def __init__(self, max_per_table: int = 1024, limits: dict[str, int] | None = None) -> None:
         self._max = max_per_table
         self._limits = limits or {}
         self._tables: dict[str, OrderedDict[Any, Any]] = {}
