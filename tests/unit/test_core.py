@@ -85,7 +85,7 @@ def test_hard_wrapped_wire_copy_is_not_split_at_every_line() -> None:
 def _seed() -> tuple[str, str]:
     paths = sorted(SEEDS.glob("000_*.txt"))
     if not paths:
-        pytest.skip("shared seeds not beside the repository")
+        pytest.fail("../shared/seeds (the project's starting article) must be beside the repository")
     ident, _, body = paths[0].read_text(encoding="utf-8").partition("\n")
     return ident.strip(), body
 
