@@ -16,8 +16,6 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
 import threading
 import urllib.parse
 import urllib.request
@@ -370,26 +368,14 @@ class DashboardTarget:
 def live_worker_url(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real worker on the real broker with ``seeds/articles.jsonl`` replayed and processed:
     the dashboard as operators see it after ``make run``."""
-    from streams.localkafka import free_port
-    from tests.integration.worker_harness import WorkerProcess, pipeline_env, unique_prefix, wait_processed
+    from tests.integration.worker_harness import replay_file, running_worker, unique_prefix, wait_processed
 
     prefix = unique_prefix("dashboard-live")
     base = tmp_path_factory.mktemp(prefix)
-    env = pipeline_env(kafka_bootstrap, prefix, partitions=2)
-    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
-    try:
-        worker.start()
-        worker.wait_ready()
-        replay = subprocess.run(
-            [sys.executable, "-m", "streams", "replay", str(REPO / "seeds" / "articles.jsonl"),
-             "--bootstrap", kafka_bootstrap, "--topic", env["CRISIS_STREAM_ARTICLES_TOPIC"], "--no-progress"],
-            cwd=REPO, capture_output=True, text=True, timeout=LIVE_PROCESSING_TIMEOUT_S, check=False,
-        )
-        assert replay.returncode == 0, replay.stderr
-        wait_processed(kafka_bootstrap, env, LIVE_PROCESSING_TIMEOUT_S)
+    with running_worker(kafka_bootstrap, base, prefix, partitions=2) as worker:
+        replay_file(kafka_bootstrap, worker.env, REPO / "seeds" / "articles.jsonl")
+        wait_processed(kafka_bootstrap, worker.env, LIVE_PROCESSING_TIMEOUT_S)
         yield worker.url
-    finally:
-        worker.stop()
 
 
 @pytest.fixture(params=["fake", "live"])

@@ -21,15 +21,14 @@ from typing import Any
 import pytest
 from aiokafka.partitioner import DefaultPartitioner
 
-from streams.localkafka import free_port
 from tests.integration.worker_harness import (
     PIPELINE_TIMEOUT_S,
     REPO_ROOT,
     WorkerProcess,
     article,
     consume_all,
-    pipeline_env,
     produce,
+    running_worker,
     unique_prefix,
     wait_until,
 )
@@ -87,14 +86,8 @@ class Pipeline:
 def pipeline(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     prefix = unique_prefix("pipe")
     base = tmp_path_factory.mktemp(prefix)
-    env = pipeline_env(kafka_bootstrap, prefix, partitions=PARTITIONS)
-    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
-    try:
-        worker.start()
-        worker.wait_ready()
-        yield Pipeline(kafka_bootstrap, env, worker, base)
-    finally:
-        worker.stop()
+    with running_worker(kafka_bootstrap, base, prefix, partitions=PARTITIONS) as worker:
+        yield Pipeline(kafka_bootstrap, worker.env, worker, base)
 
 
 def same_partition_key(key: str, stem: str) -> str:

@@ -22,13 +22,13 @@ from typing import Any
 
 import pytest
 
-from streams.localkafka import free_port
 from streams.tallies import TallyAggregation
 from tests.integration.worker_harness import (
     REPO_ROOT,
     WorkerProcess,
     consume_all,
-    pipeline_env,
+    replay_file,
+    running_worker,
     unique_prefix,
     wait_processed,
     wait_until,
@@ -50,13 +50,7 @@ class SeedRun:
     worker: WorkerProcess
 
     def replay(self, path: Path) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", self.bootstrap,
-             "--topic", self.env["CRISIS_STREAM_ARTICLES_TOPIC"], "--no-progress"],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
-            env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
-        )
-        assert result.returncode == 0, result.stderr
+        replay_file(self.bootstrap, self.env, path)
         wait_processed(self.bootstrap, self.env, SEED_PROCESSING_TIMEOUT_S)
 
     def day_tallies(self) -> dict[str, dict[str, Any]]:
@@ -75,16 +69,10 @@ class SeedRun:
 def seed_run(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedRun]:
     prefix = unique_prefix("seeds")
     base = tmp_path_factory.mktemp(prefix)
-    env = pipeline_env(kafka_bootstrap, prefix, partitions=PARTITIONS)
-    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
-    try:
-        worker.start()
-        worker.wait_ready()
-        run = SeedRun(kafka_bootstrap, env, worker)
+    with running_worker(kafka_bootstrap, base, prefix, partitions=PARTITIONS) as worker:
+        run = SeedRun(kafka_bootstrap, worker.env, worker)
         run.replay(SEEDS / "articles.jsonl")
         yield run
-    finally:
-        worker.stop()
 
 
 def reference_day_tallies(run: SeedRun) -> dict[str, dict[str, int]]:

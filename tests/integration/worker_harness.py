@@ -17,7 +17,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -295,3 +296,33 @@ def wait_processed(bootstrap: str, env: dict[str, str], timeout: float = PIPELIN
         return not any(consumer_lag(bootstrap, prefix, topics).values())
 
     wait_until(settled, timeout, f"{prefix} to process everything published")
+
+
+#: publishing a JSONL file with ``python -m streams replay``.
+REPLAY_TIMEOUT_S = 120.0
+
+
+@contextmanager
+def running_worker(bootstrap: str, base: Path, prefix: str, *, partitions: int) -> Iterator[WorkerProcess]:
+    """One ready worker of a fresh pipeline (own app id and topics), stopped on exit."""
+    from streams.localkafka import free_port
+
+    env = pipeline_env(bootstrap, prefix, partitions=partitions)
+    worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
+    try:
+        worker.start()
+        worker.wait_ready()
+        yield worker
+    finally:
+        worker.stop()
+
+
+def replay_file(bootstrap: str, env: dict[str, str], path: Path) -> None:
+    """Publish a JSONL file to the pipeline's ``articles`` topic the way operators do."""
+    result = subprocess.run(
+        [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", bootstrap,
+         "--topic", env["CRISIS_STREAM_ARTICLES_TOPIC"], "--no-progress"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=REPLAY_TIMEOUT_S, check=False,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
