@@ -144,10 +144,11 @@ def _fingerprint() -> str:
 
 
 def cache_path(cache_dir: Path | None = None) -> Path:
-    """Where the index is cached: ``cache_dir``, ``$CRISIS_STREAM_CACHE`` or ``<repo>/.cache``."""
+    """Where the index is cached: ``cache_dir`` (the worker passes its settings'
+    ``gazetteer_cache_dir``), else ``<repo>/.cache/gazetteer``. The pure core reads no
+    environment variable: configuration comes in through arguments."""
     if cache_dir is None:
-        env = os.environ.get("CRISIS_STREAM_CACHE")
-        cache_dir = Path(env) if env else Path(__file__).resolve().parents[2] / ".cache" / "gazetteer"
+        cache_dir = Path(__file__).resolve().parents[2] / ".cache" / "gazetteer"
     return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{_fingerprint()}.pickle"
 
 

@@ -327,7 +327,8 @@ def test_cache_name_carries_the_index_version_and_input_hash(tmp_path: Path) -> 
     assert path.name.startswith(f"gazetteer-v{INDEX_VERSION}-") and path.suffix == ".pickle"
 
 
-def test_cache_dir_defaults_to_the_environment_variable(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_dir_defaults_to_the_repository_cache_and_ignores_the_environment(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CRISIS_STREAM_CACHE", str(tmp_path))
-    assert cache_path().parent == tmp_path
+    repo = Path(__file__).resolve().parents[2]
+    assert cache_path().parent == repo / ".cache" / "gazetteer"
