@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -80,7 +81,11 @@ def main() -> int:
     kafka: LocalKafka | None = None
     worker: subprocess.Popen[bytes] | None = None
     env = dict(os.environ)
+    # Each run starts a fresh broker, so the worker's table state must be fresh too: RocksDB
+    # offsets kept from an earlier run's broker are ahead of the new changelogs and faust
+    # refuses them (ConsistencyError). Earlier runs' directories are removed.
     run_dir = REPO / ".cache" / "run"
+    shutil.rmtree(run_dir, ignore_errors=True)
     run_dir.mkdir(parents=True, exist_ok=True)
     try:
         if env.get("KAFKA_BOOTSTRAP_SERVERS"):
