@@ -119,10 +119,6 @@ _NOT_EVENT_WORDS = frozenset({
     "meeting", "until", "through", "till", "rally", "buried", "laid", "autopsy", "gofundme", "fundraiser",
     "mourners", "mourned", "mourn",
 })
-_NOT_EVENT_AFTER = frozenset({
-    "funeral", "memorial", "vigil", "visitation", "hearing", "court", "arraignment", "conference",
-    "services", "service", "meeting", "rally", "issue", "edition", "autopsy", "news", "bury", "mourn",
-})
 # Reporting around a date: when it was said, found out or followed up, often not the event.
 _REPORT_WORDS = frozenset({
     "said", "says", "told", "announced", "reported", "confirmed", "stated", "added", "statement",
@@ -139,14 +135,6 @@ _YEAR_IN = re.compile(r"\d{4}")
 _HAPPEN_WORDS = frozenset({"occurred", "happened", "erupted", "unfolded", "broke"})
 _PART_WORDS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 _CLOCK_WORDS = frozenset({"m", "pm", "am", "noon", "midnight", "clock"})
-_EVENT_WORDS = frozenset({
-    "funeral", "funerals", "memorial", "vigil", "vigils", "visitation", "burial", "wake", "services",
-    "court", "hearing", "arraigned", "arraignment", "trial", "sentenced", "sentencing", "bond", "bail",
-    "indicted", "charged", "scheduled", "planned", "expected", "will", "would", "due", "slated",
-    "conference", "meeting", "identified", "released", "arrested", "booked", "custody", "apprehended",
-    "surrendered", "died", "dies", "succumbed", "until", "through", "till", "between", "by", "before",
-    "since", "from", "rally", "march", "buried", "laid", "rest",
-})
 _NOT_EVENT_AFTER = frozenset({
     "funeral", "memorial", "vigil", "visitation", "hearing", "court", "arraignment", "conference",
     "services", "service", "meeting", "rally", "issue", "edition", "bury", "mourn",

@@ -52,7 +52,8 @@ def _fmt(r: dict | None) -> str:
     return f"{vague}{best} ({lo}–{'?' if hi is None else hi})"
 
 
-def _table(url: str, window: str) -> Table:
+def _table(url: str, window: str) -> tuple[Table, int]:
+    """The tallies table for the terminal, and how many regions it shows."""
     data = _get(f"{url}/api/tallies/top?window={window}&metric=killed&limit=25") or {}
     rows = data.get("regions", []) if isinstance(data, dict) else []
     title = f"Tallies per region, {window} window" + (f" as of {data.get('as_of')}" if data else "")
@@ -66,7 +67,7 @@ def _table(url: str, window: str) -> Table:
                       _fmt(t.get("displaced")), str(t.get("incidents", 0)), str(t.get("reports", 0)))
     if not rows:
         table.add_row("(waiting for tallies…)", "", "", "", "", "", "", "", "")
-    return table
+    return table, len(rows)
 
 
 def main() -> int:
@@ -116,16 +117,16 @@ def main() -> int:
                 subprocess.run([sys.executable, "-m", "streams", "replay", str(path)], cwd=REPO, env=env,
                                check=True)
         first_tally = None
-        with Live(_table(url, args.window), console=console, refresh_per_second=1) as live:
+        with Live(_table(url, args.window)[0], console=console, refresh_per_second=1) as live:
             while True:
-                table = _table(url, args.window)
+                table, shown = _table(url, args.window)
                 live.update(table)
-                if first_tally is None and table.row_count and "waiting" not in str(table.columns[0]._cells[0]):
+                if first_tally is None and shown:
                     first_tally = time.monotonic() - started
                     live.console.print(f"first tally after {first_tally:.1f}s; dashboard: {url}/dashboard")
                     if args.once:
                         time.sleep(5)
-                        live.update(_table(url, args.window))
+                        live.update(_table(url, args.window)[0])
                         return 0
                 if worker.poll() is not None:
                     console.print("[red]worker exited[/red]")
