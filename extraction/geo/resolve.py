@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extraction.geo.fold import drop_articles, fold_plain, fold_tokens, token_skeleton
 from extraction.geo.index import PlaceIndex
@@ -94,14 +94,12 @@ class Mention:
     kind: str  # "country" | "demonym" | "place"
     cc: str | None = None  # for countries and demonyms
     ids: tuple[int, ...] = ()  # for places: index entry ids (places and admin1 regions)
-    weight: float = 1.0
     admin_hint: bool = False
     single: bool = False  # one token
     fragment: bool = False  # part of a longer capitalised run (a person's name?)
     in_title: bool = False
     container_cc: str | None = None
     container_adm: int | None = None
-    best: int = -1  # resolved entry id
     negated: bool = False  # "the border with Syria"
     actor: bool = False  # "Turkish forces": a nationality as an actor, maybe abroad
     part_of: bool = False  # "the city's Englewood neighborhood"
@@ -110,17 +108,10 @@ class Mention:
     container_of: bool = False  # this region is another name's container
     parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
     void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
-    extra: dict = field(default_factory=dict)  # one resolution's notes (dateline, vote scale)
-
-    def reset(self) -> None:
-        """Back to the state the scan left (resolution writes weights, choices, notes)."""
-        self.weight = 1.0
-        self.best = -1
-        self.extra = {}
 
 
 _PLAIN_CACHE: dict[str, str] = {}
-_SCANS: dict[tuple[str, str], list[Mention]] = {}  # the last few texts' scans, per process
+_PLANS: dict[tuple[str, str], _Plan] = {}  # the last few texts' plans, per process
 
 
 def _plain(word: str) -> str:
@@ -183,50 +174,63 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
          in_title: bool = False) -> list[Mention]:
-    """Every country, demonym and place name in ``text`` (greedy longest match)."""
+    """Every country, demonym and place name in ``text`` (greedy longest match).
+
+    What a run's text alone decides (its words, names and their flags) comes from a per
+    process memo (``_run_matches``); here only what depends on the text around a run is
+    checked: the word before and after, a sentence start, the headline.
+    """
     names = index.names
     countries = index.countries
     demonyms = index.demonyms
-    title_end = _title_case_head(text) if not upper else 0
+    title_end = -1  # (computed when first needed)
     out: list[Mention] = []
+    singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     if _MEMO.get("index") is not index:
         _MEMO.clear()
         _MEMO["index"] = index
         _MEMO["miss"] = set()
         _MEMO["runs"] = {}
+        _MEMO["runs_upper"] = {}
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
-    memo: dict = _MEMO["runs"]  # type: ignore[assignment]
+    memo: dict = _MEMO["runs_upper" if upper else "runs"]  # type: ignore[assignment]
     if len(memo) > 100_000 or len(miss) > 200_000:
         memo.clear()
         miss.clear()
+    pc = _PLAIN_CACHE
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
-        rs = run.start()
-        if rs > 0 and text[rs - 1].isalnum():
-            continue  # inside a word
         rtext = run.group()
         if rtext in miss:
             continue  # one word already known to be no name (most runs)
+        rs = run.start()
+        if rs > 0 and text[rs - 1].isalnum():
+            continue  # inside a word
         if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
             rs -= 4
             rtext = text[rs:run.end()]
-        elif " " not in rtext and "-" not in rtext:
-            # one word: nothing to do unless it is a name
-            p1 = _PLAIN_CACHE.get(rtext) or _plain(rtext)
-            k = token_skeleton(p1)
-            if p1 in _NEVER_ALONE or (k not in names and k not in countries and k not in demonyms):
-                miss.add(rtext)
-                continue
-        got = memo.get((rtext, upper))
+            got = memo.get(rtext)
+        else:
+            got = memo.get(rtext)
+            if got is None and " " not in rtext and "-" not in rtext:
+                # one word: nothing to do unless it is a name
+                p1 = pc.get(rtext) or _plain(rtext)
+                k = token_skeleton(p1)
+                if p1 in _NEVER_ALONE or (k not in names and k not in countries and k not in demonyms):
+                    miss.add(rtext)
+                    continue
         if got is None:
-            got = memo[(rtext, upper)] = _match_run(index, rtext, upper)
-        toks, caps, matches, person_tail = got
-        pw, pstart = _prev_word(text, rs)
-        prev = (_PLAIN_CACHE.get(pw) or _plain(pw)) if pw else ""
+            got = memo[rtext] = _run_matches(index, rtext, upper)
+        person_tail, last_word, matches = got
+        if rs > 0 and text[rs - 1] == " ":
+            pw, pstart = _prev_word(text, rs)
+            prev = (pc.get(pw) or _plain(pw)) if pw else ""
+        else:
+            pw, pstart, prev = "", -1, ""
         if prev in PERSON_TITLES and not upper and pw[0].isupper():
             # "President Bashar Al Assad", "Sgt. Moore": the run is a person
-            if toks:
-                tails.append((-1, -1, toks[-1][3]))
+            if last_word is not None:
+                tails.append((-1, -1, last_word))
             continue
         prev2 = ""
         if prev == "of":
@@ -234,66 +238,108 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
                 continue  # "the 16300 block of West Chicago": a street
-        n = len(toks)
-        if person_tail:
-            tails.append((rs + toks[0][0], rs + toks[-1][1], toks[-1][3]))  # "Codrick Beal": a person?
-        for i, j, kind, hit, single, fragment, nxt in matches:
-            start, end = rs + toks[i][0], rs + toks[j - 1][1]
-            surface = text[start:end]
-            if j >= n:
+        if person_tail is not None:
+            tails.append((rs + person_tail[0], rs + person_tail[1], last_word))  # "Codrick Beal": a person?
+        for s_off, e_off, surface, kind, hit, single, fragment, nxt, before, at_end, first, acronym, regional, \
+                word in matches:
+            start = rs + s_off
+            end = rs + e_off
+            if at_end:
                 nm = _NEXT_WORD.match(text, end)
-                nxt = _plain(nm.group(1)) if nm else ""
+                nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
                 if kind == "place" and nxt in ACTOR_NOUNS:
                     continue  # "Taliban militants", "Sharqiya Army": an actor
-            before = toks[i - 1][3] if i > 0 else prev
-            if kind == "place" and single and not upper:
-                if len(surface) <= 4 and surface.isupper() and start > 0 and text[start - 1] != "\n":
-                    continue  # an acronym in mixed-case text ("STO", "LNA"); "ROME (AP) -" is not
-                # "Reading" the place vs "reading" the word: a capitalised word at a line or
-                # sentence start, or in a title-case headline, that the text also writes in
-                # lower case is a word.
-                lead_in = text[max(0, start - 2):start]
-                if (start == 0 or start < title_end or "\n" in lead_in or lead_in[:1] in ".!?:\"“") \
-                        and _written_lower(text, surface):
-                    continue
+            if first:
+                before = prev
             if kind == "place":
-                mention = Mention(start + offset, end + offset, surface, kind, None,
-                                  hit if isinstance(hit, tuple) else (hit,), 1.0, False, single,
+                if single and not upper:
+                    if acronym and start > 0 and text[start - 1] != "\n":
+                        continue  # an acronym in mixed-case text ("STO", "LNA"); "ROME (AP) -" is not
+                    # "Reading" the place vs "reading" the word: a capitalised word at a line or
+                    # sentence start, or in a title-case headline, that the text also writes in
+                    # lower case is a word.
+                    lead_in = text[max(0, start - 2):start]
+                    if start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“":
+                        if _written_lower(text, surface):
+                            continue
+                    elif start < 601:  # (a headline lies in the first 600 characters)
+                        if title_end < 0:
+                            title_end = _title_case_head(text)
+                        if start < title_end and _written_lower(text, surface):
+                            continue
+                mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
+                # "Deir Al Zor province", "province of Deir Al Zor"
+                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                    mention.admin_hint = True
+                elif regional and before in _COMPASS:
+                    mention.admin_hint = True  # "northern Ontario": a region's part, not the city
+                if before in NON_EVENT_BEFORE:
+                    mention.negated = True
+                if text[start - 3:start - 1] in ("'s", "’s") and _PART_OF.search(text, max(0, start - 12), start):
+                    mention.part_of = True  # "the city's Englewood neighborhood"
+                if single:
+                    singles.append((mention, word))
             else:
-                mention = Mention(start + offset, end + offset, surface, kind, hit, (), 1.0,  # type: ignore[arg-type]
-                                  False, single, fragment, in_title)
-            # "Deir Al Zor province", "province of Deir Al Zor"
-            if nxt in ADMIN_WORDS or (i == 0 and prev == "of" and prev2 in ADMIN_WORDS):
-                mention.admin_hint = True
-            elif kind == "place" and before in _COMPASS and any(e >= index.n_places for e in mention.ids):
-                mention.admin_hint = True  # "northern Ontario": a region's part, not the city
-            if before in NON_EVENT_BEFORE:
-                mention.negated = True
-            if kind == "place" and text[start - 3:start - 1] in ("'s", "’s") \
-                    and _PART_OF.search(text, max(0, start - 12), start):
-                mention.part_of = True  # "the city's Englewood neighborhood"
-            if kind != "place" and _AFFIX_ACTOR.match(text, end):
-                mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
-            elif kind != "place" and (nxt in ACTOR_NOUNS or nxt in _TROOPS):
-                mention.actor = True  # "Turkish forces": an actor, maybe abroad
+                mention = Mention(start + offset, end + offset, surface, kind, hit, (), False, single,
+                                  fragment, in_title)
+                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                    mention.admin_hint = True
+                if before in NON_EVENT_BEFORE:
+                    mention.negated = True
+                if _AFFIX_ACTOR.match(text, end):
+                    mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
+                elif nxt in ACTOR_NOUNS or nxt in _TROOPS:
+                    mention.actor = True  # "Turkish forces": an actor, maybe abroad
             out.append(mention)
     if tails:
         # A surname that the text also writes after a first name ("Campbell" after "Donna
         # Campbell") is a person, unless that whole run was itself a place ("Harris County").
         spans = {(m.start, m.end) for m in out}
         person = {tail for a, b, tail in tails if (a + offset, b + offset) not in spans}
-        for m in out:
-            if m.single and m.kind == "place" and _plain(m.surface.split()[-1]) in person:
+        for m, word in singles:
+            if word in person:
                 m.fragment = True
     return out
+
+
+def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
+        tuple[int, int] | None, str | None, tuple[tuple, ...]]:
+    """``_match_run`` in the form the scan uses (memoised per run text): the span of a
+    two- or three-word person-like run, the run's last word (folded), and per name: its
+    offsets in the run, surface, kind, entry ids (places) or country, one word?,
+    fragment?, the next word inside the run (None: look in the text), the word before
+    inside the run (None: look in the text), at the run's end?, the run's first name?,
+    acronym-shaped?, has a region namesake?, its folded word."""
+    toks, _caps, matches, person_tail = _match_run(index, rtext, upper)
+    n = len(toks)
+    n_places = index.n_places
+    out = []
+    for i, j, kind, hit, single, fragment, nxt in matches:
+        s_off, e_off = toks[i][0], toks[j - 1][1]
+        surface = rtext[s_off:e_off]
+        if kind == "place" and not isinstance(hit, tuple):
+            hit = (hit,)
+        out.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
+                    toks[i - 1][3] if i > 0 else None, j >= n, i == 0,
+                    len(surface) <= 4 and surface.isupper(),
+                    kind == "place" and any(e >= n_places for e in hit),  # type: ignore[union-attr]
+                    toks[i][3]))
+    return ((toks[0][0], toks[-1][1]) if person_tail else None, toks[-1][3] if toks else None, tuple(out))
 
 
 def _written_lower(text: str, word: str) -> bool:
     """Does the text also write ``word`` in lower case ("reading" beside "Reading")?
     (A dateline's "MOGADISHU" beside the body's "Mogadishu" is no such case.)"""
     lw = " " + word.lower()
-    return lw + " " in text or lw + "," in text or lw + "." in text
+    # (one pass over the text, not one per following character: most words are absent)
+    n = len(lw)
+    i = text.find(lw)
+    while i >= 0:
+        if text[i + n:i + n + 1] in (" ", ",", "."):
+            return True
+        i = text.find(lw, i + 1)
+    return False
 
 
 _MEMO: dict[str, object] = {}  # per index: words that are no name, each run's matches, spreads
@@ -485,6 +531,193 @@ def _dateline_span(text: str) -> tuple[int, int]:
     return -1, -1
 
 
+@dataclass(slots=True)
+class _Plan:
+    """What every resolution of one text shares (the core calls once per event, each with
+    its own anchor): the mentions, and what about them does not depend on the anchor.
+
+    Per mention (parallel lists, mention order): base weights without and with the anchor
+    factor (``_plan_weights``), whether the anchor may lift it, whether it is the dateline.
+    Place mentions are grouped twice: by *name* (the same namesakes: one piece of evidence,
+    spread over countries and regions as precomputed here) and by *setting* (name,
+    spelling, containers, flags: the same choice of namesake and the same trust), so a
+    resolution does the per-name and per-setting work once however often a name recurs.
+    """
+
+    index: PlaceIndex
+    mentions: list[Mention]
+    upper: bool
+    dl_end: int
+    lead_end: int
+    w_plain: list[float]
+    w_anchor: list[float]  # the same with the anchor factor (equal where it cannot apply)
+    can_anchor: list[bool]
+    dateline: list[bool]
+    shadow_starts: list[int]  # places that shadow the dateline when the event names them
+    # evidence, in mention order: (mention, country or None, container region, container
+    # country, name index where this is the name's first mention else -1)
+    ev_ops: list[tuple[int, str | None, int | None, str | None, int]]
+    # per name: (stated region or -1, small-town discount, ((country, share, strong),...),
+    # ((region, share),...), credible); and its place mentions
+    names: list[tuple[int, bool, tuple[tuple[str, float, bool], ...], tuple[tuple[int, float], ...], bool]]
+    name_of: list[int]  # per mention: its name index, -1 for countries and demonyms
+    name_members: list[list[int]]
+    # per setting: (setting key, name index, mention, fuzzy); and its mentions
+    groups: list[tuple[tuple, int, Mention, bool]]
+    group_of: list[int]  # per mention: its setting index, -1 for countries and demonyms
+    group_members: list[list[int]]
+
+
+def _plan_weights(m: Mention, w: float) -> float:
+    """A mention's weight from its positional weight ``w``: what it is and how it is said."""
+    if m.kind == "demonym":
+        w *= 0.4
+    if m.negated:
+        w *= 0.25
+    elif m.actor:
+        w *= 0.5
+    if m.fragment:
+        w *= 0.15
+    if m.parenthesised:
+        w *= 1.5  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
+    return 0.0 if m.void else w
+
+
+def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], title: str,
+               upper: bool) -> _Plan:
+    """Scan ``text`` (and ``title``) and precompute everything its resolutions share."""
+    mentions = scan(index, text, upper)
+    if not upper:
+        mentions += _us_state_mentions(index, text)
+    if "&K" in text or "AJK" in text or "KPK" in text or "FATA" in text or "NWFP" in text:
+        mentions += _abbreviation_mentions(index, text)
+    if title:
+        mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
+    dl_start, dl_end = _dateline_span(text)
+    lead_end = _lead_end(text, sentences, dl_end)
+    site = _site_name_span(text)
+    title_site = _site_name_span(title + "\n") if title else (0, 0)
+    _containers(index, mentions, text, dl_end)
+
+    ecc, eadm = index.entry_columns()
+    n_places = index.n_places
+    pop = index.place_pop
+    # Positional weights: title 1.5, the publisher's name 0.6, the dateline (where the
+    # reporter files from: the event's place only when nothing else is named) 1, lead 1.5.
+    w_plain: list[float] = []
+    w_anchor: list[float] = []
+    can_anchor: list[bool] = []
+    dateline: list[bool] = []
+    for m in mentions:
+        w = 1.0
+        dl = False
+        if m.in_title:
+            w = 0.6 if title_site[0] <= m.start < title_site[1] else 1.5
+        elif site[0] <= m.start < site[1]:
+            w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
+        elif dl_start <= m.start < dl_end and m.start < dl_start + 60:
+            w = _DATELINE_WEIGHT
+            dl = True
+        elif m.start < lead_end:
+            w = 1.5
+        # (a nationality in the event's sentence is still no place)
+        lift = not m.in_title and m.kind != "demonym" and not m.negated and not m.actor
+        w_plain.append(_plan_weights(m, w))
+        w_anchor.append(_plan_weights(m, w * _ANCHOR_WEIGHT) if lift else w_plain[-1])
+        can_anchor.append(lift)
+        dateline.append(dl)
+    # The event's own sentences (the anchor's, else the lead) may credibly name another
+    # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen
+    # -- ... in Taiz"): then the dateline is only where the reporter files from. Which
+    # mentions would do so depends on the text alone; whether they lie in the event's
+    # sentences is decided per call. (A place abroad competes by weight alone.)
+    shadow_starts: list[int] = []
+    if dl_end > 0:
+        dl_cc = {m.cc if m.kind != "place" else ecc[m.ids[0]] for m in mentions
+                 if not m.in_title and dl_start <= m.start < dl_end}
+        if dl_cc:
+            shadow_starts = [
+                m.start for m in mentions
+                if m.kind == "place" and not m.in_title and m.start >= dl_end and not m.fragment
+                and not m.negated and not m.part_of and any(ecc[e] in dl_cc for e in m.ids[:_SOFT_TOP])
+                and (not m.single or m.admin_hint or any(e >= n_places for e in m.ids)
+                     or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in m.ids[:_SOFT_TOP]))]
+
+    # Names and settings, in order of first mention.
+    spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
+    if len(spread) > 100_000:
+        spread.clear()
+    name_ix: dict[tuple[int, ...], int] = {}
+    names: list = []
+    name_members: list[list[int]] = []
+    group_ix: dict[tuple, int] = {}
+    groups: list = []
+    group_members: list[list[int]] = []
+    name_of: list[int] = []
+    group_of: list[int] = []
+    ev_ops: list = []
+    for i, m in enumerate(mentions):
+        if m.kind != "place":
+            name_of.append(-1)
+            group_of.append(-1)
+            ev_ops.append((i, m.cc, None, None, -1))
+            continue
+        k = name_ix.get(m.ids)
+        first = -1
+        if k is None:
+            # The name's evidence: its weight (set per call) spread over its namesakes.
+            k = first = name_ix[m.ids] = len(names)
+            name_members.append([])
+            stated = m.ids[0] - n_places if m.admin_hint and len(m.ids) == 1 and m.ids[0] >= n_places else -1
+            sp = spread.get((m.ids, m.container_cc))
+            if sp is None:
+                sp = spread[(m.ids, m.container_cc)] = _spread(index, ecc, eadm, m.ids, m.container_cc)
+            cc_share, adm_share, small, big, region_ccs = sp
+            names.append((
+                stated,
+                # one word whose namesakes are all small towns: any English word matches a
+                # village in England or the US, so it says little about where the text is
+                m.single and m.container_cc is None and small,
+                tuple((cc, q, not m.single or big or (m.admin_hint and cc in region_ccs)) for cc, q in cc_share),
+                adm_share,
+                not m.single or big or m.admin_hint,
+            ))
+        name_members[k].append(i)
+        name_of.append(k)
+        ev_ops.append((i, None, m.container_adm, m.container_cc, first))
+        setting = (m.ids, m.surface, m.admin_hint, m.container_cc, m.container_adm, m.single, m.fragment)
+        g = group_ix.get(setting)
+        if g is None:
+            g = group_ix[setting] = len(groups)
+            group_members.append([])
+            # A short word matched through the transliteration skeleton only ("DELAY" ~
+            # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
+            # names vary in spelling for real ("Idleb", "Ar-Raqqa").
+            fuzzy = m.single and (len(m.surface) <= 5 or upper or m.fragment) \
+                and not _spelled_as(index, m.surface, m.ids)  # ("Umm al-Karami" ~ "Karamay")
+            groups.append((setting[:5], k, m, fuzzy))
+        group_members[g].append(i)
+        group_of.append(g)
+    return _Plan(index, mentions, upper, dl_end, lead_end, w_plain, w_anchor, can_anchor, dateline,
+                 shadow_starts, ev_ops, names, name_of, name_members, groups, group_of, group_members)
+
+
+_LOCATIONS: dict[tuple, Location] = {}  # (records are frozen: equal answers share one)
+
+
+def _location(*args: object) -> Location:
+    """``Location(name, country, admin1, admin1_code, lat, lon, geonames_id, precision)``,
+    memoised (validating a record costs more than the lookup)."""
+    loc = _LOCATIONS.get(args)
+    if loc is None:
+        if len(_LOCATIONS) > 50_000:
+            _LOCATIONS.clear()
+        name, country, admin1, code, lat, lon, gid, precision = args
+        loc = _LOCATIONS[args] = Location(name=name, country=country, admin1=admin1, admin1_code=code,
+                                          lat=lat, lon=lon, geonames_id=gid, precision=precision)
+    return loc
+
+
 def resolve_location(
     index: PlaceIndex,
     text: str,
@@ -497,107 +730,93 @@ def resolve_location(
         # a crawl that lost its encoding writes "Cote d\ufffdIvoire": most lost characters
         # are apostrophes (one character for one keeps every offset)
         text = text.replace("\ufffd", "'")
-    upper = _is_upper_text(text)
-    # The core resolves once per event of an article (each with its anchor): the scan of
-    # one text is kept, and each later call resets its mentions.
-    # (What depends on the text alone -- names, containers, dateline, lead -- is kept.)
-    kept = _SCANS.get((text, title)) if anchor is not None else None
-    if kept is not None:
-        mentions, spans = kept
-        for m in mentions:
-            m.reset()
-    else:
-        mentions = scan(index, text, upper)
-        if not upper:
-            mentions += _us_state_mentions(index, text)
-        if "&K" in text or "AJK" in text or "KPK" in text or "FATA" in text or "NWFP" in text:
-            mentions += _abbreviation_mentions(index, text)
-        if title:
-            mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
-        dl_start, dl_end = _dateline_span(text)
-        spans = (dl_start, dl_end, _lead_end(text, sentences, dl_end), _site_name_span(text),
-                 _site_name_span(title + "\n") if title else (0, 0))
-        _containers(index, mentions, text, dl_end)
-        if anchor is not None:
-            if len(_SCANS) >= 4:
-                _SCANS.clear()
-            _SCANS[(text, title)] = (mentions, spans)
+    # The core resolves once per event of an article (each with its anchor): the plan of
+    # one text (scan, containers, dateline, lead, static weights) is kept for the next calls.
+    plan = _PLANS.get((text, title))
+    if plan is None or plan.index is not index:
+        plan = _make_plan(index, text, sentences, title, _is_upper_text(text))
+        if len(_PLANS) >= 4:
+            _PLANS.clear()
+        _PLANS[(text, title)] = plan
+    mentions = plan.mentions
     if not mentions:
         return Location()
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
-
     ecc, eadm = index.entry_columns()
+    upper = plan.upper
 
-    _weigh(index, mentions, spans, anchor)
+    # Weights: the anchor sentence lifts what it names, unless the dateline is shadowed
+    # (the event's sentences name another place of its country: the dateline is then only
+    # where the reporter files from, and its vote is scaled down).
+    dl_end = plan.dl_end
+    shadowed = False
+    if dl_end > 0 and plan.shadow_starts:
+        ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
+        shadowed = any(ev_start <= s < ev_end for s in plan.shadow_starts)
+    if anchor is None:
+        wts = plan.w_plain
+    else:
+        a0, a1 = anchor
+        wts = [wa if lift and a0 <= m.start < a1 and not (shadowed and dl) else wp
+               for m, wp, wa, lift, dl in zip(mentions, plan.w_plain, plan.w_anchor, plan.can_anchor,
+                                               plan.dateline, strict=True)]
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
     # that agree with the rest of the text ("Brentwood" beside "San Francisco") win.
     # "Strong" evidence leaves out lone one-word small places: any word may match a
-    # village somewhere.
+    # village somewhere. A name repeated is one piece of evidence (its best-placed
+    # mention), entered where the name is first mentioned.
     ev_cc: dict[str, float] = {}
     ev_adm: dict[int, float] = {}
-    spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
-    if len(spread) > 100_000:
-        spread.clear()
     strong: dict[str, float] = {}
-    own_strong_by_name: dict[tuple[int, ...], dict[str, float]] = {}
     strong_adm: dict[int, float] = {}
-    own_strong_adm: dict[tuple[int, ...], dict[int, float]] = {}
-    own: list[tuple[dict[str, float], dict[int, float]]] = []
-    # A name repeated is one piece of evidence (its best-placed mention), not several.
-    name_w: dict[tuple[int, ...], float] = {}
-    for m in mentions:
-        if m.kind == "place" and m.weight > name_w.get(m.ids, -1.0):
-            name_w[m.ids] = m.weight
-    for m in mentions:
-        oc: dict[str, float] = {}
-        oa: dict[int, float] = {}
-        own.append((oc, oa))
-        w = m.weight
-        if m.kind != "place":
-            ev_cc[m.cc] = ev_cc.get(m.cc, 0.0) + w  # type: ignore[index]
-            strong[m.cc] = strong.get(m.cc, 0.0) + w  # type: ignore[index]
+    n_names = len(plan.names)
+    name_w = [max([wts[i] for i in members]) for members in plan.name_members]
+    own_c: list[dict[str, float]] = [{}] * n_names  # each name's own share of the evidence
+    own_a: list[dict[int, float]] = [{}] * n_names
+    own_strong: list[dict[str, float]] = [{}] * n_names
+    own_strong_a: list[dict[int, float]] = [{}] * n_names
+    for i, cc, cont_adm, cont_cc, k in plan.ev_ops:
+        w = wts[i]
+        if cc is not None:
+            ev_cc[cc] = ev_cc.get(cc, 0.0) + w
+            strong[cc] = strong.get(cc, 0.0) + w
             continue
-        if m.container_adm is not None:
-            ev_adm[m.container_adm] = ev_adm.get(m.container_adm, 0.0) + w
-        if m.container_cc is not None:
-            ev_cc[m.container_cc] = ev_cc.get(m.container_cc, 0.0) + w
-            strong[m.container_cc] = strong.get(m.container_cc, 0.0) + w
-        if m.ids not in name_w:
+        if cont_adm is not None:
+            ev_adm[cont_adm] = ev_adm.get(cont_adm, 0.0) + w
+        if cont_cc is not None:
+            ev_cc[cont_cc] = ev_cc.get(cont_cc, 0.0) + w
+            strong[cont_cc] = strong.get(cont_cc, 0.0) + w
+        if k < 0:
             continue  # this name's evidence is already in
-        w = name_w.pop(m.ids)
-        if m.admin_hint and len(m.ids) == 1 and m.ids[0] >= n_places:
+        stated, small, cc_share, adm_share, credible = plan.names[k]
+        w = name_w[k]
+        if stated >= 0:
             # "Marksville, La.", "Anbar province": the region is stated outright
-            a = m.ids[0] - n_places
-            ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * w
-        sp = spread.get((m.ids, m.container_cc))
-        if sp is None:
-            sp = spread[(m.ids, m.container_cc)] = _spread(index, ecc, eadm, m.ids, m.container_cc)
-        cc_share, adm_share, small, big, region_ccs = sp
-        if m.single and m.container_cc is None and small:
-            # one word whose namesakes are all small towns: any English word matches a
-            # village in England or the US, so it says little about where the text is
+            ev_adm[stated] = ev_adm.get(stated, 0.0) + 0.5 * w
+        if small:
             w *= 0.3
-        for cc, q in cc_share:
-            oc[cc] = w * q
+        oc = own_c[k] = {}
+        osc: dict[str, float] = {}
+        for cc2, q, is_strong in cc_share:
+            v = oc[cc2] = w * q
+            ev_cc[cc2] = ev_cc.get(cc2, 0.0) + 0.5 * v
+            if is_strong:
+                strong[cc2] = strong.get(cc2, 0.0) + 0.5 * v
+                osc[cc2] = 0.5 * v
+        own_strong[k] = osc
+        oa = own_a[k] = {}
+        osa: dict[int, float] = {}
         for a, q in adm_share:
-            oa[a] = w * q
-        for cc, v in oc.items():
-            ev_cc[cc] = ev_cc.get(cc, 0.0) + 0.5 * v
-            if not m.single or big or (m.admin_hint and cc in region_ccs):
-                strong[cc] = strong.get(cc, 0.0) + 0.5 * v
-                own_strong = own_strong_by_name.setdefault(m.ids, {})
-                own_strong[cc] = own_strong.get(cc, 0.0) + 0.5 * v
-        credible = not m.single or big or m.admin_hint
-        for a, v in oa.items():
+            v = oa[a] = w * q
             ev_adm[a] = ev_adm.get(a, 0.0) + 0.5 * v
             if credible:
                 strong_adm[a] = strong_adm.get(a, 0.0) + 0.5 * v
-                own_a = own_strong_adm.setdefault(m.ids, {})
-                own_a[a] = own_a.get(a, 0.0) + 0.5 * v
+                osa[a] = 0.5 * v
+        own_strong_a[k] = osa
     max_cc = max(ev_cc.values(), default=0.0) or 1.0
     max_adm = max(ev_adm.values(), default=0.0) or 1.0
     any_strong = max(strong.values(), default=0.0) > 0.2
@@ -610,59 +829,47 @@ def resolve_location(
             if len(lst) > 2:
                 lst.sort(reverse=True)
                 del lst[2:]
-    # A name repeated is one piece of evidence, not several: when scoring a mention, what
-    # every mention of the same name contributed is left out.
-    by_name: dict[tuple[int, ...], tuple[dict[str, float], dict[int, float]]] = {}
-    for m, (oc, oa) in zip(mentions, own, strict=True):
-        if m.kind != "place":
-            continue
-        acc_c, acc_a = by_name.setdefault(m.ids, ({}, {}))
-        for cc, v in oc.items():
-            acc_c[cc] = acc_c.get(cc, 0.0) + v
-        for a, v in oa.items():
-            acc_a[a] = acc_a.get(a, 0.0) + v
 
-    # Resolve each place mention to one entry, and how much to trust it.
+    # Resolve each setting of a name to one entry, and how much to trust it. (When
+    # scoring a name's candidates, the name's own evidence is left out.)
     chosen: dict[tuple, int] = {}  # the same name in the same setting resolves alike
     cand_memo: dict = _MEMO.setdefault("cands", {})  # type: ignore[assignment]
     if len(cand_memo) > 100_000:
         cand_memo.clear()
-    for m in mentions:
-        if m.kind != "place":
-            continue
-        oc, oa = by_name[m.ids]
-        setting = (m.ids, m.surface, m.admin_hint, m.container_cc, m.container_adm)
-        known = chosen.get(setting)
-        if known is None and len(m.ids) == 1:
-            known = m.ids[0]  # one namesake: nothing to choose
-        best_s = -1e9
-        k_exact = 0
-        table = () if known is not None else (
-            cand_memo.get((m.ids, m.surface, m.admin_hint))
-            or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cand_memo))
-        for rank, (e, cc, a, s, exact) in enumerate(table):
-            if rank >= _SOFT_TOP and cc not in ev_cc and e < n_places:
-                continue  # a small namesake where nothing points: it cannot win
-            s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
-            if a >= 0:
-                s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
-            if m.container_cc is not None:
-                s += 6.0 if cc == m.container_cc else -6.0
-            if m.container_adm is not None:
-                s += 6.0 if a == m.container_adm else -3.0
-            elif m.container_adms is not None and a in m.container_adms:
-                s += 4.0
-            if m.single and k_exact < 12 and e < n_places:
-                k_exact += 1
-                if exact:
-                    s += 2.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
-            if s > best_s:
-                best_s = s
-                m.best = e
-        if known is not None:
-            m.best = known
-        chosen[setting] = m.best
-        e = m.best
+    best_g: list[int] = []
+    final = list(wts)
+    for (setting, k, m, fuzzy), members in zip(plan.groups, plan.group_members, strict=True):
+        e = chosen.get(setting, -1)
+        if e < 0 and len(m.ids) == 1:
+            e = m.ids[0]  # one namesake: nothing to choose
+        if e < 0:
+            oc = own_c[k]
+            oa = own_a[k]
+            best_s = -1e9
+            k_exact = 0
+            table = cand_memo.get((m.ids, m.surface, m.admin_hint)) \
+                or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cand_memo)
+            for rank, (c, cc, a, s, exact) in enumerate(table):
+                if rank >= _SOFT_TOP and cc not in ev_cc and c < n_places:
+                    continue  # a small namesake where nothing points: it cannot win
+                s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
+                if a >= 0:
+                    s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
+                if m.container_cc is not None:
+                    s += 6.0 if cc == m.container_cc else -6.0
+                if m.container_adm is not None:
+                    s += 6.0 if a == m.container_adm else -3.0
+                elif m.container_adms is not None and a in m.container_adms:
+                    s += 4.0
+                if m.single and k_exact < 12 and c < n_places:
+                    k_exact += 1
+                    if exact:
+                        s += 2.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
+                if s > best_s:
+                    best_s = s
+                    e = c
+        chosen[setting] = e
+        best_g.append(e)
         cc = ecc[e]
         if e >= n_places:
             conf = 1.5 if m.admin_hint else 1.2
@@ -674,18 +881,12 @@ def resolve_location(
                 conf = min(1.0, conf + 0.25)
             elif upper and place_pop[e] < 20000 and m.container_cc is None:
                 conf *= 0.3  # upper-case text: any word may match a village
-
-        # A short word matched through the transliteration skeleton only ("DELAY" ~
-        # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
-        # names vary in spelling for real ("Idleb", "Ar-Raqqa").
-        fuzzy = m.single and (len(m.surface) <= 5 or upper or m.fragment) \
-            and not _spelled_as(index, m.surface, m.ids)  # ("Umm al-Karami" ~ "Karamay")
         if fuzzy:
             conf *= 0.2 if upper or len(m.surface) <= 4 else 0.6
         # Nothing else strong points at this country: a namesake far away?
         # (a name's own credibility -- a region's name, several words, a big city -- counts
         # as support, unless it only matched through the skeleton)
-        support = strong.get(cc, 0.0) - (own_strong_by_name.get(m.ids, {}).get(cc, 0.0) if fuzzy else 0.0)
+        support = strong.get(cc, 0.0) - (own_strong[k].get(cc, 0.0) if fuzzy else 0.0)
         if support <= 0.05 and m.container_cc is None:
             if m.single:
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
@@ -696,70 +897,80 @@ def resolve_location(
             # another region of it is: a namesake, or a neighbourhood of the city named
             # in the dateline ("CHICAGO -- A shooting in Brainerd").
             a = eadm[e]
-            own_a = own_strong_adm.get(m.ids, {})
-            if strong_adm.get(a, 0.0) - own_a.get(a, 0.0) <= 0.05 and any(
-                    b != a and v - own_a.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
+            osa = own_strong_a[k]
+            if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
+                    b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
                 conf *= 0.5
         if m.container_cc is not None or m.container_adm is not None:
             if cc != m.container_cc or (m.container_adm is not None and eadm[e] != m.container_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
             else:
                 conf += 0.3
-        m.weight *= conf
+        for i in members:
+            final[i] = wts[i] * conf
 
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}
     cc_votes: dict[str, float] = {}
     # A repeated name's later mentions add half: salience, without letting one echo
     # ("Academy" three times) outvote two different names.
-    voted: set[tuple[int, ...]] = set()
-    for m in sorted(mentions, key=lambda x: -x.weight):
-        if m.kind == "place":
-            cc = ecc[m.best]
-            a = eadm[m.best]
-            w = m.weight if m.ids not in voted else 0.5 * m.weight
-            if "vote_scale" in m.extra:
-                w *= m.extra["vote_scale"]
-            voted.add(m.ids)
+    voted = [False] * n_names
+    group_of = plan.group_of
+    name_of = plan.name_of
+    dateline = plan.dateline
+    for i in sorted(range(len(mentions)), key=lambda x: -final[x]):
+        g = group_of[i]
+        if g >= 0:
+            e = best_g[g]
+            cc = ecc[e]
+            a = eadm[e]
+            k = name_of[i]
+            w = 0.5 * final[i] if voted[k] else final[i]
+            if shadowed and dateline[i]:
+                w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
+            voted[k] = True
             votes[(cc, a)] = votes.get((cc, a), 0.0) + w
             cc_votes[cc] = cc_votes.get(cc, 0.0) + w
         else:
-            cc_votes[m.cc] = cc_votes.get(m.cc, 0.0) + 0.6 * m.weight  # type: ignore[index]
+            cc = mentions[i].cc
+            cc_votes[cc] = cc_votes.get(cc, 0.0) + 0.6 * final[i]  # type: ignore[index]
     if not cc_votes:
         return Location()
     top = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
     if cc_votes[top] < _MIN_VOTE and not any(
-        (m.extra.get("dateline") or (m.kind != "place" and not m.negated))
-        and (m.cc == top or (m.kind == "place" and ecc[m.best] == top))
-        for m in mentions
+        (dateline[i] or (m.kind != "place" and not m.negated))
+        and (m.cc == top or (group_of[i] >= 0 and ecc[best_g[group_of[i]]] == top))
+        for i, m in enumerate(mentions)
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
-    country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
+    country = top
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
     if not regions:
         name, gid = index.country_names.get(country, (None, 0))
-        return Location(name=name, country=country, geonames_id=gid or None,
-                        precision=LocationPrecision.COUNTRY)
+        return _location(name, country, None, None, None, None, gid or None, LocationPrecision.COUNTRY)
     adm = max(regions, key=regions.get)  # type: ignore[arg-type]
     # The most specific, best-placed mention inside the winning region.
     best_m: Mention | None = None
+    best_e = -1
     best_s = -1.0
-    for m in mentions:
-        if m.kind != "place" or m.container_of or m.state_only:
+    for i, m in enumerate(mentions):
+        g = group_of[i]
+        if g < 0 or m.container_of or m.state_only:
             continue
-        if eadm[m.best] != adm or ecc[m.best] != country:
+        e = best_g[g]
+        if eadm[e] != adm or ecc[e] != country:
             continue
-        s = m.weight * (1.3 if m.best < n_places else 1.0)
+        s = final[i] * (1.3 if e < n_places else 1.0)
         if s > best_s:
             best_s = s
             best_m = m
+            best_e = e
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
-    if best_m is None or best_m.best >= n_places:
-        return Location(name=admin_name, country=country, admin1=admin_name, admin1_code=code,
-                        geonames_id=index.adm_gid[adm] or None,
-                        precision=LocationPrecision.ADMIN1)
-    e = best_m.best
+    if best_m is None or best_e >= n_places:
+        return _location(admin_name, country, admin_name, code, None, None, index.adm_gid[adm] or None,
+                         LocationPrecision.ADMIN1)
+    e = best_e
     gid = index.place_gid[e]
     lat = index.place_lat[e]
     lon = index.place_lon[e]
@@ -768,14 +979,9 @@ def resolve_location(
     name = _POSSESSIVE.sub("", best_m.surface)
     if name.isupper() and len(name) > 3:
         name = index.place_name[e]
-    return Location(
-        name=name or index.place_name[e], country=country, admin1=admin_name, admin1_code=code,
-        lat=None if math.isnan(lat) else round(lat, 5),
-        lon=None if math.isnan(lon) else round(index.place_lon[e], 5),
-        geonames_id=gid or None, precision=LocationPrecision.PLACE,
-    )
-
-
+    return _location(name or index.place_name[e], country, admin_name, code,
+                     None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
+                     gid or None, LocationPrecision.PLACE)
 
 
 def _title_case_head(text: str) -> int:
@@ -868,64 +1074,6 @@ def _us_state_mentions(index: PlaceIndex, text: str) -> list[Mention]:
         men.state_only = True
         out.append(men)
     return out
-
-
-def _weigh(index: PlaceIndex, mentions: list[Mention],
-           spans: tuple[int, int, int, tuple[int, int], tuple[int, int]],
-           anchor: tuple[int, int] | None) -> None:
-    """Base weight of each mention from where it stands (``spans``: the dateline's start
-    and end, the lead's end, the publisher's name in the text and in the title)."""
-    ecc = index.entry_columns()[0]
-    n_places = index.n_places
-    pop = index.place_pop
-    dl_start, dl_end, lead_end, site, title_site = spans
-    # The event's own sentences: the anchor's, else the lead. When they credibly name
-    # another place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia",
-    # "ADEN, Yemen -- ... in Taiz"), the dateline is only where the reporter files from.
-    # (A place abroad competes by weight alone: "LIMA -- ... a Vienna aid worker".)
-    shadowed = False
-    if dl_end > 0:
-        ev_start, ev_end = anchor if anchor is not None else (dl_end, lead_end)
-        dl_cc = {m.cc if m.kind != "place" else ecc[m.ids[0]] for m in mentions
-                 if not m.in_title and dl_start <= m.start < dl_end}
-        shadowed = bool(dl_cc) and any(
-            m.kind == "place" and not m.in_title and ev_start <= m.start < ev_end
-            and m.start >= dl_end and not m.fragment and not m.negated and not m.part_of
-            and any(ecc[e] in dl_cc for e in m.ids[:_SOFT_TOP])
-            and (not m.single or m.admin_hint or any(e >= n_places for e in m.ids)
-                 or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in m.ids[:_SOFT_TOP]))
-            for m in mentions)
-    for m in mentions:
-        w = 1.0
-        if m.in_title:
-            w = 0.6 if title_site[0] <= m.start < title_site[1] else 1.5
-        elif site[0] <= m.start < site[1]:
-            w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
-        elif dl_start <= m.start < dl_end and m.start < dl_start + 60:
-            # the reporter's place: the event's only when nothing else is named
-            w = _DATELINE_WEIGHT
-            if shadowed and m.kind == "place":
-                # still evidence for which namesake the text means ("CHICAGO -- ... in
-                # Englewood"), but a small vote for the event's place
-                m.extra["vote_scale"] = _DATELINE_SHADOWED
-            m.extra["dateline"] = True
-        elif m.start < lead_end:
-            w = 1.5
-        if anchor is not None and not m.in_title and anchor[0] <= m.start < anchor[1] \
-                and not (shadowed and "dateline" in m.extra) \
-                and m.kind != "demonym" and not m.negated and not m.actor:
-            w *= _ANCHOR_WEIGHT  # (a nationality in the event's sentence is still no place)
-        if m.kind == "demonym":
-            w *= 0.4
-        if m.negated:
-            w *= 0.25
-        elif m.actor:
-            w *= 0.5
-        if m.fragment:
-            w *= 0.15
-        if m.parenthesised:
-            w *= 1.5  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
-        m.weight = 0.0 if m.void else w
 
 
 _IN_CONTAINER = re.compile(
