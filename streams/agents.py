@@ -37,7 +37,7 @@ import pydantic
 
 from schemas import Article, DeadLetter, EventRecord, Incident
 from schemas.json_codec import dump_model, dumps, loads
-from streams.incidents import MATCH_WINDOW_DAYS, IncidentState, event_date, resolve_report
+from streams.incidents import MATCH_WINDOW_DAYS, IncidentState, IncidentSummary, event_date, resolve_report
 from streams.tallies import (
     Contribution,
     TallyAggregation,
@@ -55,6 +55,7 @@ __all__ = [
     "ExtractorHolder",
     "TableCache",
     "dead_letter_for",
+    "forget_caches",
     "handle_article",
     "handle_batch",
     "handle_contribution",
@@ -229,6 +230,42 @@ def _remember_state(incident_id: str, data: dict[str, Any], state: IncidentState
         _PARSED_STATES.popitem(last=False)
 
 
+#: what matching reads of each incident (``IncidentSummary``), by incident id: small, read
+#: from the stored JSON without pydantic, and kept for many more incidents than the parsed
+#: states above (a report is matched against every open incident of its region within the
+#: date window; only the one it joins is parsed whole). Written through on every incident
+#: write, cleared with the table caches on every rebalance.
+_SUMMARIES: OrderedDict[str, IncidentSummary] = OrderedDict()
+SUMMARIES_MAX = 20_000
+
+
+def _remember_summary(summary: IncidentSummary) -> None:
+    _SUMMARIES[summary.incident_id] = summary
+    _SUMMARIES.move_to_end(summary.incident_id)
+    while len(_SUMMARIES) > SUMMARIES_MAX:
+        _SUMMARIES.popitem(last=False)
+
+
+def _load_summary(topo: Topology, incident_id: str) -> IncidentSummary | None:
+    hit = _SUMMARIES.get(incident_id)
+    if hit is not None:
+        _SUMMARIES.move_to_end(incident_id)
+        return hit
+    data = topo.incidents_by_id.get(incident_id)
+    if data is None:
+        return None
+    summary = IncidentSummary.from_state_json(data)
+    _remember_summary(summary)
+    return summary
+
+
+def forget_caches() -> None:
+    """Drop the parsed incident states and summaries (on every rebalance; between tests that
+    run several topologies in one process)."""
+    _PARSED_STATES.clear()
+    _SUMMARIES.clear()
+
+
 def _load_state(topo: Topology, incident_id: str) -> IncidentState | None:
     data = topo.incidents_by_id.get(incident_id)
     if data is None:
@@ -306,16 +343,17 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         topo.watermark_by_partition[watermark_key] = watermark.isoformat()
     index: list[list[str]] = list(topo.incident_index_by_region.get(region) or [])
     candidates = [
-        state
+        summary
         for incident_id, day in index
         if abs((dt.date.fromisoformat(day) - when).days) <= MATCH_WINDOW_DAYS
-        and (state := _load_state(topo, incident_id)) is not None
+        and (summary := _load_summary(topo, incident_id)) is not None
     ]
-    resolution = resolve_report(report, candidates, now=_utcnow())
+    resolution = resolve_report(report, candidates, now=_utcnow(), load=lambda iid: _load_state(topo, iid))
     incident = resolution.state.incident
     stored = resolution.state.to_json()
     topo.incidents_by_id[incident.incident_id] = stored
     _remember_state(incident.incident_id, stored, resolution.state)
+    _remember_summary(IncidentSummary.from_state_json(stored))
     topo.incident_id_by_report[report.event_id] = incident.incident_id
     # keep the region's index to incidents a new report could still join
     oldest = watermark - dt.timedelta(days=topo.settings.retention_days + MATCH_WINDOW_DAYS)
@@ -590,7 +628,7 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
 
     async def forget_cached_tables(*_: Any, **__: Any) -> None:
         cache.clear()
-        _PARSED_STATES.clear()
+        forget_caches()
 
     app.on_partitions_revoked.connect(forget_cached_tables)
     app.on_partitions_assigned.connect(forget_cached_tables)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,7 @@ __all__ = [
     "MATCH_WINDOW_DAYS",
     "METRICS",
     "IncidentState",
+    "IncidentSummary",
     "Resolution",
     "event_date",
     "incident_id_for",
@@ -162,34 +163,85 @@ def _place_names(location: Location) -> set[str]:
     return names
 
 
-def match_score(report: EventRecord, state: IncidentState) -> int | None:
+@dataclass(frozen=True, slots=True)
+class IncidentSummary:
+    """What matching a report against an incident reads, and nothing more.
+
+    Read straight from the stored JSON (:meth:`from_state_json`, no pydantic): a busy
+    region has many open incidents within a report's date window, and parsing each one whole
+    (every report in it) only to reject it was the largest cost of the incident agent. The
+    full :class:`IncidentState` is parsed only for the incident a report joins.
+    """
+
+    incident_id: str
+    region: str
+    occurred_on: dt.date
+    event_type: EventType
+    actors: frozenset[str]
+    report_ids: frozenset[str]
+    article_ids: frozenset[str]
+    #: names (``g<geonames id>``, casefolded name) of the reports located at place precision
+    places: frozenset[str]
+    #: the incident's best figure per metric (``METRICS`` order), ``None`` when unknown
+    best: tuple[int | None, ...]
+
+    @classmethod
+    def from_state_json(cls, data: dict[str, Any]) -> IncidentSummary:
+        incident = data["incident"]
+        places: set[str] = set()
+        for r in data["reports"]:
+            location = r["location"]
+            if location.get("precision") != LocationPrecision.PLACE.value:
+                continue
+            geonames_id, name = location.get("geonames_id"), location.get("name")
+            if geonames_id is None and not name:
+                continue  # no place key: the report names no place (as ``_place_key``)
+            if geonames_id is not None:
+                places.add(f"g{geonames_id}")
+            if name:
+                places.add(name.casefold())
+        return cls(
+            incident_id=incident["incident_id"],
+            region=incident["region"],
+            occurred_on=dt.date.fromisoformat(incident["occurred_on"]),
+            event_type=EventType(incident["event_type"]),
+            actors=frozenset(incident.get("actors") or ()),
+            report_ids=frozenset(incident.get("report_ids") or ()),
+            article_ids=frozenset(r["article_id"] for r in data["reports"]),
+            places=frozenset(places),
+            best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
+        )
+
+    @classmethod
+    def of(cls, state: IncidentState) -> IncidentSummary:
+        return cls.from_state_json(state.to_json())
+
+
+def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary) -> int | None:
     """How well ``report`` fits the incident (higher is better), ``None`` when it cannot."""
-    incident = state.incident
-    if report.region_key != incident.region:
+    summary = candidate if isinstance(candidate, IncidentSummary) else IncidentSummary.of(candidate)
+    if report.region_key != summary.region:
         return None
     when = event_date(report)
     if when is None:
         return None
-    gap = abs((when - incident.occurred_on).days)
+    gap = abs((when - summary.occurred_on).days)
     if gap > MATCH_WINDOW_DAYS:
         return None
     # Two events an extractor found in one article are two incidents by construction.
-    if any(r.article_id == report.article_id for r in state.reports):
+    if report.article_id in summary.article_ids:
         return None
-    if not types_compatible(report.event_type, incident.event_type):
+    if not types_compatible(report.event_type, summary.event_type):
         return None
     report_places = _place_names(report.location) if _place_key(report.location) else set()
-    incident_places: set[str] = set()
-    for r in state.reports:
-        if _place_key(r.location):
-            incident_places |= _place_names(r.location)
+    incident_places = summary.places
     shared_place = bool(report_places & incident_places)
-    shared_actor = bool({a.name for a in report.actors} & set(incident.actors))
+    shared_actor = any(a.name in summary.actors for a in report.actors)
     # A report that names no place below the region cannot contradict one that does.
-    vague_place = (not report_places or not incident_places) and report.event_type == incident.event_type
+    vague_place = (not report_places or not incident_places) and report.event_type == summary.event_type
     if not (shared_place or shared_actor or vague_place):
         return None
-    return 4 * shared_place + 2 * shared_actor + (report.event_type == incident.event_type) * 1 - gap
+    return 4 * shared_place + 2 * shared_actor + (report.event_type == summary.event_type) * 1 - gap
 
 
 def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:
@@ -289,33 +341,46 @@ def rebuild_incident(
     return candidate
 
 
-def _figure_distance(report: EventRecord, incident: Incident) -> float:
+def _figure_distance(report: EventRecord, summary: IncidentSummary) -> float:
     """How far apart the report's and the incident's figures are (log scale; 1.0: unknown)."""
     distances = [
-        abs(math.log1p(mine.best) - math.log1p(theirs.best))
-        for metric in METRICS
-        if (mine := getattr(report, metric)) is not None and (theirs := getattr(incident, metric)) is not None
+        abs(math.log1p(mine.best) - math.log1p(theirs))
+        for metric, theirs in zip(METRICS, summary.best, strict=True)
+        if (mine := getattr(report, metric)) is not None and theirs is not None
     ]
     return min(distances) if distances else 1.0
 
 
 def resolve_report(
     report: EventRecord,
-    candidates: Sequence[IncidentState],
+    candidates: Sequence[IncidentState | IncidentSummary],
     *,
     now: dt.datetime,
+    load: Callable[[str], IncidentState | None] | None = None,
 ) -> Resolution:
     """Merge ``report`` into the best matching candidate incident, or open a new one.
 
-    ``candidates`` are the region's open incidents (the caller narrows them by date).
-    A report already merged (same ``event_id``) changes nothing.
+    ``candidates`` are the region's open incidents (the caller narrows them by date), whole
+    or as summaries; ``load`` reads the whole state of a summarised incident (only the one
+    the report joins is read). A report already merged (same ``event_id``) changes nothing.
     """
     if event_date(report) is None:
         raise ValueError(f"report {report.event_id} has neither an event date nor a publication time")
-    for state in candidates:
-        if state.has_report(report.event_id):
+
+    def whole(candidate: IncidentState | IncidentSummary) -> IncidentState:
+        if isinstance(candidate, IncidentState):
+            return candidate
+        state = None if load is None else load(candidate.incident_id)
+        if state is None:
+            raise LookupError(f"incident {candidate.incident_id} is summarised but its state cannot be read")
+        return state
+
+    summaries = [c if isinstance(c, IncidentSummary) else IncidentSummary.of(c) for c in candidates]
+    for candidate, summary in zip(candidates, summaries, strict=True):
+        if report.event_id in summary.report_ids:
+            state = whole(candidate)
             return Resolution(state=state, previous=state.incident, changed=False)
-    scored = [(score, i) for i, s in enumerate(candidates) if (score := match_score(report, s)) is not None]
+    scored = [(score, i) for i, s in enumerate(summaries) if (score := match_score(report, s)) is not None]
     if not scored:
         incident_id = incident_id_for(report.region_key, report.event_id)
         incident = rebuild_incident(incident_id, [report], previous=None, now=now)
@@ -323,8 +388,10 @@ def resolve_report(
     # best score; then the incident whose figures are nearest the report's (a toll update of
     # 40 belongs with the 26-dead bombing, not with the one-dead incident the same day in the
     # same city); then the earliest candidate (the caller passes them oldest first)
-    _, index = max(scored, key=lambda si: (si[0], -_figure_distance(report, candidates[si[1]].incident), -si[1]))
-    state = candidates[index]
+    _, index = max(scored, key=lambda si: (si[0], -_figure_distance(report, summaries[si[1]]), -si[1]))
+    state = whole(candidates[index])
+    if state.has_report(report.event_id):  # a summary older than its state: nothing to add
+        return Resolution(state=state, previous=state.incident, changed=False)
     reports = [*state.reports, report]
     incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now)
     return Resolution(state=state.with_report(incident, report), previous=state.incident, changed=True)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from schemas import EventDate, EventRecord, Location, LocationPrecision, Range, RegionTally
-from streams.agents import TableCache, handle_batch, handle_contribution, handle_event_record
+from streams.agents import TableCache, forget_caches, handle_batch, handle_contribution, handle_event_record
 from streams.app import Topology, agents_by_name, extractors, topology
 from streams.settings import Settings
 from streams.tallies import TallyAggregation
@@ -41,6 +41,14 @@ class FakeExtractor:
             location=Location(name="Kirkuk", country="IQ", admin1_code="IQ-KI", precision=LocationPrecision.PLACE),
             occurred_on=EventDate(date=dt.date(2024, 3, 9), precision="day"), killed=Range.exact(26),
         )])
+
+
+@pytest.fixture(autouse=True)
+def fresh_agent_caches() -> Iterator[None]:
+    """Each test is a fresh worker: no parsed incident or summary from another test's tables."""
+    forget_caches()
+    yield
+    forget_caches()
 
 
 @pytest.fixture
@@ -285,6 +293,7 @@ async def test_a_batch_ends_with_the_state_of_the_same_reports_one_by_one() -> N
     one_by_one, batched = dict_topology(), dict_topology()
     for report in _batch_reports():
         await feed(one_by_one, report)
+    forget_caches()  # the batched run is another worker
     assert await feed_batch(batched, _batch_reports()) == ["opened", "merged", "opened", "duplicate"]
     assert _without_clock(batched.tallies_by_key) == _without_clock(one_by_one.tallies_by_key)
     assert batched.contributions_by_key == one_by_one.contributions_by_key
@@ -330,6 +339,7 @@ async def test_batches_sharing_a_table_cache_end_with_the_state_of_one_by_one() 
     one_by_one, batched, cache = dict_topology(), dict_topology(), TableCache(max_per_table=3)
     for report in _batch_reports():
         await feed(one_by_one, report)
+    forget_caches()  # the batched run is another worker
     for report in _batch_reports():  # one batch per report: every read after the first is cached
         await feed_batch(batched, [report], cache)
     assert _without_clock(batched.tallies_by_key) == _without_clock(one_by_one.tallies_by_key)

@@ -9,8 +9,10 @@ import pytest
 from schemas import Actor, EventDate, EventRecord, EventType, FigureKind, Location, LocationPrecision, Range
 from streams.incidents import (
     IncidentState,
+    IncidentSummary,
     event_date,
     incident_id_for,
+    match_score,
     region_of_incident_id,
     resolve_report,
     types_compatible,
@@ -208,3 +210,42 @@ def test_toll_update_joins_the_incident_with_the_nearest_figure() -> None:
         report("update", killed=40, kind=FigureKind.UPDATE, published=later),
     )
     assert sorted(s.incident.killed.best for s in states) == [1, 40]  # type: ignore[union-attr]
+
+
+def _resolve_all_by_summary(*reports: EventRecord) -> list[IncidentState]:
+    """As ``resolve_all``, but matching on stored JSON summaries, as the agent does."""
+    stored: dict[str, dict] = {}
+    for r in reports:
+        summaries = [IncidentSummary.from_state_json(data) for data in stored.values()]
+        res = resolve_report(r, summaries, now=NOW, load=lambda iid: IncidentState.from_json(stored[iid]))
+        stored[res.state.incident.incident_id] = res.state.to_json()
+    return [IncidentState.from_json(data) for data in stored.values()]
+
+
+MIXED_REPORTS = (
+    report("e1", source="a", killed=26, actors=("Islamic State",)),
+    report("e2", source="b", killed=1, location=HAWIJA),
+    report("e3", source="c", killed=40, kind=FigureKind.UPDATE, location=KIRKUK_PROVINCE,
+           published=dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)),
+    report("e4", source="d", wounded=3, event_type=EventType.ARMED_CLASH, location=HAWIJA, actors=("Islamic State",)),
+    report("e5", source="e", killed=2, event_type=EventType.FLOOD, day=dt.date(2024, 3, 12)),
+    report("e1", source="a", killed=26, actors=("Islamic State",)),  # the same report again
+)
+
+
+def test_matching_on_summaries_gives_the_incidents_of_matching_on_whole_states() -> None:
+    assert _resolve_all_by_summary(*MIXED_REPORTS) == resolve_all(*MIXED_REPORTS)
+
+
+@pytest.mark.parametrize("candidate", MIXED_REPORTS[:5], ids=lambda r: r.event_id)
+def test_a_summary_scores_a_report_as_its_whole_state_does(candidate: EventRecord) -> None:
+    state = resolve_report(candidate, [], now=NOW).state
+    summary = IncidentSummary.from_state_json(state.to_json())
+    assert [match_score(r, summary) for r in MIXED_REPORTS] == [match_score(r, state) for r in MIXED_REPORTS]
+
+
+def test_a_summarised_incident_that_cannot_be_read_is_an_error_not_a_new_incident() -> None:
+    first = resolve_report(report("e1", killed=26), [], now=NOW).state
+    summary = IncidentSummary.from_state_json(first.to_json())
+    with pytest.raises(LookupError):
+        resolve_report(report("e2", killed=26), [summary], now=NOW, load=lambda _: None)
