@@ -443,13 +443,14 @@ _VERB_STARTS = (
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
-# "have", "had", "left" or "good" elsewhere cost no match attempt.
-_VERB_START_EXTRA = (
-    r"with(?=\s+(?:a|one)\s)|from(?=\s+(?:a|one|their)\s)|out(?=\s+of\s)"
-    r"|final(?=\s+toll)|total(?=\s+(?:fatalities|displaced|evacuated|evacuees))|claimed(?=\s+the\s+lives)"
-    r"|lost(?=\s+(?:their|his|her)\s)|(?:left|leave|abandoned)(?=\s+their\s+homes)|have(?=\s+fled)"
-    r"|had(?=\s+to\s+evacuate)|(?:took|taking|sought|seeking)(?=\s+(?:refuge|shelter))|moved(?=\s+to\s)"
-    r"|without(?=\s+shelter)|(?:critical|serious|stable|fair|good)(?=\s+condition)"
+# "have", "had", "left" or "good" elsewhere cost no match attempt. (words, what must follow)
+_VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
+    (("final",), r"\s+toll"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
+    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
+    (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
+    (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
+    (("without",), r"\s+shelter"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -458,9 +459,39 @@ _NUMBER_STARTS = (
     "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     "dozen", "tens", "scores", "several", "few", "handful", "couple", "number", "numerous", "many",
 )
-# "(?<!\w)" with a look at the next character instead of "\b": the same positions (every
-# alternative starts with a digit or a lower-case letter), found about a fifth faster.
-_CANDIDATE = re.compile(rf"(?<!\w)(?=[a-z\d])(?:(?P<num>\d|{_trie(_NUMBER_STARTS)})|{_trie(_VERB_STARTS)}|{_VERB_START_EXTRA})")
+
+
+def _candidate_word() -> str:
+    """The words where ``_scan`` tries a quantity or a casualty expression, as one pattern
+    that branches on the first character: the engine compares one character per branch
+    instead of trying the number words, the expression words and the guarded words in
+    turn (most words are none). An empty group marks a number word or a digit, so
+    ``m.lastindex`` tells a count from an expression; for a word that is both ("number")
+    the count wins, as the number branch comes first."""
+    by_char: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for w in _NUMBER_STARTS:
+        by_char.setdefault(w[0], ([], [], []))[0].append(w[1:])
+    for w in _VERB_STARTS:
+        by_char.setdefault(w[0], ([], [], []))[1].append(w[1:])
+    for words, follow in _VERB_START_EXTRA:
+        for w in words:
+            by_char.setdefault(w[0], ([], [], []))[2].append(f"{re.escape(w[1:])}(?={follow})")
+    branches = [r"\d()"]
+    for c, (nums, verbs, extra) in sorted(by_char.items()):
+        alts = ([f"{_trie(nums)}()"] if nums else []) + ([_trie(verbs)] if verbs else []) + extra
+        branches.append(f"{c}(?:{'|'.join(alts)})")
+    return "(?:" + "|".join(branches) + ")"
+
+
+_CANDIDATE_WORD = _candidate_word()
+# A candidate word at the start of the sentence ...
+_CANDIDATE = re.compile(rf"(?<!\w){_CANDIDATE_WORD}")
+# ... and every later one, found from the character before it: a pattern that opens with a
+# character class lets the engine skip in C to the next character outside [a-z0-9_] (a space
+# or a sign, one in five), where a look-behind at the start costs a match attempt at every
+# position. The class holds every non-word character; the look-behind drops the few word
+# characters it lets through (capitals, accented letters).
+_CANDIDATE_AFTER = re.compile(rf"[^a-z0-9_](?<!\w){_CANDIDATE_WORD}")
 # Last words of the qualifiers that may stand before a number ("at least", "an estimated").
 _QUAL_WORDS = frozenset(
     "at least most more than less fewer no not over under up to nearly almost about approximately approx. around "
@@ -477,9 +508,13 @@ def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     verb_end = quant_end = 0
     verb_match = _VERBS.match
     quant_match = _QUANT.match
-    for c in _CANDIDATE.finditer(low):
-        st = c.start()
-        if c.group("num") is not None:
+    # A candidate at 0, then every later one (a match of _CANDIDATE_AFTER starts one before its
+    # word). Same positions as ``_CANDIDATE.finditer``: a candidate's word is letters or a
+    # digit, so no other candidate starts inside it or right at its end.
+    first = _CANDIDATE.match(low)
+    for c in _CANDIDATE_AFTER.finditer(low) if first is None else (first, *_CANDIDATE_AFTER.finditer(low)):
+        st = c.start() if c is first else c.start() + 1
+        if c.lastindex is not None:  # a number word or a digit
             if st >= quant_end:
                 m = None
                 for start in _qualifier_starts(low, st, quant_end):
