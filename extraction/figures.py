@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from extraction._scan import finditer_at, occurrences, pivot_pattern, space_run_start
+from extraction._scan import WordStartPattern, finditer_at, occurrences, pivot_pattern, space_run_start
 from extraction.numbers import QUANTITY_PATTERN, parse_quantity
 from extraction.text import Sentence
 from schemas import Evidence, FigureKind, Range
@@ -1060,6 +1060,15 @@ _ALTERNATIVE = re.compile(
     _I,
 )
 
+
+# Every match of these opens at a word start: each is searched from the character before a
+# word (extraction/_scan.py), with the same matches. Rebound here, after the last of them.
+_NEGATIONS = WordStartPattern(_NEGATIONS)
+_BACKGROUND = WordStartPattern(_BACKGROUND)
+_CUMULATIVE = WordStartPattern(_CUMULATIVE)
+_SEPARATE = WordStartPattern(_SEPARATE)
+_DATED = WordStartPattern(_DATED)
+_ALTERNATIVE = WordStartPattern(_ALTERNATIVE)
 
 _ALTERNATIVE_HINTS = ("source", "report", "official", "media", "outlet", "according", "while", "put the")
 
