@@ -420,30 +420,6 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
                 out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
 
 
-def _reading_spans(w: str, sentences: Sequence[Sentence], anchor: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Where to look in a long text: its opening and the anchor with a sentence either side.
-    The event's date is told early or beside the toll; dates deep in long articles are
-    background (and would cost time to read)."""
-    if len(w) <= _READ_HEAD:
-        return [(0, len(w))]
-    head = _READ_HEAD
-    if sentences:
-        # end on a sentence boundary so a date phrase is not cut in two
-        for s in sentences:
-            if s.start <= head < s.end:
-                head = s.end
-                break
-    spans = [(0, head)]
-    if anchor is not None and sentences:
-        starts = [s.start for s in sentences]
-        i = max(bisect_right(starts, anchor[0]) - 1, 0)
-        lo = sentences[max(i - 1, 0)].start
-        hi = sentences[min(i + 1, len(sentences) - 1)].end
-        if hi > head:
-            spans.append((max(lo, head), hi))
-    return spans
-
-
 def _dateline(w: str) -> tuple[dt.date | None, int]:
     """The date of a wire dateline at the top of the text and where the dateline ends."""
     m = _DATELINE.match(w, 0, 200)
@@ -453,17 +429,75 @@ def _dateline(w: str) -> tuple[dt.date | None, int]:
     return (mentions[0].date if mentions else None), m.end()
 
 
-class _Context:
-    """Per-call lookups: which sentence holds an offset, which sentences tell of violence."""
+class _Article:
+    """Everything about one article that does not depend on the event's anchor: the text
+    as read, the base date, the dateline, an answer that holds for every event (a GTD
+    summary date, an unusable publication date), the sentence lookups, and each mention's
+    score before the anchor's part is added.
 
-    __slots__ = ("sentences", "starts", "_event")
+    The core resolves every event of an article with the same text and sentences, so
+    ``resolve_event_date`` keeps the last article's ``_Article`` and only adds, per event,
+    what the anchor changes: the spans read and the distance terms of the score.
+    """
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    __slots__ = ("text", "sentences", "published", "w", "base", "latest", "line_end", "settled", "starts",
+                 "head", "_event", "_prefix")
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], published: dt.date | None) -> None:
+        self.text = text
         self.sentences = sentences
+        self.published = published
+        w = self.w = _work_text(text)
+        summary = _SUMMARY_DATE.match(text)
+        line_date, self.line_end = _dateline(w)
+        base = self.base = published or line_date
+        self.settled: EventDate | None = None
+        self.latest: dt.date | None = None
+        if base is not None and not _MIN_BASE <= base <= _MAX_BASE:
+            # Date arithmetic near year 1 or 9999 would overflow; no news is dated there.
+            self.settled = EventDate(date=base, precision="publication", text=None)
+        else:
+            if base is not None:
+                self.latest = base + dt.timedelta(days=1)  # later than this: a future date
+            if summary:
+                # A GTD-style summary states its event date first: that is the date.
+                date = _numeric(int(summary.group(1)), int(summary.group(2)), int(summary.group(3)), base, True)
+                if date is not None:
+                    self.settled = EventDate(date=date, precision="day", text=summary.group(0).strip(" :"))
         self.starts = [s.start for s in sentences]
+        self.head = self._head()
         self._event: dict[int, bool] = {}
+        self._prefix: dict[DateMention, float | None] = {}
+
+    def _head(self) -> int:
+        """Where the opening read of a long text ends: on the end of the sentence that holds
+        the ``_READ_HEAD``-th character, so a date phrase is not cut in two."""
+        head = _READ_HEAD
+        i = bisect_right(self.starts, head) - 1
+        if i >= 0 and head < self.sentences[i].end:
+            head = self.sentences[i].end
+        return head
+
+    def spans(self, anchor: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """Where to look in a long text: its opening and the anchor with a sentence either
+        side. The event's date is told early or beside the toll; dates deep in long
+        articles are background (and would cost time to read)."""
+        w = self.w
+        if len(w) <= _READ_HEAD:
+            return [(0, len(w))]
+        head = self.head
+        spans = [(0, head)]
+        sentences = self.sentences
+        if anchor is not None and sentences:
+            i = max(bisect_right(self.starts, anchor[0]) - 1, 0)
+            lo = sentences[max(i - 1, 0)].start
+            hi = sentences[min(i + 1, len(sentences) - 1)].end
+            if hi > head:
+                spans.append((max(lo, head), hi))
+        return spans
 
     def index(self, pos: int) -> int:
+        """The sentence that holds offset ``pos`` (0 without sentences)."""
         return max(bisect_right(self.starts, pos) - 1, 0)
 
     def start_of(self, i: int) -> int:
@@ -474,6 +508,7 @@ class _Context:
         return self.starts[i]
 
     def is_event(self, i: int) -> bool:
+        """True when sentence ``i`` tells of violence or a disaster."""
         if i not in self._event:
             words = _WORD.findall(self.sentences[i].text.lower()) if self.sentences else []
             self._event[i] = not _EVENT_WORDS.isdisjoint(words)
@@ -485,13 +520,24 @@ class _Context:
                 return i
         return None
 
+    def prefix(self, mention: DateMention) -> float | None:
+        """The mention's score without the anchor's terms (kept for the next event)."""
+        try:
+            return self._prefix[mention]
+        except KeyError:
+            value = self._prefix[mention] = _score_prefix(mention, self)
+            return value
 
-def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
-           base: dt.date | None) -> float | None:
-    """How likely the mention is the event's date; None when it clearly is not."""
-    sent_i = ctx.index(mention.start) if ctx.sentences else 0
-    sent_start = ctx.start_of(sent_i) if ctx.sentences else 0
-    if base is not None and mention.date > base + dt.timedelta(days=1):
+
+def _score_prefix(mention: DateMention, art: _Article) -> float | None:
+    """How likely the mention is the event's date, before the anchor's terms; None when it
+    clearly is not. ``resolve_event_date`` adds the rest in a fixed order (the sum must
+    come out the same to the last bit whichever event asks)."""
+    w = art.w
+    sentences = art.sentences
+    sent_i = art.index(mention.start) if sentences else 0
+    sent_start = art.start_of(sent_i) if sentences else 0
+    if art.latest is not None and mention.date > art.latest:
         return None  # a future date: a hearing, a funeral, a deadline
     before = _WORD.findall(w[max(sent_start, mention.start - 50):mention.start].lower())[-5:]
     if not _STAMP_WORDS.isdisjoint(before[-3:]) or "as of" in " ".join(before[-3:]):
@@ -516,7 +562,7 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
         score -= 1.0 if clock else 2.5
-    if ctx.sentences and ctx.is_event(sent_i):
+    if sentences and art.is_event(sent_i):
         score += 1.5
     happened = not _HAPPEN_WORDS.isdisjoint(before)
     if happened or not _EVENT_WORDS.isdisjoint(before[-3:]) or not _EVENT_WORDS.isdisjoint(after[:2]):
@@ -529,18 +575,10 @@ def _score(mention: DateMention, w: str, ctx: _Context, anchor_i: int | None,
     ):
         score += 1.0  # "late Friday", "Saturday night"
     score -= _PRECISION_RANK[mention.precision] * 2.5
-    if mention.explicit and sent_i == 0 and ctx.sentences and "\n" in w[:ctx.sentences[0].end + 2] and _YEAR_IN.search(
+    if mention.explicit and sent_i == 0 and sentences and "\n" in w[:sentences[0].end + 2] and _YEAR_IN.search(
         mention.text
     ):
         score -= 2.0  # a full date in the headline line is the page's date, as a rule
-    if anchor_i is not None:
-        distance = abs(sent_i - anchor_i)
-        score += 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
-        if sent_i > anchor_i + 1:
-            score -= 0.5
-    score -= min(sent_i, 20) * 0.1
-    if base is not None and (base - mention.date).days > 366:
-        score -= 2.0  # background: an older incident, an anniversary
     return score
 
 
@@ -556,7 +594,8 @@ def _line_is_stamp(w: str, mention: DateMention) -> bool:
     return not w[line_start:mention.start].strip(" \t([|-:,")
 
 
-_LAST_CONTEXT: list[_Context | None] = [None]
+# The article read last (see _Article): the core asks once per event of the same article.
+_LAST_ARTICLE: list[_Article | None] = [None]
 
 
 def resolve_event_date(
@@ -571,35 +610,35 @@ def resolve_event_date(
     Falls back to ``published`` with precision ``publication``; with neither a date in the
     text nor a publication date, returns an empty ``EventDate`` (precision ``unknown``).
     """
-    w = _work_text(text)
-    summary = _SUMMARY_DATE.match(text)
-    line_date, line_end = _dateline(w)
-    base = published or line_date
-    if base is not None and not _MIN_BASE <= base <= _MAX_BASE:
-        # Date arithmetic near year 1 or 9999 would overflow; no news is dated there.
-        return EventDate(date=base, precision="publication", text=None)
-    if summary:
-        # A GTD-style summary states its event date first: that is the date.
-        date = _numeric(int(summary.group(1)), int(summary.group(2)), int(summary.group(3)), base, True)
-        if date is not None:
-            return EventDate(date=date, precision="day", text=summary.group(0).strip(" :"))
-    mentions = _find(w, base, _reading_spans(w, sentences, anchor))
+    art = _LAST_ARTICLE[0]
+    if art is None or art.text is not text or art.sentences is not sentences or art.published != published:
+        art = _LAST_ARTICLE[0] = _Article(text, sentences, published)
+    if art.settled is not None:
+        return art.settled
+    base = art.base
+    mentions = _find(art.w, base, art.spans(anchor))
     if mentions:
-        # (the sentences' lookups are kept for the article's next event: same list, same answers)
-        ctx = _LAST_CONTEXT[0]
-        if ctx is None or ctx.sentences is not sentences:
-            ctx = _LAST_CONTEXT[0] = _Context(sentences)
-        anchor_i = ctx.index(anchor[0]) if anchor is not None and sentences else ctx.first_event()
+        anchor_i = art.index(anchor[0]) if anchor is not None and sentences else art.first_event()
         best: tuple[float, int] | None = None
         chosen: DateMention | None = None
         for n, mention in enumerate(mentions):
-            if mention.start < line_end:
+            if mention.start < art.line_end:
                 continue  # the dateline dates the report, not the event
-            if n >= _MAX_SCORED and (anchor_i is None or abs(ctx.index(mention.start) - anchor_i) > 1):
+            sent_i = art.index(mention.start)
+            if n >= _MAX_SCORED and (anchor_i is None or abs(sent_i - anchor_i) > 1):
                 continue  # far down a long article and away from the event: background
-            value = _score(mention, w, ctx, anchor_i, base)
+            value = art.prefix(mention)
             if value is None:
                 continue
+            # The anchor's terms, then the rest, in this order (see _score_prefix).
+            if anchor_i is not None:
+                distance = abs(sent_i - anchor_i)
+                value += 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
+                if sent_i > anchor_i + 1:
+                    value -= 0.5
+            value -= min(sent_i, 20) * 0.1
+            if base is not None and (base - mention.date).days > 366:
+                value -= 2.0  # background: an older incident, an anniversary
             key = (value, -mention.start)
             if best is None or key > best:
                 best, chosen = key, mention
