@@ -1,0 +1,242 @@
+"""Reproduce (or rule out) the stall of a worker restarted after ``kill -9``.
+
+One local broker for the whole run; per round a fresh pipeline (own app id and topics): a
+worker starts, the seed articles are replayed and processed, copies of them are replayed,
+the worker is killed with SIGKILL as soon as the copies start moving tallies (as
+``test_worker_killed_mid_stream_restarts_without_double_counting`` does), restarted ONCE
+with the same data dir, and must then process everything published within ``--stall-after``
+seconds of being ready. A round that does not is a stall: the worker gets SIGUSR1 (mode
+logs the stack of every task) and its log is kept under ``--out``.
+
+    PYTHONPATH=. .venv/bin/python scripts/repro_crash_restart.py --rounds 10
+    PYTHONPATH=. .venv/bin/python scripts/repro_crash_restart.py --rounds 3 --worker-log-level debug
+
+Every wait is bounded; the broker and every worker run in their own process groups and are
+killed in ``finally`` blocks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from streams.localkafka import LocalKafka, free_port  # noqa: E402
+from tests.integration.worker_harness import (  # noqa: E402
+    WorkerProcess,
+    consumer_lag,
+    pipeline_env,
+    replay_file,
+    unique_prefix,
+    wait_processed,
+    wait_until,
+)
+
+SEEDS = REPO_ROOT / "seeds"
+COPIES = 4
+#: seeds replayed and processed by the first worker.
+SEED_PROCESSING_TIMEOUT_S = 180.0
+#: the copies must start moving tallies within this.
+COPIES_START_TIMEOUT_S = 90.0
+#: lag sampled this often after the restarted worker is ready.
+LAG_POLL_S = 2.0
+
+
+class LoggedWorker(WorkerProcess):
+    """The harness's worker with a chosen log level."""
+
+    log_level: str = "info"
+    #: mode's DEVLOG: faust's ``log.dev`` lines (seeks, dropped messages, commits) at info level
+    devlog: bool = False
+
+    def start(self) -> LoggedWorker:
+        env = {
+            **os.environ,
+            **self.env,
+            "CRISIS_STREAM_WEB_PORT": str(self.web_port),
+            "CRISIS_STREAM_DATA_DIR": str(self.data_dir),
+            "PYTHONPATH": str(REPO_ROOT),
+            "PYTHONUNBUFFERED": "1",
+            **({"DEVLOG": "1"} if self.devlog else {}),
+        }
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+        with self.log_path.open("ab") as log:
+            log.write(f"\n===== repro: worker start at {time.time():.3f} =====\n".encode())
+            log.flush()
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "streams", "worker", "-l", self.log_level, "--web-port", str(self.web_port)],
+                cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        self.starts.append(time.monotonic())
+        return self
+
+
+def day_tallies(worker: WorkerProcess) -> dict[str, Any]:
+    status, body = worker.get("/api/regions")
+    assert status == 200
+    out = {}
+    for r in body["regions"]:
+        status, tallies = worker.get(f"/api/tallies?region={r['region']}&window=day")
+        assert status == 200
+        out.update({f"{r['region']}|{t['window_start']}": t for t in tallies["tallies"]})
+    return out
+
+
+def write_copies(path: Path, round_no: int) -> int:
+    lines = (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for copy in range(COPIES):
+            for line in lines:
+                data = json.loads(line)
+                fh.write(json.dumps({**data, "id": f"{data['id']}-r{round_no}c{copy}"}) + "\n")
+                n += 1
+    return n
+
+
+def partition_lag(bootstrap: str, group: str, topics: list[str]) -> dict[str, int]:
+    """``topic[partition]`` -> end offset minus committed offset, for partitions with lag."""
+    import asyncio
+
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def go() -> dict[str, int]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+        await admin.start()
+        await consumer.start()
+        try:
+            committed = await admin.list_consumer_group_offsets(group)
+            out = {}
+            for topic in topics:
+                tps = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
+                for tp, end in (await consumer.end_offsets(tps) if tps else {}).items():
+                    c = committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0
+                    if end - c:
+                        out[f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"] = end - c
+            return out
+        finally:
+            await consumer.stop()
+            await admin.close()
+
+    return asyncio.run(go())
+
+
+def lag_topics(env: dict[str, str]) -> list[str]:
+    return [env["CRISIS_STREAM_ARTICLES_TOPIC"], env["CRISIS_STREAM_EVENTS_TOPIC"],
+            f"{env['CRISIS_STREAM_TALLIES_TOPIC']}.contributions"]
+
+
+def one_round(bootstrap: str, base: Path, round_no: int, args: argparse.Namespace) -> dict[str, Any]:
+    prefix = unique_prefix(f"repro{round_no}")
+    env = pipeline_env(bootstrap, prefix, partitions=args.partitions)
+    base.mkdir(parents=True, exist_ok=True)
+    worker = LoggedWorker(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
+    worker.log_level = args.worker_log_level
+    worker.devlog = args.devlog
+    result: dict[str, Any] = {"round": round_no, "prefix": prefix, "log": str(base / "worker.log")}
+    try:
+        worker.start()
+        worker.wait_ready()
+        replay_file(bootstrap, env, SEEDS / "articles.jsonl")
+        wait_processed(bootstrap, env, SEED_PROCESSING_TIMEOUT_S)
+        before = day_tallies(worker)
+        copies = base / "copies.jsonl"
+        write_copies(copies, round_no)
+        replay_file(bootstrap, env, copies)
+        wait_until(lambda: day_tallies(worker) != before, COPIES_START_TIMEOUT_S, "the copies to move tallies")
+        lag_at_kill = consumer_lag(bootstrap, prefix, lag_topics(env))
+        worker.kill()
+        result["lag_at_kill"] = lag_at_kill
+        time.sleep(args.restart_delay)
+        worker.start()
+        ready_s = worker.wait_ready()
+        result["ready_s"] = round(ready_s, 1)
+        t0 = time.monotonic()
+        timeline: list[tuple[float, dict[str, int]]] = []
+        empty_in_a_row = 0
+        while time.monotonic() - t0 < args.stall_after and empty_in_a_row < 2:
+            lag = partition_lag(bootstrap, prefix, lag_topics(env))
+            if not timeline or timeline[-1][1] != lag:
+                timeline.append((round(time.monotonic() - t0, 1), lag))
+            empty_in_a_row = 0 if lag else empty_in_a_row + 1
+            time.sleep(LAG_POLL_S)
+        result["lag_timeline"] = timeline
+        if empty_in_a_row >= 2:
+            result["stalled"] = False
+            result["drain_s"] = timeline[-1][0]
+        else:
+            result["stalled"] = True
+            result["lag_at_stall"] = timeline[-1][1]
+            if worker.process is not None:  # mode logs every task's stack on SIGUSR1
+                os.kill(worker.process.pid, signal.SIGUSR1)
+                time.sleep(5)
+    except Exception as exc:  # a round that fails otherwise is reported, not counted as a stall
+        result["error"] = f"{type(exc).__name__}: {str(exc)[:2000]}"
+    finally:
+        worker.stop()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--stall-after", type=float, default=90.0,
+                        help="seconds after 'ready' within which everything must be processed")
+    parser.add_argument("--restart-delay", type=float, default=0.0, help="seconds between kill -9 and restart")
+    parser.add_argument("--worker-log-level", default="info")
+    parser.add_argument("--devlog", action="store_true", help="DEVLOG=1 in the worker (faust's dev log lines)")
+    parser.add_argument("--cpu-hogs", type=int, default=0,
+                        help="busy-loop processes running meanwhile (a loaded CI machine)")
+    parser.add_argument("--out", type=Path, default=None, help="directory for logs (default: a temp dir)")
+    parser.add_argument("--bootstrap", default=None, help="use this broker instead of starting one")
+    args = parser.parse_args(argv)
+    if not 1 <= args.rounds <= 30:
+        parser.error("--rounds must be 1..30")
+    out = args.out or Path(tempfile.mkdtemp(prefix="repro-crash-"))
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"logs under {out}", flush=True)
+    kafka = None
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
+            for _ in range(max(0, min(args.cpu_hogs, 4)))]
+    try:
+        if args.bootstrap:
+            bootstrap = args.bootstrap
+        else:
+            kafka = LocalKafka(data_dir=out / "kafka")
+            kafka.start()
+            bootstrap = kafka.bootstrap
+            print(f"broker {bootstrap} pid {kafka.pid}", flush=True)
+        results = []
+        for i in range(args.rounds):
+            r = one_round(bootstrap, out / f"round{i:02d}", i, args)
+            results.append(r)
+            print(json.dumps(r), flush=True)
+        counted = [r for r in results if "error" not in r]
+        stalls = sum(r["stalled"] for r in counted)
+        print(f"STALLS {stalls}/{len(counted)} rounds (errors: {len(results) - len(counted)})", flush=True)
+        return 1 if stalls else 0
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+        if kafka is not None:
+            kafka.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
