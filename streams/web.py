@@ -122,17 +122,32 @@ def local_incident(topo: Topology, incident_id: str) -> dict[str, Any] | None:
     return {**state.incident.model_dump(mode="json"), "reports": [r.model_dump(mode="json") for r in state.reports]}
 
 
+def is_country_scope(region: str) -> bool:
+    """``SY`` (a country: its incidents live under ``SY`` and every ``SY-..`` region key)."""
+    return len(region) == 2 and region.isalpha() and region.isupper()
+
+
+def _newest_first(incidents: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    incidents.sort(key=lambda i: (i["occurred_on"], i["last_seen"], i["incident_id"]), reverse=True)
+    return incidents[:limit]
+
+
 def local_incidents(topo: Topology, region: str, limit: int) -> list[dict[str, Any]] | None:
-    index = topo.incident_index_by_region.get(region)
-    if index is None:
+    """The newest incidents of ``region`` held here; for a country, of every region of it
+    held here (``None``: this worker holds no incident of it)."""
+    if is_country_scope(region):
+        keys = [k for k in topo.incident_index_by_region.keys() if k == region or k.startswith(f"{region}-")]
+    else:
+        keys = [region] if topo.incident_index_by_region.get(region) is not None else []
+    if not keys:
         return None
     incidents = []
-    for incident_id, _ in index:
-        data = topo.incidents_by_id.get(incident_id)
-        if data is not None:
-            incidents.append(data["incident"])
-    incidents.sort(key=lambda i: (i["occurred_on"], i["last_seen"]), reverse=True)
-    return incidents[:limit]
+    for key in keys:
+        for incident_id, _ in topo.incident_index_by_region.get(key) or []:
+            data = topo.incidents_by_id.get(incident_id)
+            if data is not None:
+                incidents.append(data["incident"])
+    return _newest_first(incidents, limit)
 
 
 def local_recent_events(topo: Topology, limit: int) -> list[dict[str, Any]]:
@@ -360,6 +375,18 @@ def register(app: faust.App, topo: Topology, extractors: Any = None) -> None:
         async def get(self, request: Request) -> Response:
             q = request.query
             region, limit = _required(q, "region"), _limit(q, 50)
+            if is_country_scope(region):
+                # a country's regions are spread over the partitions: ask every worker
+                found = local_incidents(topo, region, limit)
+                if request.headers.get(FORWARDED_HEADER):  # a peer asks for our part only
+                    return self.ok({"incidents": found or [], "held": found is not None})
+                incidents, held = list(found or []), found is not None
+                for body in await self.fan_out(request, "/api/incidents", {"region": region, "limit": str(limit)}):
+                    incidents.extend(body["incidents"])
+                    held = held or bool(body.get("held"))
+                if not held:
+                    return self.fail(404, f"unknown region {region!r}")
+                return self.ok({"incidents": _newest_first(incidents, limit)})
             routed = await self.routed(request, topo.incident_index_by_region, region)
             if routed is not None:
                 return routed

@@ -108,3 +108,6 @@ def test_fan_out_queries_merge_both_workers(workers: list[WorkerProcess], asked:
     assert status == 200 and incidents["incidents"][0]["killed"]["best"] == 7
     status, detail = worker.get(f"/api/incidents/{incidents['incidents'][0]['incident_id']}")
     assert status == 200 and detail["reports"][0]["article_id"] == "so-najaf"
+    status, country = worker.get(f"/api/incidents?region=IQ&limit={len(REPORTS) + 5}")
+    assert status == 200 and {i["region"] for i in country["incidents"]} == {code for _, _, code, _ in REPORTS}
+    assert worker.get("/api/incidents?region=SY")[0] == 404

@@ -233,6 +233,20 @@ async def test_local_queries_read_the_tables_the_handlers_wrote() -> None:
     assert detail is not None and [r["event_id"] for r in detail["reports"]] == ["e1"]
 
 
+async def test_a_country_lists_the_incidents_of_all_its_regions_held_here() -> None:
+    from streams.web import local_incidents
+
+    topo = dict_topology()
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 9)))
+    nowhere = kirkuk_report("e2", 3, dt.date(2024, 3, 12)).model_copy(
+        update={"location": Location(country="IQ", precision=LocationPrecision.COUNTRY)})
+    await feed(topo, nowhere)
+    incidents = local_incidents(topo, "IQ", 10) or []
+    assert [(i["region"], i["occurred_on"]) for i in incidents] == [("IQ", "2024-03-12"), ("IQ-KI", "2024-03-09")]
+    assert local_incidents(topo, "SY", 10) is None
+    assert local_incidents(topo, "IQ-NI", 10) is None
+
+
 async def test_contribution_redelivered_after_a_partial_write_counts_once() -> None:
     """A crash can leave some window writes in the changelog and not the stored contribution:
     the redelivered contribution must not count twice where it already landed."""
