@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extraction.geo.fold import drop_articles, fold_plain, fold_tokens, token_skeleton
 from extraction.geo.index import PlaceIndex
@@ -53,8 +54,8 @@ _DATELINE = re.compile(
 )
 # "Marksville, La." / "LOUISVILLE, KY (WAVE)" / "Reading, Pa.": a US state after a name.
 _AP_ABBREV = sorted(US_STATE_ABBREV, key=len, reverse=True)  # written with a dot
-_US_STATE = re.compile(
-    r",\s?(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
+_US_STATE = re.compile(  # (the look-ahead lets most commas fail before the alternation)
+    r",\s?(?=[A-Z])(?:(" + "|".join(re.escape(a.title()).replace("\\.", "\\.\\s?") for a in _AP_ABBREV)
     + r")\.|([A-Z]{2})(?![\w-]))"
 )
 # After a country name or demonym, a nationality or an institution, not a place: "five
@@ -81,7 +82,7 @@ _CREDIBLE_POP = 15_000  # a one-word town this big is a place, not a word's echo
 _SOFT_TOP = 8  # namesakes that carry evidence (the most populous)
 _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
-_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(slots=True)
@@ -136,7 +137,8 @@ def _key(toks: list[str]) -> str:
 def _is_upper_text(text: str) -> bool:
     """An all-upper-case text (MUC wire copy): under 3% lower-case letters in its start."""
     sample = text[:800]
-    lower = len(sample) - len(sample.translate(_ASCII_LOWER))
+    raw = sample.encode("utf-8", "surrogatepass")  # (bytes.translate is a C table lookup)
+    lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
     return bool(sample) and lower < 0.03 * len(sample)
 
 
@@ -166,10 +168,16 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
             return "", -1
     while k >= lo and text[k] == ".":
         k -= 1
+    if k < lo or not text[k].isalpha():
+        return "", -1
     e = k + 1
+    # (usually a space before the word: one split instead of a loop over its letters)
+    w = text[lo:e].rsplit(None, 1)[-1]
+    if w.isalpha():
+        return w, e - len(w)
     while k >= lo and text[k].isalpha():
         k -= 1
-    return (text[k + 1:e], k + 1) if k + 1 < e else ("", -1)
+    return text[k + 1:e], k + 1
 
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
@@ -245,7 +253,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             start = rs + s_off
             end = rs + e_off
             if at_end:
-                nm = _NEXT_WORD.match(text, end)
+                # (the next word follows a space or hyphen; most names end at punctuation)
+                nm = _NEXT_WORD.match(text, end) if text[end:end + 1] in (" ", "-") else None
                 nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
                 if kind == "place" and nxt in ACTOR_NOUNS:
                     continue  # "Taliban militants", "Sharqiya Army": an actor
@@ -537,11 +546,11 @@ class _Plan:
     its own anchor): the mentions, and what about them does not depend on the anchor.
 
     Per mention (parallel lists, mention order): base weights without and with the anchor
-    factor (``_plan_weights``), whether the anchor may lift it, whether it is the dateline.
-    Place mentions are grouped twice: by *name* (the same namesakes: one piece of evidence,
-    spread over countries and regions as precomputed here) and by *setting* (name,
-    spelling, containers, flags: the same choice of namesake and the same trust), so a
-    resolution does the per-name and per-setting work once however often a name recurs.
+    factor, whether it is the dateline. Place mentions are grouped twice: by *name* (the
+    same namesakes: one piece of evidence, spread over countries and regions as
+    precomputed here) and by *setting* (name, spelling, containers, flags: the same choice
+    of namesake and the same trust), so a resolution does the per-name and per-setting work
+    once however often a name recurs.
     """
 
     index: PlaceIndex
@@ -550,8 +559,7 @@ class _Plan:
     dl_end: int
     lead_end: int
     w_plain: list[float]
-    w_anchor: list[float]  # the same with the anchor factor (equal where it cannot apply)
-    can_anchor: list[bool]
+    lifts: list[tuple[int, int, float]]  # (mention, start, weight with the anchor factor)
     dateline: list[bool]
     shadow_starts: list[int]  # places that shadow the dateline when the event names them
     # evidence, in mention order: (mention, country or None, container region, container
@@ -560,15 +568,67 @@ class _Plan:
     # per name: (stated region or -1, small-town discount, ((country, share, strong),...),
     # ((region, share),...), credible); and its place mentions
     names: list[tuple[int, bool, tuple[tuple[str, float, bool], ...], tuple[tuple[int, float], ...], bool]]
-    name_of: list[int]  # per mention: its name index, -1 for countries and demonyms
     name_members: list[list[int]]
-    # per setting: (setting key, name index, mention, fuzzy); and its mentions
-    groups: list[tuple[tuple, int, Mention, bool]]
+    name_of: list[int]  # per mention: its name index, -1 for countries and demonyms
+    groups: list[_Group]
     group_of: list[int]  # per mention: its setting index, -1 for countries and demonyms
-    group_members: list[list[int]]
+    # place mentions that may give the answer's name (not a container, not a bare state)
+    answer_cands: list[tuple[int, int]]
 
 
-def _plan_weights(m: Mention, w: float) -> float:
+class _Group(NamedTuple):
+    """One setting of a name: its mentions resolve to the same namesake with the same trust.
+    (A tuple: the resolution unpacks it once per call.)"""
+
+    setting: tuple  # (ids, surface, admin hint, container country, container region)
+    name: int
+    m: Mention  # its first mention
+    members: list[int]
+    single: bool
+    admin_hint: bool
+    container_cc: str | None
+    container_adm: int | None
+    fuzzy: bool
+    fixed: int  # the one namesake, or -1 when there is a choice
+    rows: tuple[tuple[int, str, int, float, bool, float, float, float], ...] | None  # see _rows
+    rows_static: bool  # every row's bonuses hold as precomputed (see _rows)
+    conf0: float  # with one namesake: its trust before the text's evidence (_base_conf), else -1
+
+
+def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tuple[tuple, bool]:
+    """A setting's candidate rows: (entry, country, region, prior, skippable, container-country
+    bonus, container-region bonus, spelling bonus); the bonuses are added in this order (a
+    bonus that does not apply is 0.0, which adds exactly nothing). ``skippable``: a small
+    namesake past the most populous, left out when nothing points at its country. The
+    spelling bonus counts for a name's first 12 town candidates that are not left out, so
+    it is static only when there are at most 12 rows (second value)."""
+    key = (m.ids, m.surface, m.admin_hint, m.single, m.container_cc, m.container_adm,
+           tuple(m.container_adms) if m.container_adms is not None else None)
+    memo: dict = _MEMO.setdefault("rows", {})  # type: ignore[assignment]
+    got = memo.get(key)
+    if got is not None:
+        return got
+    if len(memo) > 100_000:
+        memo.clear()
+    cands = _MEMO.setdefault("cands", {})  # type: ignore[assignment]
+    table = cands.get((m.ids, m.surface, m.admin_hint)) \
+        or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cands)  # type: ignore[arg-type]
+    n_places = index.n_places
+    rows = []
+    for rank, (e, cc, a, s, exact) in enumerate(table):
+        b_cc = (6.0 if cc == m.container_cc else -6.0) if m.container_cc is not None else 0.0
+        if m.container_adm is not None:
+            b_adm = 6.0 if a == m.container_adm else -3.0
+        else:
+            b_adm = 4.0 if m.container_adms is not None and a in m.container_adms else 0.0
+        # spelled as GeoNames' main name: "Samarra" is not "Samara"
+        b_exact = 2.0 if m.single and exact and e < n_places else 0.0
+        rows.append((e, cc, a, s, rank >= _SOFT_TOP and e < n_places, b_cc, b_adm, b_exact))
+    got = memo[key] = (tuple(rows), len(rows) <= 12)
+    return got
+
+
+def _chain(m: Mention, w: float) -> float:
     """A mention's weight from its positional weight ``w``: what it is and how it is said."""
     if m.kind == "demonym":
         w *= 0.4
@@ -589,14 +649,15 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     mentions = scan(index, text, upper)
     if not upper:
         mentions += _us_state_mentions(index, text)
-    if "&K" in text or "AJK" in text or "KPK" in text or "FATA" in text or "NWFP" in text:
+    if ("K" in text and ("&K" in text or "AJK" in text or "KPK" in text)) or "FATA" in text \
+            or "NWFP" in text:  # (a cheap test before the full pattern)
         mentions += _abbreviation_mentions(index, text)
     if title:
         mentions += scan(index, title, _is_upper_text(title), offset=0, in_title=True)
     dl_start, dl_end = _dateline_span(text)
     lead_end = _lead_end(text, sentences, dl_end)
-    site = _site_name_span(text)
-    title_site = _site_name_span(title + "\n") if title else (0, 0)
+    site_a, site_b = _site_name_span(text)
+    title_a, title_b = _site_name_span(title + "\n") if title else (0, 0)
     _containers(index, mentions, text, dl_end)
 
     ecc, eadm = index.entry_columns()
@@ -604,27 +665,27 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     pop = index.place_pop
     # Positional weights: title 1.5, the publisher's name 0.6, the dateline (where the
     # reporter files from: the event's place only when nothing else is named) 1, lead 1.5.
+    # The anchor sentence lifts what it names (x3), except nationalities and actors.
     w_plain: list[float] = []
-    w_anchor: list[float] = []
-    can_anchor: list[bool] = []
+    lifts: list[tuple[int, int, float]] = []
     dateline: list[bool] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         w = 1.0
         dl = False
+        start = m.start
         if m.in_title:
-            w = 0.6 if title_site[0] <= m.start < title_site[1] else 1.5
-        elif site[0] <= m.start < site[1]:
+            w = 0.6 if title_a <= start < title_b else 1.5
+        elif site_a <= start < site_b:
             w = 0.6  # "... in Antioch shooting - WBRC FOX6 News - Birmingham, AL": the publisher
-        elif dl_start <= m.start < dl_end and m.start < dl_start + 60:
+        elif dl_start <= start < dl_end and start < dl_start + 60:
             w = _DATELINE_WEIGHT
             dl = True
-        elif m.start < lead_end:
+        elif start < lead_end:
             w = 1.5
-        # (a nationality in the event's sentence is still no place)
-        lift = not m.in_title and m.kind != "demonym" and not m.negated and not m.actor
-        w_plain.append(_plan_weights(m, w))
-        w_anchor.append(_plan_weights(m, w * _ANCHOR_WEIGHT) if lift else w_plain[-1])
-        can_anchor.append(lift)
+        plain = m.kind != "demonym" and not (m.negated or m.actor or m.fragment or m.parenthesised or m.void)
+        w_plain.append(w if plain else _chain(m, w))
+        if not m.in_title and m.kind != "demonym" and not m.negated and not m.actor:
+            lifts.append((i, start, w * _ANCHOR_WEIGHT if plain else _chain(m, w * _ANCHOR_WEIGHT)))
         dateline.append(dl)
     # The event's own sentences (the anchor's, else the lead) may credibly name another
     # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen
@@ -645,61 +706,82 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
 
     # Names and settings, in order of first mention.
     spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
-    if len(spread) > 100_000:
+    name_memo: dict = _MEMO.setdefault("name_ev", {})  # type: ignore[assignment]
+    group_memo: dict = _MEMO.setdefault("groups", {})  # type: ignore[assignment]
+    if len(spread) > 100_000 or len(name_memo) > 100_000 or len(group_memo) > 100_000:
         spread.clear()
+        name_memo.clear()
+        group_memo.clear()
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
     name_members: list[list[int]] = []
     group_ix: dict[tuple, int] = {}
-    groups: list = []
-    group_members: list[list[int]] = []
+    groups: list[_Group] = []
     name_of: list[int] = []
     group_of: list[int] = []
     ev_ops: list = []
+    answer_cands: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
         if m.kind != "place":
             name_of.append(-1)
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
             continue
-        k = name_ix.get(m.ids)
+        ids = m.ids
+        k = name_ix.get(ids)
         first = -1
         if k is None:
             # The name's evidence: its weight (set per call) spread over its namesakes.
-            k = first = name_ix[m.ids] = len(names)
+            k = first = name_ix[ids] = len(names)
             name_members.append([])
-            stated = m.ids[0] - n_places if m.admin_hint and len(m.ids) == 1 and m.ids[0] >= n_places else -1
-            sp = spread.get((m.ids, m.container_cc))
-            if sp is None:
-                sp = spread[(m.ids, m.container_cc)] = _spread(index, ecc, eadm, m.ids, m.container_cc)
-            cc_share, adm_share, small, big, region_ccs = sp
-            names.append((
-                stated,
-                # one word whose namesakes are all small towns: any English word matches a
-                # village in England or the US, so it says little about where the text is
-                m.single and m.container_cc is None and small,
-                tuple((cc, q, not m.single or big or (m.admin_hint and cc in region_ccs)) for cc, q in cc_share),
-                adm_share,
-                not m.single or big or m.admin_hint,
-            ))
+            nkey = (ids, m.container_cc, m.single, m.admin_hint)
+            entry = name_memo.get(nkey)
+            if entry is None:
+                stated = ids[0] - n_places if m.admin_hint and len(ids) == 1 and ids[0] >= n_places else -1
+                sp = spread.get((ids, m.container_cc))
+                if sp is None:
+                    sp = spread[(ids, m.container_cc)] = _spread(index, ecc, eadm, ids, m.container_cc)
+                cc_share, adm_share, small, big, region_ccs = sp
+                entry = name_memo[nkey] = (
+                    stated,
+                    # one word whose namesakes are all small towns: any English word matches a
+                    # village in England or the US, so it says little about where the text is
+                    m.single and m.container_cc is None and small,
+                    tuple((cc, q, not m.single or big or (m.admin_hint and cc in region_ccs)) for cc, q in cc_share),
+                    adm_share,
+                    not m.single or big or m.admin_hint,
+                )
+            names.append(entry)
         name_members[k].append(i)
         name_of.append(k)
         ev_ops.append((i, None, m.container_adm, m.container_cc, first))
-        setting = (m.ids, m.surface, m.admin_hint, m.container_cc, m.container_adm, m.single, m.fragment)
+        setting = (ids, m.surface, m.admin_hint, m.container_cc, m.container_adm, m.single, m.fragment)
         g = group_ix.get(setting)
         if g is None:
             g = group_ix[setting] = len(groups)
-            group_members.append([])
-            # A short word matched through the transliteration skeleton only ("DELAY" ~
-            # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
-            # names vary in spelling for real ("Idleb", "Ar-Raqqa").
-            fuzzy = m.single and (len(m.surface) <= 5 or upper or m.fragment) \
-                and not _spelled_as(index, m.surface, m.ids)  # ("Umm al-Karami" ~ "Karamay")
-            groups.append((setting[:5], k, m, fuzzy))
-        group_members[g].append(i)
+            gkey = (setting, upper, tuple(m.container_adms) if m.container_adms is not None else None)
+            static = group_memo.get(gkey)
+            if static is None:
+                # A short word matched through the transliteration skeleton only ("DELAY" ~
+                # "Dilli", "Teen" ~ "Tain", "Kinda" ~ "Kenda") is likely a word's echo; longer
+                # names vary in spelling for real ("Idleb", "Ar-Raqqa").
+                fuzzy = m.single and (len(m.surface) <= 5 or upper or m.fragment) \
+                    and not _spelled_as(index, m.surface, ids)  # ("Umm al-Karami" ~ "Karamay")
+                if len(ids) == 1:
+                    static = (fuzzy, ids[0], None, True,
+                              _base_conf(index, ids[0], m.admin_hint, m.single, upper, m.container_cc is None,
+                                         fuzzy, len(m.surface) <= 4))
+                else:
+                    static = (fuzzy, -1, *_rows(index, ecc, eadm, m), -1.0)
+                group_memo[gkey] = static
+            groups.append(_Group(setting[:5], k, m, [], m.single, m.admin_hint, m.container_cc,
+                                 m.container_adm, *static))
+        groups[g].members.append(i)
         group_of.append(g)
-    return _Plan(index, mentions, upper, dl_end, lead_end, w_plain, w_anchor, can_anchor, dateline,
-                 shadow_starts, ev_ops, names, name_of, name_members, groups, group_of, group_members)
+        if not m.container_of and not m.state_only:
+            answer_cands.append((i, g))
+    return _Plan(index, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
+                 ev_ops, names, name_members, name_of, groups, group_of, answer_cands)
 
 
 _LOCATIONS: dict[tuple, Location] = {}  # (records are frozen: equal answers share one)
@@ -716,6 +798,34 @@ def _location(*args: object) -> Location:
         loc = _LOCATIONS[args] = Location(name=name, country=country, admin1=admin1, admin1_code=code,
                                           lat=lat, lon=lon, geonames_id=gid, precision=precision)
     return loc
+
+
+def _base_conf(index: PlaceIndex, e: int, admin_hint: bool, single: bool, upper: bool,
+               no_container: bool, fuzzy: bool, short: bool) -> float:
+    """How far a mention resolved to entry ``e`` is trusted before the text's other evidence:
+    regions and districts stated as such, town size, several words, a skeleton-only match."""
+    key = (e, admin_hint, single, upper, no_container, fuzzy, short)
+    memo: dict = _MEMO.setdefault("conf", {})  # type: ignore[assignment]
+    conf = memo.get(key)
+    if conf is not None:
+        return conf
+    if e >= index.n_places:
+        conf = 1.5 if admin_hint else 1.2
+    else:
+        pop = index.place_pop[e]
+        conf = min(1.0, max(0.3, 0.35 + 0.1 * math.log10(pop + 1)))
+        if admin_hint and index.place_lat[e] != index.place_lat[e]:
+            conf = 1.2  # "Sulu province", "Andar district": a district stated as such
+        if not single:
+            conf = min(1.0, conf + 0.25)
+        elif upper and pop < 20000 and no_container:
+            conf *= 0.3  # upper-case text: any word may match a village
+    if fuzzy:
+        conf *= 0.2 if upper or short else 0.6
+    if len(memo) > 100_000:
+        memo.clear()
+    memo[key] = conf
+    return conf
 
 
 def resolve_location(
@@ -742,8 +852,6 @@ def resolve_location(
     if not mentions:
         return Location()
     n_places = index.n_places
-    place_pop = index.place_pop
-    place_lat = index.place_lat
     ecc, eadm = index.entry_columns()
     upper = plan.upper
 
@@ -751,17 +859,18 @@ def resolve_location(
     # (the event's sentences name another place of its country: the dateline is then only
     # where the reporter files from, and its vote is scaled down).
     dl_end = plan.dl_end
+    dateline = plan.dateline
     shadowed = False
     if dl_end > 0 and plan.shadow_starts:
         ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
         shadowed = any(ev_start <= s < ev_end for s in plan.shadow_starts)
-    if anchor is None:
-        wts = plan.w_plain
-    else:
+    wts = plan.w_plain
+    if anchor is not None:
         a0, a1 = anchor
-        wts = [wa if lift and a0 <= m.start < a1 and not (shadowed and dl) else wp
-               for m, wp, wa, lift, dl in zip(mentions, plan.w_plain, plan.w_anchor, plan.can_anchor,
-                                               plan.dateline, strict=True)]
+        wts = list(wts)
+        for i, start, w in plan.lifts:
+            if a0 <= start < a1 and not (shadowed and dateline[i]):
+                wts[i] = w
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -774,7 +883,8 @@ def resolve_location(
     strong: dict[str, float] = {}
     strong_adm: dict[int, float] = {}
     n_names = len(plan.names)
-    name_w = [max([wts[i] for i in members]) for members in plan.name_members]
+    name_w = [wts[members[0]] if len(members) == 1 else max([wts[i] for i in members])
+              for members in plan.name_members]
     own_c: list[dict[str, float]] = [{}] * n_names  # each name's own share of the evidence
     own_a: list[dict[int, float]] = [{}] * n_names
     own_strong: list[dict[str, float]] = [{}] * n_names
@@ -833,76 +943,70 @@ def resolve_location(
     # Resolve each setting of a name to one entry, and how much to trust it. (When
     # scoring a name's candidates, the name's own evidence is left out.)
     chosen: dict[tuple, int] = {}  # the same name in the same setting resolves alike
-    cand_memo: dict = _MEMO.setdefault("cands", {})  # type: ignore[assignment]
-    if len(cand_memo) > 100_000:
-        cand_memo.clear()
+    key_g: list[tuple[str, int]] = []  # per setting: the (country, region) it votes for
     best_g: list[int] = []
     final = list(wts)
-    for (setting, k, m, fuzzy), members in zip(plan.groups, plan.group_members, strict=True):
-        e = chosen.get(setting, -1)
-        if e < 0 and len(m.ids) == 1:
-            e = m.ids[0]  # one namesake: nothing to choose
+    for setting, k, m, members, single, admin_hint, cont_cc, cont_adm, fuzzy, fixed, rows, rows_static, conf \
+            in plan.groups:
+        e = fixed
+        if e < 0:
+            e = chosen.get(setting, -1)
         if e < 0:
             oc = own_c[k]
             oa = own_a[k]
             best_s = -1e9
-            k_exact = 0
-            table = cand_memo.get((m.ids, m.surface, m.admin_hint)) \
-                or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cand_memo)
-            for rank, (c, cc, a, s, exact) in enumerate(table):
-                if rank >= _SOFT_TOP and cc not in ev_cc and c < n_places:
-                    continue  # a small namesake where nothing points: it cannot win
-                s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
-                if a >= 0:
-                    s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
-                if m.container_cc is not None:
-                    s += 6.0 if cc == m.container_cc else -6.0
-                if m.container_adm is not None:
-                    s += 6.0 if a == m.container_adm else -3.0
-                elif m.container_adms is not None and a in m.container_adms:
-                    s += 4.0
-                if m.single and k_exact < 12 and c < n_places:
-                    k_exact += 1
-                    if exact:
-                        s += 2.0  # spelled as GeoNames' main name: "Samarra" is not "Samara"
-                if s > best_s:
-                    best_s = s
-                    e = c
+            if rows_static:
+                for c, cc, a, s, skip, b_cc, b_adm, b_exact in rows:  # type: ignore[union-attr]
+                    if skip and cc not in ev_cc:
+                        continue  # a small namesake where nothing points: it cannot win
+                    s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
+                    if a >= 0:
+                        s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
+                    s = s + b_cc + b_adm + b_exact
+                    if s > best_s:
+                        best_s = s
+                        e = c
+            else:
+                k_exact = 0  # (the spelling counts for the first 12 towns not left out)
+                for c, cc, a, s, skip, b_cc, b_adm, b_exact in rows:  # type: ignore[union-attr]
+                    if skip and cc not in ev_cc:
+                        continue
+                    s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
+                    if a >= 0:
+                        s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
+                    s = s + b_cc + b_adm
+                    if single and k_exact < 12 and c < n_places:
+                        k_exact += 1
+                        s += b_exact
+                    if s > best_s:
+                        best_s = s
+                        e = c
         chosen[setting] = e
         best_g.append(e)
         cc = ecc[e]
-        if e >= n_places:
-            conf = 1.5 if m.admin_hint else 1.2
-        else:
-            conf = min(1.0, max(0.3, 0.35 + 0.1 * math.log10(place_pop[e] + 1)))
-            if m.admin_hint and place_lat[e] != place_lat[e]:
-                conf = 1.2  # "Sulu province", "Andar district": a district stated as such
-            if not m.single:
-                conf = min(1.0, conf + 0.25)
-            elif upper and place_pop[e] < 20000 and m.container_cc is None:
-                conf *= 0.3  # upper-case text: any word may match a village
-        if fuzzy:
-            conf *= 0.2 if upper or len(m.surface) <= 4 else 0.6
+        a = eadm[e]
+        key_g.append((cc, a))
+        if fixed < 0:
+            conf = _base_conf(index, e, admin_hint, single, upper, cont_cc is None, fuzzy, len(m.surface) <= 4)
         # Nothing else strong points at this country: a namesake far away?
         # (a name's own credibility -- a region's name, several words, a big city -- counts
         # as support, unless it only matched through the skeleton)
         support = strong.get(cc, 0.0) - (own_strong[k].get(cc, 0.0) if fuzzy else 0.0)
-        if support <= 0.05 and m.container_cc is None:
-            if m.single:
+        if support <= 0.05 and cont_cc is None:
+            if single:
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
-        elif m.single and e < n_places and m.container_cc is None and not m.admin_hint:
+        elif single and e < n_places and cont_cc is None and not admin_hint:
             # The country is right but nothing credible points at this region while
             # another region of it is: a namesake, or a neighbourhood of the city named
             # in the dateline ("CHICAGO -- A shooting in Brainerd").
-            a = eadm[e]
             osa = own_strong_a[k]
             if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
                     b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
                 conf *= 0.5
-        if m.container_cc is not None or m.container_adm is not None:
-            if cc != m.container_cc or (m.container_adm is not None and eadm[e] != m.container_adm):
+        if cont_cc is not None or cont_adm is not None:
+            if cc != cont_cc or (cont_adm is not None and a != cont_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
             else:
                 conf += 0.3
@@ -917,57 +1021,53 @@ def resolve_location(
     voted = [False] * n_names
     group_of = plan.group_of
     name_of = plan.name_of
-    dateline = plan.dateline
-    for i in sorted(range(len(mentions)), key=lambda x: -final[x]):
+    # (heaviest first; equal weights keep the text's order: the sort is stable)
+    for i in sorted(range(len(mentions)), key=final.__getitem__, reverse=True):
         g = group_of[i]
         if g >= 0:
-            e = best_g[g]
-            cc = ecc[e]
-            a = eadm[e]
+            key = key_g[g]
             k = name_of[i]
             w = 0.5 * final[i] if voted[k] else final[i]
             if shadowed and dateline[i]:
                 w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
             voted[k] = True
-            votes[(cc, a)] = votes.get((cc, a), 0.0) + w
+            votes[key] = votes.get(key, 0.0) + w
+            cc = key[0]
             cc_votes[cc] = cc_votes.get(cc, 0.0) + w
         else:
-            cc = mentions[i].cc
-            cc_votes[cc] = cc_votes.get(cc, 0.0) + 0.6 * final[i]  # type: ignore[index]
+            cc = mentions[i].cc  # type: ignore[assignment]
+            cc_votes[cc] = cc_votes.get(cc, 0.0) + 0.6 * final[i]
     if not cc_votes:
         return Location()
-    top = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
-    if cc_votes[top] < _MIN_VOTE and not any(
+    country = max(cc_votes, key=cc_votes.get)  # type: ignore[arg-type]
+    if cc_votes[country] < _MIN_VOTE and not any(
         (dateline[i] or (m.kind != "place" and not m.negated))
-        and (m.cc == top or (group_of[i] >= 0 and ecc[best_g[group_of[i]]] == top))
+        and (m.cc == country or (group_of[i] >= 0 and key_g[group_of[i]][0] == country))
         for i, m in enumerate(mentions)
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
-    country = top
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
     if not regions:
         name, gid = index.country_names.get(country, (None, 0))
         return _location(name, country, None, None, None, None, gid or None, LocationPrecision.COUNTRY)
     adm = max(regions, key=regions.get)  # type: ignore[arg-type]
     # The most specific, best-placed mention inside the winning region.
-    best_m: Mention | None = None
+    win = (country, adm)
+    best_i = -1
     best_e = -1
     best_s = -1.0
-    for i, m in enumerate(mentions):
-        g = group_of[i]
-        if g < 0 or m.container_of or m.state_only:
+    for i, g in plan.answer_cands:
+        if key_g[g] != win:
             continue
         e = best_g[g]
-        if eadm[e] != adm or ecc[e] != country:
-            continue
         s = final[i] * (1.3 if e < n_places else 1.0)
         if s > best_s:
             best_s = s
-            best_m = m
+            best_i = i
             best_e = e
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
-    if best_m is None or best_e >= n_places:
+    if best_i < 0 or best_e >= n_places:
         return _location(admin_name, country, admin_name, code, None, None, index.adm_gid[adm] or None,
                          LocationPrecision.ADMIN1)
     e = best_e
@@ -976,7 +1076,7 @@ def resolve_location(
     lon = index.place_lon[e]
     # The name as the text writes it ("Al Bukamal"; the GeoNames id pins the place), unless
     # the text shouts it ("NEW ORLEANS -"): then GeoNames' spelling.
-    name = _POSSESSIVE.sub("", best_m.surface)
+    name = _POSSESSIVE.sub("", mentions[best_i].surface)
     if name.isupper() and len(name) > 3:
         name = index.place_name[e]
     return _location(name or index.place_name[e], country, admin_name, code,
@@ -991,8 +1091,10 @@ def _title_case_head(text: str) -> int:
         return 0  # a first line this long is a paragraph, not a headline
     end = 0
     for line in text[:600].split("\n")[:3]:
+        if len(line) > 200:
+            break
         words = [w for w in line.split() if w[:1].isalpha()]
-        if len(line) > 200 or (words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words)):
+        if words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
             break
         end += len(line) + 1
     return end
@@ -1095,14 +1197,17 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
         if m.kind != "place" or m.state_only:
             continue
         nxt: Mention | None = None
-        if text.startswith(",", m.end):
+        after = text[m.end:m.end + 1]
+        # (both "in" patterns start with a space: most names are followed by none)
+        spaced = after.isspace()
+        if after == ",":
             k = m.end + 1
             while k < len(text) and text[k] == " ":
                 k += 1
             nxt = by_start.get(k)
-        elif (im := _IN_CONTAINER.match(text, m.end)) is not None:
+        elif spaced and (im := _IN_CONTAINER.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
-        elif (im := _BARE_IN.match(text, m.end)) is not None:
+        elif spaced and (im := _BARE_IN.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())
             if nxt is not None and (nxt.kind != "place" or nxt.state_only
                                     or text[nxt.end - 2:nxt.end] in ("'s", "’s")):
@@ -1117,8 +1222,8 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                     continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
-            close = text.find(")", m.end, m.end + 120)
             opening = text.find("(", m.end, m.end + 30)
+            close = text.find(")", m.end, m.end + 120) if opening >= 0 else -1
             if 0 <= opening < close and _PAREN_TAIL.match(text, m.end, opening + 1):
                 inside = [o for o in body[idx + 1:] if opening < o.start < close]
                 if inside:
