@@ -296,6 +296,14 @@ _BREAK = re.compile(
     r"|damaged|destroyed|rescued|missing|stranded|trapped|arrested|detained)\b|[;:]",
     _I,
 )
+# Its words alone (every match at a word start), for `_has_break`.
+_BREAK_WORDS = re.compile(_BREAK.pattern.removesuffix("|[;:]"), _I)
+
+
+def _has_break(gap: str) -> bool:
+    """``_has_break(gap) is not None``: the signs by ``in``, the words from word starts."""
+    return ";" in gap or ":" in gap or _BREAK_WORDS.search(gap) is not None
+
 _SINGULAR_AUX = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
@@ -1064,6 +1072,8 @@ _ALTERNATIVE = re.compile(
 # Every match of these opens at a word start: each is searched from the character before a
 # word (extraction/_scan.py), with the same matches. Rebound here, after the last of them.
 _NEGATIONS = WordStartPattern(_NEGATIONS)
+_BREAK_WORDS = WordStartPattern(_BREAK_WORDS)
+_PASSIVE_AUX = WordStartPattern(_PASSIVE_AUX)
 _BACKGROUND = WordStartPattern(_BACKGROUND)
 _CUMULATIVE = WordStartPattern(_CUMULATIVE)
 _SEPARATE = WordStartPattern(_SEPARATE)
@@ -1103,7 +1113,7 @@ def _first_quant_after(quants: list[_Q], lo: int, hi: int, masked: str) -> _Q | 
     for q in quants:
         if lo <= q.start < hi:
             gap = masked[lo:q.start].lstrip(" :")
-            if _BREAK.search(gap) and not re.search(r"\bat\b|\bto\b|\bof\b", gap):
+            if _has_break(gap) and not re.search(r"\bat\b|\bto\b|\bof\b", gap):
                 return None
             return q
     return None
@@ -1130,7 +1140,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         if first:
             if not _OBJECT_GAP.fullmatch(gap):
                 break
-        elif (not _CONNECTOR.match(gap) or _BREAK.search(gap)
+        elif (not _CONNECTOR.match(gap) or _has_break(gap)
               or _OF_WHOM.match(masked, q.end, q.end + 16)):
             break  # "shot two people, one of whom died": the part is not another group
         np_text = _np_after(masked, q.end, hi)
@@ -1244,10 +1254,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             limit = 12 if field == "displaced" else 9  # "189,800 residents living in ... had moved"
             apposition = ("," in gap and masked[:q.start].rstrip().endswith(",")
                           and _APPOSITION_GAP.fullmatch(gap) is not None)
-            if not apposition and (len(words) > limit or _BREAK.search(gap)
+            if not apposition and (len(words) > limit or _has_break(gap)
                                    or "," in gap and not _WERE_WAS.search(gap)):
                 # "," inside a subject only survives when subsets were blanked out of it
-                if len(words) > limit or _BREAK.search(gap):
+                if len(words) > limit or _has_break(gap):
                     break
                 if _COMMA_WORD.search(gap.strip(" ,")):
                     break
@@ -1258,7 +1268,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             if extra:
                 q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
         else:
-            if not _CONNECTOR.match(gap) or _BREAK.search(gap):
+            if not _CONNECTOR.match(gap) or _has_break(gap):
                 break
             np_text = _np_after(masked, q.end, right)
             additive = False
@@ -1311,8 +1321,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)), False)]
     verb_low = verb.lower()
     # the subject patterns are anchored at the verb: a search from 60 characters back finds the same
-    part = (_PARTICIPLE_SUBJECT.search(head, max(0, len(head) - 60)) if verb_low in ("killed", "slain", "shot dead", "dead", "gunned down",
-                                                             "hurt", "injured", "wounded") else None)
+    part = (_PARTICIPLE_SUBJECT.search(head, max(0, len(head) - 60))
+            if verb_low in ("killed", "slain", "shot dead", "dead", "gunned down", "hurt", "injured", "wounded")
+            and _may_end_in_participle_subject(head) else None)
     if part is not None:
         return [(None, lo + part.start(1), lo + part.end(1), part.group(1), "victims", False)]
     left = (_LEFT_DEAD.search(head) if verb_low in ("dead", "killed", "injured", "wounded", "homeless")
@@ -1347,6 +1358,26 @@ _PARTICIPLE_SUBJECT = re.compile(
 _LEFT_DEAD = re.compile(
     r"\b(?:leaving|left|leave|leaves)\s+(him|her|(?:a|an|the|his|her|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+$", _I
 )
+# The last words `_PARTICIPLE_SUBJECT` can end on (before its closing white space).
+_PARTICIPLE_ENDS = ("year-old", "boy", "girl", "man", "teen", "child", "toddler", "son", "daughter", "person",
+                    "teenager", "victim")
+
+
+def _may_end_in_participle_subject(head: str) -> bool:
+    """False only when `_PARTICIPLE_SUBJECT` cannot match ``head``: it needs white space at the
+    end and one of its nouns right before. Decided on a lower-cased ASCII tail (where lower
+    case is exactly what IGNORECASE compares); any other tail is left to the pattern."""
+    t = head.rstrip()
+    if len(t) == len(head):
+        return False
+    tail = t[-8:]
+    return not tail.isascii() or tail.lower().endswith(_PARTICIPLE_ENDS)
+
+
+# Every match opens at a word start (see `WordStartPattern`).
+_SINGULAR_AUX = WordStartPattern(_SINGULAR_AUX)
+_COORDINATED = WordStartPattern(_COORDINATED)
+_LEFT_DEAD = WordStartPattern(_LEFT_DEAD)
 
 
 def _strip_appositive(subj: str) -> str:
