@@ -27,7 +27,7 @@ import time
 import traceback
 import weakref
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import faust
@@ -54,6 +54,7 @@ __all__ = [
     "RECENT_EVENTS_PER_REGION",
     "ExtractorHolder",
     "TableCache",
+    "consume_batches",
     "dead_letter_for",
     "forget_caches",
     "handle_article",
@@ -615,6 +616,28 @@ async def _guarded(topo: Topology, handler: Callable[[Topology, Any], Awaitable[
         return "failed"
 
 
+async def consume_batches(
+    batches: AsyncIterator[Sequence[Any]],
+    handle: Callable[[Sequence[Any]], Awaitable[Any]],
+    crash: Callable[[BaseException], Awaitable[None]],
+) -> None:
+    """Handle each batch; when a batch fails as a whole (writing its tables or outputs, not one
+    message's error: those are dead letters), crash the worker.
+
+    Why not go on: the failed batch is not acked, and faust would restart the agent on the
+    *next* messages, leaving the tallies without that batch until some later restart. A
+    crashed worker exits non-zero; its supervisor (compose ``restart:``, systemd, k8s)
+    restarts it and the batch is redelivered from the last commit, idempotently."""
+    async for events in batches:
+        try:
+            await handle(events)
+        except Exception as exc:
+            log.critical("a batch of %d messages could not be written (%s: %s): stopping the worker, "
+                         "the batch is redelivered after restart", len(events), type(exc).__name__, exc)
+            await crash(exc)
+            raise
+
+
 def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dict[str, Any]:
     """Attach the agents (and the extractor warm-up task) to ``app``; returns the agents by name."""
 
@@ -635,13 +658,13 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
 
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
-            await handle_batch(topo, handle_event_record, events, cache)
+        await consume_batches(stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S),
+                              lambda events: handle_batch(topo, handle_event_record, events, cache), app.crash)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S):
-            await handle_batch(topo, handle_contribution, events, cache)
+        await consume_batches(stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S),
+                              lambda events: handle_batch(topo, handle_contribution, events, cache), app.crash)
 
     @app.task
     async def declare_output_topics() -> None:

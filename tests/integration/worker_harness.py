@@ -104,6 +104,8 @@ class WorkerProcess:
     process: subprocess.Popen[bytes] | None = None
     starts: list[float] = field(default_factory=list)
     log_offset: int = 0  # where the current run's log begins (the log file is appended to)
+    #: the module run as the worker (a fault-injecting double in tests/integration/ for some tests)
+    module: str = "streams"
 
     @property
     def url(self) -> str:
@@ -122,7 +124,7 @@ class WorkerProcess:
         self.log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streams", "worker", "-l", "info", "--web-port", str(self.web_port)],
+            [sys.executable, "-m", self.module, "worker", "-l", "info", "--web-port", str(self.web_port)],
             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,  # its own process group, killed as a whole
         )

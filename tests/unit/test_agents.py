@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -358,3 +358,30 @@ async def test_batches_sharing_a_table_cache_end_with_the_state_of_one_by_one() 
         await feed_batch(batched, [report], cache)
     assert _without_clock(batched.tallies_by_key) == _without_clock(one_by_one.tallies_by_key)
     assert batched.incidents_by_id == one_by_one.incidents_by_id
+
+
+# ------------------------------------------------------------------ a batch that cannot be written
+
+
+async def test_a_batch_that_cannot_be_written_crashes_the_worker_instead_of_skipping_it() -> None:
+    from streams.agents import consume_batches
+
+    async def batches() -> AsyncIterator[list[int]]:
+        for batch in ([1, 2], [3], [4, 5]):
+            yield batch
+
+    handled: list[list[int]] = []
+    crashes: list[BaseException] = []
+
+    async def handle(events: Sequence[int]) -> None:
+        if events == [3]:
+            raise OSError("changelog produce failed")
+        handled.append(list(events))
+
+    async def crash(exc: BaseException) -> None:
+        crashes.append(exc)
+
+    with pytest.raises(OSError, match="changelog produce failed"):
+        await consume_batches(batches(), handle, crash)
+    assert handled == [[1, 2]]  # nothing after the failed batch was handled (or acked)
+    assert [str(c) for c in crashes] == ["changelog produce failed"]
