@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from extraction.text import Sentence
+from extraction.text import Sentence, longest_first
 from schemas import Actor, EventType
 
 __all__ = ["ACTOR_ALIASES", "classify_event_type", "extract_actors"]
@@ -495,38 +495,15 @@ _POLICE_WORDS = r"(?:police|national police|police forces|policemen|police offic
 
 
 
-def _longest_of(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex matching the longest of ``words`` that starts at the leftmost possible place
-    (what a plain alternation sorted longest first matches), written as a prefix tree:
-    ``A(?:DF|Q(?:AP|IM)|...)``. CPython tries the branches of an alternation one by one at
-    every candidate character; the tree tries one branch per distinct first letter, so a
-    span is scanned ~3x faster."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        # greedy: the longer word is tried first, the word ending here if that fails
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(branch(tree))
-
-
 _ALIAS_TO_NAME: dict[str, str] = {alias: name for name, aliases in ACTOR_ALIASES.items() for alias in aliases}
 # Word boundaries are checked in code: a leading lookbehind would stop CPython from
-# skipping ahead to the aliases' first letters, and cost ~10x.
-_ALIAS_RE = _longest_of(_ALIAS_TO_NAME)
+# skipping ahead to the aliases' first letters, and cost ~10x. Written as a prefix tree
+# (``longest_first``): a flat alternation of ~150 aliases costs 3x more.
+_ALIAS_RE = re.compile(longest_first(_ALIAS_TO_NAME))
 # A nationality, or a country's name with "'s" ("India's Border Security Force").
 _COUNTRY_NAMES: dict[str, str] = {c: c for c in set(_DEMONYMS.values())}
 _STATE_KEYS: dict[str, str] = {**_DEMONYMS, **{f"{c}'s": c for c in _COUNTRY_NAMES}, **{f"{c}\u2019s": c for c in _COUNTRY_NAMES}}
-_STATE_RE = _longest_of(_STATE_KEYS)
+_STATE_RE = re.compile(longest_first(_STATE_KEYS))
 _STATE_AFTER = re.compile(
     r"(?:\s+(?:National|Defense|Defence|Border|Special|regime|government|security|paramilitary|Frontier|federal|"
     r"Federal|elite|Air|Naval|counter-terrorism|Counter-Terrorism|Security|Paramilitary)){0,2}"

@@ -11,9 +11,10 @@ reversed text, not character by character.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import FrozenInstanceError, dataclass, field
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "longest_first", "split_sentences"]
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -41,10 +42,8 @@ _AFTER_TIME = re.compile(
 _CLOSERS = "\"'\u201d\u2019)"
 # The word before a full stop, read backwards: matched on the reversed text from the stop.
 _WORD_REVERSED = re.compile(r"[A-Za-z.]+")
-# How far back the word before a full stop is read, and the longest word (with its one
-# stop) that could be an abbreviation, an initial or "a.m." ("approx." is 7).
+# How far back the word before a full stop is read.
 _WORD_REACH = 40
-_SHORT_WORD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +80,7 @@ def split_sentences(text: str) -> list[Sentence]:
     pos = 0
     boundary = _BOUNDARY_WRAPPED if _hard_wrapped(text) else _BOUNDARY
     reversed_text = ""
+    joins: set[int] | None = None
     n = len(text)
     for m in boundary.finditer(text):
         cut, end = m.span()
@@ -95,27 +95,31 @@ def split_sentences(text: str) -> list[Sentence]:
         # A blank separator (space or line breaks): the sentence runs to the match's end.
         # Only the word before a full stop can undo the cut; a blank line always cuts.
         if cut and text[cut - 1] == ".":
-            if not reversed_text:
+            if joins is None:
                 reversed_text = text[::-1]
-            i = n - cut
-            run = _WORD_REVERSED.match(reversed_text, i).end() - i  # type: ignore[union-attr]
-            # (the run never reaches back past ``pos``: a sentence starts after a space)
-            if run <= _SHORT_WORD or text[cut - 2] == ".":
-                # A word of 8 letters and one stop cannot be an abbreviation, an initial or
-                # "a.m.": most sentences skip these checks.
-                word = text[cut - min(run, _WORD_REACH):cut]
-                core = word.rstrip(".")
-                if core.lower() in _ABBREV:
-                    continue
-                low = word.lower()
-                if (low == "a.m." or low == "p.m.") and _AFTER_TIME.match(text, end):
-                    continue  # "at 2 a.m. Aug. 29", "9 p.m. Sunday": the time goes on with its day
-                if len(core) == 1 and cut > pos:
-                    continue  # an initial ("J. Smith")
+                joins = {j.start() for j in _MAY_JOIN.finditer(reversed_text)}
+            if n - cut in joins and _joins(text, reversed_text, pos, cut, end):
+                continue
         _add(out, text, pos, end)
         pos = end
     _add(out, text, pos, n)
     return out
+
+
+def _joins(text: str, reversed_text: str, pos: int, cut: int, end: int) -> bool:
+    """True when the full stop before ``cut`` does not end the sentence: it closes an
+    abbreviation ("Mr."), an initial ("J. Smith"), or "a.m."/"p.m." before its day."""
+    i = len(text) - cut
+    run = _WORD_REVERSED.match(reversed_text, i).end() - i  # type: ignore[union-attr]
+    # (the run never reaches back past ``pos``: a sentence starts after a space)
+    word = text[cut - min(run, _WORD_REACH):cut]
+    core = word.rstrip(".")
+    if core.lower() in _ABBREV:
+        return True
+    low = word.lower()
+    if (low == "a.m." or low == "p.m.") and _AFTER_TIME.match(text, end):
+        return True  # "at 2 a.m. Aug. 29", "9 p.m. Sunday": the time goes on with its day
+    return len(core) == 1 and cut > pos  # an initial
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -136,8 +140,58 @@ def _hard_wrapped(text: str) -> bool:
     """True when most lines of a multi-line text are 55-85 characters long (wire copy)."""
     if text.count("\n") < 4:
         return False
-    lines = [len(line) for line in text.split("\n") if line.strip()]
+    lines = [len(line) for line in text.split("\n") if line and not line.isspace()]
     if len(lines) < 4:
         return False
     wrapped = sum(1 for n in lines if 55 <= n <= 85)
     return wrapped >= 0.6 * len(lines)
+
+
+def longest_first(words: Iterable[str], *, fold_case: bool = False) -> str:
+    """A regex source matching, at the leftmost place where any of ``words`` starts, the
+    longest of them: what ``"|".join(sorted(words, key=len, reverse=True))`` (escaped)
+    matches, also when followed by a lookahead that may reject a longer word.
+
+    It is written as a prefix tree (``A(?:DF|Q(?:AP|IM))``): CPython tries the branches
+    of an alternation one by one at every candidate character, and the tree has one
+    branch per distinct next character, so long word lists scan several times faster.
+
+    With ``fold_case`` the words are matched in any case, ASCII letters only (``[mM][rR]``;
+    the ``re.IGNORECASE`` flag would also fold some non-ASCII letters).
+
+    >>> import re
+    >>> re.findall(longest_first(["Mar", "March", "May"]), "March, May, Mars")
+    ['March', 'May', 'Mar']
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word.lower() if fold_case else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def char(ch: str) -> str:
+        if fold_case and "a" <= ch <= "z":
+            return f"[{ch}{ch.upper()}]"
+        return re.escape(ch)
+
+    def branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [char(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # greedy: a longer word is tried first, then the word that ends here
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
+
+
+# Full stops that may not end a sentence, found in one pass over the reversed text (where a
+# word before a stop reads stop-first, so the engine jumps from one "." to the next): the
+# stop(s) of an abbreviation, a one-letter word or "a.m."/"p.m." closing a word of letters
+# and dots, and any run of 34 or more stops (a 40-character word cut short could end in an
+# abbreviation). A superset: ``_joins`` decides. The other boundaries skip the word test.
+_MAY_JOIN = re.compile(
+    r"\.(?:\.*(?:" + longest_first((a[::-1] for a in _ABBREV), fold_case=True) + r"|[A-Za-z])(?![A-Za-z.])"
+    r"|[Mm]\.[AaPp](?![A-Za-z.])|\.{33,})"
+)
