@@ -563,27 +563,30 @@ class _Plan:
     dateline: list[bool]
     shadow_starts: list[int]  # places that shadow the dateline when the event names them
     # evidence, in mention order: (mention, country or None, container region, container
-    # country, name index where this is the name's first mention else -1)
+    # country, name index where this is the name's first mention else -1); only mentions
+    # that add evidence (a repeated name without a container adds none)
     ev_ops: list[tuple[int, str | None, int | None, str | None, int]]
     # per name: (stated region or -1, small-town discount, ((country, share, strong),...),
     # ((region, share),...), credible); and its place mentions
     names: list[tuple[int, bool, tuple[tuple[str, float, bool], ...], tuple[tuple[int, float], ...], bool]]
     name_members: list[list[int]]
-    name_of: list[int]  # per mention: its name index, -1 for countries and demonyms
-    groups: list[_Group]
+    groups: list[tuple]  # per setting: see _Group
     group_of: list[int]  # per mention: its setting index, -1 for countries and demonyms
     # place mentions that may give the answer's name (not a container, not a bare state)
     answer_cands: list[tuple[int, int]]
+    # answers already given, by what sets one call apart: the anchor's lifted mentions and
+    # whether the dateline is shadowed
+    answers: dict[tuple, Location]
 
 
 class _Group(NamedTuple):
     """One setting of a name: its mentions resolve to the same namesake with the same trust.
-    (A tuple: the resolution unpacks it once per call.)"""
+    (The plan stores plain tuples of this layout: the resolution unpacks them once per call.)"""
 
-    setting: tuple  # (ids, surface, admin hint, container country, container region)
+    choice: int  # the first setting with the same name, spelling, admin word and containers:
+    #              the same name in the same setting resolves alike (a choice is made once)
     name: int
     m: Mention  # its first mention
-    members: list[int]
     single: bool
     admin_hint: bool
     container_cc: str | None
@@ -645,7 +648,8 @@ def _chain(m: Mention, w: float) -> float:
 
 def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], title: str,
                upper: bool) -> _Plan:
-    """Scan ``text`` (and ``title``) and precompute everything its resolutions share."""
+    """Scan ``text`` (and ``title``) and precompute everything its resolutions share
+    (one pass over the mentions once containers are known)."""
     mentions = scan(index, text, upper)
     if not upper:
         mentions += _us_state_mentions(index, text)
@@ -662,17 +666,35 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
 
     ecc, eadm = index.entry_columns()
     n_places = index.n_places
-    pop = index.place_pop
-    # Positional weights: title 1.5, the publisher's name 0.6, the dateline (where the
-    # reporter files from: the event's place only when nothing else is named) 1, lead 1.5.
-    # The anchor sentence lifts what it names (x3), except nationalities and actors.
+    spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
+    name_memo: dict = _MEMO.setdefault("name_ev", {})  # type: ignore[assignment]
+    group_memo: dict = _MEMO.setdefault("groups", {})  # type: ignore[assignment]
+    if len(spread) > 100_000 or len(name_memo) > 100_000 or len(group_memo) > 100_000:
+        spread.clear()
+        name_memo.clear()
+        group_memo.clear()
     w_plain: list[float] = []
     lifts: list[tuple[int, int, float]] = []
     dateline: list[bool] = []
+    dl_cc: set[str | None] = set()  # countries named in the dateline
+    shadowing: list[Mention] = []  # places after the dateline that may shadow it
+    name_ix: dict[tuple[int, ...], int] = {}
+    names: list = []
+    name_members: list[list[int]] = []
+    group_ix: dict[tuple, int] = {}
+    choice_ix: dict[tuple, int] = {}
+    groups: list[tuple] = []
+    group_of: list[int] = []
+    ev_ops: list = []
+    answer_cands: list[tuple[int, int]] = []
     for i, m in enumerate(mentions):
+        # Positional weights: title 1.5, the publisher's name 0.6, the dateline (where the
+        # reporter files from: the event's place only when nothing else is named) 1, lead
+        # 1.5. The anchor sentence lifts what it names (x3), except nationalities and actors.
         w = 1.0
         dl = False
         start = m.start
+        place = m.kind == "place"
         if m.in_title:
             w = 0.6 if title_a <= start < title_b else 1.5
         elif site_a <= start < site_b:
@@ -687,46 +709,17 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
         if not m.in_title and m.kind != "demonym" and not m.negated and not m.actor:
             lifts.append((i, start, w * _ANCHOR_WEIGHT if plain else _chain(m, w * _ANCHOR_WEIGHT)))
         dateline.append(dl)
-    # The event's own sentences (the anchor's, else the lead) may credibly name another
-    # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen
-    # -- ... in Taiz"): then the dateline is only where the reporter files from. Which
-    # mentions would do so depends on the text alone; whether they lie in the event's
-    # sentences is decided per call. (A place abroad competes by weight alone.)
-    shadow_starts: list[int] = []
-    if dl_end > 0:
-        dl_cc = {m.cc if m.kind != "place" else ecc[m.ids[0]] for m in mentions
-                 if not m.in_title and dl_start <= m.start < dl_end}
-        if dl_cc:
-            shadow_starts = [
-                m.start for m in mentions
-                if m.kind == "place" and not m.in_title and m.start >= dl_end and not m.fragment
-                and not m.negated and not m.part_of and any(ecc[e] in dl_cc for e in m.ids[:_SOFT_TOP])
-                and (not m.single or m.admin_hint or any(e >= n_places for e in m.ids)
-                     or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in m.ids[:_SOFT_TOP]))]
-
-    # Names and settings, in order of first mention.
-    spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
-    name_memo: dict = _MEMO.setdefault("name_ev", {})  # type: ignore[assignment]
-    group_memo: dict = _MEMO.setdefault("groups", {})  # type: ignore[assignment]
-    if len(spread) > 100_000 or len(name_memo) > 100_000 or len(group_memo) > 100_000:
-        spread.clear()
-        name_memo.clear()
-        group_memo.clear()
-    name_ix: dict[tuple[int, ...], int] = {}
-    names: list = []
-    name_members: list[list[int]] = []
-    group_ix: dict[tuple, int] = {}
-    groups: list[_Group] = []
-    name_of: list[int] = []
-    group_of: list[int] = []
-    ev_ops: list = []
-    answer_cands: list[tuple[int, int]] = []
-    for i, m in enumerate(mentions):
-        if m.kind != "place":
-            name_of.append(-1)
+        if not m.in_title and dl_end > 0:
+            if dl_start <= start < dl_end:
+                dl_cc.add(ecc[m.ids[0]] if place else m.cc)
+            elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
+                shadowing.append(m)
+        if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
             continue
+        # Names (one piece of evidence each) and settings (one choice each), in order of
+        # first mention.
         ids = m.ids
         k = name_ix.get(ids)
         first = -1
@@ -753,13 +746,14 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 )
             names.append(entry)
         name_members[k].append(i)
-        name_of.append(k)
-        ev_ops.append((i, None, m.container_adm, m.container_cc, first))
-        setting = (ids, m.surface, m.admin_hint, m.container_cc, m.container_adm, m.single, m.fragment)
+        if first >= 0 or m.container_adm is not None or m.container_cc is not None:
+            ev_ops.append((i, None, m.container_adm, m.container_cc, first))
+        setting = (k, m.surface, m.admin_hint, m.container_cc, m.container_adm, m.single, m.fragment)
         g = group_ix.get(setting)
         if g is None:
             g = group_ix[setting] = len(groups)
-            gkey = (setting, upper, tuple(m.container_adms) if m.container_adms is not None else None)
+            choice = choice_ix.setdefault(setting[:5], g)
+            gkey = (ids, *setting[1:], upper, tuple(m.container_adms) if m.container_adms is not None else None)
             static = group_memo.get(gkey)
             if static is None:
                 # A short word matched through the transliteration skeleton only ("DELAY" ~
@@ -774,14 +768,40 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 else:
                     static = (fuzzy, -1, *_rows(index, ecc, eadm, m), -1.0)
                 group_memo[gkey] = static
-            groups.append(_Group(setting[:5], k, m, [], m.single, m.admin_hint, m.container_cc,
-                                 m.container_adm, *static))
-        groups[g].members.append(i)
+            groups.append((choice, k, m, m.single, m.admin_hint, m.container_cc, m.container_adm, *static))
         group_of.append(g)
         if not m.container_of and not m.state_only:
             answer_cands.append((i, g))
+    # The event's own sentences (the anchor's, else the lead) may credibly name another
+    # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen
+    # -- ... in Taiz"): then the dateline is only where the reporter files from. Which
+    # mentions would do so depends on the text alone; whether they lie in the event's
+    # sentences is decided per call. (A place abroad competes by weight alone.)
+    shadow_starts: list[int] = []
+    if dl_cc:
+        for m in shadowing:
+            credible, countries = _credible(index, ecc, m.ids)
+            if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
+                shadow_starts.append(m.start)
     return _Plan(index, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
-                 ev_ops, names, name_members, name_of, groups, group_of, answer_cands)
+                 ev_ops, names, name_members, groups, group_of, answer_cands, {})
+
+
+def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[bool, frozenset[str]]:
+    """Is a one-word name credibly a place, not a word's echo (a region, or a town of at
+    least ``_CREDIBLE_POP``; several words or an admin word beside it also make it one), and
+    the countries of its most populous namesakes. (memoised per name)"""
+    memo: dict = _MEMO.setdefault("credible", {})  # type: ignore[assignment]
+    got = memo.get(ids)
+    if got is None:
+        n_places = index.n_places
+        pop = index.place_pop
+        if len(memo) > 100_000:
+            memo.clear()
+        got = memo[ids] = (
+            any(e >= n_places for e in ids) or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in ids[:_SOFT_TOP]),
+            frozenset(ecc[e] for e in ids[:_SOFT_TOP]))
+    return got
 
 
 _LOCATIONS: dict[tuple, Location] = {}  # (records are frozen: equal answers share one)
@@ -848,12 +868,8 @@ def resolve_location(
         if len(_PLANS) >= 4:
             _PLANS.clear()
         _PLANS[(text, title)] = plan
-    mentions = plan.mentions
-    if not mentions:
+    if not plan.mentions:
         return Location()
-    n_places = index.n_places
-    ecc, eadm = index.entry_columns()
-    upper = plan.upper
 
     # Weights: the anchor sentence lifts what it names, unless the dateline is shadowed
     # (the event's sentences name another place of its country: the dateline is then only
@@ -865,12 +881,31 @@ def resolve_location(
         ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
         shadowed = any(ev_start <= s < ev_end for s in plan.shadow_starts)
     wts = plan.w_plain
+    lifted: list[int] = []
     if anchor is not None:
         a0, a1 = anchor
         wts = list(wts)
         for i, start, w in plan.lifts:
             if a0 <= start < a1 and not (shadowed and dateline[i]):
                 wts[i] = w
+                lifted.append(i)
+    # (two events of one text whose anchors lift the same names get the same answer)
+    answer_key = (shadowed, *lifted)
+    known = plan.answers.get(answer_key)
+    if known is not None:
+        return known
+    loc = _vote(plan, index, wts, shadowed)
+    plan.answers[answer_key] = loc
+    return loc
+
+
+def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> Location:
+    """The answer for one set of mention weights (see the module docstring, 3-4)."""
+    mentions = plan.mentions
+    n_places = index.n_places
+    ecc, eadm = index.entry_columns()
+    upper = plan.upper
+    dateline = plan.dateline
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -942,15 +977,16 @@ def resolve_location(
 
     # Resolve each setting of a name to one entry, and how much to trust it. (When
     # scoring a name's candidates, the name's own evidence is left out.)
-    chosen: dict[tuple, int] = {}  # the same name in the same setting resolves alike
     key_g: list[tuple[str, int]] = []  # per setting: the (country, region) it votes for
-    best_g: list[int] = []
-    final = list(wts)
-    for setting, k, m, members, single, admin_hint, cont_cc, cont_adm, fuzzy, fixed, rows, rows_static, conf \
+    best_g: list[int] = []  # per setting: the entry chosen
+    conf_g: list[float] = []  # per setting: the trust in it
+    name_g: list[int] = []
+    for choice, k, m, single, admin_hint, cont_cc, cont_adm, fuzzy, fixed, rows, rows_static, conf \
             in plan.groups:
+        name_g.append(k)
         e = fixed
-        if e < 0:
-            e = chosen.get(setting, -1)
+        if e < 0 and choice < len(best_g):
+            e = best_g[choice]  # the same name in the same setting resolves alike
         if e < 0:
             oc = own_c[k]
             oa = own_a[k]
@@ -981,7 +1017,6 @@ def resolve_location(
                     if s > best_s:
                         best_s = s
                         e = c
-        chosen[setting] = e
         best_g.append(e)
         cc = ecc[e]
         a = eadm[e]
@@ -1010,8 +1045,9 @@ def resolve_location(
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
             else:
                 conf += 0.3
-        for i in members:
-            final[i] = wts[i] * conf
+        conf_g.append(conf)
+    group_of = plan.group_of
+    final = [w if g < 0 else w * conf_g[g] for w, g in zip(wts, group_of, strict=True)]
 
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}
@@ -1019,14 +1055,12 @@ def resolve_location(
     # A repeated name's later mentions add half: salience, without letting one echo
     # ("Academy" three times) outvote two different names.
     voted = [False] * n_names
-    group_of = plan.group_of
-    name_of = plan.name_of
     # (heaviest first; equal weights keep the text's order: the sort is stable)
     for i in sorted(range(len(mentions)), key=final.__getitem__, reverse=True):
         g = group_of[i]
         if g >= 0:
             key = key_g[g]
-            k = name_of[i]
+            k = name_g[g]
             w = 0.5 * final[i] if voted[k] else final[i]
             if shadowed and dateline[i]:
                 w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
