@@ -23,6 +23,9 @@ all of those attempts fail. Two cheaper ways to get exactly the same matches:
   [a-z0-9_] that is no word character, then the pattern": the engine skips in C to the
   next space or sign instead of testing ``\\b`` at every position, and the match it finds
   is redone with the original pattern so callers get the same match object.
+* **First characters** (`first_chars`): the characters a pattern's match can begin with,
+  read from the parsed pattern, so an alternation of several patterns can be split into
+  one smaller alternation per first character (the others cannot match there).
 * **Occurrence lists** (`occurrences`): every index of a few substrings, used to build
   those positions.
 
@@ -32,9 +35,11 @@ Nothing here knows about casualties; ``figures.py`` decides which positions a ru
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 from collections.abc import Iterable
 
-__all__ = ["WordStartPattern", "finditer_at", "occurrences", "pivot_pattern", "space_run_start"]
+__all__ = ["WordStartPattern", "finditer_at", "first_chars", "occurrences", "pivot_pattern", "space_run_start"]
 
 
 def occurrences(s: str, needles: Iterable[str], out: list[int] | None = None) -> list[int]:
@@ -138,3 +143,65 @@ class WordStartPattern:
             out.append(m)
             m = self.search(s, m.end(), endpos)
         return out
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can begin with, or None when that is not a
+    small known set (a class like ``\\w``, a negated class, a case-insensitive letter, a
+    pattern that can match the empty string). Zero-width assertions are skipped: they
+    constrain where a match starts, not with what."""
+    if flags & re.IGNORECASE:
+        return None
+    chars, empty = _first_of(_parser.parse(pattern, flags))
+    return None if chars is None or empty else frozenset(chars)
+
+
+def _first_of(items: Iterable[tuple]) -> tuple[set[str] | None, bool]:
+    """(first characters, whether ``items`` can match the empty string)."""
+    acc: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of_item(op, av)
+        if chars is None:
+            return None, False
+        acc |= chars
+        if not empty:
+            return acc, False
+    return acc, True
+
+
+def _first_of_item(op: object, av: object) -> tuple[set[str] | None, bool]:
+    if op is _c.LITERAL:
+        return {chr(av)}, False  # type: ignore[arg-type]
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is _c.LITERAL:
+                chars.add(chr(value))
+            elif kind is _c.RANGE and value[1] - value[0] < 128:
+                chars.update(chr(x) for x in range(value[0], value[1] + 1))
+            else:
+                return None, False  # negation, category (\\d, \\s), wide range
+        return chars, False
+    if op is _c.BRANCH:
+        acc: set[str] = set()
+        any_empty = False
+        for alt in av[1]:  # type: ignore[index]
+            chars_alt, empty = _first_of(alt)
+            if chars_alt is None:
+                return None, False
+            acc |= chars_alt
+            any_empty = any_empty or empty
+        return acc, any_empty
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None, False  # scoped flags (case-insensitive parts)
+        return _first_of(av[3])  # type: ignore[index]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, _hi, item = av  # type: ignore[misc]
+        chars, empty = _first_of(item)
+        return chars, empty or lo == 0
+    if op is _c.ATOMIC_GROUP:
+        return _first_of(av)  # type: ignore[arg-type]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    return None, False

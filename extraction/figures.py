@@ -27,7 +27,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from extraction._scan import WordStartPattern, finditer_at, occurrences, pivot_pattern, space_run_start
+from extraction._scan import (
+    WordStartPattern,
+    finditer_at,
+    first_chars,
+    occurrences,
+    pivot_pattern,
+    space_run_start,
+)
 from extraction.numbers import QUANTITY_PATTERN, parse_quantity
 from extraction.text import Sentence
 from schemas import Evidence, FigureKind, Range
@@ -95,6 +102,22 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
 ]
 _VERBS = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<{name}>(?:{pat})\b)" for name, pat in _VERB_SPECS) + ")")
+
+
+def _verbs_by_first_char() -> dict[str, re.Pattern[str]]:
+    """`_VERBS` for a word that begins with a given letter: only the expressions that can
+    begin with it, in the same order (the others fail there), so the engine does not try
+    the whole alternation at every candidate word."""
+    firsts = [(name, pat, first_chars(pat)) for name, pat in _VERB_SPECS]
+    out: dict[str, re.Pattern[str]] = {}
+    for c in "abcdefghijklmnopqrstuvwxyz":
+        kept = [(name, pat) for name, pat, fc in firsts if fc is None or c in fc]
+        out[c] = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<{name}>(?:{pat})\b)" for name, pat in kept) + ")"
+                            if kept else r"(?!)")
+    return out
+
+
+_VERBS_AT = _verbs_by_first_char()
 
 # Negations that state an explicit zero. Group name says which fields become 0.
 _NEGATIONS = re.compile(
@@ -314,6 +337,25 @@ _SINGULAR_SUBJECT = re.compile(
     r"(?:^|[\s,])(?:(?i:he|she|another)|(?:(?i:a|an|the|his|her|their|its|one|another)|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+|subsequently\s+)*$"
 )
+_ADVERB_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently")
+
+
+def _singular_subject(subj: str) -> re.Match[str] | None:
+    """``_SINGULAR_SUBJECT.search(subj)``, searched only over the words a match can cover.
+    A match ends at the end and holds one to five words (the first may follow a comma
+    inside a word) and then the trailing adverbs; with ``k`` trailing adverb words it lies
+    within the last ``k + 5`` words, so a search from before the last ``k + 6`` finds the
+    same (leftmost) match without trying every earlier position."""
+    words = subj.split()  # white space as ``\\s`` defines it
+    k = 0
+    while k < len(words) and _ADVERB_WORD.fullmatch(words[-1 - k]):
+        k += 1
+    n = k + 6
+    if len(words) <= n:
+        return _SINGULAR_SUBJECT.search(subj)
+    return _SINGULAR_SUBJECT.search(subj, len(subj.rsplit(None, n)[0]))
+
+
 _STOP_AHEAD = (
     r"(?=\s+(?:in|at|on|with|near|during|after|from|and|who|whom|that|which|whose|as|while|inside|outside|by"
     r"|before|when|to|of|for|following|said|was|were|is|then|last|this|early|late|yesterday|today|earlier"
@@ -515,6 +557,7 @@ def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     quants: list[re.Match[str]] = []
     verb_end = quant_end = 0
     verb_match = _VERBS.match
+    verb_at = _VERBS_AT
     quant_match = _QUANT.match
     # A candidate at 0, then every later one (a match of _CANDIDATE_AFTER starts one before its
     # word). Same positions as ``_CANDIDATE.finditer``: a candidate's word is letters or a
@@ -538,7 +581,7 @@ def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
             if not low.startswith("number", st):
                 continue  # only "number" ("number of displaced") is both a count and an expression
         if st >= verb_end:
-            m = verb_match(low, st)
+            m = verb_at[low[st]].match(low, st) if low[st] in verb_at else verb_match(low, st)
             if m is not None:
                 verbs.append(m)
                 verb_end = m.end()
@@ -737,6 +780,7 @@ _ANAPHOR_KILL = re.compile(
     r"(?:were|had\s+been|have\s+been)\s+(?:later\s+|subsequently\s+|all\s+|then\s+)?"
     r"(?:killed|executed|beheaded|shot\s+dead|found\s+dead|murdered)\b"
 )
+_ANAPHOR_KILL = WordStartPattern(_ANAPHOR_KILL)
 _ANAPHOR_HINTS = ("them", "they", "hostages", "captives", "abductees", "victims", "kidnapped")
 _CAPTURE_HINTS = ("abduct", "kidnap", "seized", "captured", "hostage")
 _CAPTURED = re.compile(
@@ -1104,8 +1148,8 @@ def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
 
 def _clause_start(masked: str, verb_start: int) -> int:
     """Where the subject of a verb may begin: after the last strong break before it."""
-    head = masked[:verb_start]
-    cut = max(head.rfind(";"), head.rfind(":"), head.rfind(" - "), head.rfind("\u2014"))
+    cut = max(masked.rfind(";", 0, verb_start), masked.rfind(":", 0, verb_start), masked.rfind(" - ", 0, verb_start),
+              masked.rfind("\u2014", 0, verb_start))
     return cut + 1 if cut >= 0 else 0
 
 
@@ -1308,7 +1352,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     aux = _SINGULAR_AUX.search(head)
     if aux is not None:
         subj = _strip_appositive(re.sub(r",?\s*\bwho\s*$", " ", head[:aux.start()]))
-        sm = _SINGULAR_SUBJECT.search(subj)
+        sm = _singular_subject(subj)
         if sm is not None and not re.search(r"\b(?:no|none|nobody|neither)\b", subj[-30:], _I):
             np_text = sm.group(0).strip()
             if not re.search(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", np_text, _I):
