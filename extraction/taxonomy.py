@@ -162,13 +162,24 @@ _TERRITORY_OBJECT = re.compile(
 )
 
 
+# Sentences are read as ASCII bytes: lower-cased, every character but a-z and 0-9 turned
+# into a space (non-ASCII ones encode as "?"), split. That is ``[a-z0-9]+`` on the
+# lower-cased text, word for word, at a third of the cost of the regex.
+_KEEP_AZ09 = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+_PHRASES_B = {k.encode(): v for k, v in _PHRASES.items()}
+_PHRASE_FIRST_B = frozenset(w.encode() for w in _PHRASE_FIRST)
+
 # Word -> its tags (whole word and stems), memoised: news vocabulary repeats, so most
 # words cost one dict lookup. Bounded so a long-running worker does not grow it forever.
-_WORD_CACHE: dict[str, tuple[str, ...]] = {}
+_WORD_CACHE: dict[bytes, tuple[str, ...]] = {}
 _WORD_CACHE_MAX = 200_000
+# The words ``_read_tags`` must stop at: cached words that carry tags, and the first
+# words of phrases. Most words of a sentence carry none and are passed over in C.
+_SPOTS: set[bytes] = set(_PHRASE_FIRST_B)
 
 
-def _word_tags(w: str) -> tuple[str, ...]:
+def _word_tags(word: bytes) -> tuple[str, ...]:
+    w = word.decode()
     found = _WORDS.get(w, ())
     if len(w) > 4:
         for n in _STEM_LENGTHS:
@@ -179,26 +190,47 @@ def _word_tags(w: str) -> tuple[str, ...]:
                 found = (*found, *stem)
     if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
         _WORD_CACHE.clear()
-    _WORD_CACHE[w] = found
+        _SPOTS.intersection_update(_PHRASE_FIRST_B)
+    _WORD_CACHE[word] = found
+    if found:
+        _SPOTS.add(word)
     return found
 
 
+def _tokens(lower: str) -> list[bytes]:
+    """``_TOKEN.findall(lower)``, as bytes (see ``_KEEP_AZ09``)."""
+    return lower.encode("ascii", "replace").translate(_KEEP_AZ09).split()
+
+
 def _read_tags(lower: str) -> dict[str, None]:
-    words = _TOKEN.findall(lower)
+    """Every tag of a lower-cased text's words and two-word phrases, in the order they
+    appear: at each word, its own tags, then those of the phrase it ends."""
+    words = _tokens(lower)
+    cache, spots = _WORD_CACHE, _SPOTS
     tags: dict[str, None] = {}
-    prev = ""
-    for w in words:
-        found = _WORD_CACHE.get(w)
+    pending = -1  # a phrase's first word whose pair with the next word is still to read
+    for i in [i for i, w in enumerate(words) if w in spots or w not in cache]:
+        if pending >= 0 and pending + 1 < i:
+            _phrase(tags, words[pending], words[pending + 1])  # the next word has no tags
+            pending = -1
+        w = words[i]
+        found = cache.get(w)
         if found is None:
             found = _word_tags(w)
         if found:
             tags.update(dict.fromkeys(found))
-        if prev in _PHRASE_FIRST:
-            pair = _PHRASES.get(f"{prev} {w}")
-            if pair is not None:
-                tags.update(dict.fromkeys(pair))
-        prev = w
+        if pending >= 0:  # the previous word opens a phrase
+            _phrase(tags, words[pending], w)
+        pending = i if w in _PHRASE_FIRST_B else -1
+    if 0 <= pending < len(words) - 1:
+        _phrase(tags, words[pending], words[pending + 1])
     return tags
+
+
+def _phrase(tags: dict[str, None], first: bytes, second: bytes) -> None:
+    pair = _PHRASES_B.get(first + b" " + second)
+    if pair is not None:
+        tags.update(dict.fromkeys(pair))
 
 
 def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
