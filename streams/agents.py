@@ -43,6 +43,8 @@ from streams.tallies import (
     TallyAggregation,
     apply_moves,
     contributions_for,
+    parse_tally_key,
+    rebuild,
     scopes_for,
     tally_key,
     tally_moves,
@@ -53,7 +55,9 @@ __all__ = [
     "BATCH_WITHIN_S",
     "RECENT_EVENTS_PER_REGION",
     "ExtractorHolder",
+    "TALLY_BOOK",
     "TableCache",
+    "TallyBook",
     "consume_batches",
     "dead_letter_for",
     "forget_caches",
@@ -260,11 +264,60 @@ def _load_summary(topo: Topology, incident_id: str) -> IncidentSummary | None:
     return summary
 
 
+class TallyBook:
+    """The window sums of the contribution partitions this worker holds, in memory.
+
+    Derived, never trusted from storage: built from ``contributions_by_key`` (the stored
+    per-incident contributions, the truth) at the first contribution after every assignment,
+    then moved by ``old -> new`` differences read from that same table, message by message.
+    A crash between a contribution's write and its windows' writes cannot leave them out of
+    step: the next worker rebuilds the sums from the contributions. ``tallies_by_key`` keeps a
+    copy of each window state as last published (its revision carries over a rebuild).
+    """
+
+    def __init__(self) -> None:
+        self._states: dict[str, dict[str, Any]] | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._states is not None
+
+    def clear(self) -> None:
+        self._states = None
+
+    def states(self, topo: Topology) -> dict[str, dict[str, Any]]:
+        if self._states is None:
+            started = time.monotonic()
+            states = rebuild(Contribution.from_json(v) for _, v in topo.contributions_by_key.items() if v is not None)
+            for key, stored in topo.tallies_by_key.items():
+                if not stored:
+                    continue
+                state = states.get(key)
+                if state is None:  # a window all its incidents have left: it stays, at zero
+                    scope, kind, start = parse_tally_key(key)
+                    state = states[key] = TallyAggregation.initialize(scope, kind, start, dt.date.fromisoformat(
+                        stored["window_end"]))
+                state["revision"] = stored.get("revision", 0)
+                state["updated_at"] = stored.get("updated_at")
+            self._states = states
+            log.info("tally windows rebuilt from the stored contributions: %d windows in %.2fs", len(states),
+                     time.monotonic() - started)
+        return self._states
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        return None if self._states is None else self._states.get(key)
+
+
+#: this worker's window sums (``TallyBook``); cleared with the caches on every rebalance.
+TALLY_BOOK = TallyBook()
+
+
 def forget_caches() -> None:
-    """Drop the parsed incident states and summaries (on every rebalance; between tests that
-    run several topologies in one process)."""
+    """Drop the parsed incident states, summaries and window sums (on every rebalance, as a
+    restarted worker would; between tests that run several topologies in one process)."""
     _PARSED_STATES.clear()
     _SUMMARIES.clear()
+    TALLY_BOOK.clear()
 
 
 def _load_state(topo: Topology, incident_id: str) -> IncidentState | None:
@@ -380,11 +433,13 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
     moves = tally_moves(old, new)
     if not moves:
         return 0
-    states = {tally_key(s, k, start): topo.tallies_by_key.get(tally_key(s, k, start)) for s, k, start, *_ in moves}
+    book = TALLY_BOOK.states(topo)
+    states = {tally_key(s, k, start): book.get(tally_key(s, k, start)) for s, k, start, *_ in moves}
     changed = apply_moves({k: v for k, v in states.items() if v is not None}, moves)
     now = _utcnow()
     for tkey, state in changed.items():
         state["updated_at"] = now.isoformat()
+        book[tkey] = state
         topo.tallies_by_key[tkey] = state
     # Index and publish every window touched, not only the changed ones: after a crash the
     # window writes may have landed while these did not (the redelivery then changes no window).
@@ -486,6 +541,16 @@ class _BufferedTable:
     def __setitem__(self, key: Any, value: Any) -> None:
         self._values[key] = value
         self._dirty[key] = None
+
+    def items(self) -> Iterator[tuple[Any, Any]]:
+        """The table's items as this batch sees them (its own writes over the table's)."""
+        for key, value in self._table.items():
+            if key not in self._dirty:
+                yield key, value
+        for key in self._dirty:
+            value = self._values[key]
+            if value is not _DELETED:
+                yield key, value
 
     def pop(self, key: Any, default: Any = None) -> Any:
         value = self.get(key, default)

@@ -2,9 +2,10 @@
 
 Pure: no faust, no Kafka, no clock. The window aggregation follows quix-streams' small
 protocol (``initialize`` / ``agg`` / ``result``) with one addition, a *signed* ``agg``: an
-incident's contribution is set with ``+1`` and taken back with ``-1``, so that a revised
-incident moves every window it touches by exactly the difference. A window keeps each
-incident's share and derives its sums, which makes every step idempotent.
+incident's contribution is added with ``+1`` and taken back with ``-1``, so that a revised
+incident moves every window it touches by exactly the difference. A window holds sums only
+(constant size); the stored per-incident contributions are the truth it is derived from
+(``rebuild``), which is what makes a redelivered message harmless (``TallyAggregation``).
 
 Windows (event time, UTC dates, ``end`` exclusive):
 
@@ -35,6 +36,8 @@ __all__ = [
     "apply_moves",
     "contributions_for",
     "parse_tally_key",
+    "rebuild",
+    "same_sums",
     "scopes_for",
     "tally_key",
     "tally_moves",
@@ -150,15 +153,33 @@ def contributions_for(incident: Incident) -> list[Contribution]:
     return out
 
 
-class TallyAggregation:
-    """The window aggregation: state is a JSON-able dict (what the table stores).
+def _share(contribution: Contribution) -> dict[str, Any]:
+    """One incident's share of a window, as numbers to add or take back."""
+    share: dict[str, Any] = {"incidents": 1, "reports": contribution.reports}
+    for m in METRICS:
+        r: Range | None = getattr(contribution, m)
+        share[m] = None if r is None else (r.min, r.best, 0 if r.max is None else r.max, int(r.max is None),
+                                          int(r.vague))
+    return share
 
-    A window keeps each incident's share (``members``: incident id -> figures and report
-    count) and derives its sums from them. Adding is "set this incident's share", taking
-    back is "remove it": both idempotent, so a contribution applied twice (a message
-    redelivered after a crash, when only some of the window writes had reached the changelog)
-    cannot count twice. ``max`` is ``None`` while any member's figure is unbounded ("at least
-    30").
+
+_EMPTY_SUMS = {"min": 0, "best": 0, "max": 0, "unbounded": 0, "vague": 0}
+
+
+class TallyAggregation:
+    """The window aggregation: state is a small JSON-able dict of sums (what the table stores).
+
+    ``agg`` adds (``sign=+1``) or takes back (``-1``) one incident's share, in exact integer
+    arithmetic, so a window's state has the same size however many incidents it holds (a
+    country's 30-day window may hold thousands). Each sum keeps what the range needs:
+    ``unbounded`` counts the members whose figure has no upper bound ("at least 30"; the
+    window's ``max`` is then ``None``), ``vague`` those with a vague figure.
+
+    The sums alone are not idempotent: applying one contribution twice counts it twice. The
+    worker never persists them as the truth: it derives them from the stored contributions
+    (``rebuild``) after every assignment and moves them by ``old -> new`` differences read
+    from the same store (``streams.agents``), so a redelivered message finds its contribution
+    already stored and moves nothing.
     """
 
     @staticmethod
@@ -170,38 +191,37 @@ class TallyAggregation:
             "window": kind,
             "window_start": start.isoformat(),
             "window_end": end.isoformat(),
-            "members": {},
+            "incidents": 0,
+            "reports": 0,
+            **{m: dict(_EMPTY_SUMS) for m in METRICS},
             "revision": 0,
         }
 
     @staticmethod
     def agg(state: dict[str, Any], contribution: Contribution, sign: int) -> dict[str, Any]:
-        """Set (``sign=+1``) or remove (``-1``) one incident's share of the window."""
-        members = dict(state["members"])
-        out = {**state, "members": members}
+        """Add (``sign=+1``) or take back (``-1``) one incident's share of the window."""
+        share = _share(contribution)
+        out = {**state, "incidents": state["incidents"] + sign, "reports": state["reports"] + sign * share["reports"]}
+        for m in METRICS:
+            figure = share[m]
+            if figure is None:
+                continue
+            low, best, high, unbounded, vague = figure
+            sums = state[m]
+            out[m] = {"min": sums["min"] + sign * low, "best": sums["best"] + sign * best,
+                      "max": sums["max"] + sign * high, "unbounded": sums["unbounded"] + sign * unbounded,
+                      "vague": sums["vague"] + sign * vague}
         if sign > 0:
-            members[contribution.incident_id] = {
-                **{m: (None if (r := getattr(contribution, m)) is None else r.model_dump(mode="json"))
-                   for m in METRICS},
-                "reports": contribution.reports,
-            }
             out["country"] = contribution.country or out["country"]
             out["admin1"] = contribution.admin1 or out["admin1"]
-        else:
-            members.pop(contribution.incident_id, None)
         return out
 
     @staticmethod
     def result(state: Mapping[str, Any], *, updated_at: dt.datetime) -> RegionTally:
-        members = state["members"].values()
-
         def total(metric: str) -> Range:
-            # the members' figures are stored Range dumps (validated when the contribution was
-            # read): summed as dicts, since a country's 30-day window may hold hundreds
-            figures = [f for m in members if (f := m[metric]) is not None]
-            hi = None if any(f.get("max") is None for f in figures) else sum(f["max"] for f in figures)
-            return Range(min=sum(f["min"] for f in figures), max=hi, best=sum(f["best"] for f in figures),
-                         vague=any(f.get("vague", False) for f in figures))
+            sums = state[metric]
+            return Range(min=sums["min"], max=None if sums["unbounded"] else sums["max"], best=sums["best"],
+                         vague=sums["vague"] > 0)
 
         return RegionTally(
             region=state["region"],
@@ -211,11 +231,29 @@ class TallyAggregation:
             window_start=dt.date.fromisoformat(state["window_start"]),
             window_end=dt.date.fromisoformat(state["window_end"]),
             **{m: total(m) for m in METRICS},
-            incidents=len(state["members"]),
-            reports=sum(m["reports"] for m in members),
+            incidents=state["incidents"],
+            reports=state["reports"],
             revision=state["revision"],
             updated_at=updated_at,
         )
+
+
+def same_sums(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
+    """Whether two window states hold the same figures (revision and clock aside)."""
+    if a is None or b is None:
+        return a is b
+    return all(a.get(k) == b.get(k) for k in ("incidents", "reports", "country", "admin1", *METRICS))
+
+
+def rebuild(contributions: Iterable[Contribution]) -> dict[str, dict[str, Any]]:
+    """Every window state derived from the stored contributions (revisions 0)."""
+    states: dict[str, dict[str, Any]] = {}
+    for contribution in contributions:
+        for kind, start, end in windows_for(contribution.day):
+            key = tally_key(contribution.scope, kind, start)
+            state = states.get(key) or TallyAggregation.initialize(contribution.scope, kind, start, end)
+            states[key] = TallyAggregation.agg(state, contribution, +1)
+    return states
 
 
 def tally_moves(
@@ -242,7 +280,7 @@ def apply_moves(
     states: Mapping[str, dict[str, Any]],
     moves: Iterable[tuple[str, WindowKind, dt.date, dt.date, Contribution, int]],
 ) -> dict[str, dict[str, Any]]:
-    """Apply ``moves`` to the window states (by tally key); returns the states whose members
+    """Apply ``moves`` to the window states (by tally key); returns the states whose figures
     changed, each with its revision moved once. Pure helper for the agent and the tests."""
     updated: dict[str, dict[str, Any]] = {}
     for scope, kind, start, end, contribution, sign in moves:
@@ -252,8 +290,8 @@ def apply_moves(
     changed = {}
     for key, state in updated.items():
         before = states.get(key)
-        if before is not None and before["members"] == state["members"]:
-            continue  # already applied (a redelivered contribution): no new revision
+        if before is not None and same_sums(before, state):
+            continue  # taken back and added again unchanged (e.g. only the report ids moved)
         state["revision"] = (before["revision"] if before else 0) + 1
         changed[key] = state
     return changed

@@ -23,6 +23,7 @@ from aiokafka.partitioner import DefaultPartitioner
 from faust.web import Request, Response, View
 
 from schemas.json_codec import dumps, loads
+from streams.agents import TALLY_BOOK
 from streams.incidents import IncidentState, region_of_incident_id
 from streams.tallies import WINDOW_KINDS, TallyAggregation, tally_key, window_for
 
@@ -68,6 +69,14 @@ def _tally_json(state: Mapping[str, Any]) -> dict[str, Any]:
     return TallyAggregation.result(state, updated_at=updated_at).model_dump(mode="json")
 
 
+def _window_state(topo: Topology, key: str) -> Mapping[str, Any] | None:
+    """A window's state: the worker's sums when built (``TALLY_BOOK``), else the copy last
+    published (right after an assignment, before the first contribution rebuilds the sums)."""
+    if TALLY_BOOK.ready:
+        return TALLY_BOOK.get(key)
+    return topo.tallies_by_key.get(key)
+
+
 def local_tallies(topo: Topology, region: str, window: str, start: dt.date | None,
                   end: dt.date | None) -> list[dict[str, Any]] | None:
     """The region's tallies of one window kind held by this worker (``None``: unknown region)."""
@@ -80,7 +89,7 @@ def local_tallies(topo: Topology, region: str, window: str, start: dt.date | Non
         w_end = window_for(window, w_start)[1]  # type: ignore[arg-type]
         if (start is not None and w_end <= start) or (end is not None and w_start > end):
             continue
-        state = topo.tallies_by_key.get(tally_key(region, window, w_start))  # type: ignore[arg-type]
+        state = _window_state(topo, tally_key(region, window, w_start))  # type: ignore[arg-type]
         if state is not None:
             out.append(_tally_json(state))
     return out
@@ -108,8 +117,8 @@ def local_top(topo: Topology, window: str, metric: str, as_of: dt.date) -> list[
     start = window_for(window, as_of)[0]  # type: ignore[arg-type]
     out = []
     for scope in list(topo.scopes_by_scope.keys()):
-        state = topo.tallies_by_key.get(tally_key(scope, window, start))  # type: ignore[arg-type]
-        if state is not None and state["members"]:
+        state = _window_state(topo, tally_key(scope, window, start))  # type: ignore[arg-type]
+        if state is not None and state["incidents"]:
             out.append(_tally_json(state))
     return out
 

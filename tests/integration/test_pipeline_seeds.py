@@ -81,9 +81,10 @@ def reference_day_tallies(run: SeedRun) -> dict[str, dict[str, int]]:
     partition after the other (regions never share state across partitions)."""
     import asyncio
 
-    from streams.agents import handle_contribution, handle_event_record
+    from streams.agents import forget_caches, handle_contribution, handle_event_record
     from tests.unit.test_agents import Ev, Msg, dict_topology
 
+    forget_caches()  # a fresh "worker" in this process
     records = consume_all(run.bootstrap, run.env["CRISIS_STREAM_EVENTS_TOPIC"])
     records.sort(key=lambda r: (r.partition, r.offset))
     topo = dict_topology()
@@ -99,7 +100,7 @@ def reference_day_tallies(run: SeedRun) -> dict[str, dict[str, int]]:
     out = {}
     for key, state in topo.tallies_by_key.items():
         scope, window, start = key.rsplit("|", 2)
-        if window == "day" and state["members"]:
+        if window == "day" and state["incidents"]:
             tally = TallyAggregation.result(state, updated_at=dt.datetime.now(dt.UTC)).model_dump(mode="json")
             out[f"{scope}|{start}"] = summary(tally)
     return out
