@@ -95,6 +95,12 @@ PROBE_DAYS = 56
 FILLER_START = PROBE_END - dt.timedelta(days=85)
 FILLER_DAYS = 25
 STEADY_PROBES = 60  # probes of the half-rate latency phase
+#: One worker per core of the 2-core machine the goals are set for: each worker is one Python
+#: process (one core at most), so this is the scale-out the service is built for; fixed rather
+#: than os.cpu_count() so runs on other machines stay comparable. 4 partitions: 2 each.
+DEFAULT_WORKERS = 2
+POLL_S = 0.5  # /health and group polls while the workers start
+SETTLE_POLLS = 3  # the group counts as settled after this many agreeing polls in a row
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -156,6 +162,10 @@ def total_lag(committed: dict[tuple[str, int], int], ends: dict[tuple[str, int],
     return sum(max(0, end - committed.get(tp, 0)) for tp, end in ends.items())
 
 
+def _fmt(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.1f}"
+
+
 def _ms(values: Sequence[float], q: float) -> float | None:
     p = percentile(values, q)
     return None if p is None else p * 1000
@@ -190,6 +200,21 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
+
+
+def _stop_all(procs: Sequence[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM every process group first (they shut down side by side), then ``_stop`` each:
+    SIGKILL whatever lingers past STOP_TIMEOUT_S."""
+    for proc in procs:
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    for proc in procs:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+    for proc in procs:
+        _stop(proc)
 
 
 def _tree_rss_mb(pid: int) -> float | None:
@@ -348,10 +373,14 @@ async def _group_lag(bootstrap: str, group: str, topics: Sequence[str], partitio
 
 
 async def _wait_done(bootstrap: str, group: str, topics: Sequence[str], partitions: int, observer: Observer,
-                     out_topic: str, deadline: float, *, expect: int | None = None) -> bool:
+                     out_topic: str, deadline: float, *, expect: int | None = None,
+                     check: Callable[[], None] | None = None) -> bool:
     """Until ``expect`` messages arrived on ``out_topic``, or (no ``expect``) the group has no
-    lag and ``out_topic`` has been quiet for QUIET_S. False when the deadline came first."""
+    lag and ``out_topic`` has been quiet for QUIET_S. False when the deadline came first;
+    ``check`` raises when waiting is pointless (a worker exited)."""
     while time.monotonic() < deadline:
+        if check is not None:
+            check()
         if expect is not None:
             if observer.count[out_topic] >= expect:
                 return True
@@ -554,19 +583,29 @@ def _predictor() -> Callable[[SyntheticArticle], tuple[str, dt.date] | None]:
     return predict
 
 
-async def _wait_worker_ready(port: int, proc: subprocess.Popen[bytes], log: Path, deadline: float) -> None:
-    url = f"http://127.0.0.1:{port}/health"
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"worker exited with {proc.returncode}:\n{_tail(log)}")
-        try:
-            body = await asyncio.to_thread(_http_get, url)
-            if body and body.get("assigned_partitions", 0) > 0:
-                return
-        except Exception:  # not up yet
-            pass
-        await asyncio.sleep(0.5)
-    raise RuntimeError(f"worker not ready after {PROCESS_READY_TIMEOUT_S:.0f}s:\n{_tail(log)}")
+# --------------------------------------------------------------------------- the worker group
+@dataclass
+class Worker:
+    """One ``streams worker`` process of the benchmark's consumer group."""
+
+    index: int
+    proc: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    spawned_at: float
+    ready_at: float | None = None  # first /health with partitions assigned
+    assigned: int | None = None  # /health assigned_partitions once the group settled
+    sampler: RssSampler | None = None
+
+    def check_alive(self) -> None:
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"worker {self.index} (port {self.port}) exited with {self.proc.returncode}:\n"
+                               f"{_tail(self.log)}")
+
+
+def _check_alive(workers: Sequence[Worker]) -> None:
+    for w in workers:
+        w.check_alive()
 
 
 def _http_get(url: str) -> Any:
@@ -574,42 +613,163 @@ def _http_get(url: str) -> Any:
         return orjson.loads(resp.read())
 
 
+def _health(port: int) -> dict[str, Any] | None:
+    """A worker's /health body, or None while it does not answer."""
+    try:
+        body = _http_get(f"http://127.0.0.1:{port}/health")
+    except Exception:  # not up yet, or busy past the timeout
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _assignments_in_log(log: Path) -> int:
+    """How many assignments (one per rebalance the worker took part in) its log records."""
+    try:
+        return log.read_bytes().count(b"Setting newly assigned partitions")
+    except OSError:
+        return 0
+
+
+async def _describe_group(admin: Any, group: str) -> tuple[str, list[int], set[str]]:
+    """The group coordinator's view: state, partitions assigned to each member, and the topics
+    the members subscribe to (source topics, table changelogs, faust's leader topic)."""
+    from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment, ConsumerProtocolMemberMetadata
+
+    described = (await admin.describe_consumer_groups([group]))[0].to_object()["groups"][0]
+    counts: list[int] = []
+    topics: set[str] = set()
+    for member in described["members"]:
+        # While the group rebalances, metadata and assignment are empty bytes: nothing to decode.
+        with contextlib.suppress(Exception):
+            topics.update(ConsumerProtocolMemberMetadata.decode(member["member_metadata"]).subscription)
+        try:
+            assignment = ConsumerProtocolMemberAssignment.decode(member["member_assignment"]).assignment
+            counts.append(sum(len(parts) for _, parts in assignment))
+        except Exception:
+            counts.append(0)
+    return described["state"], counts, topics
+
+
+async def _wait_group_settled(bootstrap: str, group: str, workers: Sequence[Worker], consumed: Sequence[str],
+                              deadline: float) -> dict[str, Any]:
+    """Until every worker answers /health with partitions assigned AND the group has settled:
+    the coordinator says ``Stable`` with one member per worker, the members' assignments and
+    the sum of the workers' ``assigned_partitions`` both equal every partition of the topics
+    the group subscribes to (what one worker alone gets: no partition unassigned or held
+    twice), unchanged over SETTLE_POLLS polls. A worker that joins late makes the group
+    rebalance; this waits that out, so no phase starts on a half-assigned group."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    state, members, assigned, expected = "unknown", [], [0] * len(workers), None
+    states: list[str] = []
+    streak, last = 0, None
+    try:
+        while time.monotonic() < deadline:
+            _check_alive(workers)
+            bodies = await asyncio.gather(*(asyncio.to_thread(_health, w.port) for w in workers))
+            now = time.monotonic()
+            assigned = [int(b.get("assigned_partitions") or 0) if b else 0 for b in bodies]
+            for w, n in zip(workers, assigned, strict=True):
+                if n > 0 and w.ready_at is None:
+                    w.ready_at = now
+            state, members, subscribed = await _describe_group(admin, group)
+            if not states or states[-1] != state:
+                states.append(state)
+            if subscribed:
+                described = await admin.describe_topics(sorted(subscribed | set(consumed)))
+                expected = sum(len(t["partitions"]) for t in described)
+            settled = (state == "Stable" and len(members) == len(workers) and min(assigned) > 0
+                       and expected is not None and sum(assigned) == sum(members) == expected)
+            streak = streak + 1 if settled and assigned == last else int(settled)
+            last = assigned
+            if streak >= SETTLE_POLLS:
+                for w, n in zip(workers, assigned, strict=True):
+                    w.assigned = n
+                return {"expected_partitions": expected, "assigned": assigned, "group_states": states}
+            await asyncio.sleep(POLL_S)
+    finally:
+        await admin.close()
+    tails = "\n".join(f"--- worker {w.index}:\n{_tail(w.log, 15)}" for w in workers)
+    raise RuntimeError(f"consumer group not settled after {PROCESS_READY_TIMEOUT_S:.0f}s: state {state}, "
+                       f"member assignments {members}, /health assigned_partitions {assigned}, expected "
+                       f"{expected} in all\n{tails}")
+
+
+def _spread(values: Sequence[float | None], how: Callable[[Sequence[float]], float]) -> float | None:
+    """``how`` (sum, max) over the workers' values; None when any worker's is missing."""
+    if not values or any(v is None for v in values):
+        return None
+    return how([v for v in values if v is not None])
+
+
+def _free_ports(n: int) -> list[int]:
+    from streams.localkafka import free_port
+
+    ports: list[int] = []
+    for _ in range(50 * n):
+        if len(ports) == n:
+            break
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    if len(ports) < n:
+        raise RuntimeError(f"could not find {n} distinct free ports")
+    return ports
+
+
 async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run_id: str,
                        warm: list[tuple[bytes, bytes]], burst: list[tuple[bytes, bytes]],
                        paced: list[tuple[bytes, bytes]], probes: list[Probe],
                        steady_probes: list[Probe]) -> dict[str, Any]:
-    from streams.localkafka import create_topics, free_port
+    from streams.localkafka import create_topics
 
     names = {k: f"bench-{run_id}-{k}" for k in ("articles", "events", "incidents", "tallies", "dead-letter", "late")}
     app_id = f"bench-{run_id}"
-    port = free_port()
     create_topics(bootstrap, [names["articles"], names["events"], names["incidents"], names["tallies"],
                               names["dead-letter"], names["late"]], partitions=args.partitions)
-    env = _env({
+    base_env = _env({
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "CRISIS_STREAM_APP_ID": app_id,
-        "CRISIS_STREAM_WEB_PORT": str(port), "CRISIS_STREAM_DATA_DIR": str(work / "worker"),
         "CRISIS_STREAM_PARTITIONS": str(args.partitions),
         "CRISIS_STREAM_ARTICLES_TOPIC": names["articles"], "CRISIS_STREAM_EVENTS_TOPIC": names["events"],
         "CRISIS_STREAM_INCIDENTS_TOPIC": names["incidents"], "CRISIS_STREAM_TALLIES_TOPIC": names["tallies"],
         "CRISIS_STREAM_DEAD_LETTER_TOPIC": names["dead-letter"], "CRISIS_STREAM_LATE_TOPIC": names["late"],
     })
-    consumed = [names["articles"], names["events"], f"{names['tallies']}.contributions"]
-    log = work / "worker.log"
-    t_spawn = time.monotonic()
     for item in args.worker_env:
         key, _, value = item.partition("=")
-        env[key] = value
-    profile = [] if not args.profile_worker else ["-m", "cProfile", "-o", str(work / "worker.prof")]
+        base_env[key] = value
+    consumed = [names["articles"], names["events"], f"{names['tallies']}.contributions"]
     target = shlex.split(args.worker_module) if args.worker_module else ["-m", "streams"]
-    proc = _spawn([sys.executable, *profile, *target, "worker", "-l", "info"], env, log)
+    ports = _free_ports(args.workers)
+    workers: list[Worker] = []
     prod = observer = None
-    sampler: RssSampler | None = None
-    out: dict[str, Any] = {"log": str(log)}
+    out: dict[str, Any] = {}
     try:
-        await _wait_worker_ready(port, proc, log, time.monotonic() + PROCESS_READY_TIMEOUT_S)
+        # Every worker at once, same app id (one consumer group), each its own web port and
+        # state dir: the way the service scales out over the partitions.
+        for i, port in enumerate(ports):
+            env = {**base_env, "CRISIS_STREAM_WEB_PORT": str(port),
+                   "CRISIS_STREAM_DATA_DIR": str(work / f"worker-{i}")}
+            profile = (["-m", "cProfile", "-o", str(work / "worker-0.prof")]
+                       if args.profile_worker and i == 0 else [])
+            log = work / f"worker-{i}.log"
+            workers.append(Worker(i, _spawn([sys.executable, *profile, *target, "worker", "-l", "info"], env, log),
+                                  port, log, time.monotonic()))
+        out["log"] = [str(w.log) for w in workers]
+        t_spawn = workers[0].spawned_at
+        group = await _wait_group_settled(bootstrap, app_id, workers, consumed,
+                                          time.monotonic() + PROCESS_READY_TIMEOUT_S)
         out["ready_s"] = time.monotonic() - t_spawn
-        sampler = RssSampler(proc.pid)
-        sampler.start()
+        out["group"] = group
+        settled_assignments = [_assignments_in_log(w.log) for w in workers]
+        for w in workers:
+            w.sampler = RssSampler(w.proc.pid)
+            w.sampler.start()
+
+        def alive() -> None:
+            _check_alive(workers)
+
         observer = Observer(bootstrap, [names["tallies"], names["events"], names["dead-letter"]],
                             args.partitions, parse_article_ids=[names["events"]])
         await observer.start()
@@ -618,26 +778,34 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         # warm-up (not timed): the extractor loads, tables and topics see their first writes
         await _publish_burst(prod, names["articles"], warm)
         warm_done = await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
-                                     time.monotonic() + args.phase_timeout)
+                                     time.monotonic() + args.phase_timeout, check=alive)
         out["warm_done"] = warm_done
         await asyncio.sleep(1.0)
-        out["rss_ready_mb"] = sampler.sample()
+        rss_ready = [w.sampler.sample() for w in workers if w.sampler is not None]
+        out["rss_ready_mb"] = _spread(rss_ready, max)
+        extractors = [(_health(w.port) or {}).get("extractor", "no answer") for w in workers]
 
         # throughput
         events_before = observer.count[names["events"]]
         dl_before = observer.count[names["dead-letter"]]
-        cpu0, wait0 = _tree_cpu_s(proc.pid), runqueue_wait_s(proc.pid)
+        cpu0 = [_tree_cpu_s(w.proc.pid) for w in workers]
+        wait0 = [runqueue_wait_s(w.proc.pid) for w in workers]
         t0, t_acked = await _publish_burst(prod, names["articles"], burst)
         done = await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
-                                time.monotonic() + args.phase_timeout)
+                                time.monotonic() + args.phase_timeout, check=alive)
         last = observer.last_at[names["tallies"]]
-        cpu1, wait1 = _tree_cpu_s(proc.pid), runqueue_wait_s(proc.pid)
-        if cpu0 is not None and cpu1 is not None and last > t0:
-            out["cpu_pct"] = 100 * (cpu1 - cpu0) / (last - t0)
-            out["cpu_ms_per_msg"] = 1000 * (cpu1 - cpu0) / len(burst)
-        if wait0 is not None and wait1 is not None and last > t0:
-            out["runqueue_wait_pct"] = 100 * (wait1 - wait0) / (last - t0)
-        out["throughput"] = len(burst) / (last - t0) if last > t0 else None
+        cpu1 = [_tree_cpu_s(w.proc.pid) for w in workers]
+        wait1 = [runqueue_wait_s(w.proc.pid) for w in workers]
+        cpu = [None if a is None or b is None else b - a for a, b in zip(cpu0, cpu1, strict=True)]
+        wait = [None if a is None or b is None else b - a for a, b in zip(wait0, wait1, strict=True)]
+        wall = last - t0 if last > t0 else None
+        cpu_sum, wait_sum = _spread(cpu, sum), _spread(wait, sum)
+        if cpu_sum is not None and wall:
+            out["cpu_pct"] = 100 * cpu_sum / wall
+            out["cpu_ms_per_msg"] = 1000 * cpu_sum / len(burst)
+        if wait_sum is not None and wall:
+            out["runqueue_wait_pct"] = 100 * wait_sum / wall
+        out["throughput"] = len(burst) / wall if wall else None
         out["throughput_done"] = done
         out["publish_s"] = t_acked - t0
         burst_ids = {k.decode() for k, _ in burst}
@@ -646,14 +814,15 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         out["dead_letters"] = observer.count[names["dead-letter"]] - dl_before
         out["tally_updates"] = observer.count[names["tallies"]]
 
-        # latency at a fixed rate
-        out.update(await _latency_phase(prod, observer, names, paced, probes, args.rate, args.phase_timeout))
+        # latency at a fixed rate (--latency-seconds 0: throughput only)
+        if paced:
+            out.update(await _latency_phase(prod, observer, names, paced, probes, args.rate, args.phase_timeout))
 
         # and at half the sustained rate, where the queue stays short (when 100/s was too much)
         rate = out.get("throughput")
-        if args.steady_seconds > 0 and rate and rate < 2 * args.rate and steady_probes:
+        if paced and args.steady_seconds > 0 and rate and rate < 2 * args.rate and steady_probes:
             await _wait_done(bootstrap, app_id, consumed, args.partitions, observer, names["tallies"],
-                             time.monotonic() + args.phase_timeout)
+                             time.monotonic() + args.phase_timeout, check=alive)
             steady_rate = max(1.0, rate / 2)
             total = max(len(steady_probes), int(steady_rate * args.steady_seconds))
             every = max(1, total // len(steady_probes))
@@ -662,19 +831,34 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
                                           args.phase_timeout)
             out["steady_rate"] = steady_rate
             out.update({f"steady_{k}": v for k, v in steady.items()})
-        sampler.sample()
-        out["rss_peak_mb"] = sampler.peak
-        out["rss_end_mb"] = sampler.last
+        alive()
+        peaks = []
+        for w in workers:
+            if w.sampler is not None:
+                w.sampler.sample()
+                peaks.append(w.sampler.peak)
+        out["rss_peak_mb"] = _spread(peaks, max)
+        out["workers"] = [
+            {"index": w.index, "port": w.port, "pid": w.proc.pid,
+             "ready_s": None if w.ready_at is None else w.ready_at - w.spawned_at,
+             "assigned_partitions": w.assigned, "extractor": ext,
+             "rss_ready_mb": r, "rss_peak_mb": w.sampler.peak if w.sampler else None,
+             "cpu_s": c, "runqueue_wait_s": q,
+             "rebalances_during_run": _assignments_in_log(w.log) - a0}
+            for w, ext, r, c, q, a0 in zip(workers, extractors, rss_ready, cpu, wait, settled_assignments,
+                                          strict=True)
+        ]
     finally:
-        if sampler is not None:
-            await sampler.stop()
+        for w in workers:
+            if w.sampler is not None:
+                await w.sampler.stop()
         if prod is not None:
             await prod.stop()
         if observer is not None:
             await observer.stop()
-        _stop(proc)
+        _stop_all([w.proc for w in workers])
         if args.profile_worker:
-            _print_profile(work / "worker.prof")
+            _print_profile(work / "worker-0.prof")
     return out
 
 
@@ -732,7 +916,7 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
                                              prefix="warm"))
     probes: list[Probe] = []
     steady_probes: list[Probe] = []
-    if not args.ceiling_only:
+    if not args.ceiling_only and total_paced > 0:
         t = time.monotonic()
         want = max(1, total_paced // args.probe_every)
         planned, rejected = plan_probes(want + STEADY_PROBES, _predictor(), seed=args.seed + 2)
@@ -761,10 +945,11 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
 
     ceil_lat = ceiling.get("latencies", [])
     pipe_lat = pipe.get("latencies", [])
+    nw = f"{args.workers} worker{'s' if args.workers > 1 else ''}"
     figures = [
         Figure("pipeline.articles_per_s", pipe.get("throughput"), "articles/s", "ceiling.msgs_per_s",
                ceiling.get("throughput"), goal=f">= {GOAL_ARTICLES_PER_S}",
-               note=f"{args.n} articles, first publish -> last tally update"),
+               note=f"{args.n} articles, first publish -> last tally update, {nw}"),
         Figure("pipeline.p50_ms", _ms(pipe_lat, 50), "ms", "ceiling.p50_ms", _ms(ceil_lat, 50),
                note=f"publish -> tally, {args.rate:g}/s for {args.latency_seconds:g} s"),
         Figure("pipeline.p99_ms", _ms(pipe_lat, 99), "ms", "ceiling.p99_ms", _ms(ceil_lat, 99),
@@ -775,16 +960,20 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
         Figure("pipeline.event_p99_ms", _ms(pipe.get("event_latencies", []), 99), "ms", "ceiling.p99_ms",
                _ms(ceil_lat, 99), note="publish -> first event record (first hop)"),
         Figure("worker.rss_ready_mb", pipe.get("rss_ready_mb"), "MB", "passthrough.rss_mb",
-               ceiling.get("rss_idle_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}", note="after warm-up, gazetteer loaded"),
+               ceiling.get("rss_idle_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}",
+               note="after warm-up, gazetteer loaded; the largest worker"),
         Figure("worker.rss_peak_mb", pipe.get("rss_peak_mb"), "MB", "passthrough.rss_peak_mb",
-               ceiling.get("rss_peak_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}"),
+               ceiling.get("rss_peak_mb"), goal=f"<= {GOAL_WORKER_RSS_MB}",
+               note="the largest worker's peak (the goal is per worker)"),
         Figure("worker.cpu_pct", pipe.get("cpu_pct"), "% of a core", "passthrough.cpu_pct", ceiling.get("cpu_pct"),
-               note="during the throughput phase; ~100 = CPU-bound in one Python process"),
+               note=f"sum over {nw}, throughput phase; ~100 per worker = each CPU-bound in one Python process"),
         Figure("worker.cpu_ms_per_article", pipe.get("cpu_ms_per_msg"), "ms", "passthrough.cpu_ms_per_msg",
-               ceiling.get("cpu_ms_per_msg"), note="worker CPU time / articles, throughput phase"),
+               ceiling.get("cpu_ms_per_msg"), note=f"CPU time summed over {nw} / articles, throughput phase"),
         Figure("worker.runqueue_wait_pct", pipe.get("runqueue_wait_pct"), "% of wall",
-               note="worker threads runnable but waiting for a CPU (schedstat): high = the machine is the limit"),
-        Figure("worker.ready_s", pipe.get("ready_s"), "s", note="spawn -> /health with assigned partitions"),
+               note=f"sum over {nw} of the time their threads were runnable but waiting for a CPU (schedstat) "
+                    f"/ wall, throughput phase; same scale as worker.cpu_pct: high = the machine is the limit"),
+        Figure("worker.ready_s", pipe.get("ready_s"), "s",
+               note=f"spawn -> all {nw} up and the consumer group settled (every partition assigned)"),
     ]
     if ceiling.get("publish_s") is not None:
         notes.append(f"burst publish of {args.n} articles took {ceiling['publish_s']:.2f} s (ceiling run), "
@@ -793,16 +982,37 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
         notes.append(f"throughput phase: complete={pipe.get('throughput_done')}, articles with events "
                      f"{pipe.get('articles_with_events')}/{args.n}, events {pipe.get('events')}, "
                      f"dead letters {pipe.get('dead_letters')}, tally updates {pipe.get('tally_updates')}")
+    if pipe and total_paced:
         notes.append(f"latency probes: {pipe.get('latency_probes')} sent, {len(pipe_lat)} measured, "
                      f"{pipe.get('latency_collided')} discarded (tally seen before send), "
                      f"{pipe.get('latency_missing')} never seen within {args.phase_timeout:.0f} s of the last send")
+    if not total_paced:
+        notes.append("--latency-seconds 0: throughput only, no latency phases")
     rate = pipe.get("throughput")
-    if rate is not None and rate < args.rate:
+    if total_paced and rate is not None and rate < args.rate:
         notes.append(f"offered load {args.rate:g}/s is above the sustained {rate:.0f}/s: the latency phase "
                      f"measures a growing queue (latency rises through the run), not steady-state latency")
+    for w in pipe.get("workers", []):
+        notes.append(f"worker {w['index']}: {w['assigned_partitions']} partitions assigned, /health after "
+                     f"{_fmt(w['ready_s'])} s, extractor {w['extractor']}, RSS {_fmt(w['rss_ready_mb'])} MB after "
+                     f"warm-up / {_fmt(w['rss_peak_mb'])} MB peak, CPU {_fmt(w['cpu_s'])} s and runqueue wait "
+                     f"{_fmt(w['runqueue_wait_s'])} s in the throughput phase, rebalances during the run "
+                     f"{w['rebalances_during_run']}")
+    if pipe.get("group"):
+        g = pipe["group"]
+        first = min((w["ready_s"] for w in pipe.get("workers", []) if w["ready_s"] is not None), default=None)
+        notes.append(f"consumer group: {args.workers} workers share {g['expected_partitions']} partitions "
+                     f"(source topics, table changelogs, faust's leader topic) as {g['assigned']}; states seen "
+                     f"while starting: {' -> '.join(g['group_states'])}; first worker assigned after "
+                     f"{_fmt(first)} s, group settled after {_fmt(pipe.get('ready_s'))} s")
+    if any(w["rebalances_during_run"] for w in pipe.get("workers", [])):
+        notes.append("WARNING: the group rebalanced during the measured phases: figures include the pause")
+    if args.profile_worker:
+        notes.append("--profile-worker: worker 0 only runs under cProfile (the profile is of its share of the "
+                     "partitions); the figures are slowed by it")
     if ceiling.get("latency_missing"):
         notes.append(f"ceiling: {ceiling['latency_missing']} paced messages never seen")
-    notes.append(f"partitions {args.partitions}; worker store: settings default; broker: local Kafka "
+    notes.append(f"partitions {args.partitions}, workers {args.workers}; worker store: settings default; broker: local Kafka "
                  f"{'(given)' if args.bootstrap else 'started by this run'}; bench, broker, worker share the machine")
     return figures, notes, raw
 
@@ -817,6 +1027,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a second latency phase at half the sustained rate when --rate was too much (0: skip)")
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--partitions", type=int, default=4)
+    ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                    help="worker processes in the consumer group (default: one per core of the 2-core target "
+                         "machine); at most --partitions")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bootstrap", default=None, help="a loopback broker to use instead of starting one")
     ap.add_argument("--phase-timeout", type=float, default=600.0, help="deadline of each phase, seconds")
@@ -841,6 +1054,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.bootstrap:
         _loopback(args.bootstrap)
+    if not 1 <= args.workers <= args.partitions:
+        ap.error(f"--workers must be 1..--partitions ({args.partitions}): a worker without partitions idles")
 
     def on_term(*_: object) -> None:
         # SIGTERM would end the process without running any ``finally``: turn it into the
