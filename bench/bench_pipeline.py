@@ -8,8 +8,13 @@ CEILING (same run, same broker, same messages): a bare aiokafka pass-through pro
 (consume ``in``, produce the same bytes to ``out``; a consumer group like the worker's),
 measured exactly like the pipeline below. Ratios are pipeline / ceiling.
 
-Method, per phase (the worker is ``python -m streams worker`` with a fresh app id, fresh
-topic names and a fresh data dir; ``--partitions`` partitions everywhere):
+Method, per phase. The pipeline is ``--workers`` (default 2, one per core of the 2-core
+target machine) ``python -m streams worker`` processes of one fresh app id (one consumer
+group), with fresh topic names, ``--partitions`` partitions everywhere (default 4: 2 workers
+get 2 each), and each its own web port and data dir; they start together, and nothing is
+sent before every worker is up and the group has settled (the coordinator says Stable with
+one member per worker, and the workers' ``/health`` ``assigned_partitions`` add up to every
+partition of the subscribed topics, what one worker alone gets).
 
 * warm-up: a few articles are processed first so the extractor is loaded and first-use
   costs are paid before anything is timed.
@@ -29,10 +34,14 @@ topic names and a fresh data dir; ``--partitions`` partitions everywhere):
   first record of its ``region|day|date`` tally observed on ``tallies``. A probe whose tally
   was seen before it was sent (a mis-resolved filler got there first) is discarded and
   counted. Publish -> first event record (``events``, by article id) is reported too.
-* memory: RSS (psutil) of the worker process and its children, after warm-up and at the
-  peak of the run; baseline: the pass-through process.
+* memory: RSS (psutil) of each worker process and its children, after warm-up and at the
+  peak of the run; the figure is the largest worker's (the goal is per worker), a note gives
+  each; baseline: the pass-through process.
+* CPU: CPU seconds and runqueue wait (schedstat) of every worker during the throughput
+  phase, summed over the workers (per article, and per wall second: % of a core).
 
-Usage: ``python bench/bench_pipeline.py [--n 5000] [--rate 100] [--latency-seconds 30] [--json]``
+Usage: ``python bench/bench_pipeline.py [--n 5000] [--rate 100] [--latency-seconds 30] [--workers 2] [--json]``
+(``--latency-seconds 0``: the throughput phase only.)
 """
 
 from __future__ import annotations
@@ -79,7 +88,7 @@ from corpus import (  # noqa: E402
     synthetic_articles,
 )
 
-__all__ = ["Probe", "main", "plan_probes", "total_lag"]
+__all__ = ["Probe", "group_settled", "main", "plan_probes", "total_lag"]
 
 GOAL_ARTICLES_PER_S = 500
 GOAL_WORKER_RSS_MB = 400
@@ -164,6 +173,18 @@ def total_lag(committed: dict[tuple[str, int], int], ends: dict[tuple[str, int],
 
 def _fmt(v: float | None) -> str:
     return "n/a" if v is None else f"{v:.1f}"
+
+
+def group_settled(state: str, member_partitions: Sequence[int], worker_partitions: Sequence[int],
+                  expected: int | None) -> bool:
+    """Whether a consumer group of ``len(worker_partitions)`` workers has settled: the
+    coordinator says ``Stable`` with one member per worker, every worker holds partitions
+    (its /health ``assigned_partitions``), and both the members' assignments and the workers'
+    counts add up to ``expected`` (every partition of the subscribed topics, what a lone
+    worker gets): none left unassigned, none still held by a worker it was taken from."""
+    return (state == "Stable" and len(member_partitions) == len(worker_partitions)
+            and min(worker_partitions, default=0) > 0 and expected is not None
+            and sum(worker_partitions) == sum(member_partitions) == expected)
 
 
 def _ms(values: Sequence[float], q: float) -> float | None:
@@ -680,8 +701,7 @@ async def _wait_group_settled(bootstrap: str, group: str, workers: Sequence[Work
             if subscribed:
                 described = await admin.describe_topics(sorted(subscribed | set(consumed)))
                 expected = sum(len(t["partitions"]) for t in described)
-            settled = (state == "Stable" and len(members) == len(workers) and min(assigned) > 0
-                       and expected is not None and sum(assigned) == sum(members) == expected)
+            settled = group_settled(state, members, assigned, expected)
             streak = streak + 1 if settled and assigned == last else int(settled)
             last = assigned
             if streak >= SETTLE_POLLS:

@@ -1,8 +1,9 @@
 """The benchmarks run and print their figures; nothing here asserts on a timing.
 
 ``bench_extract`` runs for real on a handful of articles (no broker). ``bench_pipeline``
-needs a broker, so here only its pure parts run: probe planning, lag arithmetic and its
-command line; the broker run belongs with the integration tests.
+needs a broker, so here only its pure parts run: probe planning, lag arithmetic, when a
+group of workers counts as settled, and its command line; the broker run belongs with the
+integration tests.
 """
 
 from __future__ import annotations
@@ -121,6 +122,35 @@ def test_group_lag_counts_partitions_without_a_commit_from_zero(bench_module) ->
     ends = {("articles", 0): 10, ("articles", 1): 5, ("events", 0): 7}
     assert pipeline.total_lag({("articles", 0): 10, ("articles", 1): 5}, ends) == 7
     assert pipeline.total_lag({("articles", 0): 10, ("articles", 1): 5, ("events", 0): 7}, ends) == 0
+
+
+def test_worker_group_is_settled_only_when_stable_and_every_partition_is_held_once(bench_module) -> None:
+    settled = bench_module("bench_pipeline").group_settled
+    assert settled("Stable", [22, 23], [22, 23], 45)
+    assert settled("Stable", [45], [45], 45)
+    assert not settled("PreparingRebalance", [0, 45], [0, 45], 45)  # the second worker is joining
+    assert not settled("Stable", [45], [0, 45], 45)  # one member only: a worker has not joined
+    assert not settled("Stable", [22, 23], [45, 23], 45)  # a worker still holds what was taken from it
+    assert not settled("Stable", [22, 23], [22, 23], None)  # subscription not known yet
+
+
+def test_pipeline_benchmark_refuses_more_workers_than_partitions() -> None:
+    proc = _run("bench_pipeline.py", "--bootstrap", "127.0.0.1:9", "--workers", "5", "--partitions", "4")
+    assert proc.returncode != 0
+    assert "--workers must be 1..--partitions" in proc.stderr
+
+
+def test_run_all_renames_the_one_worker_figures_for_comparison(bench_module) -> None:
+    run_all = bench_module("run_all")
+    result = {"benchmark": "bench_pipeline", "notes": [], "figures": [
+        {"name": "pipeline.articles_per_s", "value": 120.0, "unit": "articles/s", "goal": ">= 500", "ok": False},
+        {"name": "pipeline.p99_ms", "value": None, "unit": "ms", "goal": None, "ok": None},
+    ]}
+    rows = run_all.one_worker_rows(result)
+    assert rows["benchmark"] == "bench_pipeline --workers 1"
+    assert [(f["name"], f["goal"], f["ok"]) for f in rows["figures"]] == [
+        ("workers1.pipeline.articles_per_s", None, None)]
+    assert "| `workers1.pipeline.articles_per_s` | 120 articles/s |" in run_all.markdown_table([rows])
 
 
 def test_pipeline_benchmark_refuses_brokers_off_loopback() -> None:
