@@ -1,13 +1,17 @@
 """Run every benchmark and print one summary table (``make bench``).
 
 Each benchmark runs as its own process with ``--json``; the summary lists every figure
-beside its same-run baseline, the ratio and the goal. ``--update-readme`` writes the table
+beside its same-run baseline, the ratio and the goal. The pipeline figures are those of the
+default worker group (``bench_pipeline.py --workers 2``, one worker per core); then, unless
+``--no-compare``, a throughput-only run with ``--workers 1`` (about a minute more) adds
+``workers1.*`` rows: the same figures for one worker, to read the scale-out against. ``--update-readme`` writes the table
 into ``bench/README.md`` (between the ``bench:latest`` markers) with the date and machine;
 the raw results also go to ``.cache/bench/latest.json``.
 
     python bench/run_all.py                  # full runs (several minutes)
     python bench/run_all.py --quick          # small runs, a check that everything works
     python bench/run_all.py --update-readme
+    python bench/run_all.py --no-compare     # no --workers 1 comparison run
 """
 
 from __future__ import annotations
@@ -30,12 +34,17 @@ BEGIN, END = "<!-- bench:latest:begin -->", "<!-- bench:latest:end -->"
 RUN_TIMEOUT_S = 1800
 STOP_TIMEOUT_S = 90  # a benchmark's own clean-up (worker, broker) after SIGTERM
 
-__all__ = ["main", "markdown_table", "run_benchmark"]
+__all__ = ["main", "markdown_table", "one_worker_rows", "run_benchmark"]
 
 QUICK = {
     "bench_extract.py": ["--n", "200", "--warmup", "20", "--geo-n", "100", "--startup-runs", "1"],
     "bench_pipeline.py": ["--n", "300", "--latency-seconds", "5", "--warmup", "20"],
 }
+#: The comparison run: one worker, throughput phase only (the latency phases would double
+#: the pipeline's time for figures the scale-out hardly explains).
+ONE_WORKER_ARGS = ["--workers", "1", "--latency-seconds", "0"]
+ONE_WORKER_FIGURES = ("pipeline.articles_per_s", "worker.cpu_pct", "worker.cpu_ms_per_article",
+                      "worker.runqueue_wait_pct", "worker.rss_peak_mb", "worker.ready_s")
 
 
 def run_benchmark(script: str, extra: list[str]) -> dict[str, Any]:
@@ -65,6 +74,16 @@ def run_benchmark(script: str, extra: list[str]) -> dict[str, Any]:
         return {"benchmark": script, "error": f"no JSON on stdout: {stdout[-500:]}", "figures": []}
     data["seconds"] = round(time.monotonic() - started, 1)
     return data
+
+
+def one_worker_rows(result: dict[str, Any]) -> dict[str, Any]:
+    """The ``--workers 1`` run as comparison rows: its ONE_WORKER_FIGURES renamed
+    ``workers1.<figure>``, without goals (the goals are judged on the default run)."""
+    figures = []
+    for f in result.get("figures", []):
+        if f["name"] in ONE_WORKER_FIGURES:
+            figures.append({**f, "name": f"workers1.{f['name']}", "goal": None, "ok": None})
+    return {**result, "benchmark": "bench_pipeline --workers 1", "figures": figures}
 
 
 def _fmt(v: Any) -> str:
@@ -118,18 +137,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-pipeline", action="store_true", help="extraction only (no broker)")
     ap.add_argument("--extract-args", default="", help="extra arguments for bench_extract.py")
     ap.add_argument("--pipeline-args", default="", help="extra arguments for bench_pipeline.py")
+    ap.add_argument("--no-compare", action="store_true",
+                    help="skip the throughput-only --workers 1 run printed beside the default worker group's")
     ap.add_argument("--update-readme", action="store_true", help="write the table into bench/README.md")
     ap.add_argument("--results", type=Path, default=RESULTS, help="where the raw JSON results go")
     args = ap.parse_args(argv)
 
-    plan = [("bench_extract.py", args.extract_args)]
+    plan: list[tuple[str, list[str], bool]] = [("bench_extract.py", shlex.split(args.extract_args), False)]
     if not args.skip_pipeline:
-        plan.append(("bench_pipeline.py", args.pipeline_args))
+        plan.append(("bench_pipeline.py", shlex.split(args.pipeline_args), False))
+        if not args.no_compare:  # last, so --workers 1 overrides a --workers in --pipeline-args
+            plan.append(("bench_pipeline.py", [*shlex.split(args.pipeline_args), *ONE_WORKER_ARGS], True))
     results = []
-    for script, extra in plan:
-        argv_extra = (QUICK[script] if args.quick else []) + shlex.split(extra)
+    for script, extra, compare in plan:
+        argv_extra = (QUICK[script] if args.quick else []) + extra
         print(f"running {script} {' '.join(argv_extra)} ...", file=sys.stderr, flush=True)
-        results.append(run_benchmark(script, argv_extra))
+        result = run_benchmark(script, argv_extra)
+        results.append(one_worker_rows(result) if compare else result)
 
     table = markdown_table(results)
     machine = _machine_line(results)
