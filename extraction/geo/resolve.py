@@ -192,6 +192,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     countries = index.countries
     demonyms = index.demonyms
     title_end = -1  # (computed when first needed)
+    lowered: dict[str, bool] = {}  # names the text also writes in lower case
     out: list[Mention] = []
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
@@ -230,7 +231,18 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if got is None:
             got = memo[rtext] = _run_matches(index, rtext, upper)
         person_tail, last_word, matches = got
-        if rs > 0 and text[rs - 1] == " ":
+        if rs > 1 and text[rs - 1] == " " and text[rs - 2].isalpha():
+            # (``_prev_word``'s common case inline: one space, then a word after a space)
+            e = rs - 1
+            lo = rs - 24 if rs > 24 else 0
+            sp = text.rfind(" ", lo, e)
+            pw = text[sp + 1 if sp >= 0 else lo:e]
+            if pw.isalpha():
+                pstart = e - len(pw)
+            else:
+                pw, pstart = _prev_word(text, rs)
+            prev = (pc.get(pw) or _plain(pw)) if pw else ""
+        elif rs > 0 and text[rs - 1] == " ":
             pw, pstart = _prev_word(text, rs)
             prev = (pc.get(pw) or _plain(pw)) if pw else ""
         else:
@@ -268,13 +280,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     # sentence start, or in a title-case headline, that the text also writes in
                     # lower case is a word.
                     lead_in = text[max(0, start - 2):start]
-                    if start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“":
-                        if _written_lower(text, surface):
-                            continue
-                    elif start < 601:  # (a headline lies in the first 600 characters)
-                        if title_end < 0:
-                            title_end = _title_case_head(text)
-                        if start < title_end and _written_lower(text, surface):
+                    if start == 0 or "\n" in lead_in or lead_in[:1] in ".!?:\"“" or (
+                            start < 601  # (a headline lies in the first 600 characters)
+                            and start < (title_end if title_end >= 0 else (title_end := _title_case_head(text)))):
+                        lower = lowered.get(surface)
+                        if lower is None:
+                            lower = lowered[surface] = _written_lower(text, surface)
+                        if lower:
                             continue
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
@@ -352,14 +364,17 @@ def _written_lower(text: str, word: str) -> bool:
 
 
 _MEMO: dict[str, object] = {}  # per index: words that are no name, each run's matches, spreads
+# Entries each per-name memo keeps before it starts over (bounds a long-running worker's
+# memory: the names news uses recur, so a small memo holds nearly all of them).
+_MEMO_MAX = 20_000
 
 
 def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...], surface: str,
-                admin_hint: bool, memo: dict) -> tuple[tuple[int, str, int, float, bool], ...]:
+                admin_hint: bool) -> tuple[tuple[int, str, int, float, bool], ...]:
     """A name's candidates with what does not depend on the text: country, region, prior
     (log population; a region 5, or 9.5 with an admin word beside it; with the word, a
     district fits and a town does not) and whether the text spells it as GeoNames' main
-    name. Memoised per name, spelling and admin word."""
+    name. (``_rows`` memoises what is built from it.)"""
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
@@ -374,8 +389,7 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
             # (no point in the inputs: NaN latitude); a town does not
             s += 1.5 if place_lat[e] != place_lat[e] else -1.5
         rows.append((e, ecc[e], eadm[e], s, _exact(surface, index.place_name[e])))
-    table = memo[(ids, surface, admin_hint)] = tuple(rows)
-    return table
+    return tuple(rows)
 
 
 def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...],
@@ -596,6 +610,7 @@ class _Group(NamedTuple):
     rows: tuple[tuple[int, str, int, float, bool, float, float, float], ...] | None  # see _rows
     rows_static: bool  # every row's bonuses hold as precomputed (see _rows)
     conf0: float  # with one namesake: its trust before the text's evidence (_base_conf), else -1
+    confs: dict[int, float] | None  # with several: the same per namesake, filled as chosen
 
 
 def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tuple[tuple, bool]:
@@ -611,11 +626,9 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     got = memo.get(key)
     if got is not None:
         return got
-    if len(memo) > 100_000:
+    if len(memo) > _MEMO_MAX // 2:
         memo.clear()
-    cands = _MEMO.setdefault("cands", {})  # type: ignore[assignment]
-    table = cands.get((m.ids, m.surface, m.admin_hint)) \
-        or _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, cands)  # type: ignore[arg-type]
+    table = _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint)
     n_places = index.n_places
     rows = []
     for rank, (e, cc, a, s, exact) in enumerate(table):
@@ -669,7 +682,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     spread: dict = _MEMO.setdefault("spread", {})  # type: ignore[assignment]
     name_memo: dict = _MEMO.setdefault("name_ev", {})  # type: ignore[assignment]
     group_memo: dict = _MEMO.setdefault("groups", {})  # type: ignore[assignment]
-    if len(spread) > 100_000 or len(name_memo) > 100_000 or len(group_memo) > 100_000:
+    if len(spread) > _MEMO_MAX or len(name_memo) > _MEMO_MAX or len(group_memo) > _MEMO_MAX:
         spread.clear()
         name_memo.clear()
         group_memo.clear()
@@ -764,9 +777,9 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 if len(ids) == 1:
                     static = (fuzzy, ids[0], None, True,
                               _base_conf(index, ids[0], m.admin_hint, m.single, upper, m.container_cc is None,
-                                         fuzzy, len(m.surface) <= 4))
+                                         fuzzy, len(m.surface) <= 4), None)
                 else:
-                    static = (fuzzy, -1, *_rows(index, ecc, eadm, m), -1.0)
+                    static = (fuzzy, -1, *_rows(index, ecc, eadm, m), -1.0, {})
                 group_memo[gkey] = static
             groups.append((choice, k, m, m.single, m.admin_hint, m.container_cc, m.container_adm, *static))
         group_of.append(g)
@@ -796,7 +809,7 @@ def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[
     if got is None:
         n_places = index.n_places
         pop = index.place_pop
-        if len(memo) > 100_000:
+        if len(memo) > _MEMO_MAX:
             memo.clear()
         got = memo[ids] = (
             any(e >= n_places for e in ids) or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in ids[:_SOFT_TOP]),
@@ -812,7 +825,7 @@ def _location(*args: object) -> Location:
     memoised (validating a record costs more than the lookup)."""
     loc = _LOCATIONS.get(args)
     if loc is None:
-        if len(_LOCATIONS) > 50_000:
+        if len(_LOCATIONS) > 5_000:
             _LOCATIONS.clear()
         name, country, admin1, code, lat, lon, gid, precision = args
         loc = _LOCATIONS[args] = Location(name=name, country=country, admin1=admin1, admin1_code=code,
@@ -823,12 +836,8 @@ def _location(*args: object) -> Location:
 def _base_conf(index: PlaceIndex, e: int, admin_hint: bool, single: bool, upper: bool,
                no_container: bool, fuzzy: bool, short: bool) -> float:
     """How far a mention resolved to entry ``e`` is trusted before the text's other evidence:
-    regions and districts stated as such, town size, several words, a skeleton-only match."""
-    key = (e, admin_hint, single, upper, no_container, fuzzy, short)
-    memo: dict = _MEMO.setdefault("conf", {})  # type: ignore[assignment]
-    conf = memo.get(key)
-    if conf is not None:
-        return conf
+    regions and districts stated as such, town size, several words, a skeleton-only match.
+    (Kept with each setting: ``_Group.confs``.)"""
     if e >= index.n_places:
         conf = 1.5 if admin_hint else 1.2
     else:
@@ -842,9 +851,6 @@ def _base_conf(index: PlaceIndex, e: int, admin_hint: bool, single: bool, upper:
             conf *= 0.3  # upper-case text: any word may match a village
     if fuzzy:
         conf *= 0.2 if upper or short else 0.6
-    if len(memo) > 100_000:
-        memo.clear()
-    memo[key] = conf
     return conf
 
 
@@ -981,7 +987,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     best_g: list[int] = []  # per setting: the entry chosen
     conf_g: list[float] = []  # per setting: the trust in it
     name_g: list[int] = []
-    for choice, k, m, single, admin_hint, cont_cc, cont_adm, fuzzy, fixed, rows, rows_static, conf \
+    for choice, k, m, single, admin_hint, cont_cc, cont_adm, fuzzy, fixed, rows, rows_static, conf, confs \
             in plan.groups:
         name_g.append(k)
         e = fixed
@@ -1022,7 +1028,10 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         a = eadm[e]
         key_g.append((cc, a))
         if fixed < 0:
-            conf = _base_conf(index, e, admin_hint, single, upper, cont_cc is None, fuzzy, len(m.surface) <= 4)
+            conf = confs.get(e)  # type: ignore[union-attr]
+            if conf is None:
+                conf = confs[e] = _base_conf(  # type: ignore[index]
+                    index, e, admin_hint, single, upper, cont_cc is None, fuzzy, len(m.surface) <= 4)
         # Nothing else strong points at this country: a namesake far away?
         # (a name's own credibility -- a region's name, several words, a big city -- counts
         # as support, unless it only matched through the skeleton)
@@ -1127,11 +1136,22 @@ def _title_case_head(text: str) -> int:
     for line in text[:600].split("\n")[:3]:
         if len(line) > 200:
             break
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
-            break
+        if line.isascii():
+            # (the same count by the regex engine: a word's first letter follows a space)
+            alpha = len(_ALPHA_START.findall(line))
+            if alpha and len(_UPPER_START.findall(line)) < 0.7 * alpha:
+                break
+        else:
+            words = [w for w in line.split() if w[:1].isalpha()]
+            if words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+                break
         end += len(line) + 1
     return end
+
+
+# The first letter of a whitespace-separated word (ASCII text), any / capital.
+_ALPHA_START = re.compile(r"(?<!\S)[A-Za-z]")
+_UPPER_START = re.compile(r"(?<!\S)[A-Z]")
 
 
 _FOLDED: dict[str, str] = {}
