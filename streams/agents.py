@@ -52,7 +52,6 @@ from streams.tallies import (
 
 __all__ = [
     "BATCH_MAX",
-    "BATCH_WITHIN_S",
     "RECENT_EVENTS_PER_REGION",
     "ExtractorHolder",
     "TALLY_BOOK",
@@ -75,11 +74,10 @@ log = logging.getLogger(__name__)
 
 #: how many latest event records each region keeps for ``/api/events/recent``.
 RECENT_EVENTS_PER_REGION = 20
-#: the stateful agents take up to BATCH_MAX messages, waiting at most BATCH_WITHIN_S for
-#: more: each table key and each compacted output key is then written once per batch and
-#: partition, not once per message (docs/STREAMING.md, "Batches").
+#: the stateful agents take up to BATCH_MAX messages, waiting at most
+#: ``settings.batch_within_ms`` for more: each table key and each compacted output key is
+#: then written once per batch and partition, not once per message (docs/STREAMING.md, "Batches").
 BATCH_MAX = 1000
-BATCH_WITHIN_S = 0.1
 
 
 def _utcnow() -> dt.datetime:
@@ -721,14 +719,16 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
     app.on_partitions_revoked.connect(forget_cached_tables)
     app.on_partitions_assigned.connect(forget_cached_tables)
 
+    within_s = topo.settings.batch_within_ms / 1000
+
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
-        await consume_batches(stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S),
+        await consume_batches(stream.take_events(BATCH_MAX, within=within_s),
                               lambda events: handle_batch(topo, handle_event_record, events, cache), app.crash)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
-        await consume_batches(stream.take_events(BATCH_MAX, within=BATCH_WITHIN_S),
+        await consume_batches(stream.take_events(BATCH_MAX, within=within_s),
                               lambda events: handle_batch(topo, handle_contribution, events, cache), app.crash)
 
     @app.task

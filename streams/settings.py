@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     web_port: int = Field(default=6066, ge=0, le=65535)
     #: late reports older than this (event time vs the newest event time seen) go to the late topic.
     retention_days: int = Field(default=90, ge=1)
+    #: the stateful agents wait at most this long for more messages to batch (each of the two
+    #: stateful hops adds up to this much latency at low rates; larger = fewer table writes).
+    batch_within_ms: int = Field(default=100, ge=1, le=10_000)
     #: gazetteer cache (built once from packaged GeoNames data).
     gazetteer_cache_dir: Path | None = None
     log_level: str = "info"
