@@ -1021,7 +1021,7 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
     if pipe.get("group"):
         g = pipe["group"]
         first = min((w["ready_s"] for w in pipe.get("workers", []) if w["ready_s"] is not None), default=None)
-        notes.append(f"consumer group: {args.workers} workers share {g['expected_partitions']} partitions "
+        notes.append(f"consumer group: {nw} share {g['expected_partitions']} partitions "
                      f"(source topics, table changelogs, faust's leader topic) as {g['assigned']}; states seen "
                      f"while starting: {' -> '.join(g['group_states'])}; first worker assigned after "
                      f"{_fmt(first)} s, group settled after {_fmt(pipe.get('ready_s'))} s")
