@@ -332,3 +332,38 @@ def test_cache_dir_defaults_to_the_repository_cache_and_ignores_the_environment(
     monkeypatch.setenv("CRISIS_STREAM_CACHE", str(tmp_path))
     repo = Path(__file__).resolve().parents[2]
     assert cache_path().parent == repo / ".cache" / "gazetteer"
+
+
+# --------------------------------------------------------------------------- reuse across events
+def test_answers_do_not_depend_on_the_order_texts_and_events_are_resolved_in(gazetteer: Gazetteer) -> None:
+    # The resolver keeps each text's scan for the core's further calls (one per event); an
+    # answer must be the same whether that scan is reused or rebuilt.
+    texts = [p.values[0] for p in CURATED] + [_seed_text()]
+    calls = [(t, split_sentences(t)) for t in texts]
+    anchored = [(t, s, (x.start, x.end)) for t, s in calls for x in s] + [(t, s, None) for t, s in calls]
+    in_order = [gazetteer.resolve(t, s, anchor=a) for t, s, a in anchored]
+    # round robin over the texts (each call's turn is its place among its text's calls):
+    # a text's scan is then rebuilt between its calls
+    turn: dict[int, int] = {}
+    calls_so_far: dict[str, int] = {}
+    for i, (t, _s, _a) in enumerate(anchored):
+        turn[i] = calls_so_far.get(t, 0)
+        calls_so_far[t] = turn[i] + 1
+    round_robin = sorted(range(len(anchored)), key=lambda i: (turn[i], i))
+    again = {i: gazetteer.resolve(anchored[i][0], anchored[i][1], anchor=anchored[i][2]) for i in round_robin}
+    assert [again[i] for i in range(len(anchored))] == in_order
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        pytest.param("Teen Hurt In Drive-By Shooting\nA teenager was hurt.", 31, id="headline"),
+        pytest.param("Émeute Hurt In Drive-By Shooting\nA teenager was hurt.", 33, id="accented-headline"),
+        pytest.param("A teenager was hurt in a shooting\nPolice said.", 0, id="sentence"),
+        pytest.param("Un adolescent blessé dans une fusillade\nLa police.", 0, id="accented-sentence"),
+    ],
+)
+def test_a_title_case_headline_is_found_in_ascii_and_accented_text(text: str, end: int) -> None:
+    from extraction.geo.resolve import _title_case_head
+
+    assert _title_case_head(text) == end
