@@ -17,6 +17,18 @@
    other names, population and spelling; mentions then vote for (country, admin1)
    regions; the best region wins and its best-placed mention gives the name, point and
    precision. See docs/GEO.md.
+
+How the work is split (speed; the core resolves once per event, ~1.8 times per article):
+
+* Per process (memoised, ``_MEMO``): what a run of capitalised words decides alone
+  (``_run_matches``), one-word runs that are no name, and per name its evidence spread,
+  candidate rows and trust before the text's evidence.
+* Per text (``_Plan``, kept for the text's next calls): the scan and containers, each
+  mention's weight without and with the anchor factor, and the mentions grouped by name
+  (one piece of evidence) and by setting (one choice of namesake).
+* Per call (``_vote``): which mentions the anchor lifts, then the evidence sums, the
+  choices and the vote. Sums run in mention order, exactly as one pass over the mentions
+  would, so reuse never changes an answer.
 """
 
 from __future__ import annotations
