@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -122,6 +123,8 @@ def partition_lag(bootstrap: str, group: str, topics: list[str]) -> dict[str, in
             committed = await admin.list_consumer_group_offsets(group)
             out = {}
             for topic in topics:
+                if not consumer.partitions_for_topic(topic):
+                    await consumer._client.force_metadata_update()  # a topic created a moment ago
                 tps = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or ())]
                 for tp, end in (await consumer.end_offsets(tps) if tps else {}).items():
                     c = committed[tp].offset if tp in committed and committed[tp].offset >= 0 else 0
@@ -140,28 +143,51 @@ def lag_topics(env: dict[str, str]) -> list[str]:
             f"{env['CRISIS_STREAM_TALLIES_TOPIC']}.contributions"]
 
 
-def one_round(bootstrap: str, base: Path, round_no: int, args: argparse.Namespace) -> dict[str, Any]:
-    prefix = unique_prefix(f"repro{round_no}")
-    env = pipeline_env(bootstrap, prefix, partitions=args.partitions)
+def new_worker(bootstrap: str, base: Path, round_no: int, args: argparse.Namespace) -> LoggedWorker:
+    """A worker of a fresh pipeline (own app id and topics), not started."""
+    env = pipeline_env(bootstrap, unique_prefix(f"repro{round_no}"), partitions=args.partitions)
     base.mkdir(parents=True, exist_ok=True)
     worker = LoggedWorker(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
     worker.log_level = args.worker_log_level
     worker.devlog = args.devlog
-    result: dict[str, Any] = {"round": round_no, "prefix": prefix, "log": str(base / "worker.log")}
+    return worker
+
+
+def one_round(bootstrap: str, worker: LoggedWorker, round_no: int, args: argparse.Namespace,
+              *, keep_running: bool = False) -> dict[str, Any]:
+    """Seeds (on a worker that is not running yet), copies, kill -9 mid-stream, one restart, drain.
+
+    ``keep_running``: leave the restarted worker running (the next round reuses it, as the
+    seed tests reuse one worker for several tests before the crash test)."""
+    env = worker.env
+    prefix = env["CRISIS_STREAM_APP_ID"]
+    result: dict[str, Any] = {"round": round_no, "prefix": prefix, "log": str(worker.log_path)}
     try:
-        worker.start()
-        worker.wait_ready()
-        replay_file(bootstrap, env, SEEDS / "articles.jsonl")
-        wait_processed(bootstrap, env, SEED_PROCESSING_TIMEOUT_S)
+        if worker.process is None:
+            worker.start()
+            worker.wait_ready()
+            replay_file(bootstrap, env, SEEDS / "articles.jsonl")
+            try:
+                wait_processed(bootstrap, env, SEED_PROCESSING_TIMEOUT_S)
+            except TimeoutError:  # the same stall, on a worker's first start
+                result["first_start_stalled"] = True
+                result["lag_at_stall"] = partition_lag(bootstrap, prefix, lag_topics(env))
+                worker.stop()
+                return result
+            for extra in ("malformed.jsonl", "duplicates.jsonl", "late.jsonl"):  # as the seed tests do
+                replay_file(bootstrap, env, SEEDS / extra)
+                wait_processed(bootstrap, env, SEED_PROCESSING_TIMEOUT_S)
         before = day_tallies(worker)
-        copies = base / "copies.jsonl"
+        copies = worker.log_path.parent / f"copies{round_no}.jsonl"
         write_copies(copies, round_no)
         replay_file(bootstrap, env, copies)
         wait_until(lambda: day_tallies(worker) != before, COPIES_START_TIMEOUT_S, "the copies to move tallies")
         lag_at_kill = consumer_lag(bootstrap, prefix, lag_topics(env))
         worker.kill()
         result["lag_at_kill"] = lag_at_kill
-        time.sleep(args.restart_delay)
+        delay = random.uniform(*args.restart_delay) if isinstance(args.restart_delay, tuple) else args.restart_delay
+        result["restart_delay_s"] = round(delay, 1)
+        time.sleep(delay)
         worker.start()
         ready_s = worker.wait_ready()
         result["ready_s"] = round(ready_s, 1)
@@ -186,6 +212,54 @@ def one_round(bootstrap: str, base: Path, round_no: int, args: argparse.Namespac
                 time.sleep(5)
     except Exception as exc:  # a round that fails otherwise is reported, not counted as a stall
         result["error"] = f"{type(exc).__name__}: {str(exc)[:2000]}"
+    if not keep_running or result.get("stalled") or "error" in result:
+        worker.stop()
+    return result
+
+
+def _delay(text: str) -> float | tuple[float, float]:
+    if "-" in text.strip("-"):
+        low, high = text.split("-", 1)
+        return float(low), float(high)
+    return float(text)
+
+
+TABLES = ("incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_partition",
+          "recent_events_by_region", "contributions_by_key", "tallies_by_key", "scopes_by_scope")
+
+
+def missing_topic_round(bootstrap: str, worker: LoggedWorker, round_no: int,
+                        args: argparse.Namespace) -> dict[str, Any]:
+    """The mechanism on its own, deterministically: every topic of the pipeline exists
+    except ``articles`` and faust may not declare topics (``TOPIC_ALLOW_DECLARE=false``), so
+    the leader assigns without ``articles``; the topic is created once the worker is ready,
+    and the seeds replayed to it must be processed within ``--stall-after`` seconds."""
+    from streams.localkafka import create_topics
+
+    env = worker.env
+    prefix = env["CRISIS_STREAM_APP_ID"]
+    result: dict[str, Any] = {"round": round_no, "mode": "missing-topic", "prefix": prefix,
+                              "log": str(worker.log_path)}
+    others = [env["CRISIS_STREAM_EVENTS_TOPIC"], f"{env['CRISIS_STREAM_TALLIES_TOPIC']}.contributions",
+              f"{prefix}-__assignor-__leader", *(f"{prefix}-{t}-changelog" for t in TABLES)]
+    try:
+        create_topics(bootstrap, others, partitions=args.partitions)
+        worker.env = {**env, "TOPIC_ALLOW_DECLARE": "false"}
+        worker.start()
+        worker.wait_ready()
+        result["partial_assignment_logged"] = "Ignoring missing topic" in worker.log_text()
+        create_topics(bootstrap, [env["CRISIS_STREAM_ARTICLES_TOPIC"]], partitions=args.partitions)
+        replay_file(bootstrap, env, SEEDS / "articles.jsonl")
+        t0 = time.monotonic()
+        try:
+            wait_processed(bootstrap, env, args.stall_after)
+            result["stalled"] = False
+            result["drain_s"] = round(time.monotonic() - t0, 1)
+        except TimeoutError:
+            result["stalled"] = True
+            result["lag_at_stall"] = partition_lag(bootstrap, prefix, lag_topics(env))
+    except Exception as exc:
+        result["error"] = f"{type(exc).__name__}: {str(exc)[:2000]}"
     finally:
         worker.stop()
     return result
@@ -197,9 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--stall-after", type=float, default=90.0,
                         help="seconds after 'ready' within which everything must be processed")
-    parser.add_argument("--restart-delay", type=float, default=0.0, help="seconds between kill -9 and restart")
+    parser.add_argument("--restart-delay", type=_delay, default=0.0,
+                        help="seconds between kill -9 and restart: a number, or LOW-HIGH for a random one per round")
     parser.add_argument("--worker-log-level", default="info")
     parser.add_argument("--devlog", action="store_true", help="DEVLOG=1 in the worker (faust's dev log lines)")
+    parser.add_argument("--same-pipeline", action="store_true",
+                        help="one pipeline and worker for all rounds (state and uptime accumulate)")
+    parser.add_argument("--missing-topic", action="store_true",
+                        help="no kill: a worker assigned before its articles topic exists (the mechanism alone)")
     parser.add_argument("--cpu-hogs", type=int, default=0,
                         help="busy-loop processes running meanwhile (a loaded CI machine)")
     parser.add_argument("--out", type=Path, default=None, help="directory for logs (default: a temp dir)")
@@ -222,14 +301,27 @@ def main(argv: list[str] | None = None) -> int:
             bootstrap = kafka.bootstrap
             print(f"broker {bootstrap} pid {kafka.pid}", flush=True)
         results = []
-        for i in range(args.rounds):
-            r = one_round(bootstrap, out / f"round{i:02d}", i, args)
-            results.append(r)
-            print(json.dumps(r), flush=True)
-        counted = [r for r in results if "error" not in r]
+        worker = None
+        try:
+            for i in range(args.rounds):
+                if worker is None or worker.process is None or not args.same_pipeline:
+                    worker = new_worker(bootstrap, out / f"round{i:02d}", i, args)
+                if args.missing_topic:
+                    r = missing_topic_round(bootstrap, worker, i, args)
+                else:
+                    r = one_round(bootstrap, worker, i, args, keep_running=args.same_pipeline)
+                results.append(r)
+                print(json.dumps(r), flush=True)
+        finally:
+            if worker is not None:
+                worker.stop()
+        counted = [r for r in results if "error" not in r and "stalled" in r]
         stalls = sum(r["stalled"] for r in counted)
-        print(f"STALLS {stalls}/{len(counted)} rounds (errors: {len(results) - len(counted)})", flush=True)
-        return 1 if stalls else 0
+        first = sum(bool(r.get("first_start_stalled")) for r in results)
+        errors = sum("error" in r for r in results)
+        print(f"STALLS {stalls}/{len(counted)} restarts; first-start stalls {first}/{len(results)} "
+              f"workers; errors {errors}", flush=True)
+        return 1 if stalls or first else 0
     finally:
         for hog in hogs:
             hog.kill()

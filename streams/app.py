@@ -19,6 +19,7 @@ Topics (names from settings; keys are raw UTF-8, values JSON via ``schemas.json_
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -27,14 +28,51 @@ import faust
 
 from streams.settings import Settings, get_settings
 
-__all__ = ["ROCKSDB_OPTIONS", "CrisisStreamApp", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
+__all__ = ["CONSUMER_METADATA_MAX_AGE_S", "ROCKSDB_OPTIONS", "CrisisStreamApp", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
+
+
+log = logging.getLogger(__name__)
+
+#: How often the consumer refreshes cluster metadata (faust's default: 5 minutes). The group
+#: leader assigns partitions from the metadata it has at that moment; a subscribed topic it
+#: does not see yet (created a moment ago: a KRaft broker serves a new topic's metadata a
+#: little after CreateTopics returns) is left out of the assignment ("Ignoring missing
+#: topic"), and only the next refresh notices it and rebalances. With faust's default the
+#: worker sat "ready" for up to 5 minutes without consuming that topic (docs/STREAMING.md,
+#: "Restart after kill -9"); with this it rebalances within seconds. One metadata request
+#: per interval per worker.
+CONSUMER_METADATA_MAX_AGE_S = 5.0
 
 
 class CrisisStreamApp(faust.App):
-    """faust.App whose ``worker`` command defaults to the settings' log level and web port."""
+    """faust.App whose ``worker`` command defaults to the settings' log level and web port,
+    and which says so when an assignment left out a subscribed topic (see
+    ``CONSUMER_METADATA_MAX_AGE_S``)."""
 
     settings: Settings
     extractors: Any = None
+
+    def topics_missing_from_assignment(self) -> list[str]:
+        """Subscribed topics the group leader's metadata had no partitions for when it
+        assigned (empty on a follower, which cannot tell)."""
+        missing = []
+        for name in sorted({name for topic in self.topics for name in getattr(topic, "topics", None) or ()}):
+            if self.consumer.topic_partitions(name) == 0:
+                missing.append(name)
+        return missing
+
+    async def _warn_on_partial_assignment(self, *_: Any, **__: Any) -> None:
+        try:
+            missing = self.topics_missing_from_assignment()
+        except Exception:  # only a diagnostic: never let it disturb a rebalance
+            log.debug("could not check the assignment for missing topics", exc_info=True)
+            return
+        if missing:
+            log.warning(
+                "assigned without %s (not in the cluster metadata yet): no partition of it is "
+                "consumed until the next metadata refresh (<= %.0fs) rebalances the group",
+                ", ".join(missing), CONSUMER_METADATA_MAX_AGE_S,
+            )
 
     def main(self) -> NoReturn:
         argv = sys.argv
@@ -100,6 +138,7 @@ def create_app(settings: Settings) -> CrisisStreamApp:
         producer_linger=0.005,
         producer_max_batch_size=256 * 1024,
         consumer_auto_offset_reset="earliest",
+        consumer_metadata_max_age_ms=int(CONSUMER_METADATA_MAX_AGE_S * 1000),
         key_serializer="raw",
         value_serializer="raw",
         # No standby copies: fan-out queries read active partitions only, and a restore from
@@ -109,6 +148,7 @@ def create_app(settings: Settings) -> CrisisStreamApp:
         autodiscover=False,
     )
     fapp.settings = settings
+    fapp.on_partitions_assigned.connect(fapp._warn_on_partial_assignment)
     return fapp
 
 
