@@ -201,6 +201,15 @@ _MONTH_BEFORE = re.compile(
 )
 _QUAL_HEAD = re.compile(r"^(?:(?:the|at\s+least|about|some|around|nearly)\s+)+", _I)
 _AGE_BEFORE = re.compile(r"[A-Za-z.]+,\s*$")
+_AGE_WORD_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _age_before(before: str) -> bool:
+    """``_AGE_BEFORE.search(before) is not None`` without a search: a comma with only white
+    space after it, right after a letter or a dot."""
+    t = before.rstrip()
+    return len(t) >= 2 and t[-1] == "," and t[-2] in _AGE_WORD_END
+
 _AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\(|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
 _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                             r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
@@ -588,6 +597,19 @@ def _scan(low: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     return verbs, quants
 
 
+def _has_verb(low: str) -> bool:
+    """Whether ``_scan(low)`` finds a casualty expression: the first candidate word where one
+    matches (quantities, which `_scan` also reads, never stop an expression from matching)."""
+    first = _CANDIDATE.match(low)
+    for c in _CANDIDATE_AFTER.finditer(low) if first is None else (first, *_CANDIDATE_AFTER.finditer(low)):
+        st = c.start() if c is first else c.start() + 1
+        if c.lastindex is not None and not low.startswith("number", st):
+            continue  # a count only
+        if (_VERBS_AT[low[st]] if low[st] in _VERBS_AT else _VERBS).match(low, st) is not None:
+            return True
+    return False
+
+
 def _qualifier_starts(low: str, st: int, floor: int) -> list[int]:
     """Starts of the qualifier words just before ``st`` ("at least" in "at least 30"),
     earliest first: a quantity is matched from the earliest start that covers ``st``."""
@@ -621,12 +643,16 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
         before = masked[max(0, m.start() - 24):m.start()]
         if _NON_PERSON_LOW.match(after.lower()) or (_may_not_count(before) and _NOT_A_COUNT.search(before)):
             continue  # "5 km", "May 5", "a father of three", "image 2 of 9", "one of several"
-        core = _QUAL_HEAD.sub("", txt.strip())
-        if _YEAR_OR_911.fullmatch(core):
+        core = txt.strip()
+        if core[:1].isalpha():  # (a qualifier to drop opens with a letter; most counts with a digit)
+            core = _QUAL_HEAD.sub("", core)
+        n_core = len(core)  # (the exact-length tests below first check the length)
+        if 3 <= n_core <= 4 and _YEAR_OR_911.fullmatch(core):
             continue  # a year
-        if core.isdigit() and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
+        if core.isdigit() and _age_before(before) and _AGE_AFTER.match(after):
             continue  # "McCloud, 34, was found dead": an age
-        if _HOUSE_NUMBER.fullmatch(core) and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40]):
+        if (3 <= n_core <= 5 and _HOUSE_NUMBER.fullmatch(core)
+                and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40])):
             continue  # a street address
         if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
                                                                    before, _I):
@@ -993,16 +1019,22 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     then each casualty expression tied to its object or subject counts."""
     if low is None:
         low = _lower(s)
-    verb_matches, quant_matches = _scan(low)
     has_negation = any(map(low.__contains__, _NEGATION_HINTS))
-    if not verb_matches and not has_negation:
-        return []  # a trigger word but no casualty expression: nothing to count
+    # Subset phrases are blanked before the scan that counts; the unmasked text only decides
+    # whether the sentence has a casualty expression at all (else, without a negation, it
+    # yields nothing). Either way each text is scanned once.
     low_masked, subsets = _mask(low, _subset_matches(low)) if _may_have_subset(low) else (low, [])
     masked = s
     if subsets:
+        if not has_negation and not _has_verb(low):
+            return []  # a trigger word but no casualty expression: nothing to count
         for a, b, _piece in subsets:
             masked = masked[:a] + " " * (b - a) + masked[b:]
         verb_matches, quant_matches = _scan(low_masked)
+    else:
+        verb_matches, quant_matches = _scan(low)
+        if not verb_matches and not has_negation:
+            return []  # a trigger word but no casualty expression: nothing to count
     # The sentence's flags (background, separate, claim) are decided only once it yields a
     # figure: about half of the sentences with a trigger word yield none.
     flags: _Flags | None = None
