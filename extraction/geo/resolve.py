@@ -227,7 +227,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         rs = run.start()
         if rs > 0 and text[rs - 1].isalnum():
             continue  # inside a word
-        if text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
+        if rs >= 4 and text[rs - 2] == "." and text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
             rs -= 4
             rtext = text[rs:run.end()]
             got = memo.get(rtext)
@@ -309,7 +309,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
                 if before in NON_EVENT_BEFORE:
                     mention.negated = True
-                if text[start - 3:start - 1] in ("'s", "’s") and _PART_OF.search(text, max(0, start - 12), start):
+                if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
+                        and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"
                 if single:
                     singles.append((mention, word))
@@ -1148,22 +1149,11 @@ def _title_case_head(text: str) -> int:
     for line in text[:600].split("\n")[:3]:
         if len(line) > 200:
             break
-        if line.isascii():
-            # (the same count by the regex engine: a word's first letter follows a space)
-            alpha = len(_ALPHA_START.findall(line))
-            if alpha and len(_UPPER_START.findall(line)) < 0.7 * alpha:
-                break
-        else:
-            words = [w for w in line.split() if w[:1].isalpha()]
-            if words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
-                break
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if words and sum(1 for w in words if w[0].isupper()) < 0.7 * len(words):
+            break
         end += len(line) + 1
     return end
-
-
-# The first letter of a whitespace-separated word (ASCII text), any / capital.
-_ALPHA_START = re.compile(r"(?<!\S)[A-Za-z]")
-_UPPER_START = re.compile(r"(?<!\S)[A-Z]")
 
 
 _FOLDED: dict[str, str] = {}
