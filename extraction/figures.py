@@ -346,6 +346,24 @@ _SINGULAR_SUBJECT = re.compile(
     r"(?:^|[\s,])(?:(?i:he|she|another)|(?:(?i:a|an|the|his|her|their|its|one|another)|[A-Z][a-z]+)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+|subsequently\s+)*$"
 )
+# Every word `_SINGULAR_AUX` can read after its auxiliary ("was later found ..."), and more.
+_AUX_TAIL_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently|allegedly|found|pronounced|declared"
+                            r"|[a-z]+ed,?|and|not|critically|seriously|badly|in", _I)
+
+
+def _singular_aux(head: str) -> re.Match[str] | None:
+    """``_SINGULAR_AUX.search(head)``, searched over the last words only: a match is one or
+    two auxiliary words and then words `_AUX_TAIL_WORD` matches, up to the end."""
+    words = head.split()
+    k = 0
+    while k < len(words) and _AUX_TAIL_WORD.fullmatch(words[-1 - k]):
+        k += 1
+    n = k + 3
+    if len(words) <= n:
+        return _SINGULAR_AUX.search(head)
+    return _SINGULAR_AUX.search(head, len(head.rsplit(None, n)[0]))
+
+
 _ADVERB_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently")
 
 
@@ -981,6 +999,9 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
                      "earlier", "before", "prior", "been killed", "year", "annually")
+# A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
+_PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
+               "previous", "past")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")
@@ -1003,7 +1024,7 @@ class _Flags:
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
-    past = ((hinted and _BACKGROUND.search(low) is not None)
+    past = ((hinted and any(map(low.__contains__, _PAST_HINTS)) and _BACKGROUND.search(low) is not None)
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
@@ -1378,7 +1399,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             q = _Q(lo + coord.start(1), lo + coord.end(1), Range.exact(len(items), coord.group(1)),
                    coord.group(1))
             return [(q, q.start, q.end, coord.group(1), _role(coord.group(1)), False)]
-    aux = _SINGULAR_AUX.search(head)
+    aux = _singular_aux(head)
     if aux is not None:
         subj = _strip_appositive(re.sub(r",?\s*\bwho\s*$", " ", head[:aux.start()]))
         sm = _singular_subject(subj)
