@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         stalls = sum(r["stalled"] for r in counted)
         first = sum(bool(r.get("first_start_stalled")) for r in results)
         errors = sum("error" in r for r in results)
-        print(f"STALLS {stalls}/{len(counted)} restarts; first-start stalls {first}/{len(results)} "
+        print(f"STALLS {stalls}/{len(counted)} rounds (after a restart, or --missing-topic); first-start stalls {first}/{len(results)} "
               f"workers; errors {errors}", flush=True)
         return 1 if stalls or first else 0
     finally:

@@ -194,8 +194,6 @@ def test_too_late_article_goes_to_the_late_topic_and_moves_no_tally(seed_run: Se
 
 #: copies of the seed articles (new ids) replayed for the crash test
 CRASH_COPIES = 4
-#: after a crash and restart, how long the restarted worker gets before the second restart.
-CRASH_RESTART_TIMEOUT_S = 90.0
 
 
 def test_worker_killed_mid_stream_restarts_without_double_counting(seed_run: SeedRun, tmp_path: Path) -> None:
@@ -215,17 +213,10 @@ def test_worker_killed_mid_stream_restarts_without_double_counting(seed_run: See
     # kill -9 as soon as the copies start moving tallies: mid-stream, with work in flight
     wait_until(lambda: seed_run.day_tallies() != before, 60, "the copies to start changing tallies")
     seed_run.worker.kill()
+    # ONE restart: it must resume processing on its own (it waits for the dead member's
+    # session to expire before it is assigned, then recovers its tables from the changelogs)
     seed_run.worker.start()
     seed_run.worker.wait_ready()
-    try:
-        wait_processed(seed_run.bootstrap, seed_run.env, CRASH_RESTART_TIMEOUT_S)
-    except TimeoutError:
-        # Known gap (docs/STREAMING.md): about one run in five, the worker restarted after
-        # kill -9 reports ready but its consumer never fetches. An operator's second restart
-        # resumes it; the tallies must then still be exact, which is what this test checks.
-        seed_run.worker.stop()
-        seed_run.worker.start()
-        seed_run.worker.wait_ready()
-        wait_processed(seed_run.bootstrap, seed_run.env, SEED_PROCESSING_TIMEOUT_S)
+    wait_processed(seed_run.bootstrap, seed_run.env, SEED_PROCESSING_TIMEOUT_S)
     got = {k: summary(t) for k, t in seed_run.day_tallies().items() if t["incidents"] > 0}
     assert got == reference_day_tallies(seed_run)
