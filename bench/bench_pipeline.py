@@ -803,7 +803,8 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
         await asyncio.sleep(1.0)
         rss_ready = [w.sampler.sample() for w in workers if w.sampler is not None]
         out["rss_ready_mb"] = _spread(rss_ready, max)
-        extractors = [(_health(w.port) or {}).get("extractor", "no answer") for w in workers]
+        bodies = await asyncio.gather(*(asyncio.to_thread(_health, w.port) for w in workers))
+        extractors = [(b or {}).get("extractor", "no answer") for b in bodies]
 
         # throughput
         events_before = observer.count[names["events"]]
