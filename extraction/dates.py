@@ -83,8 +83,13 @@ _DAY_AFTER = re.compile(
 # Two-digit years only in the wire dateline form ("12 JAN 90 (RADIO"), so "on 3 May 12
 # people died" keeps no year.
 _YEAR_AFTER = re.compile(r"\.?,?\s+((?:1[89]|20)\d\d)(?!\d)|\.?\s+(\d\d)(?=\s*[(\[\-\u2013\u2014])")
-_EXPLICIT_AFTER_WEEKDAY = re.compile(rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTH_ALT})(?![a-z])")
+_EXPLICIT_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{longest_first(m.capitalize() for m in _MONTHS)})(?![a-z])"
+)
 _WEEKDAY_MOD = re.compile(r"(?:^|\W)(last|this\s+past|past|next|this|coming)\s+$", re.IGNORECASE)
+# The last letter of every word _WEEKDAY_MOD looks for, in the cases it matches ("ſ" folds
+# to "s"): most weekdays follow another word ("on Monday") and skip the regex.
+_MOD_LAST_LETTERS = frozenset("tTsS\u017fgG")
 _RELATIVE_AT = re.compile(
     r"(?:(?P<yest>yesterday)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<lastnight>last\s+night|overnight)|(?P<weekend>(?:last|this\s+past|past|this)\s+weekend)"
@@ -155,8 +160,12 @@ _EVENT_WORDS = frozenset({
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
 })
 
-# The same words as bytes, for _ascii_words.
-_EVENT_WORDS_B = frozenset(w.encode() for w in _EVENT_WORDS)
+# The same word sets as bytes, for words read with _ascii_words.
+_STAMP_B, _NOT_EVENT_B, _REPORT_B, _HAPPEN_B, _PART_B, _CLOCK_B, _NOT_EVENT_AFTER_B, _EVENT_WORDS_B = (
+    frozenset(w.encode() for w in words)
+    for words in (_STAMP_WORDS, _NOT_EVENT_WORDS, _REPORT_WORDS, _HAPPEN_WORDS, _PART_WORDS, _CLOCK_WORDS,
+                  _NOT_EVENT_AFTER, _EVENT_WORDS)
+)
 # Every byte but a-z becomes a space (what separates the words of ``_WORD``).
 _NOT_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
@@ -275,7 +284,9 @@ def _weekday_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMentio
     if base is None or _EXPLICIT_AFTER_WEEKDAY.match(w, e):
         return None  # "Tuesday, November 3, 2015": the month trigger reads the date
     before = w[max(0, s - 16):s]
-    m = _WEEKDAY_MOD.search(before)
+    word = before.rstrip()
+    # (the modifier ends in a space and one of its letters)
+    m = _WEEKDAY_MOD.search(before) if len(word) < len(before) and word[-1:] in _MOD_LAST_LETTERS else None
     mod = " ".join(m.group(1).lower().split()) if m else ""
     if mod in {"next", "coming"}:
         return None
@@ -447,8 +458,8 @@ def _dateline(w: str) -> tuple[dt.date | None, int]:
 class _Article:
     """Everything about one article that does not depend on the event's anchor: the text
     as read, the base date, the dateline, an answer that holds for every event (a GTD
-    summary date, an unusable publication date), the sentence lookups, and each mention's
-    score before the anchor's part is added.
+    summary date, an unusable publication date), the sentence lookups, the fallback date,
+    and what each mention found so far brings to any event (``_Facts``).
 
     The core resolves every event of an article with the same text and sentences, so
     ``resolve_event_date`` keeps the last article's ``_Article`` and only adds, per event,
@@ -456,7 +467,7 @@ class _Article:
     """
 
     __slots__ = ("text", "sentences", "published", "w", "base", "latest", "line_end", "settled", "starts",
-                 "head", "_event", "_prefix")
+                 "head", "_event", "facts", "_fallback")
 
     def __init__(self, text: str, sentences: Sequence[Sentence], published: dt.date | None) -> None:
         self.text = text
@@ -482,7 +493,8 @@ class _Article:
         self.starts = [s.start for s in sentences]
         self.head = self._head()
         self._event: dict[int, bool] = {}
-        self._prefix: dict[DateMention, float | None] = {}
+        self.facts: dict[DateMention, _Facts] = {}
+        self._fallback: EventDate | None = None
 
     def _head(self) -> int:
         """Where the opening read of a long text ends: on the end of the sentence that holds
@@ -513,7 +525,8 @@ class _Article:
 
     def index(self, pos: int) -> int:
         """The sentence that holds offset ``pos`` (0 without sentences)."""
-        return max(bisect_right(self.starts, pos) - 1, 0)
+        i = bisect_right(self.starts, pos) - 1
+        return i if i > 0 else 0
 
     def start_of(self, i: int) -> int:
         """Where sentence ``i`` really starts: a split after "p.m." or "a.m." is undone
@@ -534,13 +547,39 @@ class _Article:
                 return i
         return None
 
-    def prefix(self, mention: DateMention) -> float | None:
-        """The mention's score without the anchor's terms (kept for the next event)."""
-        try:
-            return self._prefix[mention]
-        except KeyError:
-            value = self._prefix[mention] = _score_prefix(mention, self)
-            return value
+    def fallback(self) -> EventDate:
+        """No date in the text: the publication (or dateline) date, else nothing."""
+        if self._fallback is None:
+            base = self.base
+            self._fallback = EventDate() if base is None else EventDate(date=base, precision="publication", text=None)
+        return self._fallback
+
+
+class _Facts:
+    """What one mention brings to any event of its article: its sentence, its score
+    before the anchor's terms (scored when first needed), the terms after them, and the
+    ``EventDate`` it makes when chosen."""
+
+    __slots__ = ("sent_i", "tenths", "old", "_prefix", "_scored", "_answer")
+
+    def __init__(self, mention: DateMention, art: _Article) -> None:
+        self.sent_i = art.index(mention.start)
+        self.tenths = min(self.sent_i, 20) * 0.1  # farther down, less likely
+        self.old = art.base is not None and (art.base - mention.date).days > 366
+        self._prefix: float | None = None
+        self._scored = False
+        self._answer: EventDate | None = None
+
+    def prefix(self, mention: DateMention, art: _Article) -> float | None:
+        if not self._scored:
+            self._prefix, self._scored = _score_prefix(mention, art), True
+        return self._prefix
+
+    def answer(self, mention: DateMention, text: str) -> EventDate:
+        if self._answer is None:
+            self._answer = EventDate(date=mention.date, precision=mention.precision,  # type: ignore[arg-type]
+                                     text=text[mention.start:mention.end])
+        return self._answer
 
 
 def _score_prefix(mention: DateMention, art: _Article) -> float | None:
@@ -549,49 +588,53 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
     come out the same to the last bit whichever event asks)."""
     w = art.w
     sentences = art.sentences
-    sent_i = art.index(mention.start) if sentences else 0
-    sent_start = art.start_of(sent_i) if sentences else 0
+    start, end, explicit = mention.start, mention.end, mention.explicit
+    if sentences:
+        sent_i = art.index(start)
+        sent_start = art.start_of(sent_i)
+    else:
+        sent_i = sent_start = 0
     if art.latest is not None and mention.date > art.latest:
         return None  # a future date: a hearing, a funeral, a deadline
-    before = _WORD.findall(w[max(sent_start, mention.start - 50):mention.start].lower())[-5:]
-    if not _STAMP_WORDS.isdisjoint(before[-3:]) or "as of" in " ".join(before[-3:]):
+    # the last words before the mention in its sentence, the first ones after it
+    before = _ascii_words(w[sent_start if sent_start > start - 50 else start - 50:start])[-5:]
+    last3 = before[-3:]
+    if not _STAMP_B.isdisjoint(last3) or b"as of" in b" ".join(last3):
         return None
-    if mention.explicit and _HANDLE_BEFORE.search(w, max(0, mention.start - 40), mention.start):
+    if explicit and _HANDLE_BEFORE.search(w, start - 40 if start > 40 else 0, start):
         return None  # "— Name (@handle) October 21, 2016": an embedded post's stamp
-    tail = w[mention.end:mention.end + 40]
-    if mention.explicit and _STAMP_AFTER.match(tail) and _line_is_stamp(w, mention):
+    tail = w[end:end + 40]
+    if explicit and _STAMP_AFTER.match(tail) and _line_is_stamp(w, mention):
         return None  # "January 22, 2013 2:44 PM" alone on its line: the page's stamp
-    after = _WORD.findall(tail.lower())[:4]
-    if after and after[0] in _PART_WORDS:
+    after = _ascii_words(tail)[:4]
+    if after and after[0] in _PART_B:
         after = after[1:]
     score = 0.0
-    if not _NOT_EVENT_WORDS.isdisjoint(before) or not _NOT_EVENT_AFTER.isdisjoint(after[:2]):
+    if not _NOT_EVENT_B.isdisjoint(before) or not _NOT_EVENT_AFTER_B.isdisjoint(after[:2]):
         score -= 4.0
-    if before[-1:] == ["since"] or before[-1:] == ["by"]:
+    if before and (before[-1] == b"since" or before[-1] == b"by"):
         score -= 2.0  # "since Saturday", "by Monday afternoon": a running state or a deadline
-    if _inside_quote(w, mention.start):
+    if _inside_quote(w, start):
         score -= 1.5  # a quotation: someone speaking, often of something else
-    clock = not _CLOCK_WORDS.isdisjoint(before[-3:])
-    if not _REPORT_WORDS.isdisjoint(before) or not _REPORT_WORDS.isdisjoint(after[:3]):
+    clock = not _CLOCK_B.isdisjoint(last3)
+    if not _REPORT_B.isdisjoint(before) or not _REPORT_B.isdisjoint(after[:3]):
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
         score -= 1.0 if clock else 2.5
     if sentences and art.is_event(sent_i):
         score += 1.5
-    happened = not _HAPPEN_WORDS.isdisjoint(before)
-    if happened or not _EVENT_WORDS.isdisjoint(before[-3:]) or not _EVENT_WORDS.isdisjoint(after[:2]):
+    happened = not _HAPPEN_B.isdisjoint(before)
+    if happened or not _EVENT_WORDS_B.isdisjoint(last3) or not _EVENT_WORDS_B.isdisjoint(after[:2]):
         # "a shooting Thursday night", "Saturday's attack", "which occurred just before 2 a.m. Aug. 29"
         score += 1.5 if happened else 1.0
     if clock:
         score += 2.0  # "around 6:30 p.m. Saturday": a clock time dates a happening, not a statement
-    elif "early" in before[-2:] or "late" in before[-2:] or w[mention.end:mention.end + 12].lstrip().lower().startswith(
+    elif b"early" in before[-2:] or b"late" in before[-2:] or w[end:end + 12].lstrip().lower().startswith(
         ("morning", "afternoon", "evening", "night")
     ):
         score += 1.0  # "late Friday", "Saturday night"
     score -= _PRECISION_RANK[mention.precision] * 2.5
-    if mention.explicit and sent_i == 0 and sentences and "\n" in w[:sentences[0].end + 2] and _YEAR_IN.search(
-        mention.text
-    ):
+    if explicit and sent_i == 0 and sentences and "\n" in w[:sentences[0].end + 2] and _YEAR_IN.search(mention.text):
         score -= 2.0  # a full date in the headline line is the page's date, as a rule
     return score
 
@@ -635,13 +678,17 @@ def resolve_event_date(
         anchor_i = art.index(anchor[0]) if anchor is not None and sentences else art.first_event()
         best: tuple[float, int] | None = None
         chosen: DateMention | None = None
+        facts = art.facts
         for n, mention in enumerate(mentions):
             if mention.start < art.line_end:
                 continue  # the dateline dates the report, not the event
-            sent_i = art.index(mention.start)
+            fact = facts.get(mention)
+            if fact is None:
+                fact = facts[mention] = _Facts(mention, art)
+            sent_i = fact.sent_i
             if n >= _MAX_SCORED and (anchor_i is None or abs(sent_i - anchor_i) > 1):
                 continue  # far down a long article and away from the event: background
-            value = art.prefix(mention)
+            value = fact.prefix(mention, art)
             if value is None:
                 continue
             # The anchor's terms, then the rest, in this order (see _score_prefix).
@@ -650,15 +697,12 @@ def resolve_event_date(
                 value += 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
                 if sent_i > anchor_i + 1:
                     value -= 0.5
-            value -= min(sent_i, 20) * 0.1
-            if base is not None and (base - mention.date).days > 366:
+            value -= fact.tenths
+            if fact.old:
                 value -= 2.0  # background: an older incident, an anniversary
             key = (value, -mention.start)
             if best is None or key > best:
                 best, chosen = key, mention
         if chosen is not None and best is not None and best[0] > -3.0:
-            return EventDate(date=chosen.date, precision=chosen.precision,  # type: ignore[arg-type]
-                             text=text[chosen.start:chosen.end])
-    if base is None:
-        return EventDate()
-    return EventDate(date=base, precision="publication", text=None)
+            return facts[chosen].answer(chosen, text)
+    return art.fallback()
