@@ -233,11 +233,18 @@ def _phrase(tags: dict[str, None], first: bytes, second: bytes) -> None:
         tags.update(dict.fromkeys(pair))
 
 
+# Cue sets _pick tests (built once, not at every call).
+_NOT_NEGATED = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL})
+_NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
+_VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
+_FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
+
+
 def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     """The one type of a sentence, from the cues it holds (most specific first)."""
     tags = tag_order.keys()
-    if _NEGATE in tags and not tags & {E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL}:
-        if tags & {E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK}:
+    if _NEGATE in tags and _NOT_NEGATED.isdisjoint(tags):
+        if not _NEGATABLE.isdisjoint(tags):
             return E.OTHER  # a defused bomb, an accidental shot: no attack took place
     crowd = E.PROTEST in tags or _CROWD in tags
     if _ARSON in tags and not crowd:
@@ -268,8 +275,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if E.PROTEST in tags:
         return E.PROTEST
     hazard = next((h for h in _HAZARDS if h in tags), None)
-    violent = tags & {E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK}
-    if hazard is not None and not (tags & {E.ARMED_CLASH, _ATTACK}):
+    violent = not _VIOLENT.isdisjoint(tags)
+    if hazard is not None and _FIGHT.isdisjoint(tags):
         return hazard
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags):
         # ACLED's line: violence against armed actors is a battle, against civilians an attack.
@@ -419,12 +426,12 @@ def classify_event_type(
         picked_lead = art.pick(0)
         picked = art.pick(head)
         if picked is None or (picked_lead is not None and _rank(picked_lead) < _rank(picked)):
-            return _settle(picked_lead, art, f"{art.lower(head)} {art.lower(0)}")
-        return _settle(picked, art, art.lower(head))
+            return _settle(picked_lead, art, (head, 0))
+        return _settle(picked, art, (head,))
     for i in range(len(sentences)):
         picked = art.pick(i)
         if picked is not None:
-            return _settle(picked, art, art.lower(i))
+            return _settle(picked, art, (i,))
     return E.OTHER
 
 
@@ -438,16 +445,16 @@ def _rank(event_type: EventType) -> int:
     return _RANK.get(event_type, len(_RANK))
 
 
-def _settle(picked: EventType | None, art: _Article, lower: str) -> EventType:
+def _settle(picked: EventType | None, art: _Article, read: tuple[int, ...]) -> EventType:
     """Displacement takes its cause's type when the text names one: a hazard, else a kind
-    of violence; "evacuated" in the event's sentence means a disaster whose hazard is not
+    of violence; "evacuated" in the sentences ``read`` means a disaster whose hazard is not
     named (conflict displacement is told as people who fled)."""
     if picked is None:
         return E.OTHER
     if picked != E.DISPLACEMENT:
         return picked
     cause = art.displacement_cause()
-    if cause == E.DISPLACEMENT and "evacuat" in lower:
+    if cause == E.DISPLACEMENT and any("evacuat" in art.lower(i) for i in read):
         return E.OTHER_DISASTER
     return cause
 
@@ -624,8 +631,22 @@ def extract_actors(
             kept = _ACTOR_HITS[(lo, hi)] = _span_hits(text[lo:hi], upper_text)
         for _, name, written in kept:
             if name not in found:
-                found[name] = Actor(name=name, text=written)
+                found[name] = _actor(name, written)
     return list(found.values())
+
+
+def _actor(name: str, written: str) -> Actor:
+    """The ``Actor`` record, made once per spelling (a frozen record: shared safely)."""
+    key = (name, written)
+    actor = _ACTORS.get(key)
+    if actor is None:
+        if len(_ACTORS) >= 4096:
+            _ACTORS.clear()
+        actor = _ACTORS[key] = Actor(name=name, text=written)
+    return actor
+
+
+_ACTORS: dict[tuple[str, str], Actor] = {}
 
 
 # (start, end) -> the sorted actor hits of that span of the article being read
