@@ -6,7 +6,10 @@ with the same stateful code run in one process (``handle_event_record`` and
 agree with the hand-computed region-day tallies of ``seeds/expected.json`` except for the
 extraction misses listed in ``KNOWN_EXTRACTION_MISSES``, must send every malformed line to
 the dead-letter topic with the expected reason, must change nothing when articles are
-delivered again, and must send the too-late article to ``events.late``.
+delivered again, and must send the too-late article to ``events.late``. A worker killed with
+SIGKILL mid-stream resumes after ONE restart, and a worker whose group was assigned before
+one of its topics existed consumes that topic once it appears (docs/STREAMING.md, "Restart
+after kill -9").
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from tests.integration.worker_harness import (
     REPO_ROOT,
     WorkerProcess,
     consume_all,
+    pipeline_env,
     replay_file,
     running_worker,
     unique_prefix,
@@ -220,3 +224,38 @@ def test_worker_killed_mid_stream_restarts_without_double_counting(seed_run: See
     wait_processed(seed_run.bootstrap, seed_run.env, SEED_PROCESSING_TIMEOUT_S)
     got = {k: summary(t) for k, t in seed_run.day_tallies().items() if t["incidents"] > 0}
     assert got == reference_day_tallies(seed_run)
+
+
+#: far below faust's default 5-minute metadata refresh, far above ours (CONSUMER_METADATA_MAX_AGE_S).
+LATE_TOPIC_PROCESSING_TIMEOUT_S = 60.0
+
+
+def test_worker_assigned_before_its_topic_exists_consumes_it_once_created(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """The group leader assigns from the metadata it has: a topic created a moment too late
+    is left out ("Ignoring missing topic"). Here that is forced: every topic of the pipeline
+    exists except ``articles``, and faust may not create topics itself. Once ``articles``
+    exists, a metadata refresh must rebalance the worker onto it, without a restart."""
+    from streams.app import app as default_app
+    from streams.localkafka import create_topics, free_port
+
+    prefix = unique_prefix("latetopic")
+    env = pipeline_env(kafka_bootstrap, prefix, partitions=PARTITIONS)
+    topics = [env[f"CRISIS_STREAM_{name}_TOPIC"] for name in ("EVENTS", "INCIDENTS", "TALLIES", "DEAD_LETTER", "LATE")]
+    topics += [f"{env['CRISIS_STREAM_TALLIES_TOPIC']}.contributions", f"{prefix}-__assignor-__leader"]
+    topics += [f"{prefix}-{table}-changelog" for table in default_app.tables]
+    create_topics(kafka_bootstrap, topics, partitions=PARTITIONS)
+    worker = WorkerProcess({**env, "TOPIC_ALLOW_DECLARE": "false"}, web_port=free_port(),
+                           data_dir=tmp_path / "worker", log_path=tmp_path / "worker.log")
+    try:
+        worker.start()
+        worker.wait_ready()
+        assert "Ignoring missing topic" in worker.log_text(), "the worker was assigned with every topic present"
+        create_topics(kafka_bootstrap, [env["CRISIS_STREAM_ARTICLES_TOPIC"]], partitions=PARTITIONS)
+        replay_file(kafka_bootstrap, env, SEEDS / "articles.jsonl")
+        wait_processed(kafka_bootstrap, env, LATE_TOPIC_PROCESSING_TIMEOUT_S)
+        status, body = worker.get("/api/regions")
+        assert status == 200 and body["regions"]
+    finally:
+        worker.stop()
