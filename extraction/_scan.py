@@ -39,7 +39,15 @@ import re._constants as _c
 import re._parser as _parser
 from collections.abc import Iterable
 
-__all__ = ["WordStartPattern", "finditer_at", "first_chars", "occurrences", "pivot_pattern", "space_run_start"]
+__all__ = [
+    "WordStartPattern",
+    "finditer_at",
+    "first_chars",
+    "occurrences",
+    "pivot_pattern",
+    "space_run_start",
+    "substring_test",
+]
 
 
 def occurrences(s: str, needles: Iterable[str], out: list[int] | None = None) -> list[int]:
@@ -84,15 +92,34 @@ def finditer_at(pattern: re.Pattern[str], s: str, starts: Iterable[int]) -> list
     return out
 
 
-def pivot_pattern(words: Iterable[str], pivots: str) -> str:
+# Letters by how often they occur in English text, most frequent first: the rarest
+# character of a word is its best pivot. Anything not listed (digits, signs) counts as rare;
+# white space as the most frequent.
+_BY_FREQUENCY = " etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarest(w: str) -> int:
+    return min(range(len(w)), key=lambda k: -_BY_FREQUENCY.find(w[k]) if w[k] in _BY_FREQUENCY else -99)
+
+
+def substring_test(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern whose ``search`` finds a match exactly when one of ``words`` occurs in the
+    text (``any(w in text for w in words)`` in one pass): each word is found from its rarest
+    character, so the engine skips most positions in C instead of ``str.__contains__``
+    scanning the text once per word."""
+    return re.compile(pivot_pattern(words, None))
+
+
+def pivot_pattern(words: Iterable[str], pivots: str | None) -> str:
     """A regular expression that matches, at a pivot character, wherever one of ``words``
     occurs (anywhere, also inside a longer word). Each word's first character in
-    ``pivots`` is its pivot; the match starts there and ends at the word's end, and a
-    look-behind checks the part before the pivot. Alternatives are factored by common
-    prefix so the engine compares one character per branch."""
+    ``pivots`` is its pivot (with ``pivots`` None: its rarest character); the match starts
+    there and ends at the word's end, and a look-behind checks the part before the pivot.
+    Alternatives are factored by common prefix so the engine compares one character per
+    branch."""
     groups: dict[str, dict] = {}
     for w in words:
-        i = next((k for k, c in enumerate(w) if c in pivots), None)
+        i = _rarest(w) if pivots is None else next((k for k, c in enumerate(w) if c in pivots), None)
         if i is None:
             raise ValueError(f"{w!r} has no pivot character from {pivots!r}")
         node = groups.setdefault(w[i], {})

@@ -34,6 +34,7 @@ from extraction._scan import (
     occurrences,
     pivot_pattern,
     space_run_start,
+    substring_test,
 )
 from extraction.numbers import QUANTITY_PATTERN, parse_quantity
 from extraction.text import Sentence
@@ -826,6 +827,9 @@ _ANAPHOR_KILL = re.compile(
 )
 _ANAPHOR_HINTS = ("them", "they", "hostages", "captives", "abductees", "victims", "kidnapped")
 _CAPTURE_HINTS = ("abduct", "kidnap", "seized", "captured", "hostage")
+# Each ``*_HINT`` is ``substring_test(*_HINTS).search``: any of the words in one pass.
+_ANAPHOR_HINT = substring_test(_ANAPHOR_HINTS).search
+_CAPTURE_HINT = substring_test(_CAPTURE_HINTS).search
 _CAPTURED = re.compile(
     rf"\b(?:abducted|kidnapped|seized|captured|took\s+hostage|taken\s+hostage|held\s+hostage)\s+({_QP})"
 )
@@ -837,7 +841,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
     Only when the sentence with the killing has no count of its own."""
     if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
         return []
-    if not any(map(low_text.__contains__, _CAPTURE_HINTS)):
+    if _CAPTURE_HINT(low_text) is None:
         return []  # nobody was taken: no antecedent for "them"
     out: list[Figure] = []
     counted = {f.sentence_index for f in figures if f.field == "killed" and not f.negation}
@@ -846,7 +850,7 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
             continue
         sent = sentences[idx]
         low = low_text[sent.start:sent.end]
-        if not any(map(low.__contains__, _ANAPHOR_HINTS)):
+        if _ANAPHOR_HINT(low) is None:
             continue
         m = _ANAPHOR_KILL.search(low)
         if m is None:
@@ -968,7 +972,7 @@ def _may_be_dated(low: str) -> bool:
     """Cheap pre-test for `_dated_before`: a year (its first two digits), "last " or a month
     name written out (an abbreviated month counts only with a year). Substring tests run at
     C speed; any regular expression would scan the sentence position by position."""
-    return "19" in low or "20" in low or "last " in low or any(map(low.__contains__, _MONTHS))
+    return _DATED_HINT(low) is not None
 
 
 def _dated_before(low: str, published: dt.date | None) -> bool:
@@ -1006,10 +1010,15 @@ _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "befor
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
+_BACKGROUND_HINT = substring_test(_BACKGROUND_HINTS).search
+_PAST_HINT = substring_test(_PAST_HINTS).search
+_NEGATION_HINT = substring_test(_NEGATION_HINTS).search
+_SUBSET_HINT = substring_test(_SUBSET_HINTS).search
+_DATED_HINT = substring_test(("19", "20", "last ", *_MONTHS)).search
 
 
 def _may_have_subset(low: str) -> bool:
-    return any(map(low.__contains__, _SUBSET_HINTS))
+    return _SUBSET_HINT(low) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1023,8 +1032,8 @@ class _Flags:
 
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
-    hinted = any(map(low.__contains__, _BACKGROUND_HINTS))
-    past = ((hinted and any(map(low.__contains__, _PAST_HINTS)) and _BACKGROUND.search(low) is not None)
+    hinted = _BACKGROUND_HINT(low) is not None
+    past = ((hinted and _PAST_HINT(low) is not None and _BACKGROUND.search(low) is not None)
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
@@ -1040,7 +1049,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     then each casualty expression tied to its object or subject counts."""
     if low is None:
         low = _lower(s)
-    has_negation = any(map(low.__contains__, _NEGATION_HINTS))
+    has_negation = _NEGATION_HINT(low) is not None
     # Subset phrases are blanked before the scan that counts; the unmasked text only decides
     # whether the sentence has a casualty expression at all (else, without a negation, it
     # yields nothing). Either way each text is scanned once.
@@ -1143,7 +1152,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                               kind=FigureKind.CUMULATIVE if flags.cumulative and not bg else kind, role=role,
                               additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
         prev_end = v.end()
-    if len(out) > 1 and (" or " in low_masked or any(map(low_masked.__contains__, _ALTERNATIVE_HINTS))):
+    if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
         _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
     for m in (_IN_ADDITION.finditer(masked) if "addition" in low_masked else ()):
@@ -1175,6 +1184,7 @@ _CUMULATIVE = WordStartPattern(_CUMULATIVE)
 _ALTERNATIVE = WordStartPattern(_ALTERNATIVE)
 
 _ALTERNATIVE_HINTS = ("source", "report", "official", "media", "outlet", "according", "while", "put the")
+_ALTERNATIVE_HINT = substring_test(_ALTERNATIVE_HINTS).search
 
 
 def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
