@@ -275,3 +275,47 @@ def test_a_second_blast_is_its_own_incident(second: str) -> None:
     text = f"A car bomb killed 12 people at a market in the centre on Tuesday, police said.\n\n{second}"
     out = _extract(text, published=dt.date(2025, 6, 12))
     assert [e["killed"]["best"] for e in out["events"]] == [12, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Mr. Ali said so. Two died.", ["Mr. Ali said so.", "Two died."], id="abbreviation"),
+        pytest.param("J. Smith was shot. He died.", ["J. Smith was shot.", "He died."], id="initial"),
+        pytest.param("It began at 2 a.m. Sunday in the town. Two died.",
+                     ["It began at 2 a.m. Sunday in the town.", "Two died."], id="clock-time-before-its-day"),
+        pytest.param("Troops from the U.S. Army fired. Two died.", ["Troops from the U.S. Army fired.", "Two died."],
+                     id="dotted-abbreviation"),
+        pytest.param("Two died.\n\nthe next paragraph", ["Two died.", "the next paragraph"], id="blank-line"),
+        pytest.param("\u201cWe ran.\u201d Then silence.", ["\u201cWe ran.", "Then silence."], id="closing-quote-dropped"),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    from extraction.text import split_sentences
+
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_sentences_are_the_same_whether_or_not_the_text_has_exclamation_or_question_marks() -> None:
+    # Texts without "!" or "?" take a faster scan; the cuts must not depend on it.
+    from extraction.text import split_sentences
+
+    body = "Gunmen attacked a convoy on Sunday. Mr. Ali said 3 died.\n\nOfficials confirmed it.\nThe road closed."
+    plain = [(s.text, s.start) for s in split_sentences(body)]
+    marked = [(s.text, s.start) for s in split_sentences(body + " Why?")]
+    assert marked[: len(plain)] == plain
+    assert marked[-1][0] == "Why?"
+
+
+def test_sentence_is_a_frozen_record_with_its_end() -> None:
+    import dataclasses
+
+    from extraction.text import Sentence
+
+    s = Sentence("Two died.", 10)
+    assert (s.start, s.end) == (10, 19)
+    assert s == Sentence("Two died.", 10)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.start = 3  # type: ignore[misc]

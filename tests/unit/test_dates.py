@@ -129,3 +129,15 @@ def test_absurd_publication_dates_fall_back_without_raising(published: dt.date) 
     text = "Twelve years ago a man was shot on Saturday, the day before yesterday."
     result = resolve_event_date(text, split_sentences(text), published)
     assert (result.date, result.precision) == (published, "publication")
+
+
+def test_each_event_of_an_article_is_dated_as_if_alone() -> None:
+    # resolve_event_date keeps what it read of an article for the article's next event.
+    text = ("Gunmen killed 4 villagers on Saturday. On Tuesday, a roadside bomb killed 2 soldiers "
+            "in a separate attack.")
+    sentences = split_sentences(text)
+    anchors = [(s.start, s.end) for s in sentences]
+    together = [resolve_event_date(text, sentences, SUN, a) for a in anchors]
+    alone = [resolve_event_date(text, split_sentences(text), SUN, a) for a in anchors]
+    assert together == alone
+    assert together[0].date == SUN - dt.timedelta(days=1)

@@ -137,3 +137,27 @@ def test_alias_table_has_no_spelling_shared_by_two_names() -> None:
     for name, aliases in ACTOR_ALIASES.items():
         for alias in aliases:
             assert seen.setdefault(alias, name) == name, f"{alias!r} names {seen[alias]!r} and {name!r}"
+
+
+def test_prefix_tree_pattern_matches_what_a_longest_first_alternation_matches() -> None:
+    import re
+
+    from extraction.text import longest_first
+
+    words = ["Mar", "March", "May", "Al-Shabaab", "al-Shabab", "IS", "ISIS", "ISIS-K"]
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?![a-z])")
+    tree = re.compile("(?:" + longest_first(words) + ")(?![a-z])")
+    text = "March, Mars, Mayor, May; ISIS-K and ISIS and IS, al-Shabab and Al-Shabaab."
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_each_event_of_an_article_is_classified_as_if_alone() -> None:
+    # The classifier keeps what it read of an article for the article's next event.
+    text = ("Protesters rallied in the capital on Monday. Separately, an airstrike hit a market in the north, "
+            "killing 12 people. Police said the rally was peaceful.")
+    sentences = split_sentences(text)
+    anchors = [(s.start, s.end) for s in sentences]
+    together = [classify_event_type(text, sentences, a) for a in anchors]
+    alone = [classify_event_type(text, split_sentences(text), a) for a in anchors]
+    assert together == alone
+    assert together[1] == E.AIRSTRIKE
