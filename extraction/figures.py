@@ -415,6 +415,11 @@ _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s
 
 
 # Small patterns used in the hot path, compiled once.
+_AT_TO_OF = re.compile(r"\bat\b|\bto\b|\bof\b")
+_AND_SELF = re.compile(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", _I)
+_WHO_END = re.compile(r",?\s*\bwho\s*$")
+_NONE_WORD = re.compile(r"\b(?:no|none|nobody|neither)\b", _I)
+_PLURAL_SUBJECT = re.compile(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", _I)
 _YEAR_OR_911 = re.compile(r"(?:19|20)\d\d|911")
 _HOUSE_NUMBER = re.compile(r"\d{3,5}")
 _TOTAL_WORD = re.compile(r"\btotal\b", _I)
@@ -758,7 +763,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         sent = sentences[idx]
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end], published))
     figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits, published))
-    bomber = _suicide_bombers(text, sentences, figures, published)
+    bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
         figures.append(bomber)
     _other_day_is_separate(low_text, sentences, figures)
@@ -882,13 +887,14 @@ _SUICIDE_FAILED = re.compile(
 
 
 def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Figure],
-                     published: dt.date | None = None) -> Figure | None:
+                     published: dt.date | None = None, low_text: str | None = None) -> Figure | None:
     """A suicide bomber who detonated died, and ACLED and GTD count the bomber: when the text
     reports the blast but never the bomber's death, the bomber is added as one (perpetrator)
     death, explicitly marked by its evidence span."""
     if any(f.field == "killed" and f.role in ("perpetrators", "mixed") and not f.negation for f in figures):
         return None
-    low_text = _lower(text)
+    if low_text is None:
+        low_text = _lower(text)
     if "suicide" not in low_text or _SUICIDE_FAILED.search(text):
         return None
     for idx, sent in enumerate(sentences):
@@ -1217,7 +1223,7 @@ def _first_quant_after(quants: list[_Q], lo: int, hi: int, masked: str) -> _Q | 
     for q in quants:
         if lo <= q.start < hi:
             gap = masked[lo:q.start].lstrip(" :")
-            if _has_break(gap) and not re.search(r"\bat\b|\bto\b|\bof\b", gap):
+            if _has_break(gap) and not _AT_TO_OF.search(gap):
                 return None
             return q
     return None
@@ -1270,7 +1276,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             out.append((None, a, m.end(), np_text, _role(np_text), False))
             pos = m.end()
     if out:
-        me = re.match(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", masked[pos:hi], _I)
+        me = _AND_SELF.match(masked[pos:hi])
         if me and field == "killed":
             a = pos + me.start(1)
             out.append((None, a, a + len(me.group(1)), me.group(1), "perpetrators", False))
@@ -1411,11 +1417,11 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             return [(q, q.start, q.end, coord.group(1), _role(coord.group(1)), False)]
     aux = _singular_aux(head)
     if aux is not None:
-        subj = _strip_appositive(re.sub(r",?\s*\bwho\s*$", " ", head[:aux.start()]))
+        subj = _strip_appositive(_WHO_END.sub(" ", head[:aux.start()]))
         sm = _singular_subject(subj)
-        if sm is not None and not re.search(r"\b(?:no|none|nobody|neither)\b", subj[-30:], _I):
+        if sm is not None and not _NONE_WORD.search(subj[-30:]):
             np_text = sm.group(0).strip()
-            if not re.search(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", np_text, _I):
+            if not _PLURAL_SUBJECT.search(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text), False)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
