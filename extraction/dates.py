@@ -560,19 +560,19 @@ class _Facts:
     before the anchor's terms (scored when first needed), the terms after them, and the
     ``EventDate`` it makes when chosen."""
 
-    __slots__ = ("sent_i", "tenths", "old", "_prefix", "_scored", "_answer")
+    __slots__ = ("sent_i", "tenths", "old", "_prefix", "scored", "_answer")
 
     def __init__(self, mention: DateMention, art: _Article) -> None:
         self.sent_i = art.index(mention.start)
         self.tenths = min(self.sent_i, 20) * 0.1  # farther down, less likely
         self.old = art.base is not None and (art.base - mention.date).days > 366
         self._prefix: float | None = None
-        self._scored = False
+        self.scored = False
         self._answer: EventDate | None = None
 
     def prefix(self, mention: DateMention, art: _Article) -> float | None:
-        if not self._scored:
-            self._prefix, self._scored = _score_prefix(mention, art), True
+        if not self.scored:
+            self._prefix, self.scored = _score_prefix(mention, art), True
         return self._prefix
 
     def answer(self, mention: DateMention, text: str) -> EventDate:
@@ -582,10 +582,16 @@ class _Facts:
         return self._answer
 
 
+# The most _score_prefix can give: the sum of its positive terms (event sentence 1.5,
+# event words 1.5, clock time 2.0). Keep it in step: resolve_event_date skips a mention
+# whose score cannot reach the best one so far.
+_MAX_PREFIX = 5.0
+
+
 def _score_prefix(mention: DateMention, art: _Article) -> float | None:
     """How likely the mention is the event's date, before the anchor's terms; None when it
     clearly is not. ``resolve_event_date`` adds the rest in a fixed order (the sum must
-    come out the same to the last bit whichever event asks)."""
+    come out the same to the last bit whichever event asks). At most ``_MAX_PREFIX``."""
     w = art.w
     sentences = art.sentences
     start, end, explicit = mention.start, mention.end, mention.explicit
@@ -688,13 +694,22 @@ def resolve_event_date(
             sent_i = fact.sent_i
             if n >= _MAX_SCORED and (anchor_i is None or abs(sent_i - anchor_i) > 1):
                 continue  # far down a long article and away from the event: background
+            near = 0.0  # the anchor's terms
+            if anchor_i is not None:
+                distance = abs(sent_i - anchor_i)
+                near = 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
+            if best is not None and not fact.scored and (
+                _MAX_PREFIX + near - fact.tenths - (2.0 if fact.old else 0.0) < best[0] - 1e-9
+            ):
+                # Even its best possible score cannot beat the best so far (and a tie goes
+                # to the earlier mention): not worth scoring.
+                continue
             value = fact.prefix(mention, art)
             if value is None:
                 continue
             # The anchor's terms, then the rest, in this order (see _score_prefix).
             if anchor_i is not None:
-                distance = abs(sent_i - anchor_i)
-                value += 3.0 if distance == 0 else 1.5 if distance == 1 else 0.0
+                value += near
                 if sent_i > anchor_i + 1:
                     value -= 0.5
             value -= fact.tenths

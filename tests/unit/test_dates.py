@@ -141,3 +141,16 @@ def test_each_event_of_an_article_is_dated_as_if_alone() -> None:
     alone = [resolve_event_date(text, split_sentences(text), SUN, a) for a in anchors]
     assert together == alone
     assert together[0].date == SUN - dt.timedelta(days=1)
+
+
+def test_no_mention_scores_above_the_bound_used_to_skip_scoring() -> None:
+    # resolve_event_date skips mentions whose best possible score cannot win; the bound
+    # must stay the sum of _score_prefix's positive terms.
+    from extraction import dates
+
+    text = ("A gunman opened fire and killed 3 people around 6:30 p.m. Saturday. The shooting occurred "
+            "late Friday night, and the attack happened at 2 a.m. Sunday.")
+    art = dates._Article(text, split_sentences(text), SUN)
+    scores = [dates._score_prefix(m, art) for m in dates.find_date_mentions(text, SUN)]
+    assert scores and all(s is None or s <= dates._MAX_PREFIX for s in scores)
+    assert max(s for s in scores if s is not None) == dates._MAX_PREFIX  # the bound is reached, not loose
