@@ -3,7 +3,7 @@
 Python's ``re`` engine, searching a pattern that has no literal first character, starts a
 full match attempt at every position of the text (tens of nanoseconds each). Most of the
 figure rules in ``extraction.figures`` look for a few rare words in a sentence, so nearly
-all of those attempts fail. Two cheaper ways to get exactly the same matches:
+all of those attempts fail. Cheaper ways to get exactly the same matches:
 
 * **Anchored matching** (`finditer_at`): find the few positions where a match can start with
   ``str.find`` (C speed) and call ``pattern.match`` only there, in increasing order, skipping

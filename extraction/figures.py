@@ -17,6 +17,24 @@ become wounded in ``combine_figures``.
 double counting: repeated mentions of the same toll count once (the largest stands),
 "also"/"another" figures add, perpetrators are added to victims unless a figure already
 covers both, and background figures never count. The conventions are in docs/FIGURES.md.
+
+How the text is scanned (speed; every step gives exactly what a plain ``finditer`` or
+``search`` of the same pattern would, see ``extraction/_scan.py``):
+
+1. *Trigger pass*: one search of the whole lower-cased article for any trigger stem, each
+   stem found from its "d", "l", "s" or "u" (``pivot_pattern``), jumping to the end of each
+   sentence hit. Only hit sentences are read further.
+2. *Candidate pass* (``_scan``): one pattern per sentence finds the words where a quantity
+   or a casualty expression may start. It opens with the character before the word (the
+   engine skips in C to spaces and signs) and branches on the word's first letter. Each
+   candidate is then matched with ``_QUANT`` (from its earliest qualifier) or with the
+   casualty expressions that can begin with its letter (``_VERBS_AT``). All later rules
+   read these matches.
+3. *Gates before patterns*: the sentence-wide rules (negations, subset phrases, background,
+   dates, alternatives) first test, in one pass, for a word every match needs
+   (``substring_test``), and run their pattern only then: from the character before a word
+   (``WordStartPattern``) or only where a match can start (``finditer_at``). End-anchored
+   subject patterns search only the last words that a match can cover.
 """
 
 from __future__ import annotations

@@ -7,8 +7,19 @@ event (``None`` = no figure reported, ``0`` = an explicit zero).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from extraction._scan import (
+    WordStartPattern,
+    finditer_at,
+    first_chars,
+    occurrences,
+    pivot_pattern,
+    space_run_start,
+    substring_test,
+)
 from extraction.figures import combine_figures, find_figures
 from extraction.text import split_sentences
 from schemas import FigureKind
@@ -201,3 +212,50 @@ def test_vague_figure_stays_vague() -> None:
     killed = values["killed"]
     assert killed is not None
     assert (killed.min, killed.max, killed.best, killed.vague) == (12, None, 12, True)
+
+
+# The scanning helpers must give exactly what the plain patterns give (extraction/_scan.py).
+_SCAN_TEXTS = [
+    "Gunmen killed 12 people, including three children, and wounded at least 20 others on Friday.",
+    "No one was hurt, police said; the blast (the second this week) damaged two shops.",
+    "A similar attack last year killed dozens, most of them  civilians, in the same town.",
+    "The toll rose to 40,\nofficials said, among them five soldiers of whom two died later.",
+    "ÉLAN 5-year-old İstanbul _x (no casualties) [sic] ,including the driver, were killed",
+    "",
+]
+
+
+def test_word_start_pattern_finds_what_the_plain_pattern_finds() -> None:
+    for source, flags in ((r"\b(?:no|not)\s+\w+", 0), (r"\b(?:said|killed|the)\b", re.IGNORECASE)):
+        pattern = re.compile(source, flags)
+        fast = WordStartPattern(pattern)
+        for text in _SCAN_TEXTS:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+            got, want = fast.search(text, 3, max(0, len(text) - 2)), pattern.search(text, 3, max(0, len(text) - 2))
+            assert (got and got.span()) == (want and want.span())
+
+
+def test_anchored_matching_finds_what_finditer_finds_given_every_start() -> None:
+    pattern = re.compile(r",?\s*\bincluding\s+\w+|\([^()]*\)")
+    for text in _SCAN_TEXTS:
+        starts = occurrences(text, "(")
+        for k in occurrences(text, ("including",)):
+            starts.extend(range(space_run_start(text, k), k + 1))
+        assert [m.span() for m in finditer_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_pivot_and_substring_tests_find_every_word_anywhere() -> None:
+    words = ("kill", "dead", "unharm", "of them", "19", "(")
+    test = substring_test(words)
+    anywhere = re.compile(pivot_pattern(words, "dlsu(9f"))
+    for text in [*_SCAN_TEXTS, "skilled", "nodeadline", "in 1999", "xunharmedx"]:
+        low = text.lower()
+        assert (test.search(low) is not None) == any(w in low for w in words)
+        assert (anywhere.search(low) is not None) == any(w in low for w in words)
+
+
+def test_first_characters_of_a_pattern_cover_its_matches() -> None:
+    assert first_chars(r"(?:death|casualty)\s+tolls?|\btolls?\b") == frozenset("dct")
+    assert first_chars(r"(?<=in\s)relief") == frozenset("r")
+    assert first_chars(r"\w+") is None
+    assert first_chars(r"a?") is None  # may match the empty string
