@@ -581,6 +581,7 @@ class _Plan:
     """
 
     index: PlaceIndex
+    sentences: Sequence[Sentence]  # the sentences it was made with
     mentions: list[Mention]
     upper: bool
     dl_end: int
@@ -809,7 +810,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             credible, countries = _credible(index, ecc, m.ids)
             if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
                 shadow_starts.append(m.start)
-    return _Plan(index, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
+    return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {})
 
 
@@ -882,7 +883,9 @@ def resolve_location(
     # The core resolves once per event of an article (each with its anchor): the plan of
     # one text (scan, containers, dateline, lead, static weights) is kept for the next calls.
     plan = _PLANS.get((text, title))
-    if plan is None or plan.index is not index:
+    if plan is None or plan.index is not index or (
+            # (the plan depends on the sentences only through the lead's end)
+            plan.sentences is not sentences and _lead_end(text, sentences, plan.dl_end) != plan.lead_end):
         plan = _make_plan(index, text, sentences, title, _is_upper_text(text))
         if len(_PLANS) >= 4:
             _PLANS.clear()
