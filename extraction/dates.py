@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from extraction.text import Sentence, longest_first
@@ -74,6 +75,11 @@ _MONTH_ALT = _alternation(_MONTHS)
 _TRIGGER = re.compile(
     rf"(?:{longest_first(w.capitalize() for w in [*_MONTHS, *_WEEKDAYS, *_RELATIVE_WORDS])})(?![a-z])"
 )
+# What each trigger (as written, capitalised) is.
+_TRIGGER_KIND = {
+    **{w.capitalize(): "relative" for w in _RELATIVE_WORDS}, **{w.capitalize(): "weekday" for w in _WEEKDAYS},
+    **{w.capitalize(): "month" for w in _MONTHS},
+}
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:%|percent|per\s+cent|-|[ap]\.?m\b))"
@@ -226,10 +232,20 @@ def _two_digit_year(yy: str) -> int:
 
 
 def _weekday_before(base: dt.date, weekday: int, strictly: bool) -> dt.date:
-    back = (base.weekday() - weekday) % 7
-    if back == 0 and strictly:
-        back = 7
-    return base - dt.timedelta(days=back)
+    key = (base, weekday, strictly)
+    date = _WEEKDAY_BEFORE.get(key)
+    if date is None:
+        back = (base.weekday() - weekday) % 7
+        if back == 0 and strictly:
+            back = 7
+        if len(_WEEKDAY_BEFORE) >= 4096:
+            _WEEKDAY_BEFORE.clear()
+        date = _WEEKDAY_BEFORE[key] = base - dt.timedelta(days=back)
+    return date
+
+
+# (base, weekday, strictly) -> date: articles of one day ask the same few questions
+_WEEKDAY_BEFORE: dict[tuple[dt.date, int, bool], dt.date] = {}
 
 
 def _month_start(base: dt.date, shift: int) -> dt.date:
@@ -381,10 +397,11 @@ def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None 
                 _SPAN_MEMO.clear()
             got = _SPAN_MEMO[key] = tuple(found)
         out.extend(got)
-    out.sort(key=lambda x: x.start)
+    out.sort(key=_START)
     return out
 
 
+_START = itemgetter(2)  # DateMention.start, read in C
 _SPAN_MEMO: dict[tuple[str, int, int, dt.date | None], tuple[DateMention, ...]] = {}
 
 
@@ -392,10 +409,10 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
              out: list[DateMention]) -> None:
     for m in _TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
-        word = m.group(0).lower()
-        if word in _MONTHS:
+        kind = _TRIGGER_KIND[m.group(0)]
+        if kind == "month":
             mention = _month_mention(w, s, e, year_base)
-        elif word in _WEEKDAYS:
+        elif kind == "weekday":
             mention = _weekday_mention(w, s, e, base)
         else:
             mention = _relative_mention(w, s, base)
