@@ -940,8 +940,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     strong: dict[str, float] = {}
     strong_adm: dict[int, float] = {}
     n_names = len(plan.names)
-    name_w = [wts[members[0]] if len(members) == 1 else max([wts[i] for i in members])
-              for members in plan.name_members]
+    name_members = plan.name_members
     own_c: list[dict[str, float]] = [{}] * n_names  # each name's own share of the evidence
     own_a: list[dict[int, float]] = [{}] * n_names
     own_strong: list[dict[str, float]] = [{}] * n_names
@@ -960,7 +959,8 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         if k < 0:
             continue  # this name's evidence is already in
         stated, small, cc_share, adm_share, credible = plan.names[k]
-        w = name_w[k]
+        members = name_members[k]  # the name's weight: its best-placed mention's
+        w = wts[members[0]] if len(members) == 1 else max([wts[j] for j in members])
         if stated >= 0:
             # "Marksville, La.", "Anbar province": the region is stated outright
             ev_adm[stated] = ev_adm.get(stated, 0.0) + 0.5 * w
@@ -1130,17 +1130,28 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         return _location(admin_name, country, admin_name, code, None, None, index.adm_gid[adm] or None,
                          LocationPrecision.ADMIN1)
     e = best_e
-    gid = index.place_gid[e]
-    lat = index.place_lat[e]
-    lon = index.place_lon[e]
     # The name as the text writes it ("Al Bukamal"; the GeoNames id pins the place), unless
     # the text shouts it ("NEW ORLEANS -"): then GeoNames' spelling.
-    name = _POSSESSIVE.sub("", mentions[best_i].surface)
-    if name.isupper() and len(name) > 3:
-        name = index.place_name[e]
-    return _location(name or index.place_name[e], country, admin_name, code,
-                     None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
-                     gid or None, LocationPrecision.PLACE)
+    surface = mentions[best_i].surface
+    spelled: dict = _MEMO.setdefault("answer_names", {})  # type: ignore[assignment]
+    name = spelled.get((surface, e))
+    if name is None:
+        if len(spelled) > _MEMO_MAX:
+            spelled.clear()
+        name = _POSSESSIVE.sub("", surface)
+        if name.isupper() and len(name) > 3:
+            name = index.place_name[e]
+        name = spelled[(surface, e)] = name or index.place_name[e]
+    points: dict = _MEMO.setdefault("points", {})  # type: ignore[assignment]
+    point = points.get(e)
+    if point is None:
+        if len(points) > _MEMO_MAX:
+            points.clear()
+        lat = index.place_lat[e]
+        lon = index.place_lon[e]
+        point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
+                             index.place_gid[e] or None)
+    return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
 
 
 def _title_case_head(text: str) -> int:
