@@ -22,6 +22,13 @@ event's. When no mention survives, the publication date stands in, with precisio
 No ``dateparser`` here: the hand-written core resolves every phrase it matches in a few
 microseconds, and dateparser's whole-text search finds false dates.
 
+Speed: the core asks once per event of an article, with the same text and sentences.
+Everything that does not depend on the event's anchor is kept for the article's next
+event (``_Article``: the text as read, base date, dateline, sentence lookups; ``_Facts``:
+each mention's sentence and the anchor-free part of its score; the spans already read).
+A mention whose best possible score cannot beat the best so far is not scored
+(``_MAX_PREFIX``). The words around a mention are read as ASCII bytes.
+
 >>> import datetime as dt
 >>> from extraction.text import split_sentences
 >>> text = "Two people were shot dead on Saturday night in Sutherland Springs."

@@ -12,6 +12,12 @@ Actors are armed groups, forces and organisations, normalized through an alias t
 token "IS" counts only in upper case, in mixed-case text, and next to words that make it
 the group ("IS militants", "claimed by IS"): never the verb.
 
+Speed: each event of an article is classified with the same text and sentences, so what
+was read of a sentence (its words as ASCII bytes, its tags, its type) is kept for the
+article's next event (``_Article``); the tag reader stops only at words that carry a tag
+or open a phrase. Actor aliases and state names are matched with prefix-tree regexes
+(``longest_first``): a flat alternation of ~150 aliases costs three times more.
+
 >>> from extraction.text import split_sentences
 >>> text = "A suicide bomber killed 12 people at a mosque. Daesh claimed the attack."
 >>> classify_event_type(text, split_sentences(text)).value

@@ -4,8 +4,19 @@ One compiled regex finds every candidate boundary (end punctuation followed by s
 capital or digit, a blank line, or a line break before a capital); the Python loop only
 looks at those candidates (about one per sentence) to undo the false ones: a full stop
 after an abbreviation ("Mr."), an initial ("J. Smith"), or "a.m."/"p.m." before the day
-it belongs to. The word before a full stop is read with one anchored regex on the
-reversed text, not character by character.
+it belongs to.
+
+Speed (every article passes here once; the rest of the core reads the result):
+
+* Texts without "!" or "?" (most news) are scanned by two patterns that open with one
+  literal character ("." and a line break), which the engine finds several times faster
+  than a character class; their matches are merged in order (``_boundaries``).
+* The stops that may close an abbreviation, an initial or "a.m." are found in one pass over
+  the reversed text (``_MAY_JOIN``: a word before a stop reads stop-first there); only
+  those get the exact word test (``_joins``).
+* ``Sentence`` stores its ``end`` and is filled slot by slot (it stays a frozen dataclass).
+
+``longest_first`` writes a word list as a prefix-tree regex; dates and taxonomy use it.
 """
 
 from __future__ import annotations
