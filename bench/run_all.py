@@ -3,7 +3,7 @@
 Each benchmark runs as its own process with ``--json``; the summary lists every figure
 beside its same-run baseline, the ratio and the goal. The pipeline figures are those of the
 default worker group (``bench_pipeline.py --workers 2``, one worker per core); then, unless
-``--no-compare``, a throughput-only run with ``--workers 1`` (about a minute more) adds
+``--no-compare``, a throughput-only run with ``--workers 1`` (1-2 minutes more) adds
 ``workers1.*`` rows: the same figures for one worker, to read the scale-out against. ``--update-readme`` writes the table
 into ``bench/README.md`` (between the ``bench:latest`` markers) with the date and machine;
 the raw results also go to ``.cache/bench/latest.json``.
