@@ -110,6 +110,10 @@ _RELATIVE_AT = re.compile(
     r"|(?P<thismonth>this\s+month)|(?P<ago>ago))(?![a-z])",
     re.IGNORECASE,
 )
+# After "last", "this" or "past", _RELATIVE_AT needs space and one of morning, afternoon,
+# evening, night, week(end), month or "past" (these letters have no other case forms).
+_NEED_TIME_WORD = frozenset({"last", "this", "past"})
+_TIME_WORD_AFTER = re.compile(r"\s+[mMaAeEwWnNpP]")
 _DAY_BEFORE_YESTERDAY = re.compile(r"day\s+before\s+$", re.IGNORECASE)
 _AGO_AMOUNT = re.compile(
     r"(?:^|\W)(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of"
@@ -428,8 +432,13 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
     if base is not None:
         for word in _RELATIVE_WORDS:
             i = w.find(word, lo, hi)
+            # "last", "this", "past" date nothing unless a time word follows ("last week")
+            follow = _TIME_WORD_AFTER.match if word in _NEED_TIME_WORD else None
             while i != -1:
-                if (i == 0 or not w[i - 1].isalpha()) and not w[i + len(word):i + len(word) + 1].isalpha():
+                j = i + len(word)
+                if (i == 0 or not w[i - 1].isalpha()) and not w[j:j + 1].isalpha() and (
+                    follow is None or follow(w, j)
+                ):
                     mention = _relative_mention(w, i, base)
                     if mention is not None:
                         out.append(mention)
