@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import re._constants as _c
 import re._parser as _parser
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 __all__ = [
     "WordStartPattern",
@@ -151,7 +151,7 @@ class WordStartPattern:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._match = pattern.match
-        self._after = re.compile(rf"(?-i:[^a-z0-9_])(?<!\w)(?:{pattern.pattern})", pattern.flags).search
+        self._after: Callable[[str, int, int], re.Match[str] | None] | None = None  # compiled on first use
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The leftmost match in ``s[pos:endpos]``, as ``pattern.search`` finds it."""
@@ -159,7 +159,11 @@ class WordStartPattern:
         m = self._match(s, pos, end)
         if m is not None:
             return m
-        a = self._after(s, pos, end)
+        after = self._after
+        if after is None:
+            p = self.pattern
+            after = self._after = re.compile(rf"(?-i:[^a-z0-9_])(?<!\w)(?:{p.pattern})", p.flags).search
+        a = after(s, pos, end)
         return None if a is None else self._match(s, a.start() + 1, end)
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
