@@ -59,6 +59,8 @@ class LoggedWorker(WorkerProcess):
     log_level: str = "info"
     #: mode's DEVLOG: faust's ``log.dev`` lines (seeks, dropped messages, commits) at info level
     devlog: bool = False
+    #: run the worker through this script instead of ``-m streams`` (debug aids)
+    wrapper: list[str] | None = None
 
     def start(self) -> LoggedWorker:
         env = {
@@ -76,7 +78,8 @@ class LoggedWorker(WorkerProcess):
             log.write(f"\n===== repro: worker start at {time.time():.3f} =====\n".encode())
             log.flush()
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "streams", "worker", "-l", self.log_level, "--web-port", str(self.web_port)],
+                [sys.executable, *(self.wrapper or ["-m", "streams"]), "worker", "-l", self.log_level,
+                 "--web-port", str(self.web_port)],
                 cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
@@ -150,6 +153,7 @@ def new_worker(bootstrap: str, base: Path, round_no: int, args: argparse.Namespa
     worker = LoggedWorker(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
     worker.log_level = args.worker_log_level
     worker.devlog = args.devlog
+    worker.wrapper = [str(args.worker_wrapper)] if args.worker_wrapper else None
     return worker
 
 
@@ -277,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devlog", action="store_true", help="DEVLOG=1 in the worker (faust's dev log lines)")
     parser.add_argument("--same-pipeline", action="store_true",
                         help="one pipeline and worker for all rounds (state and uptime accumulate)")
+    parser.add_argument("--worker-wrapper", type=Path, default=None,
+                        help="a Python script that runs `python -m streams` itself (e.g. to log faust internals)")
     parser.add_argument("--missing-topic", action="store_true",
                         help="no kill: a worker assigned before its articles topic exists (the mechanism alone)")
     parser.add_argument("--cpu-hogs", type=int, default=0,
