@@ -346,20 +346,34 @@ _SEPARATE = re.compile(
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
-_BREAK = re.compile(
-    r"\b(?:said|says|say|told|tells|reported\s+that|when|while|after|before|because|since|but|although|though"
-    r"|which|that|where|if|then|attacked|opened|fired|detonated|stormed|claimed|targeted|arrested|raided"
-    r"|carried|launched|clashed|exploded|struck|hit|attacking|searching|wanted|charged|accused|by|than|affected"
-    r"|damaged|destroyed|rescued|missing|stranded|trapped|arrested|detained)\b|[;:]",
-    _I,
+# (The words kept as a list: `_BREAK_WORD_HINT` is built from the same words.)
+_BREAK_WORD_LIST = (
+    "said", "says", "say", "told", "tells", r"reported\s+that", "when", "while", "after", "before", "because",
+    "since", "but", "although", "though", "which", "that", "where", "if", "then", "attacked", "opened",
+    "fired", "detonated", "stormed", "claimed", "targeted", "arrested", "raided", "carried", "launched",
+    "clashed", "exploded", "struck", "hit", "attacking", "searching", "wanted", "charged", "accused", "by",
+    "than", "affected", "damaged", "destroyed", "rescued", "missing", "stranded", "trapped", "arrested",
+    "detained",
 )
+_BREAK = re.compile(r"\b(?:" + "|".join(_BREAK_WORD_LIST) + r")\b|[;:]", _I)
 # Its words alone (every match at a word start), for `_has_break`.
 _BREAK_WORDS = re.compile(_BREAK.pattern.removesuffix("|[;:]"), _I)
 
 
+# Every break word as it is spelled (a match of `_BREAK_WORDS` holds one of them).
+_BREAK_WORD_HINT = substring_test(w.split("\\")[0] for w in _BREAK_WORD_LIST).search
+
+
 def _has_break(gap: str) -> bool:
-    """``_has_break(gap) is not None``: the signs by ``in``, the words from word starts."""
-    return ";" in gap or ":" in gap or _BREAK_WORDS.search(gap) is not None
+    """``_BREAK.search(gap) is not None``: the signs by ``in``; the words only when one of them
+    occurs in the lower-cased gap (decided so only for ASCII, where lower case is exactly
+    what IGNORECASE compares), then from word starts."""
+    if ";" in gap or ":" in gap:
+        return True
+    if gap.isascii() and _BREAK_WORD_HINT(gap.lower()) is None:
+        return False
+    return _BREAK_WORDS.search(gap) is not None
+
 
 _SINGULAR_AUX = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
