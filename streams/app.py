@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import faust
+from faust.tables import TableManager
+from faust.tables.recovery import Recovery
 
 from streams.settings import Settings, get_settings
 
-__all__ = ["CONSUMER_METADATA_MAX_AGE_S", "ROCKSDB_OPTIONS", "CrisisStreamApp", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
+__all__ = ["CONSUMER_METADATA_MAX_AGE_S", "ROCKSDB_OPTIONS", "CrisisStreamApp", "SeekBeforeResumeRecovery", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
 
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,38 @@ log = logging.getLogger(__name__)
 #: "Restart after kill -9"); with this it rebalances within seconds. One metadata request
 #: per interval per worker.
 CONSUMER_METADATA_MAX_AGE_S = 5.0
+
+
+class SeekBeforeResumeRecovery(Recovery):
+    """faust's table recovery, with no message delivered before the stream partitions are
+    back at their committed offsets.
+
+    faust 0.15.3's ``on_recovery_completed`` resumes the stream partitions, *then* seeks
+    them to the committed offsets (``perform_seek``: one OffsetFetch per partition, 100+ ms
+    under load). When changelogs had to be read (after a kill -9 they always do) the fetcher
+    is already running with the flow on, so it delivers messages during the seek; the seek
+    then resets faust's read offsets to the committed ones, the next message looks like a
+    jump, and faust records the offsets it already delivered as a "gap" as well. Each of
+    them is then in its acked list twice, and ``Consumer._new_offset`` commits one offset
+    per commit interval (1 s) until the duplicates are used up: the restarted worker's lag
+    crawls, one offset per second per partition (docs/STREAMING.md, "Restart after kill
+    -9"). Stopping the flow first makes the fetcher wait; faust's method resumes it after
+    its seek (and a new rebalance resumes it if this one is abandoned)."""
+
+    async def on_recovery_completed(self, generation_id: int = 0) -> None:
+        self.app.consumer.stop_flow()
+        await super().on_recovery_completed(generation_id)
+
+
+class CrisisTableManager(TableManager):
+    """faust's table manager with ``SeekBeforeResumeRecovery`` (faust's ``TableManager``
+    setting is the documented way to replace it)."""
+
+    @property
+    def recovery(self) -> Recovery:
+        if self._recovery is None:
+            self._recovery = SeekBeforeResumeRecovery(self.app, self, beacon=self.beacon, loop=self.loop)
+        return self._recovery
 
 
 class CrisisStreamApp(faust.App):
@@ -139,6 +173,7 @@ def create_app(settings: Settings) -> CrisisStreamApp:
         producer_max_batch_size=256 * 1024,
         consumer_auto_offset_reset="earliest",
         consumer_metadata_max_age_ms=int(CONSUMER_METADATA_MAX_AGE_S * 1000),
+        TableManager=CrisisTableManager,
         key_serializer="raw",
         value_serializer="raw",
         # No standby copies: fan-out queries read active partitions only, and a restore from
