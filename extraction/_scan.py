@@ -183,7 +183,10 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     constrain where a match starts, not with what."""
     if flags & re.IGNORECASE:
         return None
-    chars, empty = _first_of(_parser.parse(pattern, flags))
+    try:  # ``re._parser`` is the standard library's own parser, but not a public interface:
+        chars, empty = _first_of(_parser.parse(pattern, flags))
+    except Exception:  # if it ever changes shape, "unknown" keeps every caller correct
+        return None
     return None if chars is None or empty else frozenset(chars)
 
 
