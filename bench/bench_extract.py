@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import os
 import pstats
@@ -270,9 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = Gazetteer.load()
     extractor = Extractor(gazetteer=gazetteer)
     load_s = time.perf_counter() - t
-    gc.collect()
+    from extraction.cli import settle_heap
+
+    settle_heap()  # as the extract command and the worker do after loading
     rss_load = _rss_mb()
-    notes.append(f"in-process Gazetteer.load + Extractor: {load_s:.2f} s (warm cache)")
+    notes.append(f"in-process Gazetteer.load + Extractor: {load_s:.2f} s (warm cache); then gc.collect + "
+                 "gc.freeze, as the extract command and the worker do")
 
     available = True
     try:

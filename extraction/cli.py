@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email.utils
+import gc
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "extract_one",
     "main_eval",
     "main_extract",
+    "settle_heap",
 ]
 
 PRIMARY_KEYS = ("country", "admin1", "admin1_code", "location", "event_date", "event_type")
@@ -159,7 +161,18 @@ def _load_extractor() -> _Extracts:
     from extraction.core import Extractor
     from extraction.geo import Gazetteer
 
-    return Extractor(gazetteer=Gazetteer.load())
+    extractor = Extractor(gazetteer=Gazetteer.load())
+    settle_heap()
+    return extractor
+
+
+def settle_heap() -> None:
+    """After loading, for a long run: collect once, then move every object alive now (the
+    gazetteer's large heap of long-lived objects) out of the collector's sight, so later
+    collections do not walk it again and again (about 4% of extraction time). The worker
+    does the same after its preload (``streams.app``)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _extract_parser() -> argparse.ArgumentParser:
