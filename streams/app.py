@@ -52,7 +52,7 @@ class SeekBeforeResumeRecovery(Recovery):
 
     faust 0.15.3's ``on_recovery_completed`` resumes the stream partitions, *then* seeks
     them to the committed offsets (``perform_seek``: one OffsetFetch per partition, 100+ ms
-    under load). When changelogs had to be read (after a kill -9 they always do) the fetcher
+    under load). When changelogs had to be read (after a kill -9 mid-batch they usually do) the fetcher
     is already running with the flow on, so it delivers messages during the seek; the seek
     then resets faust's read offsets to the committed ones, the next message looks like a
     jump, and faust records the offsets it already delivered as a "gap" as well. Each of
