@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1)
     #: the stateful agents wait at most this long for more messages to batch (each of the two
     #: stateful hops adds up to this much latency at low rates; larger = fewer table writes).
-    batch_within_ms: int = Field(default=100, ge=1, le=10_000)
+    batch_within_ms: int = Field(default=50, ge=1, le=10_000)
     #: gazetteer cache (built once from packaged GeoNames data).
     gazetteer_cache_dir: Path | None = None
     log_level: str = "info"
