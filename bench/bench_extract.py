@@ -45,7 +45,15 @@ for _p in (str(BENCH_DIR), str(BENCH_DIR.parent)):
 
 import orjson  # noqa: E402
 import psutil  # noqa: E402
-from corpus import Figure, bench_corpus, machine_info, percentile, print_report, runqueue_wait_s  # noqa: E402
+from corpus import (  # noqa: E402
+    Figure,
+    bench_corpus,
+    load_eval_articles,
+    machine_info,
+    percentile,
+    print_report,
+    runqueue_wait_s,
+)
 
 __all__ = ["main", "pin_to_one_core"]
 
@@ -317,6 +325,26 @@ def main(argv: list[str] | None = None) -> int:
                note="runnable but waiting for the pinned CPU during the timed pass: high = a busy machine, "
                     "the figures above are lower bounds"),
     ]
+
+    # News articles this process has not seen (../shared/eval/articles-dev.jsonl, read at run
+    # time): the synthetic corpus repeats template sentences, which per-process memos profit
+    # from, and is cheaper per character than real news text. Per 1,000 characters beside the
+    # synthetic corpus's own cost, so the two lengths compare.
+    real = [] if args.with_eval or not available else [orjson.dumps(a) for a in load_eval_articles()]
+    if real:
+        real_wall, real_per, _, _ = _extract_pass(extractor, real, time.perf_counter() + 120)
+        real_chars = sum(len(orjson.loads(line).get("text") or "") for line in real[: len(real_per)])
+        syn_chars = sum(len(orjson.loads(line).get("text") or orjson.loads(line).get("body") or "")
+                        for line in lines[: len(per)])
+        real_kc = real_wall * 1000 / (real_chars / 1000) if real_chars else None
+        syn_kc = wall * 1000 / (syn_chars / 1000) if wall and syn_chars else None
+        figures.append(Figure(
+            "extract.unseen_news_ms_per_1000_chars", real_kc, "ms", "extract.corpus_ms_per_1000_chars", syn_kc,
+            note=f"{len(real_per)} news articles never seen by this process, mean {real_chars / len(real_per):,.0f} "
+                 f"chars, {real_wall / len(real_per) * 1000:.2f} ms each; at this cost a 3,500-character article "
+                 f"takes ~{3.5 * real_kc:.1f} ms" if real_kc else ""))
+    elif args.with_eval:
+        notes.append("unseen-news figure skipped: --with-eval puts those articles in the timed corpus")
 
     # Places: time inside the gazetteer, and the whole cost of places (None vs loaded).
     geo_lines = lines[: max(1, min(args.geo_n, len(lines)))]
