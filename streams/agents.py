@@ -431,6 +431,17 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
     moves = tally_moves(old, new)
     if not moves:
         return 0
+    try:
+        return await _apply_contribution(topo, scope, key, new, moves)
+    except BaseException:
+        # The sums may have moved without the contribution being stored (or the reverse):
+        # rebuild them from the table (as this batch sees it) at the next contribution.
+        TALLY_BOOK.clear()
+        raise
+
+
+async def _apply_contribution(topo: Topology, scope: str, key: str, new: Contribution | None,
+                              moves: list[Any]) -> int:
     book = TALLY_BOOK.states(topo)
     states = {tally_key(s, k, start): book.get(tally_key(s, k, start)) for s, k, start, *_ in moves}
     changed = apply_moves({k: v for k, v in states.items() if v is not None}, moves)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -410,3 +411,32 @@ async def test_a_batch_that_cannot_be_written_crashes_the_worker_instead_of_skip
         await consume_batches(batches(), handle, crash)
     assert handled == [[1, 2]]  # nothing after the failed batch was handled (or acked)
     assert [str(c) for c in crashes] == ["changelog produce failed"]
+
+
+class _FailingOnce(dict):
+    """A table whose first read fails (a bug or a store error in the middle of a handler)."""
+
+    failed = False
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if not self.failed:
+            self.failed = True
+            raise OSError("store read failed")
+        return super().get(key, default)
+
+
+async def test_a_contribution_that_fails_midway_leaves_no_sums_out_of_step_with_the_store() -> None:
+    topo = dict_topology()
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 9)))
+    before = len(topo.contributions_topic.sent)
+    await handle_event_record(topo, Ev(Msg("events", b"IQ-KI", kirkuk_report(
+        "e2", 5, dt.date(2024, 3, 20)).model_dump_json().encode())))
+    key, value = next((k, v) for k, v in topo.contributions_topic.sent[before:] if k == b"IQ-KI")
+    failing = dataclasses.replace(topo, scopes_by_scope=_FailingOnce(topo.scopes_by_scope))
+    with pytest.raises(OSError):  # the sums moved, the contribution was not stored
+        await handle_contribution(failing, Ev(Msg("contributions", key, value)))
+    assert not TALLY_BOOK.ready  # so they are rebuilt from the store at the next contribution
+    await handle_contribution(failing, Ev(Msg("contributions", key, value)))  # redelivered
+    assert tally(topo, "IQ-KI|30d|2024-03-18").killed.best == 5
+    assert tally(topo, "IQ-KI|30d|2024-02-17").killed.best == 26
+    assert TALLY_BOOK.get("IQ-KI|30d|2024-03-18")["incidents"] == 1
