@@ -28,7 +28,7 @@ import faust
 from faust.tables import TableManager
 from faust.tables.recovery import Recovery
 
-from streams.settings import Settings, get_settings
+from streams.settings import Settings, canonical_url, get_settings
 
 __all__ = ["CONSUMER_METADATA_MAX_AGE_S", "ROCKSDB_OPTIONS", "CrisisStreamApp", "SeekBeforeResumeRecovery", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
 
@@ -160,7 +160,7 @@ def create_app(settings: Settings) -> CrisisStreamApp:
         web_host=settings.web_host,
         web_bind=settings.web_host,
         web_port=settings.web_port,
-        canonical_url=f"http://{settings.web_host}:{settings.web_port}",
+        canonical_url=canonical_url(settings),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
         # Commit every second: a restarted worker then reprocesses little (it is idempotent

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings", "REPO_ROOT"]
+__all__ = ["REPO_ROOT", "Settings", "canonical_url", "get_settings"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     #: HTTP for operators; bound to loopback by default, read-only.
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
+    #: the URL other workers reach this one's HTTP API at (routed and fanned-out queries);
+    #: default ``http://<web_host>:<web_port>``. Set it when web_host is 0.0.0.0 (containers).
+    web_canonical_url: str | None = None
     #: late reports older than this (event time vs the newest event time seen) go to the late topic.
     retention_days: int = Field(default=90, ge=1)
     #: the stateful agents wait at most this long for more messages to batch (each of the two
@@ -51,6 +54,11 @@ class Settings(BaseSettings):
     #: gazetteer cache (built once from packaged GeoNames data).
     gazetteer_cache_dir: Path | None = None
     log_level: str = "info"
+
+
+def canonical_url(settings: Settings) -> str:
+    """Where other workers reach this worker's HTTP API."""
+    return settings.web_canonical_url or f"http://{settings.web_host}:{settings.web_port}"
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,14 @@ def test_invalid_values_are_rejected_with_the_field_named(monkeypatch: pytest.Mo
 def test_settings_are_frozen() -> None:
     with pytest.raises(ValidationError):
         Settings().partitions = 9  # type: ignore[misc]
+
+
+def test_other_workers_reach_this_one_at_its_host_and_port_unless_told_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from streams.settings import canonical_url
+
+    monkeypatch.setenv("CRISIS_STREAM_WEB_PORT", "6070")
+    assert canonical_url(Settings()) == "http://127.0.0.1:6070"
+    monkeypatch.setenv("CRISIS_STREAM_WEB_HOST", "0.0.0.0")
+    monkeypatch.setenv("CRISIS_STREAM_WEB_CANONICAL_URL", "http://worker-2:6070")
+    assert canonical_url(Settings()) == "http://worker-2:6070"
