@@ -395,6 +395,10 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
+    place_name = index.place_name
+    # spelled as GeoNames' main name (articles, case and diacritics aside); the surface
+    # folded once, not per candidate
+    folded = _folded(surface)
     rows = []
     for e in ids:
         if e >= n_places:
@@ -405,7 +409,7 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
             # "Sulu province": a district or province below admin1 fits the word
             # (no point in the inputs: NaN latitude); a town does not
             s += 1.5 if place_lat[e] != place_lat[e] else -1.5
-        rows.append((e, ecc[e], eadm[e], s, _exact(surface, index.place_name[e])))
+        rows.append((e, ecc[e], eadm[e], s, folded == _folded(place_name[e])))
     return tuple(rows)
 
 
@@ -1220,12 +1224,6 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
         got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
     memo[(surface, ids)] = got
     return got
-
-
-def _exact(surface: str, name: str) -> bool:
-    """Does the text spell the place as GeoNames' main name does (articles, case and
-    diacritics aside)?"""
-    return _folded(surface) == _folded(name)
 
 
 _ABBREV_RE = re.compile(

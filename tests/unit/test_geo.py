@@ -3,6 +3,7 @@ admin1 spellings. Texts here are written for these tests (no evaluation rows).""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from extraction.cli import article_input_from
 from extraction.core import Extractor
 from extraction.geo import Gazetteer
-from extraction.geo.fold import fold_key
+from extraction.geo.fold import _SKELETON_STEPS, fold_key, token_skeleton
 from extraction.geo.index import INDEX_VERSION, cache_path
 from extraction.text import split_sentences
 from schemas import LocationPrecision
@@ -367,3 +368,17 @@ def test_a_title_case_headline_is_found_in_ascii_and_accented_text(text: str, en
     from extraction.geo.resolve import _title_case_head
 
     assert _title_case_head(text) == end
+
+
+def _skeleton_by_steps(token: str) -> str:
+    for pattern, replacement in _SKELETON_STEPS:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def test_token_skeleton_applies_the_documented_steps_in_order() -> None:
+    # every word of up to four letters over the letters the steps touch, and some names
+    letters = "aeiouyhpqckw"
+    words = ["".join(w) for n in range(5) for w in itertools.product(letters, repeat=n)]
+    words += ["raqqah", "deir", "zawr", "philippines", "shaykh", "mosul", "aleppo", "yeyey", "eieio"]
+    assert [token_skeleton(w) for w in words] == [_skeleton_by_steps(w) for w in words]
