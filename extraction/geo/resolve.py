@@ -131,7 +131,10 @@ def _plain(word: str) -> str:
     """A word folded for lookup: lower case, possessive and diacritics off (memoised)."""
     p = _PLAIN_CACHE.get(word)
     if p is None:
-        w = _POSSESSIVE.sub("", word)
+        if len(word) > 1 and word[-1] in "sSſ" and word[-2] in "'’" or "\n" in word:
+            w = _POSSESSIVE.sub("", word)
+        else:
+            w = word  # (no possessive: most words; no regex call)
         p = w.lower() if w.isascii() and "'" not in w else fold_plain(w).replace(" ", "")
         if len(_PLAIN_CACHE) > 200_000:
             _PLAIN_CACHE.clear()
@@ -399,6 +402,7 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
     # spelled as GeoNames' main name (articles, case and diacritics aside); the surface
     # folded once, not per candidate
     folded = _folded(surface)
+    fold_memo = _FOLDED
     rows = []
     for e in ids:
         if e >= n_places:
@@ -409,7 +413,7 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
             # "Sulu province": a district or province below admin1 fits the word
             # (no point in the inputs: NaN latitude); a town does not
             s += 1.5 if place_lat[e] != place_lat[e] else -1.5
-        rows.append((e, ecc[e], eadm[e], s, folded == _folded(place_name[e])))
+        rows.append((e, ecc[e], eadm[e], s, folded == (fold_memo.get(place_name[e]) or _folded(place_name[e]))))
     return tuple(rows)
 
 
