@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["drop_articles", "fold_key", "fold_plain", "fold_tokens", "key_of_tokens", "token_skeleton"]
+__all__ = ["REWRITTEN_TOKENS", "drop_articles", "fold_key", "fold_plain", "fold_tokens", "key_of_tokens", "token_skeleton"]
 
 # Letters NFKD does not decompose into a base letter plus a combining mark.
 _SPECIAL = str.maketrans({
@@ -57,6 +57,10 @@ _SKELETON_STEPS = (
 )
 _EL_HYPHEN = re.compile(r"\b[ae]l-(?=[a-z])")
 _TOKEN_SYNONYMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+# The tokens ``drop_articles`` may drop or rewrite (articles, synonyms). An n-gram with none
+# of these and no token of five letters or more starting a/e/u (a fused article) keeps its
+# tokens, so its key is their skeletons joined (the resolver builds it word by word).
+REWRITTEN_TOKENS = _ARTICLE_ALWAYS | _ASSIMILATED | frozenset(_TOKEN_SYNONYMS)
 
 
 def fold_plain(s: str) -> str:

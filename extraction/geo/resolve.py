@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extraction.geo.fold import drop_articles, fold_plain, fold_tokens, token_skeleton
+from extraction.geo.fold import REWRITTEN_TOKENS, drop_articles, fold_plain, fold_tokens, token_skeleton
 from extraction.geo.index import PlaceIndex
 from extraction.geo.lexicon import (
     ACTOR_NOUNS,
@@ -474,15 +474,28 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             continue
         best: tuple[int, str, object] | None = None
         parts: list[str] = []
+        # the n-gram's key built word by word while no word is one ``drop_articles`` may
+        # drop or rewrite (most n-grams); else ``_key`` of all its words
+        joined = ""
+        simple = True
         j = i
         while j < n and j - i < _MAX_NGRAM:
-            parts.append(toks[j][3])
+            p = toks[j][3]
+            parts.append(p)
             j += 1
-            if parts[-1] in CONNECTORS and j < n:
+            if simple:
+                if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu"):
+                    simple = False
+                else:
+                    joined += token_skeleton(p)
+            if p in CONNECTORS and j < n:
                 continue  # "Deir Al Zor": a name does not end on its article
             if not caps[j - 1]:
                 break
-            k = _key(parts) if len(parts) > 1 else token_skeleton(parts[0])
+            if len(parts) == 1:
+                k = token_skeleton(p)
+            else:
+                k = joined if simple else _key(parts)
             hit = countries.get(k)
             if hit is not None:
                 best = (j, "country", hit)

@@ -12,7 +12,7 @@ import pytest
 from extraction.cli import article_input_from
 from extraction.core import Extractor
 from extraction.geo import Gazetteer
-from extraction.geo.fold import _SKELETON_STEPS, fold_key, token_skeleton
+from extraction.geo.fold import _SKELETON_STEPS, REWRITTEN_TOKENS, fold_key, key_of_tokens, token_skeleton
 from extraction.geo.index import INDEX_VERSION, cache_path
 from extraction.text import split_sentences
 from schemas import LocationPrecision
@@ -382,3 +382,12 @@ def test_token_skeleton_applies_the_documented_steps_in_order() -> None:
     words = ["".join(w) for n in range(5) for w in itertools.product(letters, repeat=n)]
     words += ["raqqah", "deir", "zawr", "philippines", "shaykh", "mosul", "aleppo", "yeyey", "eieio"]
     assert [token_skeleton(w) for w in words] == [_skeleton_by_steps(w) for w in words]
+
+
+@pytest.mark.parametrize("tokens", [
+    ["deir", "zor"], ["san", "francisco"], ["rio", "de", "janeiro"], ["port", "au", "prince"],
+    ["new", "york", "city"], ["kafr", "nabl"],
+])
+def test_key_of_tokens_without_rewritten_tokens_joins_their_skeletons(tokens: list[str]) -> None:
+    assert not REWRITTEN_TOKENS.intersection(tokens)
+    assert key_of_tokens(tokens) == "".join(token_skeleton(t) for t in tokens)
