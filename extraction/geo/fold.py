@@ -77,7 +77,14 @@ def fold_tokens(s: str) -> list[str]:
     if not s.isascii():
         s = s.translate(_SPECIAL)
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = _QUOTES.sub("", s.lower())
+        s = _QUOTES.sub("", s.lower())
+    else:
+        s = s.lower()
+        if "'" in s or "`" in s:  # (the only ASCII characters of ``_QUOTES``)
+            s = _QUOTES.sub("", s)
+        elif s.replace(" ", "").isalnum():
+            # letters, digits and spaces only (most names): split on the spaces
+            return drop_articles(s.split())
     # "el-Arish": a hyphen-attached el is an article; a free-standing "El" (El Paso) is kept.
     if "-" in s:
         s = _EL_HYPHEN.sub("al ", s)
