@@ -390,18 +390,20 @@ _MEMO_MAX = 20_000
 
 
 def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...], surface: str,
-                admin_hint: bool) -> tuple[tuple[int, str, int, float, bool], ...]:
+                admin_hint: bool, spelling: bool) -> tuple[tuple[int, str, int, float, bool], ...]:
     """A name's candidates with what does not depend on the text: country, region, prior
     (log population; a region 5, or 9.5 with an admin word beside it; with the word, a
     district fits and a town does not) and whether the text spells it as GeoNames' main
-    name. (``_rows`` memoises what is built from it.)"""
+    name (only if ``spelling``, as the spelling bonus counts for one-word names only;
+    else False, and no namesake's name is folded). (``_rows`` memoises what is built
+    from it.)"""
     n_places = index.n_places
     place_pop = index.place_pop
     place_lat = index.place_lat
     place_name = index.place_name
     # spelled as GeoNames' main name (articles, case and diacritics aside); the surface
     # folded once, not per candidate
-    folded = _folded(surface)
+    folded = _folded(surface) if spelling else ""
     fold_memo = _FOLDED
     rows = []
     for e in ids:
@@ -413,7 +415,8 @@ def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[i
             # "Sulu province": a district or province below admin1 fits the word
             # (no point in the inputs: NaN latitude); a town does not
             s += 1.5 if place_lat[e] != place_lat[e] else -1.5
-        rows.append((e, ecc[e], eadm[e], s, folded == (fold_memo.get(place_name[e]) or _folded(place_name[e]))))
+        rows.append((e, ecc[e], eadm[e], s,
+                     spelling and folded == (fold_memo.get(place_name[e]) or _folded(place_name[e]))))
     return tuple(rows)
 
 
@@ -667,7 +670,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         return got
     if len(memo) > _MEMO_MAX // 2:
         memo.clear()
-    table = _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint)
+    table = _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, m.single)
     n_places = index.n_places
     rows = []
     for rank, (e, cc, a, s, exact) in enumerate(table):
