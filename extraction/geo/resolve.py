@@ -429,7 +429,10 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
     countries of its region namesakes. Depends on the name only, so it is memoised."""
     n_places = index.n_places
     place_pop = index.place_pop
-    cands = [e for e in ids if container_cc is None or ecc[e] == container_cc] or list(ids)
+    if container_cc is None:
+        cands = list(ids)
+    else:
+        cands = [e for e in ids if ecc[e] == container_cc] or list(ids)
     if len(cands) > _SOFT_TOP:
         cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
     prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
