@@ -498,10 +498,12 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                 continue  # "Deir Al Zor": a name does not end on its article
             if not caps[j - 1]:
                 break
-            if len(parts) == 1:
+            if simple:
+                k = joined
+            elif len(parts) == 1:
                 k = token_skeleton(p)
             else:
-                k = joined if simple else _key(parts)
+                k = _key(parts)
             hit = countries.get(k)
             if hit is not None:
                 best = (j, "country", hit)
