@@ -390,17 +390,27 @@ _AUX_TAIL_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently|a
                             r"|[a-z]+ed,?|and|not|critically|seriously|badly|in", _I)
 
 
-def _singular_aux(head: str) -> re.Match[str] | None:
-    """``_SINGULAR_AUX.search(head)``, searched over the last words only: a match is one or
-    two auxiliary words and then words `_AUX_TAIL_WORD` matches, up to the end."""
-    words = head.split()
+def _search_last_words(pattern: re.Pattern[str], text: str, tail_word: re.Pattern[str],
+                       span: int) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose matches end at the end of ``text`` and hold
+    at most ``span - 1`` words before a run of trailing words ``tail_word`` matches: with ``k``
+    such trailing words a match lies within the last ``k + span - 1`` words, so searching from
+    before the last ``k + span`` finds the same (leftmost) match without trying every earlier
+    position. Words are split on white space as ``\\s`` defines it."""
+    words = text.split()
     k = 0
-    while k < len(words) and _AUX_TAIL_WORD.fullmatch(words[-1 - k]):
+    while k < len(words) and tail_word.fullmatch(words[-1 - k]):
         k += 1
-    n = k + 3
+    n = k + span
     if len(words) <= n:
-        return _SINGULAR_AUX.search(head)
-    return _SINGULAR_AUX.search(head, len(head.rsplit(None, n)[0]))
+        return pattern.search(text)
+    return pattern.search(text, len(text.rsplit(None, n)[0]))
+
+
+def _singular_aux(head: str) -> re.Match[str] | None:
+    """``_SINGULAR_AUX.search(head)``: a match is one or two auxiliary words and then words
+    `_AUX_TAIL_WORD` matches, up to the end."""
+    return _search_last_words(_SINGULAR_AUX, head, _AUX_TAIL_WORD, 3)
 
 
 _ADVERB_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently")
@@ -412,14 +422,7 @@ def _singular_subject(subj: str) -> re.Match[str] | None:
     inside a word) and then the trailing adverbs; with ``k`` trailing adverb words it lies
     within the last ``k + 5`` words, so a search from before the last ``k + 6`` finds the
     same (leftmost) match without trying every earlier position."""
-    words = subj.split()  # white space as ``\\s`` defines it
-    k = 0
-    while k < len(words) and _ADVERB_WORD.fullmatch(words[-1 - k]):
-        k += 1
-    n = k + 6
-    if len(words) <= n:
-        return _SINGULAR_SUBJECT.search(subj)
-    return _SINGULAR_SUBJECT.search(subj, len(subj.rsplit(None, n)[0]))
+    return _search_last_words(_SINGULAR_SUBJECT, subj, _ADVERB_WORD, 6)
 
 
 _STOP_AHEAD = (

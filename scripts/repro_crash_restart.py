@@ -62,28 +62,17 @@ class LoggedWorker(WorkerProcess):
     #: run the worker through this script instead of ``-m streams`` (debug aids)
     wrapper: list[str] | None = None
 
+    def command(self) -> list[str]:
+        return [sys.executable, *(self.wrapper or ["-m", "streams"]), "worker", "-l", self.log_level,
+                "--web-port", str(self.web_port)]
+
+    def process_env(self) -> dict[str, str]:
+        return {**super().process_env(), **({"DEVLOG": "1"} if self.devlog else {})}
+
     def start(self) -> LoggedWorker:
-        env = {
-            **os.environ,
-            **self.env,
-            "CRISIS_STREAM_WEB_PORT": str(self.web_port),
-            "CRISIS_STREAM_DATA_DIR": str(self.data_dir),
-            "PYTHONPATH": str(REPO_ROOT),
-            "PYTHONUNBUFFERED": "1",
-            **({"DEVLOG": "1"} if self.devlog else {}),
-        }
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
-        with self.log_path.open("ab") as log:
+        with self.log_path.open("ab") as log:  # where each run begins in the appended log
             log.write(f"\n===== repro: worker start at {time.time():.3f} =====\n".encode())
-            log.flush()
-            self.process = subprocess.Popen(
-                [sys.executable, *(self.wrapper or ["-m", "streams"]), "worker", "-l", self.log_level,
-                 "--web-port", str(self.web_port)],
-                cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        self.starts.append(time.monotonic())
+        super().start()
         return self
 
 

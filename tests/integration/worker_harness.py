@@ -111,8 +111,13 @@ class WorkerProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.web_port}"
 
-    def start(self) -> WorkerProcess:
-        env = {
+    def command(self) -> list[str]:
+        """The worker's command line (a subclass may run it another way)."""
+        return [sys.executable, "-m", self.module, "worker", "-l", "info", "--web-port", str(self.web_port)]
+
+    def process_env(self) -> dict[str, str]:
+        """The worker's environment: ours, the pipeline's, its port and data dir."""
+        return {
             **os.environ,
             **self.env,
             "CRISIS_STREAM_WEB_PORT": str(self.web_port),
@@ -120,15 +125,16 @@ class WorkerProcess:
             "PYTHONPATH": str(REPO_ROOT),
             "PYTHONUNBUFFERED": "1",
         }
+
+    def start(self) -> WorkerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", self.module, "worker", "-l", "info", "--web-port", str(self.web_port)],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group, killed as a whole
-        )
-        log.close()
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.command(), cwd=REPO_ROOT, env=self.process_env(), stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group, killed as a whole
+            )
         self.starts.append(time.monotonic())
         return self
 
