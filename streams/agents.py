@@ -22,7 +22,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import os
 import sys
+import threading
 import time
 import traceback
 import weakref
@@ -690,6 +692,16 @@ async def _guarded(topo: Topology, handler: Callable[[Topology, Any], Awaitable[
         return "failed"
 
 
+#: a crashed worker that has not exited this long after the crash is ended at once.
+CRASH_EXIT_DEADLINE_S = 20.0
+
+
+def _exit_now(exc: BaseException) -> None:
+    log.critical("the worker did not stop within %.0fs of crashing (%s): exiting now", CRASH_EXIT_DEADLINE_S, exc)
+    logging.shutdown()
+    os._exit(70)  # EX_SOFTWARE
+
+
 async def consume_batches(
     batches: AsyncIterator[Sequence[Any]],
     handle: Callable[[Sequence[Any]], Awaitable[Any]],
@@ -732,15 +744,24 @@ def register(app: faust.App, topo: Topology, extractors: ExtractorHolder) -> dic
 
     within_s = topo.settings.batch_within_ms / 1000
 
+    async def crash_worker(exc: BaseException) -> None:
+        # faust's shutdown after a crash can hang (seen: stopping the consumer); the worker
+        # must exit for its supervisor to restart it, so a deadline ends the process the way
+        # kill -9 would, which is safe: the batch was not acked (tested in the crash tests).
+        deadline = threading.Timer(CRASH_EXIT_DEADLINE_S, _exit_now, args=(exc,))
+        deadline.daemon = True
+        deadline.start()
+        await app.crash(exc)
+
     @app.agent(topo.events_topic, name="resolve_incidents")
     async def resolve_incidents(stream: faust.StreamT) -> None:
         await consume_batches(stream.take_events(BATCH_MAX, within=within_s),
-                              lambda events: handle_batch(topo, handle_event_record, events, cache), app.crash)
+                              lambda events: handle_batch(topo, handle_event_record, events, cache), crash_worker)
 
     @app.agent(topo.contributions_topic, name="tally_contributions")
     async def tally_contributions(stream: faust.StreamT) -> None:
         await consume_batches(stream.take_events(BATCH_MAX, within=within_s),
-                              lambda events: handle_batch(topo, handle_contribution, events, cache), app.crash)
+                              lambda events: handle_batch(topo, handle_contribution, events, cache), crash_worker)
 
     @app.task
     async def declare_output_topics() -> None:
