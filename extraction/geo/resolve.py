@@ -39,7 +39,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extraction.geo.fold import REWRITTEN_TOKENS, drop_articles, fold_plain, fold_tokens, token_skeleton
+from extraction.geo.fold import (
+    _SKEL_CACHE,
+    REWRITTEN_TOKENS,
+    drop_articles,
+    fold_plain,
+    fold_tokens,
+    token_skeleton,
+)
 from extraction.geo.index import PlaceIndex
 from extraction.geo.lexicon import (
     ACTOR_NOUNS,
@@ -364,7 +371,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         out.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
                     toks[i - 1][3] if i > 0 else None, j >= n, i == 0,
                     len(surface) <= 4 and surface.isupper(),
-                    kind == "place" and any(e >= n_places for e in hit),  # type: ignore[union-attr]
+                    kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
                     toks[i][3]))
     return ((toks[0][0], toks[-1][1]) if person_tail else None, toks[-1][3] if toks else None, tuple(out))
 
@@ -465,45 +472,55 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     # ("d'Ivoire", "l'Est": an elided French article before a capital)
     caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
     n = len(toks)
-    person_tail = 2 <= n <= 3 and not upper and all(caps) and not any(t[3] in STOPWORDS for t in toks)
+    plains = [t[3] for t in toks]
+    person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
     matches: list[tuple[int, int, str, object, bool, bool, str]] = []
+    # per word, its skeleton when ``drop_articles`` keeps it as it is, else None (filled
+    # as the n-grams reach it: most words are reached once or twice)
+    skel: list[str | None | bool] = [False] * n
+    sc = _SKEL_CACHE
     i = 0
     while i < n:
         if not caps[i]:
             i += 1
             continue
-        p0 = toks[i][3]
+        p0 = plains[i]
         if p0 in PERSON_TITLES:
             if not upper:
                 break  # the rest of the run is a person's name
             i += 4  # upper case: runs are whole clauses; skip the title and a name
             continue
         best: tuple[int, str, object] | None = None
-        parts: list[str] = []
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
         joined = ""
         simple = True
         j = i
-        while j < n and j - i < _MAX_NGRAM:
-            p = toks[j][3]
-            parts.append(p)
-            j += 1
+        stop = n if n - i < _MAX_NGRAM else i + _MAX_NGRAM
+        while j < stop:
+            p = plains[j]
             if simple:
-                if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu"):
+                sk = skel[j]
+                if sk is False:
+                    if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu"):
+                        sk = skel[j] = None
+                    else:
+                        sk = skel[j] = sc.get(p) or token_skeleton(p)
+                if sk is None:
                     simple = False
                 else:
-                    joined += token_skeleton(p)
+                    joined += sk
+            j += 1
             if p in CONNECTORS and j < n:
                 continue  # "Deir Al Zor": a name does not end on its article
             if not caps[j - 1]:
                 break
             if simple:
                 k = joined
-            elif len(parts) == 1:
-                k = token_skeleton(p)
+            elif j - i == 1:
+                k = sc.get(p) or token_skeleton(p)
             else:
-                k = _key(parts)
+                k = _key(plains[i:j])
             hit = countries.get(k)
             if hit is not None:
                 best = (j, "country", hit)
@@ -522,25 +539,25 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         # What the run alone decides about the match (the text around it is checked by
         # the scan): blocked names, function words, addresses, actors, name fragments.
         single = j - i0 == 1  # "Al Qaim", "Ar Rutba": an article makes a name specific
-        plain = toks[i0][3] if single else " ".join([t[3] for t in toks[i0:j]])
+        plain = plains[i0] if single else " ".join(plains[i0:j])
         if plain in BLOCKED_NAMES or (single and plain in STOPWORDS):
             continue
-        first = toks[i0][3]
+        first = plains[i0]
         if (first in FUNCTION_WORDS
-                and not (len(first) == 2 and j - i0 > 1 and toks[i0 + 1][3].startswith(first[1]))) \
-                or toks[j - 1][3] in FUNCTION_WORDS:
+                and not (len(first) == 2 and j - i0 > 1 and plains[i0 + 1].startswith(first[1]))) \
+                or plains[j - 1] in FUNCTION_WORDS:
             continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
-        nxt = toks[j][3] if j < n else ""
+        nxt = plains[j] if j < n else ""
         if kind == "place" and nxt in ACTOR_NOUNS:
             continue  # "Taliban militants", "Sharqiya Army": an actor
-        if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or toks[j - 1][3] in STREET_WORDS):
+        if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or plains[j - 1] in STREET_WORDS):
             continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
         fragment = False
         # A fragment of a longer capitalised run ("Rami Abdul Rahman") is likely a person.
         if kind == "place" and not upper:
             k = i0 - 1
-            while k > 0 and not caps[k] and toks[k][3] in CONNECTORS:
-                if toks[k][3] == "of":
+            while k > 0 and not caps[k] and plains[k] in CONNECTORS:
+                if plains[k] == "of":
                     k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
                     break
                 k -= 1  # "Umm al-Karami": the name goes on through its article
@@ -559,8 +576,19 @@ _NEVER_ALONE = STOPWORDS | FUNCTION_WORDS | {b for b in BLOCKED_NAMES if " " not
 def _split_run(rtext: str, rs: int) -> list[tuple[int, int, str, str]]:
     """A run's words as (start, end, word, plain), offsets into the text."""
     pc = _PLAIN_CACHE
-    return [(rs + m.start(), rs + m.end(), w, pc.get(w) or _plain(w))
-            for m in _TOKEN.finditer(rtext) if (w := m.group())]
+    # Most runs are letters joined by single spaces or hyphens (the run pattern allows no
+    # other separator and no two in a row): their words are what ``_TOKEN`` would find,
+    # split without a regex.
+    out = []
+    pos = rs
+    for w in rtext.replace("-", " ").split(" "):
+        if not w.isalpha():
+            return [(rs + m.start(), rs + m.end(), w, pc.get(w) or _plain(w))
+                    for m in _TOKEN.finditer(rtext) if (w := m.group())]
+        e = pos + len(w)
+        out.append((pos, e, w, pc.get(w) or _plain(w)))
+        pos = e + 1
+    return out
 
 
 def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) -> bool:
@@ -859,7 +887,7 @@ def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[
         if len(memo) > _MEMO_MAX:
             memo.clear()
         got = memo[ids] = (
-            any(e >= n_places for e in ids) or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in ids[:_SOFT_TOP]),
+            max(ids) >= n_places or any(e < n_places and pop[e] >= _CREDIBLE_POP for e in ids[:_SOFT_TOP]),
             frozenset(ecc[e] for e in ids[:_SOFT_TOP]))
     return got
 
