@@ -250,6 +250,9 @@ _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfat
 _NOT_A_COUNT = re.compile(f"(?:{_MONTH_BEFORE.pattern})|(?:{_NOT_A_COUNT_BEFORE.pattern})|(?:{_PARENT_OF.pattern})", _I)
 # The same tests on lower-cased text without IGNORECASE (2-3x faster in the engine).
 _NON_PERSON_LOW = re.compile(_NON_PERSON.pattern)
+# (every letter of `_NOT_A_COUNT` is lower case: on ASCII text, where lower case is exactly
+# what IGNORECASE compares, searching the lower-cased text finds the same)
+_NOT_A_COUNT_LOW = re.compile(_NOT_A_COUNT.pattern)
 # Last words before a number for which _NOT_A_COUNT can match at all: the search itself
 # tries a long alternation at every position, the word test costs a split.
 _NOT_A_COUNT_WORDS = frozenset(
@@ -269,6 +272,13 @@ def _may_not_count(before: str) -> bool:
     k = max(tail.rfind(" "), tail.rfind("\n"), tail.rfind("\t"))
     word = tail[k + 1:].lower().rstrip(",")
     return word in _NOT_A_COUNT_WORDS or word.startswith(_MONTH_STEMS)
+
+
+def _not_a_count(before: str) -> bool:
+    """``_NOT_A_COUNT.search(before) is not None``, on the lower-cased text when it is ASCII."""
+    if before.isascii():
+        return _NOT_A_COUNT_LOW.search(before.lower()) is not None
+    return _NOT_A_COUNT.search(before) is not None
 
 
 _HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
@@ -702,10 +712,11 @@ def _qualifier_starts(low: str, st: int, floor: int) -> list[int]:
 def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
     out: list[_Q] = []
     for m in matches:
-        txt = masked[m.start():m.end()]
-        after = masked[m.end():m.end() + 16]
-        before = masked[max(0, m.start() - 24):m.start()]
-        if _NON_PERSON_LOW.match(after.lower()) or (_may_not_count(before) and _NOT_A_COUNT.search(before)):
+        ms, me = m.span()
+        txt = masked[ms:me]
+        after = masked[me:me + 16]
+        before = masked[max(0, ms - 24):ms]
+        if _NON_PERSON_LOW.match(after.lower()) or (_may_not_count(before) and _not_a_count(before)):
             continue  # "5 km", "May 5", "a father of three", "image 2 of 9", "one of several"
         core = txt.strip()
         if core[:1].isalpha():  # (a qualifier to drop opens with a letter; most counts with a digit)
@@ -716,7 +727,7 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
         if core.isdigit() and _age_before(before) and _AGE_AFTER.match(after):
             continue  # "McCloud, 34, was found dead": an age
         if (3 <= n_core <= 5 and _HOUSE_NUMBER.fullmatch(core)
-                and _ADDRESS_AFTER.match(after + masked[m.end() + 16:m.end() + 40])):
+                and _ADDRESS_AFTER.match(after + masked[me + 16:me + 40])):
             continue  # a street address
         if txt.lower().strip() in ("one", "the one") and re.search(r"\b(?:no|any|every|each|the\s+only)\s*$",
                                                                    before, _I):
@@ -724,7 +735,7 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
         r = parse_quantity(txt)
         if r is None:
             continue
-        out.append(_Q(m.start(), m.end(), r, txt))
+        out.append(_Q(ms, me, r, txt))
     return out
 
 
