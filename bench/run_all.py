@@ -8,6 +8,11 @@ default worker group (``bench_pipeline.py --workers 2``, one worker per core); t
 into ``bench/README.md`` (between the ``bench:latest`` markers) with the date and machine;
 the raw results also go to ``.cache/bench/latest.json``.
 
+Goals are judged by each benchmark on its headline figures (a figure's ``goal``/``ok``);
+this script only lists them. For extraction the goal is ``extract.articles_per_s``, on
+the varied news corpus; ``extract.templated_articles_per_s`` (the older templated corpus,
+kept to compare with past runs) has no goal, so its row shows no PASS/FAIL.
+
     python bench/run_all.py                  # full runs (several minutes)
     python bench/run_all.py --quick          # small runs, a check that everything works
     python bench/run_all.py --update-readme

@@ -25,7 +25,8 @@ BENCH = REPO_ROOT / "bench"
 FIGURE_LINE = re.compile(r"^FIGURE (?P<name>[a-z0-9_.]+) = (?P<value>n/a|[0-9][0-9,]*(?:\.[0-9]+)?(?:e[-+]?\d+)?) \S")
 EXTRACT_FIGURES = {
     "extract.articles_per_s", "extract.ms_per_article", "extract.p50_ms", "extract.p99_ms",
-    "extract.runqueue_wait_pct",
+    "extract.runqueue_wait_pct", "extract.templated_articles_per_s", "corpus.sentence_repeat_pct",
+    "corpus.mean_chars",
     "geo.resolve_share_pct", "geo.places_share_pct", "rss.after_load_mb", "rss.after_run_mb",
     "startup.s", "startup.rss_mb",
 }
@@ -75,6 +76,17 @@ def test_extract_benchmark_json_lists_figures_with_ratio_and_machine() -> None:
     assert {"value", "unit", "baseline", "ratio", "goal", "ok"} <= floor.keys()
 
 
+def test_extract_benchmark_judges_the_goal_on_the_varied_corpus_only() -> None:
+    proc = _run("bench_extract.py", "--n", "4", "--warmup", "1", "--geo-n", "2", "--startup-runs", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    by_name = {f["name"]: f for f in orjson.loads(proc.stdout)["figures"]}
+    assert by_name["extract.articles_per_s"]["goal"] == ">= 1000"
+    assert "varied news corpus" in by_name["extract.articles_per_s"]["note"]
+    templated = by_name["extract.templated_articles_per_s"]
+    assert templated["goal"] is None and templated["ok"] is None
+    assert templated["baseline_name"] == "floor.templated_articles_per_s"
+
+
 def test_synthetic_corpus_is_deterministic_seed_length_and_valid_articles(bench_module) -> None:
     from schemas import Article
 
@@ -86,6 +98,35 @@ def test_synthetic_corpus_is_deterministic_seed_length_and_valid_articles(bench_
     assert all(3000 <= len(a.text) <= 4200 for a in first)
     for a in first:
         Article.model_validate(a.article_json())
+
+
+def test_varied_corpus_is_deterministic_distinct_seed_length_and_rarely_repeats_a_sentence(bench_module) -> None:
+    from extraction.cli import article_input_from
+
+    corpus = bench_module("corpus")
+    lines = corpus.varied_corpus(60, seed=3)
+    assert lines == corpus.varied_corpus(60, seed=3)
+    assert lines != corpus.varied_corpus(60, seed=4)
+    rows = [orjson.loads(line) for line in lines]
+    assert len({r["id"] for r in rows}) == len({r["text"] for r in rows}) == 60
+    assert 3000 <= sum(len(r["text"]) for r in rows) / 60 <= 4000
+    assert all(article_input_from(r).text == r["text"] for r in rows)
+    assert corpus.sentence_repeat_rate([r["text"] for r in rows]) <= 0.10
+
+
+def test_sentence_repeat_rate_counts_every_occurrence_of_a_repeated_sentence(bench_module) -> None:
+    rate = bench_module("corpus").sentence_repeat_rate
+    assert rate(["Two died. Police said so.", "Three died. Police said so."]) == 0.5
+    assert rate(["One died.", "Two died."]) == 0.0
+
+
+def test_varied_bench_corpus_spreads_the_eval_articles_among_the_varied_ones(bench_module) -> None:
+    corpus = bench_module("corpus")
+    lines, mix = corpus.varied_bench_corpus(12, seed=1)
+    assert len(lines) == 12 and mix == {"varied": 12, "eval": 0}
+    if corpus.EVAL_ARTICLES.exists():
+        lines, mix = corpus.varied_bench_corpus(12, seed=1, with_eval=True)
+        assert len(lines) == 12 and mix == {"varied": 9, "eval": 3}
 
 
 def test_bench_corpus_mixes_the_seed_article_with_synthetic_ones(bench_module) -> None:
@@ -165,4 +206,6 @@ def test_run_all_prints_a_summary_table_of_the_extraction_figures(tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert "| figure | value | baseline (same run) | ratio | goal |" in proc.stdout
     assert "| `extract.articles_per_s` |" in proc.stdout
+    templated = next(row for row in proc.stdout.splitlines() if row.startswith("| `extract.templated_articles_per_s` |"))
+    assert templated.endswith("|  |  |")  # no goal, no PASS/FAIL: the goal is judged on the headline only
     assert orjson.loads((tmp_path / "latest.json").read_bytes())[0]["benchmark"] == "bench_extract"
