@@ -420,6 +420,9 @@ def _search_last_words(pattern: re.Pattern[str], text: str, tail_word: re.Patter
 def _singular_aux(head: str) -> re.Match[str] | None:
     """``_SINGULAR_AUX.search(head)``: a match is one or two auxiliary words and then words
     `_AUX_TAIL_WORD` matches, up to the end."""
+    if head.isascii():
+        # (only the match's start is read: the lower-cased head has the same offsets)
+        return _search_last_words(_SINGULAR_AUX_LOW, head.lower(), _AUX_TAIL_WORD_LOW, 3)
     return _search_last_words(_SINGULAR_AUX, head, _AUX_TAIL_WORD, 3)
 
 
@@ -471,6 +474,27 @@ _AND_SELF = re.compile(r"\s*,?\s+and\s+(?:then\s+)?(himself|herself)\b", _I)
 _WHO_END = re.compile(r",?\s*\bwho\s*$")
 _NONE_WORD = re.compile(r"\b(?:no|none|nobody|neither)\b", _I)
 _PLURAL_SUBJECT = re.compile(r"(?<![s'])s$|\b(?:police|people|children|men|women|they)$", _I)
+# Lower-case twins of IGNORECASE patterns whose letters are all lower case: on ASCII text,
+# where lower case is exactly what IGNORECASE compares, they find the same spans in the
+# lower-cased text (the engine is 2-3x faster without IGNORECASE).
+_PLURAL_SUBJECT_LOW = re.compile(_PLURAL_SUBJECT.pattern)
+_AUX_TAIL_WORD_LOW = re.compile(_AUX_TAIL_WORD.pattern)
+
+
+def _none_word(s: str) -> bool:
+    """``_NONE_WORD.search(s) is not None``; on ASCII text every match holds "no" or "neither"."""
+    if s.isascii():
+        low = s.lower()
+        if "no" not in low and "neither" not in low:
+            return False
+    return _NONE_WORD.search(s) is not None
+
+
+def _plural_subject(s: str) -> bool:
+    """``_PLURAL_SUBJECT.search(s) is not None``."""
+    if s.isascii():
+        return _PLURAL_SUBJECT_LOW.search(s.lower()) is not None
+    return _PLURAL_SUBJECT.search(s) is not None
 _YEAR_OR_911 = re.compile(r"(?:19|20)\d\d|911")
 _HOUSE_NUMBER = re.compile(r"\d{3,5}")
 _TOTAL_WORD = re.compile(r"\btotal\b", _I)
@@ -1468,11 +1492,14 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             return [(q, q.start, q.end, coord.group(1), _role(coord.group(1)), False)]
     aux = _singular_aux(head)
     if aux is not None:
-        subj = _strip_appositive(_WHO_END.sub(" ", head[:aux.start()]))
+        subj = head[:aux.start()]
+        if "who" in subj:  # (else `_WHO_END` cannot match)
+            subj = _WHO_END.sub(" ", subj)
+        subj = _strip_appositive(subj)
         sm = _singular_subject(subj)
-        if sm is not None and not _NONE_WORD.search(subj[-30:]):
+        if sm is not None and not _none_word(subj[-30:]):
             np_text = sm.group(0).strip()
-            if not _PLURAL_SUBJECT.search(np_text):
+            if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text), False)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
@@ -1537,6 +1564,7 @@ def _may_end_in_participle_subject(head: str) -> bool:
 
 # Every match opens at a word start (see `WordStartPattern`).
 _SINGULAR_AUX = WordStartPattern(_SINGULAR_AUX)
+_SINGULAR_AUX_LOW = re.compile(_SINGULAR_AUX.pattern.pattern)  # (see `_PLURAL_SUBJECT_LOW`)
 _COORDINATED = WordStartPattern(_COORDINATED)
 
 
