@@ -698,8 +698,31 @@ class _Story:
         return self.rng.random() < p
 
     def person(self) -> str:
+        """A name as news gives it; a third part often (a father's name, a second surname, an
+        initial), so that, as in news, few names recur across thousands of reports."""
         pool = self.country.people
-        return f"{self.pick(_FIRST[pool])} {self.pick(_LAST[pool])}"
+        first, last = self.pick(_FIRST[pool]), self.pick(_LAST[pool])
+        if self.chance(0.5):
+            if pool in ("arab", "afghan", "somali", "sahel", "westafrica", "persian", "southasia"):
+                return f"{first} {self.pick(_FIRST[pool])} {last}"
+            if pool in ("hispanic", "lusophone", "filipino"):
+                return f"{first} {last} {self.pick(_LAST[pool])}"
+            if pool in ("american", "southern", "central", "haitian", "eastafrica"):
+                return f"{first} {chr(65 + self.rng.randrange(26))}. {last}" if pool == "american" else \
+                    f"{first} {self.pick(_FIRST[pool])} {last}"
+        return f"{first} {last}"
+
+    def landmark(self, town: str | None = None) -> str:
+        """A named place in a town, as local reports name them ("Al-Shifa hospital", "the Omar
+        Street market", "Kunduz Central Prison")."""
+        town = town or self.town
+        last = self.pick(_LAST[self.country.people])
+        return self.pick((
+            f"{town} General Hospital", f"the {last} hospital in {town}", f"{last} Street in {town}",
+            f"the {town} central market", f"the {last} Mosque", f"{town} University",
+            f"the {last} roundabout in {town}", f"{town} Teaching Hospital", f"the {last} Primary School",
+            f"{town} Central Prison", f"the {last} bus station in {town}",
+        ))
 
     def other_place(self) -> tuple[str, str, str]:
         for _ in range(8):
@@ -819,7 +842,7 @@ class _Story:
         c, town, admin1 = self.country, self.town, self.admin1
         return self.pick((
             f"a spokesman for the {admin1} police", f"the police chief of {town}", f"governor of {admin1}",
-            f"a nurse at the main hospital in {town}", f"a resident of {town}", "a local elder",
+            f"a nurse at {self.landmark()}", f"a resident of {town}", "a local elder",
             f"a member of the {admin1} provincial council", "the district commissioner", "a health official",
             f"a spokeswoman for the {c.adj} interior ministry", f"{_a(c.adj)} army spokesman",
             "a community leader", "a senior security official who asked not to be named",
@@ -918,17 +941,20 @@ def _details(s: _Story) -> list[str]:
     out = [
         f"The {s.pick(('disaster', 'incident') if s.kind in _DISASTER_KINDS else ('attack', 'incident', 'violence'))} "
         f"happened {s.time_of_day()} "
-        f"{s.pick(('in', 'near', 'outside'))} the "
-        f"{s.pick(('market', 'main road', 'district headquarters', 'bus terminal', 'school', 'camp', 'clinic', 'mosque', 'church'))} "
-        f"{s.pick(('of a village outside', 'in a busy neighbourhood of', 'in central', 'of'))} {s.town}, {s.said()}.",
+        + s.pick((
+            f"{s.pick(('in', 'near', 'outside'))} the "
+            f"{s.pick(('market', 'main road', 'district headquarters', 'bus terminal', 'school', 'camp', 'clinic', 'mosque', 'church'))} "
+            f"{s.pick(('of a village outside', 'in a busy neighbourhood of', 'in central', 'of'))} {s.town}",
+            f"{s.pick(('near', 'outside', 'a few hundred metres from'))} {s.landmark()}"))
+        + f", {s.said()}.",
         f"Among the {s.pick(('dead', 'victims', 'people killed'))} were {s.count(s.rng.randint(1, max(1, s.killed // 3)), 'women')} and "
         f"{s.count(s.rng.randint(1, max(1, s.killed // 2)), 'children')}, {s.said()}." if s.killed > 3 else "",
         f"{_cap(s.count(s.rng.randint(2, 40), s.pick(('houses', 'shops', 'vehicles', 'homes', 'buildings'))))} were "
         f"{s.pick(('destroyed', 'damaged', 'set on fire', 'flattened'))}, and "
         f"{s.pick(('power lines were cut', 'a bridge on the road to ' + s.other_place()[0] + ' collapsed', 'the local market was closed', 'phone networks went down'))}, "
         f"{s.said()}.",
-        f"The {s.pick(('wounded', 'injured', 'survivors'))} were taken to hospitals in {s.town} and "
-        f"{s.other_place()[0]}, where {s.count(s.rng.randint(2, 20))} "
+        f"The {s.pick(('wounded', 'injured', 'survivors'))} were taken to "
+        f"{s.pick((f'hospitals in {s.town} and {s.other_place()[0]}', s.landmark(s.other_place()[0]), s.landmark()))}, where {s.count(s.rng.randint(2, 20))} "
         f"{s.pick(('were in critical condition', 'underwent surgery', 'remained in intensive care'))}, "
         f"{s.said()}.",
         f"{s.pick(('Witnesses', 'Residents', 'A survivor'))} said the {s.pick(('attackers', 'gunmen', 'assailants', 'fighters'))} "
