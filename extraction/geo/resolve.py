@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from extraction.geo.fold import (
     _SKEL_CACHE,
+    _TOKEN_SYNONYMS,
     REWRITTEN_TOKENS,
     drop_articles,
     fold_plain,
@@ -396,37 +397,6 @@ _MEMO: dict[str, object] = {}  # per index: words that are no name, each run's m
 _MEMO_MAX = 20_000
 
 
-def _cand_table(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...], surface: str,
-                admin_hint: bool, spelling: bool) -> tuple[tuple[int, str, int, float, bool], ...]:
-    """A name's candidates with what does not depend on the text: country, region, prior
-    (log population; a region 5, or 9.5 with an admin word beside it; with the word, a
-    district fits and a town does not) and whether the text spells it as GeoNames' main
-    name (only if ``spelling``, as the spelling bonus counts for one-word names only;
-    else False, and no namesake's name is folded). (``_rows`` memoises what is built
-    from it.)"""
-    n_places = index.n_places
-    place_pop = index.place_pop
-    place_lat = index.place_lat
-    place_name = index.place_name
-    # spelled as GeoNames' main name (articles, case and diacritics aside); the surface
-    # folded once, not per candidate
-    folded = _folded(surface) if spelling else ""
-    fold_memo = _FOLDED
-    rows = []
-    for e in ids:
-        if e >= n_places:
-            rows.append((e, ecc[e], eadm[e], 9.5 if admin_hint else 5.0, False))
-            continue
-        s = math.log10(place_pop[e] + 10)
-        if admin_hint:
-            # "Sulu province": a district or province below admin1 fits the word
-            # (no point in the inputs: NaN latitude); a town does not
-            s += 1.5 if place_lat[e] != place_lat[e] else -1.5
-        rows.append((e, ecc[e], eadm[e], s,
-                     spelling and folded == (fold_memo.get(place_name[e]) or _folded(place_name[e]))))
-    return tuple(rows)
-
-
 def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...],
             container_cc: str | None) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[int, float], ...],
                                                bool, bool, frozenset[str]]:
@@ -436,13 +406,16 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
     countries of its region namesakes. Depends on the name only, so it is memoised."""
     n_places = index.n_places
     place_pop = index.place_pop
-    if container_cc is None:
-        cands = list(ids)
-    else:
-        cands = [e for e in ids if ecc[e] == container_cc] or list(ids)
+    cands: Sequence[int] = ids
+    if container_cc is not None:
+        cands = [e for e in ids if ecc[e] == container_cc] or ids
     if len(cands) > _SOFT_TOP:
-        cands = cands[:_SOFT_TOP] + [e for e in cands[_SOFT_TOP:] if e >= n_places]
-    prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
+        cands = [*cands[:_SOFT_TOP], *[e for e in cands[_SOFT_TOP:] if e >= n_places]]
+    region = max(cands) >= n_places  # (most names have no region namesake)
+    if region:
+        prior = [600.0 if e >= n_places else math.sqrt(place_pop[e] + 100) for e in cands]
+    else:
+        prior = [math.sqrt(place_pop[e] + 100) for e in cands]
     total = sum(prior)
     top = max(prior)
     ccs: dict[str, float] = {}
@@ -455,8 +428,11 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
             adms[a] = adms.get(a, 0.0) + q
     lead = cands[prior.index(top)]
     big = top / total > 0.8 and (lead >= n_places or place_pop[lead] >= 100_000)
-    return (tuple((cc, q / total) for cc, q in ccs.items()), tuple((a, q / total) for a, q in adms.items()),
-            top < _SMALL_PRIOR, big, frozenset(ecc[e] for e in cands if e >= n_places))
+    return (tuple([(cc, q / total) for cc, q in ccs.items()]), tuple([(a, q / total) for a, q in adms.items()]),
+            top < _SMALL_PRIOR, big, frozenset([ecc[e] for e in cands if e >= n_places]) if region else _NO_CCS)
+
+
+_NO_CCS: frozenset[str] = frozenset()
 
 
 def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
@@ -690,7 +666,9 @@ class _Group(NamedTuple):
 
 def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tuple[tuple, bool]:
     """A setting's candidate rows: (entry, country, region, prior, skippable, container-country
-    bonus, container-region bonus, spelling bonus); the bonuses are added in this order (a
+    bonus, container-region bonus, spelling bonus). The prior is the log population; a
+    region's 5, or 9.5 with an admin word beside it; with the word, a district fits and a
+    town does not. The bonuses are added in this order (a
     bonus that does not apply is 0.0, which adds exactly nothing). ``skippable``: a small
     namesake past the most populous, left out when nothing points at its country. The
     spelling bonus counts for a name's first 12 town candidates that are not left out, so
@@ -703,18 +681,43 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         return got
     if len(memo) > _MEMO_MAX // 2:
         memo.clear()
-    table = _cand_table(index, ecc, eadm, m.ids, m.surface, m.admin_hint, m.single)
     n_places = index.n_places
+    place_pop = index.place_pop
+    place_lat = index.place_lat
+    place_name = index.place_name
+    single = m.single
+    admin_hint = m.admin_hint
+    cont_cc = m.container_cc
+    cont_adm = m.container_adm
+    cont_adms = m.container_adms
+    # spelled as GeoNames' main name (articles, case and diacritics aside; the spelling
+    # bonus counts for one-word names only, so only their namesakes' names are folded):
+    # the surface folded once, not per candidate
+    folded = _folded(m.surface) if single else ""
+    fold_memo = _FOLDED
     rows = []
-    for rank, (e, cc, a, s, exact) in enumerate(table):
-        b_cc = (6.0 if cc == m.container_cc else -6.0) if m.container_cc is not None else 0.0
-        if m.container_adm is not None:
-            b_adm = 6.0 if a == m.container_adm else -3.0
+    for rank, e in enumerate(m.ids):
+        cc = ecc[e]
+        a = eadm[e]
+        if e >= n_places:
+            s = 9.5 if admin_hint else 5.0  # a region
+            b_exact = 0.0
+            skip = False
         else:
-            b_adm = 4.0 if m.container_adms is not None and a in m.container_adms else 0.0
-        # spelled as GeoNames' main name: "Samarra" is not "Samara"
-        b_exact = 2.0 if m.single and exact and e < n_places else 0.0
-        rows.append((e, cc, a, s, rank >= _SOFT_TOP and e < n_places, b_cc, b_adm, b_exact))
+            s = math.log10(place_pop[e] + 10)
+            if admin_hint:
+                # "Sulu province": a district or province below admin1 fits the word
+                # (no point in the inputs: NaN latitude); a town does not
+                s += 1.5 if place_lat[e] != place_lat[e] else -1.5
+            # "Samarra" is not "Samara"
+            b_exact = 2.0 if single and folded == (fold_memo.get(place_name[e]) or _folded(place_name[e])) else 0.0
+            skip = rank >= _SOFT_TOP
+        b_cc = (6.0 if cc == cont_cc else -6.0) if cont_cc is not None else 0.0
+        if cont_adm is not None:
+            b_adm = 6.0 if a == cont_adm else -3.0
+        else:
+            b_adm = 4.0 if cont_adms is not None and a in cont_adms else 0.0
+        rows.append((e, cc, a, s, skip, b_cc, b_adm, b_exact))
     got = memo[key] = (tuple(rows), len(rows) <= 12)
     return got
 
@@ -1076,11 +1079,17 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             best_s = -1e9
             if rows_static:
                 for c, cc, a, s, skip, b_cc, b_adm, b_exact in rows:  # type: ignore[union-attr]
-                    if skip and cc not in ev_cc:
+                    v = ev_cc.get(cc)
+                    if v is not None:
+                        s += 6.0 * (v - 0.5 * oc.get(cc, 0.0)) / max_cc
+                    elif skip:
                         continue  # a small namesake where nothing points: it cannot win
-                    s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
-                    if a >= 0:
-                        s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
+                    # (a country or region without evidence adds 0.0: nothing to add; the
+                    # name's own share is part of the evidence, so it has none there either;
+                    # no region -1 has evidence)
+                    v = ev_adm.get(a)
+                    if v is not None:
+                        s += 4.0 * (v - 0.5 * oa.get(a, 0.0)) / max_adm
                     s = s + b_cc + b_adm + b_exact
                     if s > best_s:
                         best_s = s
@@ -1088,11 +1097,14 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             else:
                 k_exact = 0  # (the spelling counts for the first 12 towns not left out)
                 for c, cc, a, s, skip, b_cc, b_adm, b_exact in rows:  # type: ignore[union-attr]
-                    if skip and cc not in ev_cc:
+                    v = ev_cc.get(cc)
+                    if v is not None:
+                        s += 6.0 * (v - 0.5 * oc.get(cc, 0.0)) / max_cc
+                    elif skip:
                         continue
-                    s += 6.0 * (ev_cc.get(cc, 0.0) - 0.5 * oc.get(cc, 0.0)) / max_cc
-                    if a >= 0:
-                        s += 4.0 * (ev_adm.get(a, 0.0) - 0.5 * oa.get(a, 0.0)) / max_adm
+                    v = ev_adm.get(a)
+                    if v is not None:
+                        s += 4.0 * (v - 0.5 * oa.get(a, 0.0)) / max_adm
                     s = s + b_cc + b_adm
                     if single and k_exact < 12 and c < n_places:
                         k_exact += 1
@@ -1249,7 +1261,13 @@ def _folded(name: str) -> str:
     if f is None:
         if len(_FOLDED) > 200_000:
             _FOLDED.clear()
-        f = _FOLDED[name] = "".join(fold_tokens(name))
+        if name.isalnum() and name.isascii():
+            # one plain word (most names): ``fold_tokens`` lower-cases it, drops no
+            # article (an article is never the last word) and maps a synonym
+            f = name.lower()
+            f = _FOLDED[name] = _TOKEN_SYNONYMS.get(f, f)
+        else:
+            f = _FOLDED[name] = "".join(fold_tokens(name))
     return f
 
 
