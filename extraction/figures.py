@@ -1590,16 +1590,37 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     deaths are added to victims' unless a single figure already covers both. An explicit
     zero ("no casualties") stands only when no positive figure exists for that field.
     """
-    figs = [f for f in figures if not f.background]
+    # One pass sorts the counted figures by field (in order) and reads the event's kind.
+    by_field: dict[str, list[Figure]] = {}
+    update = False
+    counted = 0
+    all_cumulative = True
+    for f in figures:
+        if f.background:
+            continue
+        fs = by_field.get(f.field)
+        if fs is None:
+            by_field[f.field] = [f]
+        else:
+            fs.append(f)
+        if f.kind == _UPDATE_KIND:
+            update = True
+        if not f.negation:
+            counted += 1
+            if f.kind != _CUMULATIVE_KIND:
+                all_cumulative = False
     out: dict[str, Range | None] = {}
-    kind = FigureKind.FIRST_REPORT
-    counted = [f for f in figs if not f.negation]
-    if any(f.kind == FigureKind.UPDATE for f in figs):
-        kind = FigureKind.UPDATE
-    elif counted and all(f.kind == FigureKind.CUMULATIVE for f in counted):
-        kind = FigureKind.CUMULATIVE  # "has displaced 1.2 million since 2014"
+    if update:
+        kind = _UPDATE_KIND
+    elif counted and all_cumulative:
+        kind = _CUMULATIVE_KIND  # "has displaced 1.2 million since 2014"
+    else:
+        kind = FigureKind.FIRST_REPORT
     for field in ("killed", "wounded", "displaced", "displaced_households", "shot"):
-        fs = [f for f in figs if f.field == field]
+        fs = by_field.get(field)
+        if fs is None:
+            out[field] = None
+            continue
         pos = [f for f in fs if not f.negation]
         if any(f.claimed for f in pos) and not all(f.claimed for f in pos):
             pos = [f for f in pos if not f.claimed]  # an official figure stands over a party's claim
@@ -1614,6 +1635,18 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
         sentence_totals: list[Range] = []
         for _idx, group in sorted(by_sentence.items()):
             sum_all: Range | None = None
+            if len(group) == 1:  # (most sentences: the loop below, for one figure)
+                f = group[0]
+                role, value = f.role, f.value
+                if role in totals:
+                    cur = totals[role]
+                    if f.additive:
+                        totals[role] = value if cur is None else cur + value
+                    else:
+                        totals[role] = value if cur is None else _max(cur, value)
+                    if role != "mixed":
+                        sentence_totals.append(value)
+                continue
             for role in ("victims", "perpetrators", "mixed"):
                 rs = [f for f in group if f.role == role]
                 if not rs:
@@ -1648,6 +1681,10 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
             out["wounded"] = Range(min=n, max=None if shot.max is None else max(n, shot.max - k), best=n,
                                    text=shot.text, vague=shot.vague)
     return out, kind
+
+
+_UPDATE_KIND = FigureKind.UPDATE
+_CUMULATIVE_KIND = FigureKind.CUMULATIVE
 
 
 def _lead_stands(pos: list[Figure]) -> list[Figure]:
