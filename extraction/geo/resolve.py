@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extraction.geo.fold import (
-    _SKEL_CACHE,
     _TOKEN_SYNONYMS,
     REWRITTEN_TOKENS,
     drop_articles,
@@ -203,6 +202,16 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return text[k + 1:e], k + 1
 
 
+def _reset_memo(index: PlaceIndex) -> None:
+    """Start the per-process memo over for ``index``."""
+    _MEMO.clear()
+    _MEMO["index"] = index
+    _MEMO["miss"] = set()
+    _MEMO["words"] = {}  # per folded word: see _word_info
+    _MEMO["runs"] = {}
+    _MEMO["runs_upper"] = {}
+
+
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
          in_title: bool = False) -> list[Mention]:
     """Every country, demonym and place name in ``text`` (greedy longest match).
@@ -211,22 +220,16 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     process memo (``_run_matches``); here only what depends on the text around a run is
     checked: the word before and after, a sentence start, the headline.
     """
-    names = index.names
-    countries = index.countries
-    demonyms = index.demonyms
     title_end = -1  # (computed when first needed)
     lowered: dict[str, bool] = {}  # names the text also writes in lower case
     out: list[Mention] = []
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     if _MEMO.get("index") is not index:
-        _MEMO.clear()
-        _MEMO["index"] = index
-        _MEMO["miss"] = set()
-        _MEMO["runs"] = {}
-        _MEMO["runs_upper"] = {}
+        _reset_memo(index)
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
     memo: dict = _MEMO["runs_upper" if upper else "runs"]  # type: ignore[assignment]
+    words: dict = _MEMO["words"]  # type: ignore[assignment]
     if len(memo) > 100_000 or len(miss) > 200_000:
         memo.clear()
         miss.clear()
@@ -247,8 +250,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if got is None and " " not in rtext and "-" not in rtext:
                 # one word: nothing to do unless it is a name
                 p1 = pc.get(rtext) or _plain(rtext)
-                k = token_skeleton(p1)
-                if p1 in _NEVER_ALONE or (k not in names and k not in countries and k not in demonyms):
+                if p1 in _NEVER_ALONE or (words.get(p1) or _word_info(index, p1))[1] is None:
                     miss.add(rtext)
                     continue
         if got is None:
@@ -451,10 +453,10 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     plains = [t[3] for t in toks]
     person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
     matches: list[tuple[int, int, str, object, bool, bool, str]] = []
-    # per word, its skeleton when ``drop_articles`` keeps it as it is, else None (filled
-    # as the n-grams reach it: most words are reached once or twice)
-    skel: list[str | None | bool] = [False] * n
-    sc = _SKEL_CACHE
+    if _MEMO.get("index") is not index:
+        _reset_memo(index)
+    wi: dict = _MEMO["words"]  # type: ignore[assignment]
+    infos = [wi.get(p) or _word_info(index, p) for p in plains]
     i = 0
     while i < n:
         if not caps[i]:
@@ -469,43 +471,39 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         best: tuple[int, str, object] | None = None
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
-        joined = ""
-        simple = True
-        j = i
-        stop = n if n - i < _MAX_NGRAM else i + _MAX_NGRAM
-        while j < stop:
-            p = plains[j]
-            if simple:
-                sk = skel[j]
-                if sk is False:
-                    if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu"):
-                        sk = skel[j] = None
+        sk0, kind0, hit0, extend = infos[i]
+        simple = sk0 is not None
+        joined = sk0 if simple else ""
+        j = i + 1
+        if p0 in CONNECTORS and j < n:
+            extend = True  # "Deir Al Zor": a name does not end on its article
+        elif kind0 is not None:
+            best = (j, kind0, hit0)  # (the first word alone: its key is its skeleton)
+        if extend:
+            stop = n if n - i < _MAX_NGRAM else i + _MAX_NGRAM
+            while j < stop:
+                p = plains[j]
+                if simple:
+                    sk = infos[j][0]
+                    if sk is None:
+                        simple = False
                     else:
-                        sk = skel[j] = sc.get(p) or token_skeleton(p)
-                if sk is None:
-                    simple = False
-                else:
-                    joined += sk
-            j += 1
-            if p in CONNECTORS and j < n:
-                continue  # "Deir Al Zor": a name does not end on its article
-            if not caps[j - 1]:
-                break
-            if simple:
-                k = joined
-            elif j - i == 1:
-                k = sc.get(p) or token_skeleton(p)
-            else:
-                k = _key(plains[i:j])
-            hit = countries.get(k)
-            if hit is not None:
-                best = (j, "country", hit)
-            elif (hit := demonyms.get(k)) is not None:
-                best = (j, "demonym", hit)
-            elif (hit := names.get(k)) is not None:
-                best = (j, "place", hit)
-            if k not in prefixes:
-                break
+                        joined += sk
+                j += 1
+                if p in CONNECTORS and j < n:
+                    continue
+                if not caps[j - 1]:
+                    break
+                k = joined if simple else _key(plains[i:j])  # (two words or more here)
+                hit = countries.get(k)
+                if hit is not None:
+                    best = (j, "country", hit)
+                elif (hit := demonyms.get(k)) is not None:
+                    best = (j, "demonym", hit)
+                elif (hit := names.get(k)) is not None:
+                    best = (j, "place", hit)
+                if k not in prefixes:
+                    break
         if best is None:
             i += 1
             continue
@@ -543,6 +541,28 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             fragment = True  # "Jordan Smith": a first name
         matches.append((i0, j, kind, hit, single, fragment, nxt))
     return toks, caps, matches, person_tail
+
+
+def _word_info(index: PlaceIndex, p: str) -> tuple[str | None, str | None, object, bool]:
+    """What a run's n-gram search needs of one folded word (memoised per index): its
+    skeleton if ``drop_articles`` keeps the word as it is (else None), and as a one-word
+    n-gram (key: its skeleton) the kind and index hit of the name it is (None, None if
+    none) and whether a longer name starts with it."""
+    k = token_skeleton(p)
+    sk = None if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu") else k
+    kind: str | None = None
+    hit: object = index.countries.get(k)
+    if hit is not None:
+        kind = "country"
+    elif (hit := index.demonyms.get(k)) is not None:
+        kind = "demonym"
+    elif (hit := index.names.get(k)) is not None:
+        kind = "place"
+    words: dict = _MEMO["words"]  # type: ignore[assignment]
+    if len(words) > 200_000:
+        words.clear()
+    info = words[p] = (sk, kind, hit, k in index.prefixes)
+    return info
 
 
 # One word that is never a place by itself (checked before any lookup: most runs are one).
