@@ -36,20 +36,28 @@ import faust
 import faust.streams
 import orjson
 import pydantic
+from aiokafka.partitioner import DefaultPartitioner
 
-from schemas import Article, DeadLetter, EventRecord, Incident
+from schemas import Article, DeadLetter, EventRecord, Incident, WindowKind
 from schemas.json_codec import dump_model, dumps, loads
-from streams.incidents import MATCH_WINDOW_DAYS, IncidentState, IncidentSummary, event_date, resolve_report
+from streams.incidents import (
+    MATCH_WINDOW_DAYS,
+    METRICS,
+    IncidentState,
+    IncidentSummary,
+    event_date,
+    resolve_report,
+)
 from streams.tallies import (
     Contribution,
     TallyAggregation,
     apply_moves,
     contributions_for,
-    parse_tally_key,
-    rebuild,
+    fold_into_base,
     scopes_for,
     tally_key,
     tally_moves,
+    windows_for,
 )
 
 __all__ = [
@@ -66,6 +74,7 @@ __all__ = [
     "handle_batch",
     "handle_contribution",
     "handle_event_record",
+    "partition_for_key",
     "register",
 ]
 
@@ -80,6 +89,9 @@ RECENT_EVENTS_PER_REGION = 20
 #: ``settings.batch_within_ms`` for more: each table key and each compacted output key is
 #: then written once per batch and partition, not once per message (docs/STREAMING.md, "Batches").
 BATCH_MAX = 1000
+
+
+_PARTITIONER = DefaultPartitioner()
 
 
 def _utcnow() -> dt.datetime:
@@ -267,12 +279,18 @@ def _load_summary(topo: Topology, incident_id: str) -> IncidentSummary | None:
 class TallyBook:
     """The window sums of the contribution partitions this worker holds, in memory.
 
-    Derived, never trusted from storage: built from ``contributions_by_key`` (the stored
-    per-incident contributions, the truth) at the first contribution after every assignment,
-    then moved by ``old -> new`` differences read from that same table, message by message.
-    A crash between a contribution's write and its windows' writes cannot leave them out of
-    step: the next worker rebuilds the sums from the contributions. ``tallies_by_key`` keeps a
-    copy of each window state as last published (its revision carries over a rebuild).
+    Derived, never trusted from storage: a window's sums are its *base* (the incidents that
+    have expired from the state, folded in for good, stored with the window in
+    ``tallies_by_key``) plus the live contributions in ``contributions_by_key`` (the truth
+    for every incident still within the retention). Built at the first contribution after
+    every assignment, then moved by ``old -> new`` differences read from that same table,
+    message by message. A crash between a contribution's write and its windows' writes
+    cannot leave them out of step: the next worker rebuilds the sums from the store.
+
+    Only windows with live contributions are held after a rebuild; a window whose
+    incidents have all expired is read from its stored copy when something touches it, and
+    is dropped from memory once its last live incident is folded. So memory and the rebuild
+    scale with the retention, not with the history.
     """
 
     def __init__(self) -> None:
@@ -288,24 +306,61 @@ class TallyBook:
     def states(self, topo: Topology) -> dict[str, dict[str, Any]]:
         if self._states is None:
             started = time.monotonic()
-            states = rebuild(Contribution.from_json(v) for _, v in topo.contributions_by_key.items() if v is not None)
-            for key, stored in topo.tallies_by_key.items():
-                if not stored:
+            states: dict[str, dict[str, Any]] = {}
+            live = 0
+            for _, value in topo.contributions_by_key.items():
+                if value is None:
                     continue
-                state = states.get(key)
-                if state is None:  # a window all its incidents have left: it stays, at zero
-                    scope, kind, start = parse_tally_key(key)
-                    state = states[key] = TallyAggregation.initialize(scope, kind, start, dt.date.fromisoformat(
-                        stored["window_end"]))
-                state["revision"] = stored.get("revision", 0)
-                state["updated_at"] = stored.get("updated_at")
+                contribution = Contribution.from_json(value)
+                live += 1
+                for kind, start, end in windows_for(contribution.day):
+                    key = tally_key(contribution.scope, kind, start)
+                    state = states.get(key)
+                    if state is None:
+                        state = states[key] = _stored_window(topo, key, contribution.scope, kind, start, end)
+                    if contribution.incident_id in (state.get("base") or {}).get("folded", ()):
+                        continue  # folded into the base, its deletion not written yet (a crash between)
+                    states[key] = TallyAggregation.agg(state, contribution, +1)
             self._states = states
-            log.info("tally windows rebuilt from the stored contributions: %d windows in %.2fs", len(states),
+            log.info("tally windows rebuilt from %d stored contributions: %d windows in %.2fs", live, len(states),
                      time.monotonic() - started)
         return self._states
 
+    def window(self, topo: Topology, scope: str, kind: WindowKind, start: dt.date,
+               end: dt.date) -> dict[str, Any] | None:
+        """The window's state (``None``: no such window yet), loading a base-only window."""
+        states = self.states(topo)
+        key = tally_key(scope, kind, start)
+        state = states.get(key)
+        if state is None and topo.tallies_by_key.get(key):
+            state = states[key] = _stored_window(topo, key, scope, kind, start, end)
+        return state
+
     def get(self, key: str) -> dict[str, Any] | None:
         return None if self._states is None else self._states.get(key)
+
+    def forget(self, key: str) -> None:
+        if self._states is not None:
+            self._states.pop(key, None)
+
+
+def _stored_window(topo: Topology, key: str, scope: str, kind: WindowKind, start: dt.date,
+                   end: dt.date) -> dict[str, Any]:
+    """A window as its base alone (the sums of its expired incidents), with the revision and
+    names of the copy last published; zero for a window never stored."""
+    state = TallyAggregation.initialize(scope, kind, start, end)
+    stored = topo.tallies_by_key.get(key)
+    if not stored:
+        return state
+    base = stored.get("base")
+    if base:
+        state.update({k: base[k] for k in ("incidents", "reports", *METRICS)})
+        state["base"] = base
+    state["revision"] = stored.get("revision", 0)
+    state["updated_at"] = stored.get("updated_at")
+    state["country"] = stored.get("country")
+    state["admin1"] = stored.get("admin1")
+    return state
 
 
 #: this worker's window sums (``TallyBook``); cleared with the caches on every rebalance.
@@ -395,6 +450,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     if watermark is None or advance > watermark:
         watermark = advance
         topo.watermark_by_partition[watermark_key] = watermark.isoformat()
+        await _expire_partition(topo, event.message.partition, watermark, but=region)
     index: list[list[str]] = list(topo.incident_index_by_region.get(region) or [])
     candidates = [
         summary
@@ -409,9 +465,8 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     _remember_state(incident.incident_id, stored, resolution.state)
     _remember_summary(IncidentSummary.from_state_json(stored))
     topo.incident_id_by_report[report.event_id] = incident.incident_id
-    # keep the region's index to incidents a new report could still join
-    oldest = watermark - dt.timedelta(days=topo.settings.retention_days + MATCH_WINDOW_DAYS)
-    entries = {i: d for i, d in index if dt.date.fromisoformat(d) >= oldest}
+    # keep the region's index to incidents a new report could still join; expire the others
+    entries = await _expire_from_index(topo, index, _expiry_horizon(topo, watermark))
     entries[incident.incident_id] = incident.occurred_on.isoformat()
     topo.incident_index_by_region[region] = [[i, d] for i, d in entries.items()]
     recent = list(topo.recent_events_by_region.get(region) or [])
@@ -422,8 +477,73 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     return "merged" if resolution.previous is not None else "opened"
 
 
+def partition_for_key(key: str, partitions: int) -> int:
+    """The partition of a region or scope key (the producer's default, murmur2, partitioner)."""
+    every = list(range(partitions))
+    return int(_PARTITIONER(key.encode(), every, every))
+
+
+def _expiry_horizon(topo: Topology, watermark: dt.date) -> dt.date:
+    """Incidents dated before this can no longer change: a report that could join one (dated
+    within ``MATCH_WINDOW_DAYS`` of it) is older than the retention, so it goes to the late topic."""
+    return watermark - dt.timedelta(days=topo.settings.retention_days + MATCH_WINDOW_DAYS)
+
+
+async def _expire_from_index(topo: Topology, index: Sequence[Sequence[str]], horizon: dt.date) -> dict[str, str]:
+    """Expire the index's incidents dated before ``horizon``; returns the others (id -> day)."""
+    kept: dict[str, str] = {}
+    for incident_id, day in index:
+        if dt.date.fromisoformat(day) >= horizon:
+            kept[incident_id] = day
+        else:
+            await _expire_incident(topo, incident_id)
+    return kept
+
+
+async def _expire_incident(topo: Topology, incident_id: str) -> None:
+    """Drop an incident that can no longer change from this worker's state.
+
+    Its last version stays on the (compacted) incidents topic, and its figures stay in the
+    tallies: each scope's contribution is sent once more, marked ``expire``, for the tally
+    side to fold into its windows' bases. Its report ids are forgotten too: a report of it
+    delivered again is older than the retention and goes to the late topic."""
+    data = topo.incidents_by_id.get(incident_id)
+    if data is None:  # expired already (a batch redelivered after a crash mid-flush)
+        return
+    incident = Incident.model_validate(data["incident"])
+    for contribution in contributions_for(incident):
+        payload = {"scope": contribution.scope, "incident_id": incident_id,
+                   "contribution": contribution.to_json(), "expire": True}
+        await topo.contributions_topic.send(key=contribution.scope.encode(), value=dumps(payload))
+    for report_id in incident.report_ids:
+        topo.incident_id_by_report.pop(report_id, None)
+    topo.incidents_by_id.pop(incident_id, None)
+    _PARSED_STATES.pop(incident_id, None)
+    _SUMMARIES.pop(incident_id, None)
+
+
+async def _expire_partition(topo: Topology, partition: int, watermark: dt.date, *, but: str) -> None:
+    """When a partition's stream time moves on, expire what every one of its regions holds
+    beyond the retention (regions that get no new report would otherwise keep it forever);
+    ``but`` is the region being written, which prunes its own index."""
+    horizon = _expiry_horizon(topo, watermark)
+    stale = [
+        (region, index)
+        for region, index in topo.incident_index_by_region.items()
+        if region != but and index and any(dt.date.fromisoformat(d) < horizon for _, d in index)
+        and partition_for_key(region, topo.settings.partitions) == partition
+    ]
+    for region, index in stale:
+        kept = await _expire_from_index(topo, index, horizon)
+        topo.incident_index_by_region[region] = [[i, d] for i, d in kept.items()]
+
+
 async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
-    """Replace one incident's contribution to one scope; returns the number of windows moved."""
+    """Replace one incident's contribution to one scope; returns the number of windows moved.
+
+    A message with ``"expire": true`` comes when the incident has left the retention on the
+    events side (no report can change it any more): its final contribution is applied as
+    usual, then folded into the base of each of its windows and deleted from the store."""
     payload = loads(event.value)
     scope, incident_id = payload["scope"], payload["incident_id"]
     key = f"{scope}|{incident_id}"
@@ -431,10 +551,11 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
     old = None if stored is None else Contribution.from_json(stored)
     new = None if payload["contribution"] is None else Contribution.from_json(payload["contribution"])
     moves = tally_moves(old, new)
-    if not moves:
-        return 0
     try:
-        return await _apply_contribution(topo, scope, key, new, moves)
+        moved = await _apply_contribution(topo, scope, key, new, moves) if moves else 0
+        if payload.get("expire"):
+            _fold(topo, key, new)
+        return moved
     except BaseException:
         # The sums may have moved without the contribution being stored (or the reverse):
         # rebuild them from the table (as this batch sees it) at the next contribution.
@@ -442,10 +563,35 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
         raise
 
 
+def _fold(topo: Topology, key: str, contribution: Contribution | None) -> None:
+    """Fold an expired incident's (stored) contribution into its windows' bases, then delete it.
+
+    The windows are written before the deletion (``_BUFFERED_TABLES`` order): a crash between
+    leaves the contribution stored and listed as folded, which the rebuild skips."""
+    if contribution is not None:
+        committed = getattr(topo.contributions_by_key, "committed", topo.contributions_by_key.get)
+
+        def still_stored(incident_id: str) -> bool:
+            return committed(f"{contribution.scope}|{incident_id}") is not None
+
+        for kind, start, end in windows_for(contribution.day):
+            state = TALLY_BOOK.window(topo, contribution.scope, kind, start, end)
+            if state is None:  # cannot be: the contribution was just applied to it
+                raise RuntimeError(f"no window {tally_key(contribution.scope, kind, start)} for a live contribution")
+            folded = fold_into_base(state, contribution, still_stored)
+            wkey = tally_key(contribution.scope, kind, start)
+            topo.tallies_by_key[wkey] = folded
+            if folded["incidents"] == folded["base"]["incidents"]:
+                TALLY_BOOK.forget(wkey)  # only expired incidents left: read from the store if touched
+            else:
+                TALLY_BOOK.states(topo)[wkey] = folded
+    topo.contributions_by_key.pop(key, None)
+
+
 async def _apply_contribution(topo: Topology, scope: str, key: str, new: Contribution | None,
                               moves: list[Any]) -> int:
     book = TALLY_BOOK.states(topo)
-    states = {tally_key(s, k, start): book.get(tally_key(s, k, start)) for s, k, start, *_ in moves}
+    states = {tally_key(s, k, start): TALLY_BOOK.window(topo, s, k, start, end) for s, k, start, end, *_ in moves}
     changed = apply_moves({k: v for k, v in states.items() if v is not None}, moves)
     now = _utcnow()
     for tkey, state in changed.items():
@@ -553,6 +699,13 @@ class _BufferedTable:
         self._values[key] = value
         self._dirty[key] = None
 
+    def committed(self, key: Any) -> Any:
+        """The value as written to the table before this batch (its own writes not seen)."""
+        hit, value = (False, None) if self._cache is None else self._cache.get(self._name, key)
+        if not hit:
+            value = self._table.get(key)
+        return value
+
     def items(self) -> Iterator[tuple[Any, Any]]:
         """The table's items as this batch sees them (its own writes over the table's)."""
         for key, value in self._table.items():
@@ -622,8 +775,12 @@ def _by_scope_and_incident(key: bytes | None, value: bytes) -> Any:
     return key, loads(value)["incident_id"]
 
 
-_BUFFERED_TABLES = ("incidents_by_id", "incident_index_by_region", "incident_id_by_report", "watermark_by_partition",
-                    "recent_events_by_region", "contributions_by_key", "tallies_by_key", "scopes_by_scope")
+#: flushed in this order. The region index last on the events side: it lists the incidents
+#: to expire, so a crash mid-flush leaves them listed and the redelivery expires them again.
+#: The windows before the contributions on the tally side: a window's base must hold an
+#: expired incident before its contribution is deleted (``_fold``).
+_BUFFERED_TABLES = ("incidents_by_id", "incident_id_by_report", "watermark_by_partition", "recent_events_by_region",
+                    "incident_index_by_region", "tallies_by_key", "contributions_by_key", "scopes_by_scope")
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ located only at country precision has region ``SY`` and so counts once, in the c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -35,6 +35,7 @@ __all__ = [
     "TallyAggregation",
     "apply_moves",
     "contributions_for",
+    "fold_into_base",
     "parse_tally_key",
     "rebuild",
     "same_sums",
@@ -166,6 +167,22 @@ def _share(contribution: Contribution) -> dict[str, Any]:
 _EMPTY_SUMS = {"min": 0, "best": 0, "max": 0, "unbounded": 0, "vague": 0}
 
 
+def _add_share(sums: dict[str, Any], contribution: Contribution, sign: int) -> dict[str, Any]:
+    """``sums`` (a window state or a window's base) with one incident's share added or taken back."""
+    share = _share(contribution)
+    out = {**sums, "incidents": sums["incidents"] + sign, "reports": sums["reports"] + sign * share["reports"]}
+    for m in METRICS:
+        figure = share[m]
+        if figure is None:
+            continue
+        low, best, high, unbounded, vague = figure
+        have = sums[m]
+        out[m] = {"min": have["min"] + sign * low, "best": have["best"] + sign * best,
+                  "max": have["max"] + sign * high, "unbounded": have["unbounded"] + sign * unbounded,
+                  "vague": have["vague"] + sign * vague}
+    return out
+
+
 class TallyAggregation:
     """The window aggregation: state is a small JSON-able dict of sums (what the table stores).
 
@@ -200,17 +217,7 @@ class TallyAggregation:
     @staticmethod
     def agg(state: dict[str, Any], contribution: Contribution, sign: int) -> dict[str, Any]:
         """Add (``sign=+1``) or take back (``-1``) one incident's share of the window."""
-        share = _share(contribution)
-        out = {**state, "incidents": state["incidents"] + sign, "reports": state["reports"] + sign * share["reports"]}
-        for m in METRICS:
-            figure = share[m]
-            if figure is None:
-                continue
-            low, best, high, unbounded, vague = figure
-            sums = state[m]
-            out[m] = {"min": sums["min"] + sign * low, "best": sums["best"] + sign * best,
-                      "max": sums["max"] + sign * high, "unbounded": sums["unbounded"] + sign * unbounded,
-                      "vague": sums["vague"] + sign * vague}
+        out = _add_share(state, contribution, sign)
         if sign > 0:
             out["country"] = contribution.country or out["country"]
             out["admin1"] = contribution.admin1 or out["admin1"]
@@ -236,6 +243,26 @@ class TallyAggregation:
             revision=state["revision"],
             updated_at=updated_at,
         )
+
+
+def fold_into_base(state: dict[str, Any], contribution: Contribution,
+                   still_stored: Callable[[str], bool]) -> dict[str, Any]:
+    """The window ``state`` with ``contribution`` (counted in its sums) moved into its base.
+
+    The base holds the shares of the incidents that have expired from the worker's state:
+    final, they are kept as sums and their contributions are deleted. The window's figures do
+    not change. The base lists the incidents folded into it whose contribution may still be
+    stored (``still_stored(incident_id)``: the deletion is written after the base, so a crash
+    between the two leaves both, and the rebuild must not count that incident twice); the
+    others are dropped from the list, which so stays short.
+    """
+    base = state.get("base") or {"incidents": 0, "reports": 0, **{m: dict(_EMPTY_SUMS) for m in METRICS},
+                                 "folded": []}
+    if contribution.incident_id in base["folded"]:
+        return state
+    folded = [i for i in base["folded"] if still_stored(i)]
+    base = {**_add_share(base, contribution, +1), "folded": [*folded, contribution.incident_id]}
+    return {**state, "base": base}
 
 
 def same_sums(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:

@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import faust
-from aiokafka.partitioner import DefaultPartitioner
 from faust.web import Request, Response, View
 
 from schemas.json_codec import dumps, loads
-from streams.agents import TALLY_BOOK
+from streams.agents import TALLY_BOOK, partition_for_key
 from streams.incidents import IncidentState, region_of_incident_id
 from streams.tallies import WINDOW_KINDS, TallyAggregation, tally_key, window_for
 
@@ -53,7 +52,6 @@ METRIC_NAMES = ("killed", "wounded", "displaced")
 #: a forwarded or fanned-out request that takes longer than this fails with 503.
 PEER_TIMEOUT_S = 10.0
 MAX_LIMIT = 1000
-_PARTITIONER = DefaultPartitioner()
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
@@ -73,7 +71,11 @@ def _window_state(topo: Topology, key: str) -> Mapping[str, Any] | None:
     """A window's state: the worker's sums when built (``TALLY_BOOK``), else the copy last
     published (right after an assignment, before the first contribution rebuilds the sums)."""
     if TALLY_BOOK.ready:
-        return TALLY_BOOK.get(key)
+        # a window whose incidents have all expired is not held in memory: its stored copy
+        # is its final state
+        state = TALLY_BOOK.get(key)
+        if state is not None:
+            return state
     return topo.tallies_by_key.get(key)
 
 
@@ -174,8 +176,7 @@ def owner_url(app: faust.App, table: Any, key: str, partitions: int) -> str | No
     The events and contributions topics are keyed by raw UTF-8 region keys and partitioned
     by the producer's default (murmur2) partitioner; tables are co-partitioned with them.
     """
-    all_partitions = list(range(partitions))
-    partition = _PARTITIONER(key.encode(), all_partitions, all_partitions)
+    partition = partition_for_key(key, partitions)
     topic = table.changelog_topic.get_topic_name()
     for url, topics in app.router.tables_metadata().items():
         if partition in topics.get(topic, ()):

@@ -440,3 +440,112 @@ async def test_a_contribution_that_fails_midway_leaves_no_sums_out_of_step_with_
     assert tally(topo, "IQ-KI|30d|2024-03-18").killed.best == 5
     assert tally(topo, "IQ-KI|30d|2024-02-17").killed.best == 26
     assert TALLY_BOOK.get("IQ-KI|30d|2024-03-18")["incidents"] == 1
+
+
+# ------------------------------------------------------------------ expiry beyond the retention
+
+
+def short_retention_topology(days: int = 10) -> Topology:
+    # one partition: every region is held on the partition the tests' messages come from
+    return dataclasses.replace(dict_topology(), settings=Settings(retention_days=days, partitions=1))
+
+
+def nineveh_report(event_id: str, killed: int, day: dt.date) -> EventRecord:
+    return kirkuk_report(event_id, killed, day).model_copy(update={"location": Location(
+        name="Mosul", country="IQ", admin1="Nineveh", admin1_code="IQ-NI", precision=LocationPrecision.PLACE)})
+
+
+def _figures(topo: Topology) -> dict[str, tuple[int, int, int]]:
+    from streams.web import _window_state
+
+    return {key: (s["killed"]["best"], s["incidents"], s["reports"])
+            for key in topo.tallies_by_key if (s := _window_state(topo, key)) is not None}
+
+
+async def test_incidents_beyond_the_retention_leave_the_state_and_the_tallies_keep_their_figures() -> None:
+    topo = short_retention_topology(10)
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
+    await feed(topo, nineveh_report("n1", 7, dt.date(2024, 3, 2)))
+    await feed(topo, kirkuk_report("e2", 4, dt.date(2024, 3, 12)))  # 11 days on: not yet beyond 10 + 2
+    assert len(topo.incidents_by_id) == 3
+    before = _figures(topo)
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 20)))  # horizon 2024-03-08
+    kept = {s["incident"]["report_ids"][0] for s in topo.incidents_by_id.values()}
+    assert kept == {"e2", "e3"}  # Nineveh's old incident too, though Nineveh got no new report
+    assert set(topo.incident_id_by_report) == {"e2", "e3"}
+    live = {v["incident_id"] for v in topo.contributions_by_key.values()}
+    assert live == set(topo.incidents_by_id) and len(topo.contributions_by_key) == 4  # 2 incidents x 2 scopes
+    after = _figures(topo)
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert after["IQ|30d|2024-02-17"] == (26 + 7 + 4, 3, 3)  # 02-17..03-18: two expired, one live
+    assert after["IQ-NI|day|2024-03-02"] == (7, 1, 1)
+    assert topo.incident_index_by_region["IQ-NI"] == []
+
+
+async def test_a_report_of_an_expired_incident_delivered_again_is_late_and_counts_nothing() -> None:
+    topo = short_retention_topology(10)
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 20)))
+    before = _figures(topo)
+    assert await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1))) == "late"
+    assert _figures(topo) == before
+
+
+async def test_windows_are_rebuilt_from_their_bases_and_the_live_contributions_after_a_restart() -> None:
+    topo = short_retention_topology(10)
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
+    await feed(topo, kirkuk_report("e2", 4, dt.date(2024, 3, 14)))
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 16)))  # joins e2's incident; e1 expires
+    before = _figures(topo)
+    forget_caches()  # a restarted worker
+    assert _figures(topo) == before
+    TALLY_BOOK.states(topo)
+    assert "IQ-KI|day|2024-03-01" not in TALLY_BOOK.states(topo)  # expired only: not held in memory
+    assert _figures(topo) == before
+    await feed(topo, kirkuk_report("e4", 10, dt.date(2024, 3, 10)))  # the mixed window moves on its base
+    assert before["IQ-KI|30d|2024-02-17"] == (26 + 4, 2, 3)
+    assert _figures(topo)["IQ-KI|30d|2024-02-17"] == (26 + 4 + 10, 3, 4)
+    assert _figures(topo)["IQ-KI|day|2024-03-01"] == (26, 1, 1)
+
+
+async def test_a_fold_redelivered_after_a_crash_between_its_two_writes_counts_once() -> None:
+    topo = short_retention_topology(10)
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
+    stored = dict(topo.contributions_by_key)
+    sent = len(topo.contributions_topic.sent)
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 20)))
+    folds = [(k, v) for k, v in topo.contributions_topic.sent[sent:] if json.loads(v).get("expire")]
+    assert {k for k, _ in folds} == {b"IQ-KI", b"IQ"}
+    before = _figures(topo)
+    topo.contributions_by_key.update(stored)  # the windows' bases landed, the deletions did not
+    forget_caches()
+    assert _figures(topo) == before and TALLY_BOOK.states(topo)
+    assert _figures(topo) == before  # the rebuild skips what a base lists as folded
+    for key, value in folds:  # the batch is redelivered
+        await handle_contribution(topo, Ev(Msg("contributions", key, value)))
+    assert _figures(topo) == before
+    assert sorted(v["day"] for v in topo.contributions_by_key.values()) == ["2024-03-20", "2024-03-20"]
+
+
+async def test_expiry_in_batches_ends_with_the_state_of_the_same_reports_one_by_one() -> None:
+    reports = [kirkuk_report("e1", 26, dt.date(2024, 3, 1)), nineveh_report("n1", 7, dt.date(2024, 3, 2)),
+               kirkuk_report("e2", 30, dt.date(2024, 3, 1)), kirkuk_report("e3", 4, dt.date(2024, 3, 20)),
+               nineveh_report("n2", 1, dt.date(2024, 3, 21))]
+    one_by_one, batched = short_retention_topology(10), short_retention_topology(10)
+    for report in reports:
+        await feed(one_by_one, report)
+    forget_caches()
+    cache = TableCache()
+    await feed_batch(batched, reports[:2], cache)
+    await feed_batch(batched, reports[2:], cache)  # e2 merges, then e3 expires that incident in one batch
+
+    def sums(tallies: dict[str, Any]) -> dict[str, Any]:
+        # a base lists the incidents folded in whose deletion may not be written yet: in a batch,
+        # more of them than one by one (the deletions land at the end of the batch)
+        return {k: {**v, "base": {f: x for f, x in v.get("base", {}).items() if f != "folded"}}
+                for k, v in _without_clock(tallies).items()}
+
+    assert sums(batched.tallies_by_key) == sums(one_by_one.tallies_by_key)
+    assert batched.contributions_by_key == one_by_one.contributions_by_key
+    assert set(batched.incidents_by_id) == set(one_by_one.incidents_by_id) and len(batched.incidents_by_id) == 2
+    assert tally(batched, "IQ-KI|day|2024-03-01").killed.best == 30
