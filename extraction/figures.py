@@ -44,6 +44,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extraction._scan import (
     WordStartPattern,
@@ -1102,8 +1103,7 @@ def _may_have_subset(low: str) -> bool:
     return _SUBSET_HINT(low) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Flags:
+class _Flags(NamedTuple):  # (a tuple: made for every sentence with a figure, cheaply)
     past: bool  # an earlier incident
     cumulative: bool  # a running total
     background: bool  # either: deaths and injuries here never count
@@ -1263,6 +1263,7 @@ _BREAK_WORDS = WordStartPattern(_BREAK_WORDS)
 _BACKGROUND = WordStartPattern(_BACKGROUND)
 _CUMULATIVE = WordStartPattern(_CUMULATIVE)
 _ALTERNATIVE = WordStartPattern(_ALTERNATIVE)
+_FULL_DATE = WordStartPattern(_FULL_DATE)
 
 _ALTERNATIVE_HINTS = ("source", "report", "official", "media", "outlet", "according", "while", "put the")
 _ALTERNATIVE_HINT = substring_test(_ALTERNATIVE_HINTS).search
