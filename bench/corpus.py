@@ -1250,20 +1250,23 @@ def _news_text(s: _Story, target: int) -> tuple[str, str]:
     return title, "\n\n".join(p for p in paragraphs if p)
 
 
-def varied_articles(n: int, seed: int = 1, *, prefix: str = "news") -> list[dict[str, Any]]:
+def varied_articles(n: int, seed: int = 1, *, prefix: str = "news", start: dt.date = dt.date(2014, 1, 1),
+                    days: int = 12 * 365) -> list[dict[str, Any]]:
     """``n`` distinct seed-length news reports (``extract`` input lines), deterministic in
     ``seed`` (given the installed GeoNames packages): conflicts, crime and disasters in 35
     countries, every sentence composed from parts, so few sentences repeat across the corpus
-    (see ``sentence_repeat_rate``). Lengths vary around ``TARGET_CHARS`` as news does."""
-    return list(_iter_varied(n, seed, prefix))
+    (see ``sentence_repeat_rate``). Lengths vary around ``TARGET_CHARS`` as news does.
+    Publication dates are spread over ``days`` days from ``start`` (events 0-5 days earlier)."""
+    return list(_iter_varied(n, seed, prefix, start, days))
 
 
-def _iter_varied(n: int, seed: int, prefix: str) -> Iterator[dict[str, Any]]:
+def _iter_varied(n: int, seed: int, prefix: str, start: dt.date = dt.date(2014, 1, 1),
+                 days: int = 12 * 365) -> Iterator[dict[str, Any]]:
     """``varied_articles`` one at a time (a corpus of lines keeps no article dicts around)."""
     rng = random.Random(f"varied-{seed}")
     places = _news_places()
     for i in range(n):
-        s = _story(random.Random(rng.getrandbits(64)), places, dt.date(2014, 1, 1), 12 * 365)
+        s = _story(random.Random(rng.getrandbits(64)), places, start, days)
         target = int(min(4700, max(2600, s.rng.gauss(TARGET_CHARS, 450))))
         title, text = _news_text(s, target)
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
