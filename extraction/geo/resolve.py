@@ -207,7 +207,7 @@ def _reset_memo(index: PlaceIndex) -> None:
     _MEMO.clear()
     _MEMO["index"] = index
     _MEMO["miss"] = set()
-    _MEMO["words"] = {}  # per folded word: see _word_info
+    _MEMO["words"] = {}  # per word: see _word_info
     _MEMO["runs"] = {}
     _MEMO["runs_upper"] = {}
 
@@ -249,8 +249,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             got = memo.get(rtext)
             if got is None and " " not in rtext and "-" not in rtext:
                 # one word: nothing to do unless it is a name
-                p1 = pc.get(rtext) or _plain(rtext)
-                if p1 in _NEVER_ALONE or (words.get(p1) or _word_info(index, p1))[1] is None:
+                info = words.get(rtext) or _word_info(index, rtext)
+                if info[0] in _NEVER_ALONE or info[3] is None:
                     miss.add(rtext)
                     continue
         if got is None:
@@ -362,21 +362,23 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     fragment?, the next word inside the run (None: look in the text), the word before
     inside the run (None: look in the text), at the run's end?, the run's first name?,
     acronym-shaped?, has a region namesake?, its folded word."""
-    toks, _caps, matches, person_tail = _match_run(index, rtext, upper)
-    n = len(toks)
+    starts, words, plains, matches, person_tail = _match_run(index, rtext, upper)
+    n = len(words)
     n_places = index.n_places
     out = []
     for i, j, kind, hit, single, fragment, nxt in matches:
-        s_off, e_off = toks[i][0], toks[j - 1][1]
+        s_off = starts[i]
+        e_off = starts[j - 1] + len(words[j - 1])
         surface = rtext[s_off:e_off]
         if kind == "place" and not isinstance(hit, tuple):
             hit = (hit,)
         out.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
-                    toks[i - 1][3] if i > 0 else None, j >= n, i == 0,
+                    plains[i - 1] if i > 0 else None, j >= n, i == 0,
                     len(surface) <= 4 and surface.isupper(),
                     kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
-                    toks[i][3]))
-    return ((toks[0][0], toks[-1][1]) if person_tail else None, toks[-1][3] if toks else None, tuple(out))
+                    plains[i]))
+    return ((starts[0], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
+            tuple(out))
 
 
 def _written_lower(text: str, word: str) -> bool:
@@ -438,25 +440,42 @@ _NO_CCS: frozenset[str] = frozenset()
 
 
 def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
-        list[tuple[int, int, str, str]], list[bool], list[tuple[int, int, str, object, bool, bool, str]], bool]:
-    """A run's words (offsets into the run), which are capitalised, its names (greedy
-    longest match: word span, kind, index hit), and whether it looks like a person's
-    two- or three-word name. Depends on the run's text only, so it is memoised."""
+        list[int], list[str], list[str], list[tuple[int, int, str, object, bool, bool, str]], bool]:
+    """A run's words (their offsets into the run, the words, folded), its names (greedy
+    longest match: word span, kind, index hit, one word?, fragment?, the next word in the
+    run) and whether it looks like a person's two- or three-word name. Depends on the
+    run's text only, so it is memoised."""
     names = index.names
     countries = index.countries
     demonyms = index.demonyms
     prefixes = index.prefixes
-    toks = _split_run(rtext, 0)
-    # ("d'Ivoire", "l'Est": an elided French article before a capital)
-    caps = [upper or t[2][0].isupper() or t[2][1:2] in ("'", "’") for t in toks]
-    n = len(toks)
-    plains = [t[3] for t in toks]
-    person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
-    matches: list[tuple[int, int, str, object, bool, bool, str]] = []
     if _MEMO.get("index") is not index:
         _reset_memo(index)
     wi: dict = _MEMO["words"]  # type: ignore[assignment]
-    infos = [wi.get(p) or _word_info(index, p) for p in plains]
+    starts: list[int] = []
+    words: list[str] = []
+    # Most runs are letters joined by single spaces or hyphens (the run pattern allows no
+    # other separator and no two in a row): their words are what ``_TOKEN`` finds, split
+    # without a regex.
+    pos = 0
+    for w in rtext.replace("-", " ").split(" "):
+        if not w.isalpha():
+            starts = []
+            words = []
+            for m in _TOKEN.finditer(rtext):
+                if w := m.group():
+                    starts.append(m.start())
+                    words.append(w)
+            break
+        starts.append(pos)
+        words.append(w)
+        pos += len(w) + 1
+    infos = [wi.get(w) or _word_info(index, w) for w in words]
+    n = len(words)
+    plains = [f[0] for f in infos]
+    caps = [True] * n if upper else [f[1] for f in infos]
+    person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
+    matches: list[tuple[int, int, str, object, bool, bool, str]] = []
     i = 0
     while i < n:
         if not caps[i]:
@@ -471,7 +490,7 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         best: tuple[int, str, object] | None = None
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
-        sk0, kind0, hit0, extend = infos[i]
+        _, _, sk0, kind0, hit0, extend = infos[i]
         simple = sk0 is not None
         joined = sk0 if simple else ""
         j = i + 1
@@ -484,7 +503,7 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             while j < stop:
                 p = plains[j]
                 if simple:
-                    sk = infos[j][0]
+                    sk = infos[j][2]
                     if sk is None:
                         simple = False
                     else:
@@ -535,19 +554,22 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                     k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
                     break
                 k -= 1  # "Umm al-Karami": the name goes on through its article
-            fragment = _name_word(toks, caps, k) or _name_word(toks, caps, j)
-        elif kind == "country" and not upper and single and _name_word(toks, caps, j) \
-                and not _POSSESSIVE.search(toks[i0][2]):
+            fragment = _name_word(words, plains, caps, k) or _name_word(words, plains, caps, j)
+        elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
+                and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
         matches.append((i0, j, kind, hit, single, fragment, nxt))
-    return toks, caps, matches, person_tail
+    return starts, words, plains, matches, person_tail
 
 
-def _word_info(index: PlaceIndex, p: str) -> tuple[str | None, str | None, object, bool]:
-    """What a run's n-gram search needs of one folded word (memoised per index): its
-    skeleton if ``drop_articles`` keeps the word as it is (else None), and as a one-word
-    n-gram (key: its skeleton) the kind and index hit of the name it is (None, None if
-    none) and whether a longer name starts with it."""
+def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | None, object, bool]:
+    """What a run's n-gram search needs of one word (memoised per index): the word folded
+    (``_plain``), whether it is capitalised ("d'Ivoire", "l'Est": an elided French
+    article before a capital counts), its skeleton if ``drop_articles`` keeps the folded
+    word as it is (else None), and as a one-word n-gram (key: its skeleton) the kind and
+    index hit of the name it is (None, None if none) and whether a longer name starts
+    with it."""
+    p = _PLAIN_CACHE.get(w) or _plain(w)
     k = token_skeleton(p)
     sk = None if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu") else k
     kind: str | None = None
@@ -561,7 +583,7 @@ def _word_info(index: PlaceIndex, p: str) -> tuple[str | None, str | None, objec
     words: dict = _MEMO["words"]  # type: ignore[assignment]
     if len(words) > 200_000:
         words.clear()
-    info = words[p] = (sk, kind, hit, k in index.prefixes)
+    info = words[w] = (p, w[0].isupper() or w[1:2] in ("'", "’"), sk, kind, hit, k in index.prefixes)
     return info
 
 
@@ -569,33 +591,15 @@ def _word_info(index: PlaceIndex, p: str) -> tuple[str | None, str | None, objec
 _NEVER_ALONE = STOPWORDS | FUNCTION_WORDS | {b for b in BLOCKED_NAMES if " " not in b}
 
 
-def _split_run(rtext: str, rs: int) -> list[tuple[int, int, str, str]]:
-    """A run's words as (start, end, word, plain), offsets into the text."""
-    pc = _PLAIN_CACHE
-    # Most runs are letters joined by single spaces or hyphens (the run pattern allows no
-    # other separator and no two in a row): their words are what ``_TOKEN`` would find,
-    # split without a regex.
-    out = []
-    pos = rs
-    for w in rtext.replace("-", " ").split(" "):
-        if not w.isalpha():
-            return [(rs + m.start(), rs + m.end(), w, pc.get(w) or _plain(w))
-                    for m in _TOKEN.finditer(rtext) if (w := m.group())]
-        e = pos + len(w)
-        out.append((pos, e, w, pc.get(w) or _plain(w)))
-        pos = e + 1
-    return out
-
-
-def _name_word(toks: list[tuple[int, int, str, str]], caps: list[bool], k: int) -> bool:
-    """Is run token ``k`` a capitalised word that is neither a stop word nor an admin word
+def _name_word(words: list[str], plains: list[str], caps: list[bool], k: int) -> bool:
+    """Is run word ``k`` a capitalised word that is neither a stop word nor an admin word
     (so the match beside it is part of a longer proper name)?"""
-    if k < 0 or k >= len(toks) or not caps[k]:
+    if k < 0 or k >= len(words) or not caps[k]:
         return False
-    p = toks[k][3]
-    if len(p) <= 5 and toks[k][2].isupper():
+    p = plains[k]
+    if len(p) <= 5 and words[k].isupper():
         return False  # an acronym ("APS Peshawar") does not make a person's name
-    if toks[k][2][-2:] in ("'s", "’s"):
+    if words[k][-2:] in ("'s", "’s"):
         return False  # "Congo's South Kivu": the possessive ends the name before it
     return p not in STOPWORDS and p not in ADMIN_WORDS and p not in CONNECTORS
 
