@@ -97,6 +97,13 @@ _DIGRAPH_U = _SKELETON_STEPS[4][0]
 _DOUBLED = _SKELETON_STEPS[8][0]
 
 
+def _one_of_run(m: re.Match[str]) -> str:
+    """``_DOUBLED``'s replacement: the run's letter once. (A function, not the template
+    ``r"\\1"``: a template costs a call into the ``re`` module's Python code on every
+    ``sub``, match or not; a function is called only per doubled letter.)"""
+    return m.group(1)
+
+
 def token_skeleton(t: str) -> str:
     """The transliteration skeleton of one folded token (memoised: news reuses names)."""
     sk = _SKEL_CACHE.get(t)
@@ -106,7 +113,7 @@ def token_skeleton(t: str) -> str:
         sk = t.replace("ph", "f").replace("q", "k").replace("ck", "k")
         sk = _DIGRAPH_I.sub("i", sk)
         sk = _DIGRAPH_U.sub("u", sk).replace("o", "u").replace("e", "i").replace("y", "i")
-        sk = _DOUBLED.sub(r"\1", sk)
+        sk = _DOUBLED.sub(_one_of_run, sk)
         if len(sk) > 1 and sk[-1] == "h" and sk[-2] in "aiu":
             sk = sk[:-1]
         if len(_SKEL_CACHE) > 500_000:
