@@ -141,7 +141,12 @@ class _VerbsByFirstChar(dict):
         return pattern
 
 
+_UPDATE_KIND = FigureKind.UPDATE  # (read from the enum class once: member lookups cost a call each)
+_CUMULATIVE_KIND = FigureKind.CUMULATIVE
+_FIRST_REPORT_KIND = FigureKind.FIRST_REPORT
 _VERB_FIRSTS = [(name, pat, first_chars(pat)) for name, pat in _VERB_SPECS]
+# group name -> (field, mode): "killed_pas" -> ("killed", "pas")
+_VERB_FIELD_MODE = {name: tuple(name.rsplit("_", 1)) for name, _pat in _VERB_SPECS}
 _VERBS_KEPT: dict[tuple[tuple[str, str], ...], re.Pattern[str]] = {}
 _VERBS_AT = _VerbsByFirstChar()  # first character of a candidate word -> its pattern
 
@@ -847,7 +852,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
-        if f.kind == FigureKind.CUMULATIVE and f.sentence_index > 0 and not f.background:
+        if f.kind == _CUMULATIVE_KIND and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
 
@@ -869,7 +874,7 @@ def _other_day_is_separate(low_text: str, sentences: Sequence[Sentence], figures
     if day is None:
         return
     for i, f in enumerate(figures):
-        if f.sentence_index == lead or f.background or f.separate or f.additive or f.kind == FigureKind.UPDATE:
+        if f.sentence_index == lead or f.background or f.separate or f.additive or f.kind == _UPDATE_KIND:
             continue
         t = sentences[f.sentence_index]
         low = low_text[t.start:t.end]
@@ -1167,48 +1172,48 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     verbs = [v for v in verb_matches if not any(a <= v.start() < b for a, b in covered)] if covered else verb_matches
     prev_end = 0
     for vi, v in enumerate(verbs):
-        name = v.lastgroup or ""
-        field, mode = name.rsplit("_", 1)
-        if (field == "displaced" and "to " in low_masked[max(0, v.start() - 24):v.start()]
-                and _INTENT_BEFORE.search(masked, max(0, v.start() - 24), v.start())):
+        vs, ve = v.span()
+        field, mode = _VERB_FIELD_MODE[v.lastgroup]
+        if (field == "displaced" and "to " in low_masked[max(0, vs - 24):vs]
+                and _INTENT_BEFORE.search(masked, max(0, vs - 24), vs)):
             continue  # "two villagers who tried to flee were shot dead": no one fled
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
-        kind = FigureKind.FIRST_REPORT
+        kind = _FIRST_REPORT_KIND
         if mode == "toll":
-            q = _first_quant_after(quants, v.end(), min(len(masked), v.end() + 120), masked)
+            q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
             if q is not None:
-                kind = FigureKind.UPDATE if _UPDATE.search(masked[v.start():q.start]) else FigureKind.FIRST_REPORT
+                kind = _UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) else _FIRST_REPORT_KIND
                 found.append((q, q.start, q.end, "", "mixed", False))
         elif mode == "one":
-            found.append((None, v.start(), v.end(), v.group(0), "victims", False))
+            found.append((None, vs, ve, v.group(0), "victims", False))
         elif mode == "wrap":
-            inner = [q for q in quants if v.start() <= q.start < v.end()]
+            inner = [q for q in quants if vs <= q.start < ve]
             if inner:
                 q = inner[0]
-                found.append((q, q.start, q.end, masked[q.end:v.end()], _role(masked[q.end:v.end()]), False))
+                found.append((q, q.start, q.end, masked[q.end:ve], _role(masked[q.end:ve]), False))
             else:
                 words = re.sub(r"\s+(?:to\s+death|dead)$", "", v.group(0), flags=_I).split()[1:]
                 if words and not re.search(r"(?<![s'])s$|^(?:people|police|children|men|women|them)$",
                                            words[-1], _I):
-                    found.append((None, v.start(), v.end(), " ".join(words), _role(" ".join(words)), False))
+                    found.append((None, vs, ve, " ".join(words), _role(" ".join(words)), False))
         else:
             obj: list[tuple[_Q | None, int, int, str, str, bool]] = []
-            window = low_masked[max(0, v.start() - 12):v.start()]
-            if any(map(window.__contains__, _NEGATED_HINTS)) and _NEGATED_VERB.search(masked, max(0, v.start() - 12), v.start()):
-                prev_end = v.end()
+            window = low_masked[max(0, vs - 12):vs]
+            if any(map(window.__contains__, _NEGATED_HINTS)) and _NEGATED_VERB.search(masked, max(0, vs - 12), vs):
+                prev_end = ve
                 continue  # "but not killing him"
-            if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, v.start() - 40), v.start()):
+            if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, vs - 40), vs):
                 # "was killed a short time later": a passive verb has no object
-                obj = _object_chain(masked, quants, v.end(), next_start, field)
+                obj = _object_chain(masked, quants, ve, next_start, field)
             if obj:
                 found.extend(obj)
             elif field == "shot" and (not v.group(0).endswith("shot")
-                                      or not _PASSIVE_SHOT.search(masked, max(0, v.start() - 30), v.start())):
+                                      or not _PASSIVE_SHOT.search(masked, max(0, vs - 30), vs)):
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
-                found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, v.start())),
-                                            v.start(), v.group(0), field))
+                found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
+                                            vs, v.group(0), field))
         for q, a, b, np_text, role, additive in found:
             if q is not None:
                 if q.start in used:
@@ -1223,16 +1228,16 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if f is None:
                 continue
             value = q.value if q is not None else Range.exact(1, masked[a:b])
-            if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, v.end()):
+            if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, ve):
                 role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
                 additive = True
             flags = flags or _sentence_flags(low, published)
             bg = flags.past if f.startswith("displaced") else flags.background
             out.append(Figure(f, value, base + a, base + b, idx,
-                              kind=FigureKind.CUMULATIVE if flags.cumulative and not bg else kind, role=role,
+                              kind=_CUMULATIVE_KIND if flags.cumulative and not bg else kind, role=role,
                               additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
-        prev_end = v.end()
+        prev_end = ve
     if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
         _drop_alternatives(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
@@ -1616,7 +1621,7 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     elif counted and all_cumulative:
         kind = _CUMULATIVE_KIND  # "has displaced 1.2 million since 2014"
     else:
-        kind = FigureKind.FIRST_REPORT
+        kind = _FIRST_REPORT_KIND
     for field in ("killed", "wounded", "displaced", "displaced_households", "shot"):
         fs = by_field.get(field)
         if fs is None:
@@ -1684,8 +1689,6 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     return out, kind
 
 
-_UPDATE_KIND = FigureKind.UPDATE
-_CUMULATIVE_KIND = FigureKind.CUMULATIVE
 
 
 def _lead_stands(pos: list[Figure]) -> list[Figure]:
@@ -1700,7 +1703,7 @@ def _lead_stands(pos: list[Figure]) -> list[Figure]:
     lead_best = sum(f.value.best for f in pos if f.sentence_index == lead)
     if lead_best < 3:
         return pos  # "a man was shot dead": later sentences often give the full count
-    return [f for f in pos if f.sentence_index < lead + 3 or f.additive or f.kind == FigureKind.UPDATE
+    return [f for f in pos if f.sentence_index < lead + 3 or f.additive or f.kind == _UPDATE_KIND
             or f.value.best <= 2 * lead_best]
 
 
