@@ -306,24 +306,24 @@ class TallyBook:
     def states(self, topo: Topology) -> dict[str, dict[str, Any]]:
         if self._states is None:
             started = time.monotonic()
-            states: dict[str, dict[str, Any]] = {}
-            live = 0
-            for _, value in topo.contributions_by_key.items():
-                if value is None:
-                    continue
-                contribution = Contribution.from_json(value)
-                live += 1
-                for kind, start, end in windows_for(contribution.day):
+            contributions = [Contribution.from_json(v) for _, v in topo.contributions_by_key.items() if v is not None]
+            needed = {tally_key(c.scope, kind, start): (c.scope, kind, start, end)
+                      for c in contributions for kind, start, end in windows_for(c.day)}
+            # The stored windows are read by iterating the table: a faust table read by key inside
+            # a batch looks only in the partition of the current message, and these windows are
+            # spread over every contributions partition this worker holds.
+            stored = {k: v for k, v in topo.tallies_by_key.items() if v and k in needed}
+            states = {key: _stored_window(stored.get(key), *where) for key, where in needed.items()}
+            for contribution in contributions:
+                for kind, start, _ in windows_for(contribution.day):
                     key = tally_key(contribution.scope, kind, start)
-                    state = states.get(key)
-                    if state is None:
-                        state = states[key] = _stored_window(topo, key, contribution.scope, kind, start, end)
+                    state = states[key]
                     if contribution.incident_id in (state.get("base") or {}).get("folded", ()):
                         continue  # folded into the base, its deletion not written yet (a crash between)
                     states[key] = TallyAggregation.agg(state, contribution, +1)
             self._states = states
-            log.info("tally windows rebuilt from %d stored contributions: %d windows in %.2fs", live, len(states),
-                     time.monotonic() - started)
+            log.info("tally windows rebuilt from %d stored contributions: %d windows in %.2fs", len(contributions),
+                     len(states), time.monotonic() - started)
         return self._states
 
     def window(self, topo: Topology, scope: str, kind: WindowKind, start: dt.date,
@@ -332,8 +332,11 @@ class TallyBook:
         states = self.states(topo)
         key = tally_key(scope, kind, start)
         state = states.get(key)
-        if state is None and topo.tallies_by_key.get(key):
-            state = states[key] = _stored_window(topo, key, scope, kind, start, end)
+        if state is None:
+            # read in the batch of the window's own scope: the current message's partition
+            stored = topo.tallies_by_key.get(key)
+            if stored:
+                state = states[key] = _stored_window(stored, scope, kind, start, end)
         return state
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -344,12 +347,11 @@ class TallyBook:
             self._states.pop(key, None)
 
 
-def _stored_window(topo: Topology, key: str, scope: str, kind: WindowKind, start: dt.date,
+def _stored_window(stored: dict[str, Any] | None, scope: str, kind: WindowKind, start: dt.date,
                    end: dt.date) -> dict[str, Any]:
     """A window as its base alone (the sums of its expired incidents), with the revision and
-    names of the copy last published; zero for a window never stored."""
+    names of its ``stored`` copy (the one last published); zero for a window never stored."""
     state = TallyAggregation.initialize(scope, kind, start, end)
-    stored = topo.tallies_by_key.get(key)
     if not stored:
         return state
     base = stored.get("base")

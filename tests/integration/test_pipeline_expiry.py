@@ -1,6 +1,8 @@
 """State beyond the retention expires on a real broker, and the tallies keep their figures.
 
-One worker with a 10-day retention and one partition (every region shares one stream time).
+One worker with a 10-day retention and two partitions: Kirkuk (IQ-KI) and Mosul (IQ-NI) share
+an events partition, so one stream time; the country scope (IQ) is on the other partition, so
+the rebuild after the restart reads windows (and their bases) of both.
 Incidents on 9, 10 and 19 March, then a report dated 3 April: stream time moves past them by
 more than the retention plus the 2-day match window, so they leave the worker's state (their
 figures folded into their windows) while every tally stays what it was, across a restart that
@@ -37,7 +39,7 @@ RETENTION_DAYS = 10
 def worker(kafka_bootstrap: str, tmp_path: Path) -> Iterator[WorkerProcess]:
     from streams.localkafka import free_port
 
-    env = {**pipeline_env(kafka_bootstrap, unique_prefix("expiry"), partitions=1),
+    env = {**pipeline_env(kafka_bootstrap, unique_prefix("expiry"), partitions=2),
            "CRISIS_STREAM_RETENTION_DAYS": str(RETENTION_DAYS)}
     process = WorkerProcess(env, web_port=free_port(), data_dir=tmp_path / "worker", log_path=tmp_path / "worker.log")
     try:
