@@ -37,7 +37,9 @@ from schemas import Actor, EventType
 
 __all__ = ["ACTOR_ALIASES", "classify_event_type", "extract_actors"]
 
-E = EventType
+# The members as plain class attributes: ``E.PROTEST`` is the same ``EventType`` member,
+# read in ~15 ns where the enum class takes ~70 ns (3.11), and _pick reads dozens per call.
+E = type("E", (), {member.name: member for member in EventType})
 
 # --- event types ----------------------------------------------------------------------------
 
