@@ -20,9 +20,11 @@
 
 How the work is split (speed; the core resolves once per event, ~1.8 times per article):
 
-* Per process (memoised, ``_MEMO``): what a run of capitalised words decides alone
-  (``_run_matches``), one-word runs that are no name, and per name its evidence spread,
-  candidate rows and trust before the text's evidence.
+* Per process (memoised, ``_MEMO``): per word, its folded form, skeleton and what it is
+  as a one-word name (``_word_info``: a new run of known words costs no folding and few
+  index lookups); what a run of capitalised words decides alone (``_run_matches``),
+  one-word runs that are no name, and per name its evidence spread, candidate rows and
+  trust before the text's evidence.
 * Per text (``_Plan``, kept for the text's next calls): the scan and containers, each
   mention's weight without and with the anchor factor, and the mentions grouped by name
   (one piece of evidence) and by setting (one choice of namesake).
@@ -581,7 +583,7 @@ def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | 
     elif (hit := index.names.get(k)) is not None:
         kind = "place"
     words: dict = _MEMO["words"]  # type: ignore[assignment]
-    if len(words) > 200_000:
+    if len(words) > 100_000:
         words.clear()
     info = words[w] = (p, w[0].isupper() or w[1:2] in ("'", "’"), sk, kind, hit, k in index.prefixes)
     return info
@@ -717,7 +719,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # spelled as GeoNames' main name (articles, case and diacritics aside; the spelling
     # bonus counts for one-word names only, so only their namesakes' names are folded):
     # the surface folded once, not per candidate
-    folded = _folded(m.surface) if single else ""
+    surface = m.surface
+    folded = _folded(surface) if single else ""
     fold_memo = _FOLDED
     rows = []
     for rank, e in enumerate(m.ids):
@@ -734,7 +737,12 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
                 # (no point in the inputs: NaN latitude); a town does not
                 s += 1.5 if place_lat[e] != place_lat[e] else -1.5
             # "Samarra" is not "Samara"
-            b_exact = 2.0 if single and folded == (fold_memo.get(place_name[e]) or _folded(place_name[e])) else 0.0
+            if single:
+                # (a name written as the text writes it folds alike: no fold needed)
+                name = place_name[e]
+                b_exact = 2.0 if name == surface or folded == (fold_memo.get(name) or _folded(name)) else 0.0
+            else:
+                b_exact = 0.0
             skip = rank >= _SOFT_TOP
         b_cc = (6.0 if cc == cont_cc else -6.0) if cont_cc is not None else 0.0
         if cont_adm is not None:
@@ -1306,14 +1314,15 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
         memo.clear()
     folded = _folded(surface)
     n_places = index.n_places
+    place_name = index.place_name
     got = False
     for e in ids[:12]:
         if e >= n_places:
             if folded in index.adm_spellings[e - n_places]:
                 got = True
                 break
-        elif folded == _folded(index.place_name[e]):
-            got = True
+        elif (name := place_name[e]) == surface or folded == _folded(name):
+            got = True  # (a name written as the text writes it folds alike)
             break
     else:
         got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
