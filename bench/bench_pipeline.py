@@ -86,6 +86,7 @@ from corpus import (  # noqa: E402
     print_report,
     runqueue_wait_s,
     synthetic_articles,
+    varied_articles,
 )
 
 __all__ = ["Probe", "group_settled", "main", "plan_probes", "total_lag"]
@@ -847,7 +848,7 @@ async def run_pipeline(bootstrap: str, args: argparse.Namespace, work: Path, run
             steady_rate = max(1.0, rate / 2)
             total = max(len(steady_probes), int(steady_rate * args.steady_seconds))
             every = max(1, total // len(steady_probes))
-            items = _article_items(_paced_schedule(steady_probes, total, every, args.seed + 4, prefix="steady"))
+            items = _paced_schedule(steady_probes, total, every, args.seed + 4, prefix="steady", corpus=args.corpus)
             steady = await _latency_phase(prod, observer, names, items, steady_probes, steady_rate,
                                           args.phase_timeout)
             out["steady_rate"] = steady_rate
@@ -911,19 +912,37 @@ def _broker(bootstrap: str | None, work: Path) -> Iterator[str]:
         kafka.stop()
 
 
-def _paced_schedule(probes: list[Probe], total: int, every: int, seed: int, *,
-                    prefix: str = "lat") -> list[SyntheticArticle]:
-    """``total`` articles with probe i at position i * every; fillers elsewhere."""
-    fillers = iter(synthetic_articles(total, seed, start=FILLER_START, days=FILLER_DAYS, prefix=prefix))
-    out: list[SyntheticArticle] = []
+def _paced_schedule(probes: list[Probe], total: int, every: int, seed: int, *, prefix: str = "lat",
+                    corpus: str = "varied") -> list[tuple[bytes, bytes]]:
+    """``total`` articles with probe i at position i * every; fillers (from ``corpus``) elsewhere."""
+    fillers = iter(_filler_items(total, seed, prefix, corpus))
+    out: list[tuple[bytes, bytes]] = []
     pi = 0
     for i in range(total):
         if i % every == every - 1 and pi < len(probes):
-            out.append(probes[pi].article)
+            out.extend(_article_items([probes[pi].article]))
             pi += 1
         else:
             out.append(next(fillers))
     return out
+
+
+def _varied_article_json(line: dict[str, Any]) -> dict[str, Any]:
+    """A ``varied_articles`` line as an ``Article`` record (as ``SyntheticArticle.article_json``)."""
+    return {"id": line["id"], "source": line["source"], "url": line["url"], "title": line["title"],
+            "body": line["text"], "language": "en", "published_at": f"{line['published']}T09:30:00Z",
+            "received_at": None}
+
+
+def _filler_items(n: int, seed: int, prefix: str, corpus: str) -> list[tuple[bytes, bytes]]:
+    """``n`` articles dated within the filler days: distinct composed news (``varied``: the
+    extraction benchmark's headline corpus, few repeated sentences, so the workers' memos do
+    not flatter) or the templated reports (``templated``: the corpus of runs before 2026-11-24)."""
+    if corpus == "templated":
+        return _article_items(synthetic_articles(n, seed, start=FILLER_START, days=FILLER_DAYS, prefix=prefix))
+    # published up to 5 days after the event: publication days start 5 days in
+    lines = varied_articles(n, seed, prefix=prefix, start=FILLER_START + dt.timedelta(days=5), days=FILLER_DAYS - 5)
+    return [(a["id"].encode(), orjson.dumps(_varied_article_json(a))) for a in lines]
 
 
 async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dict[str, Any]]:
@@ -931,10 +950,8 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
     run_id = uuid.uuid4().hex[:8]
     work = Path(tempfile.mkdtemp(prefix="crisis-bench-"))
     total_paced = int(args.rate * args.latency_seconds)
-    burst_articles = synthetic_articles(args.n, args.seed, start=FILLER_START, days=FILLER_DAYS, prefix="tp")
-    burst = _article_items(burst_articles)
-    warm = _article_items(synthetic_articles(args.warmup, args.seed + 1, start=FILLER_START, days=FILLER_DAYS,
-                                             prefix="warm"))
+    burst = _filler_items(args.n, args.seed, "tp", args.corpus)
+    warm = _filler_items(args.warmup, args.seed + 1, "warm", args.corpus)
     probes: list[Probe] = []
     steady_probes: list[Probe] = []
     if not args.ceiling_only and total_paced > 0:
@@ -944,7 +961,7 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
         probes, steady_probes = planned[:want], planned[want:]
         notes.append(f"probes: {len(probes)} planned ({rejected} candidates rejected) in "
                      f"{time.monotonic() - t:.1f} s")
-    paced = _article_items(_paced_schedule(probes, total_paced, args.probe_every, args.seed + 3))
+    paced = _paced_schedule(probes, total_paced, args.probe_every, args.seed + 3, corpus=args.corpus)
     raw = {}
     try:
         with _broker(args.bootstrap, work) as bootstrap:
@@ -1007,6 +1024,8 @@ async def _amain(args: argparse.Namespace) -> tuple[list[Figure], list[str], dic
         notes.append(f"latency probes: {pipe.get('latency_probes')} sent, {len(pipe_lat)} measured, "
                      f"{pipe.get('latency_collided')} discarded (tally seen before send), "
                      f"{pipe.get('latency_missing')} never seen within {args.phase_timeout:.0f} s of the last send")
+    notes.append(f"corpus: {args.corpus} (throughput phase and latency fillers; latency probes are templated "
+                 "one-event articles)")
     if not total_paced:
         notes.append("--latency-seconds 0: throughput only, no latency phases")
     rate = pipe.get("throughput")
@@ -1052,6 +1071,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="worker processes in the consumer group (default: one per core of the 2-core target "
                          "machine); at most --partitions")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus", choices=("varied", "templated"), default="varied",
+                    help="the articles of the throughput phase and the latency fillers (probes are templated)")
     ap.add_argument("--bootstrap", default=None, help="a loopback broker to use instead of starting one")
     ap.add_argument("--phase-timeout", type=float, default=600.0, help="deadline of each phase, seconds")
     ap.add_argument("--ceiling-only", action="store_true", help="measure the pass-through only")
