@@ -913,9 +913,8 @@ _ANAPHOR_KILL = re.compile(
 )
 _ANAPHOR_HINTS = ("them", "they", "hostages", "captives", "abductees", "victims", "kidnapped")
 _CAPTURE_HINTS = ("abduct", "kidnap", "seized", "captured", "hostage")
-# Each ``*_HINT`` is ``substring_test(*_HINTS).search``: any of the words in one pass.
+# ``_ANAPHOR_HINT`` is ``substring_test(_ANAPHOR_HINTS).search``: any of the words in one pass.
 _ANAPHOR_HINT = substring_test(_ANAPHOR_HINTS).search
-_CAPTURE_HINT = substring_test(_CAPTURE_HINTS).search
 _CAPTURED = re.compile(
     rf"\b(?:abducted|kidnapped|seized|captured|took\s+hostage|taken\s+hostage|held\s+hostage)\s+({_QP})"
 )
@@ -925,10 +924,11 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
                      hits: list[int], published: dt.date | None = None) -> list[Figure]:
     """ "Gunmen abducted 9 drivers. They later killed them.": the killed are the abducted.
     Only when the sentence with the killing has no count of its own."""
+    # (the rarer condition first: most texts say "they" or "them", few tell of a capture)
+    if not any(map(low_text.__contains__, _CAPTURE_HINTS)):
+        return []  # nobody was taken: no antecedent for "them"
     if "them" not in low_text and "hostages" not in low_text and "they" not in low_text:
         return []
-    if _CAPTURE_HINT(low_text) is None:
-        return []  # nobody was taken: no antecedent for "them"
     out: list[Figure] = []
     counted = {f.sentence_index for f in figures if f.field == "killed" and not f.negation}
     for idx in hits:  # the killing sentence has a trigger word
@@ -976,14 +976,18 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         return None
     if low_text is None:
         low_text = _lower(text)
-    if "suicide" not in low_text or _SUICIDE_FAILED.search(text):
+    if "suicide" not in low_text:
         return None
     for idx, sent in enumerate(sentences):
-        if "suicide" not in low_text[sent.start:sent.end]:
+        if low_text.find("suicide", sent.start, sent.end) == -1:
             continue
         m = _SUICIDE.search(sent.text)
         if m is None:
             continue
+        # (a failed or foiled attack anywhere in the text: no bomber died; searched only now,
+        # as the whole text is long and most texts that say "suicide" report no bomber)
+        if _SUICIDE_FAILED.search(text):
+            return None
         value = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group(0))
         if value is None or value.best > 5:
             return None
