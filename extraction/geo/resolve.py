@@ -356,33 +356,6 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     return out
 
 
-def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
-        tuple[int, int] | None, str | None, tuple[tuple, ...]]:
-    """``_match_run`` in the form the scan uses (memoised per run text): the span of a
-    two- or three-word person-like run, the run's last word (folded), and per name: its
-    offsets in the run, surface, kind, entry ids (places) or country, one word?,
-    fragment?, the next word inside the run (None: look in the text), the word before
-    inside the run (None: look in the text), at the run's end?, the run's first name?,
-    acronym-shaped?, has a region namesake?, its folded word."""
-    starts, words, plains, matches, person_tail = _match_run(index, rtext, upper)
-    n = len(words)
-    n_places = index.n_places
-    out = []
-    for i, j, kind, hit, single, fragment, nxt in matches:
-        s_off = starts[i]
-        e_off = starts[j - 1] + len(words[j - 1])
-        surface = rtext[s_off:e_off]
-        if kind == "place" and not isinstance(hit, tuple):
-            hit = (hit,)
-        out.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
-                    plains[i - 1] if i > 0 else None, j >= n, i == 0,
-                    len(surface) <= 4 and surface.isupper(),
-                    kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
-                    plains[i]))
-    return ((starts[0], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
-            tuple(out))
-
-
 def _written_lower(text: str, word: str) -> bool:
     """Does the text also write ``word`` in lower case ("reading" beside "Reading")?
     (A dateline's "MOGADISHU" beside the body's "Mogadishu" is no such case.)"""
@@ -441,12 +414,16 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
 _NO_CCS: frozenset[str] = frozenset()
 
 
-def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
-        list[int], list[str], list[str], list[tuple[int, int, str, object, bool, bool, str]], bool]:
-    """A run's words (their offsets into the run, the words, folded), its names (greedy
-    longest match: word span, kind, index hit, one word?, fragment?, the next word in the
-    run) and whether it looks like a person's two- or three-word name. Depends on the
-    run's text only, so it is memoised."""
+def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
+        tuple[int, int] | None, str | None, tuple[tuple, ...]]:
+    """What a run of capitalised words decides alone (memoised per run text by the scan):
+    the span of a two- or three-word person-like run, the run's last word (folded), and
+    per name (greedy longest match): its offsets in the run, surface, kind, entry ids
+    (places) or country, one word?, fragment?, the next word inside the run ("" at its
+    end: look in the text), the word before inside the run (None: look in the text), at
+    the run's end?, the run's first name?, acronym-shaped?, has a region namesake?, its
+    folded word."""
+    n_places = index.n_places
     names = index.names
     countries = index.countries
     demonyms = index.demonyms
@@ -477,7 +454,7 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     plains = [f[0] for f in infos]
     caps = [True] * n if upper else [f[1] for f in infos]
     person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
-    matches: list[tuple[int, int, str, object, bool, bool, str]] = []
+    matches: list[tuple] = []
     i = 0
     while i < n:
         if not caps[i]:
@@ -560,8 +537,18 @@ def _match_run(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
                 and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
-        matches.append((i0, j, kind, hit, single, fragment, nxt))
-    return starts, words, plains, matches, person_tail
+        s_off = starts[i0]
+        e_off = starts[j - 1] + len(words[j - 1])
+        surface = rtext[s_off:e_off]
+        if kind == "place" and not isinstance(hit, tuple):
+            hit = (hit,)
+        matches.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
+                        plains[i0 - 1] if i0 > 0 else None, j >= n, i0 == 0,
+                        len(surface) <= 4 and surface.isupper(),
+                        kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
+                        first))
+    return ((starts[0], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
+            tuple(matches))
 
 
 def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | None, object, bool]:
