@@ -124,16 +124,24 @@ def split_sentences(text: str) -> list[Sentence]:
 def _boundaries(text: str) -> list[tuple[int, int]]:
     """The spans of the candidate boundaries, in order, as ``_BOUNDARY`` (or, in
     hard-wrapped text, ``_BOUNDARY_WRAPPED``) finds them."""
-    wrapped = _hard_wrapped(text)
+    # The wrapped patterns lack only the branch that cuts at a single line break before a
+    # capital (the one kind of match one character long). Where the plain pattern makes no
+    # such cut, both find the same matches, so whether the text is hard-wrapped is only
+    # decided (it reads every line) when one was made: most texts break lines in pairs.
     if "!" in text or "?" in text:
-        return [m.span() for m in (_BOUNDARY_WRAPPED if wrapped else _BOUNDARY).finditer(text)]
+        spans = [m.span() for m in _BOUNDARY.finditer(text)]
+        if any(e - s == 1 for s, e in spans) and _hard_wrapped(text):
+            spans = [m.span() for m in _BOUNDARY_WRAPPED.finditer(text)]
+        return spans
     stops = [m.span() for m in _STOP_BOUNDARY.finditer(text)]
     if "\n" not in text:
         return stops
     # Merge the two sorted lists, dropping a line break inside a stop's match (its
     # trailing space). A match of either kind never reaches past a character that is not
     # space, and each begins on one, so nothing else differs from one combined scan.
-    lines = [m.span() for m in (_LINE_BOUNDARY_WRAPPED if wrapped else _LINE_BOUNDARY).finditer(text)]
+    lines = [m.span() for m in _LINE_BOUNDARY.finditer(text)]
+    if any(e - s == 1 for s, e in lines) and _hard_wrapped(text):
+        lines = [m.span() for m in _LINE_BOUNDARY_WRAPPED.finditer(text)]
     out: list[tuple[int, int]] = []
     last = 0
     for span in sorted(stops + lines):
