@@ -373,7 +373,8 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
 def _work_text(text: str) -> str:
     """Wire texts in capitals are read title-cased: "12 JAN 90" as "12 Jan 90"."""
     head = text[:300]
-    if head.upper() == head:
+    # (a lower-case "e", "a" or "t" already tells mixed case, without upper-casing the head)
+    if "e" not in head and "a" not in head and "t" not in head and head.upper() == head:
         titled = text.title()
         if len(titled) == len(text):  # offsets must stay valid
             return titled
