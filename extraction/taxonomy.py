@@ -629,7 +629,9 @@ def extract_actors(
     if text is not _ACTOR_TEXT[0]:
         _ACTOR_TEXT[0] = text
         _ACTOR_HITS.clear()
-    upper_text = text[:300].upper() == text[:300]
+    head = text[:300]
+    # (a lower-case "e", "a" or "t" already tells mixed case, without upper-casing the head)
+    upper_text = "e" not in head and "a" not in head and "t" not in head and head.upper() == head
     found: dict[str, Actor] = {}
     for lo, hi in _actor_window(text, sentences, anchor):
         # The lead is read for every event of an article (and often overlaps the anchor's
