@@ -457,8 +457,8 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     matches: list[tuple] = []
     i = 0
     while i < n:
-        if not caps[i]:
-            i += 1
+        if not caps[i] or infos[i][6]:
+            i += 1  # (a word that starts no name: most)
             continue
         p0 = plains[i]
         if p0 in PERSON_TITLES:
@@ -469,7 +469,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         best: tuple[int, str, object] | None = None
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
-        _, _, sk0, kind0, hit0, extend = infos[i]
+        _, _, sk0, kind0, hit0, extend, _ = infos[i]
         simple = sk0 is not None
         joined = sk0 if simple else ""
         j = i + 1
@@ -551,13 +551,14 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             tuple(matches))
 
 
-def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | None, object, bool]:
+def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | None, object, bool, bool]:
     """What a run's n-gram search needs of one word (memoised per index): the word folded
     (``_plain``), whether it is capitalised ("d'Ivoire", "l'Est": an elided French
     article before a capital counts), its skeleton if ``drop_articles`` keeps the folded
     word as it is (else None), and as a one-word n-gram (key: its skeleton) the kind and
-    index hit of the name it is (None, None if none) and whether a longer name starts
-    with it."""
+    index hit of the name it is (None, None if none), whether a longer name starts with
+    it, and whether the n-gram search may pass it by as a run's first word (no name
+    either way, not an article, not a person's title)."""
     p = _PLAIN_CACHE.get(w) or _plain(w)
     k = token_skeleton(p)
     sk = None if p in REWRITTEN_TOKENS or (len(p) > 4 and p[0] in "aeu") else k
@@ -572,7 +573,10 @@ def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | 
     words: dict = _MEMO["words"]  # type: ignore[assignment]
     if len(words) > 100_000:
         words.clear()
-    info = words[w] = (p, w[0].isupper() or w[1:2] in ("'", "’"), sk, kind, hit, k in index.prefixes)
+    prefix = k in index.prefixes
+    info = words[w] = (p, w[0].isupper() or w[1:2] in ("'", "’"), sk, kind, hit, prefix,
+                       # starts no name: no name alone, no longer one, not an article or a title
+                       kind is None and not prefix and p not in CONNECTORS and p not in PERSON_TITLES)
     return info
 
 
