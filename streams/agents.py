@@ -295,6 +295,9 @@ class TallyBook:
 
     def __init__(self) -> None:
         self._states: dict[str, dict[str, Any]] | None = None
+        #: per contributions partition, the newest incident day seen since the last
+        #: assignment (when it moves on, old folded markers are swept: ``_sweep_folded``)
+        self.newest_day: dict[int, dt.date] = {}
 
     @property
     def ready(self) -> bool:
@@ -302,11 +305,13 @@ class TallyBook:
 
     def clear(self) -> None:
         self._states = None
+        self.newest_day.clear()
 
     def states(self, topo: Topology) -> dict[str, dict[str, Any]]:
         if self._states is None:
             started = time.monotonic()
-            contributions = [Contribution.from_json(v) for _, v in topo.contributions_by_key.items() if v is not None]
+            contributions = [Contribution.from_json(v) for _, v in topo.contributions_by_key.items()
+                             if v is not None and not _is_folded(v)]
             needed = {tally_key(c.scope, kind, start): (c.scope, kind, start, end)
                       for c in contributions for kind, start, end in windows_for(c.day)}
             # The stored windows are read by iterating the table: a faust table read by key inside
@@ -545,11 +550,15 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
 
     A message with ``"expire": true`` comes when the incident has left the retention on the
     events side (no report can change it any more): its final contribution is applied as
-    usual, then folded into the base of each of its windows and deleted from the store."""
+    usual, then folded into the base of each of its windows, and a small *folded* marker
+    replaces it in the store. Any later message about that incident (a batch redelivered
+    after a crash) finds the marker and changes nothing."""
     payload = loads(event.value)
     scope, incident_id = payload["scope"], payload["incident_id"]
     key = f"{scope}|{incident_id}"
     stored = topo.contributions_by_key.get(key)
+    if _is_folded(stored):
+        return 0
     old = None if stored is None else Contribution.from_json(stored)
     new = None if payload["contribution"] is None else Contribution.from_json(payload["contribution"])
     moves = tally_moves(old, new)
@@ -557,6 +566,8 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
         moved = await _apply_contribution(topo, scope, key, new, moves) if moves else 0
         if payload.get("expire"):
             _fold(topo, key, new)
+        if new is not None:
+            _sweep_folded(topo, event.message.partition, new.day)
         return moved
     except BaseException:
         # The sums may have moved without the contribution being stored (or the reverse):
@@ -565,29 +576,58 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
         raise
 
 
+def _is_folded(stored: Any) -> bool:
+    return bool(stored) and bool(stored.get("folded"))
+
+
 def _fold(topo: Topology, key: str, contribution: Contribution | None) -> None:
-    """Fold an expired incident's (stored) contribution into its windows' bases, then delete it.
+    """Fold an expired incident's (stored) contribution into its windows' bases, then replace
+    it with a folded marker.
 
-    The windows are written before the deletion (``_BUFFERED_TABLES`` order): a crash between
-    leaves the contribution stored and listed as folded, which the rebuild skips."""
-    if contribution is not None:
-        committed = getattr(topo.contributions_by_key, "committed", topo.contributions_by_key.get)
+    The windows are written before the marker (``_BUFFERED_TABLES`` order): a crash between
+    leaves the contribution stored and listed as folded by the bases, which the rebuild skips."""
+    if contribution is None:
+        topo.contributions_by_key.pop(key, None)
+        return
+    committed = getattr(topo.contributions_by_key, "committed", topo.contributions_by_key.get)
 
-        def still_stored(incident_id: str) -> bool:
-            return committed(f"{contribution.scope}|{incident_id}") is not None
+    def still_stored(incident_id: str) -> bool:
+        value = committed(f"{contribution.scope}|{incident_id}")
+        return value is not None and not _is_folded(value)
 
-        for kind, start, end in windows_for(contribution.day):
-            state = TALLY_BOOK.window(topo, contribution.scope, kind, start, end)
-            if state is None:  # cannot be: the contribution was just applied to it
-                raise RuntimeError(f"no window {tally_key(contribution.scope, kind, start)} for a live contribution")
-            folded = fold_into_base(state, contribution, still_stored)
-            wkey = tally_key(contribution.scope, kind, start)
-            topo.tallies_by_key[wkey] = folded
-            if folded["incidents"] == folded["base"]["incidents"]:
-                TALLY_BOOK.forget(wkey)  # only expired incidents left: read from the store if touched
-            else:
-                TALLY_BOOK.states(topo)[wkey] = folded
-    topo.contributions_by_key.pop(key, None)
+    for kind, start, end in windows_for(contribution.day):
+        state = TALLY_BOOK.window(topo, contribution.scope, kind, start, end)
+        if state is None:  # cannot be: the contribution was just applied to it
+            raise RuntimeError(f"no window {tally_key(contribution.scope, kind, start)} for a live contribution")
+        folded = fold_into_base(state, contribution, still_stored)
+        wkey = tally_key(contribution.scope, kind, start)
+        topo.tallies_by_key[wkey] = folded
+        if folded["incidents"] == folded["base"]["incidents"]:
+            TALLY_BOOK.forget(wkey)  # only expired incidents left: read from the store if touched
+        else:
+            TALLY_BOOK.states(topo)[wkey] = folded
+    topo.contributions_by_key[key] = {"folded": True, "day": contribution.day.isoformat()}
+
+
+#: folded markers are kept this many times the retention (in event days, past the newest
+#: incident day a contributions partition has seen): far longer than any redelivery.
+FOLDED_MARKER_RETENTIONS = 2
+
+
+def _sweep_folded(topo: Topology, partition: int, day: dt.date) -> None:
+    """When a contributions partition's newest incident day moves on, delete its folded
+    markers that are older than ``FOLDED_MARKER_RETENTIONS`` retentions before it."""
+    newest = TALLY_BOOK.newest_day.get(partition)
+    if newest is not None and day <= newest:
+        return
+    TALLY_BOOK.newest_day[partition] = day
+    horizon = (day - dt.timedelta(days=FOLDED_MARKER_RETENTIONS * topo.settings.retention_days + MATCH_WINDOW_DAYS)
+               ).isoformat()
+    stale = [key for key, value in topo.contributions_by_key.items()
+             if _is_folded(value) and value["day"] < horizon
+             and partition_for_key(key.rsplit("|", 1)[0], topo.settings.partitions) == partition]
+    for key in stale:
+        topo.contributions_by_key.pop(key, None)
 
 
 async def _apply_contribution(topo: Topology, scope: str, key: str, new: Contribution | None,
