@@ -560,6 +560,11 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
     if _is_folded(stored):
         return 0
     old = None if stored is None else Contribution.from_json(stored)
+    if old is not None and _listed_as_folded(topo, old):
+        # a fold whose window writes landed and whose marker did not (a crash between them):
+        # the windows' bases hold the incident's final figures already; finish the fold
+        topo.contributions_by_key[key] = _folded_marker(old)
+        return 0
     new = None if payload["contribution"] is None else Contribution.from_json(payload["contribution"])
     moves = tally_moves(old, new)
     try:
@@ -578,6 +583,19 @@ async def handle_contribution(topo: Topology, event: faust.EventT) -> int:
 
 def _is_folded(stored: Any) -> bool:
     return bool(stored) and bool(stored.get("folded"))
+
+
+def _folded_marker(contribution: Contribution) -> dict[str, Any]:
+    return {"folded": True, "day": contribution.day.isoformat()}
+
+
+def _listed_as_folded(topo: Topology, contribution: Contribution) -> bool:
+    """Whether a window of the (stored) contribution lists its incident as folded in its base."""
+    for kind, start, end in windows_for(contribution.day):
+        state = TALLY_BOOK.window(topo, contribution.scope, kind, start, end)
+        if state is not None and contribution.incident_id in (state.get("base") or {}).get("folded", ()):
+            return True
+    return False
 
 
 def _fold(topo: Topology, key: str, contribution: Contribution | None) -> None:
@@ -606,7 +624,7 @@ def _fold(topo: Topology, key: str, contribution: Contribution | None) -> None:
             TALLY_BOOK.forget(wkey)  # only expired incidents left: read from the store if touched
         else:
             TALLY_BOOK.states(topo)[wkey] = folded
-    topo.contributions_by_key[key] = {"folded": True, "day": contribution.day.isoformat()}
+    topo.contributions_by_key[key] = _folded_marker(contribution)
 
 
 #: folded markers are kept this many times the retention (in event days, past the newest

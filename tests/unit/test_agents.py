@@ -580,3 +580,23 @@ async def test_expiry_in_batches_ends_with_the_state_of_the_same_reports_one_by_
     assert batched.contributions_by_key == one_by_one.contributions_by_key
     assert set(batched.incidents_by_id) == set(one_by_one.incidents_by_id) and len(batched.incidents_by_id) == 2
     assert tally(batched, "IQ-KI|day|2024-03-01").killed.best == 30
+
+
+async def test_a_fold_interrupted_after_its_window_writes_is_finished_by_the_redelivery() -> None:
+    """The batch that raised an incident's toll also expired it; the crash came after the
+    windows (with their bases) were written and before the contributions were: the
+    redelivered messages must not move the windows by the old -> new difference again."""
+    topo = short_retention_topology(10)
+    await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
+    before_batch = {k: dict(v) for k, v in topo.contributions_by_key.items()}
+    sent = len(topo.contributions_topic.sent)
+    await feed(topo, kirkuk_report("e2", 30, dt.date(2024, 3, 1)))  # the toll rises to 30 ...
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 20)))  # ... and the incident expires
+    after = _figures(topo)
+    assert after["IQ-KI|day|2024-03-01"] == (30, 1, 2)
+    topo.contributions_by_key.clear()
+    topo.contributions_by_key.update(before_batch)  # the windows landed, the contributions did not
+    forget_caches()
+    for key, value in topo.contributions_topic.sent[sent:]:  # the batch is redelivered
+        await handle_contribution(topo, Ev(Msg("contributions", key, value)))
+    assert _figures(topo) == after
