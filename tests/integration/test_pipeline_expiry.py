@@ -23,8 +23,8 @@ from tests.integration.worker_harness import (
     WorkerProcess,
     article,
     consume_all,
-    pipeline_env,
     produce,
+    running_worker,
     unique_prefix,
     wait_processed,
     wait_until,
@@ -37,17 +37,9 @@ RETENTION_DAYS = 10
 
 @pytest.fixture()
 def worker(kafka_bootstrap: str, tmp_path: Path) -> Iterator[WorkerProcess]:
-    from streams.localkafka import free_port
-
-    env = {**pipeline_env(kafka_bootstrap, unique_prefix("expiry"), partitions=2),
-           "CRISIS_STREAM_RETENTION_DAYS": str(RETENTION_DAYS)}
-    process = WorkerProcess(env, web_port=free_port(), data_dir=tmp_path / "worker", log_path=tmp_path / "worker.log")
-    try:
-        process.start()
-        process.wait_ready()
+    with running_worker(kafka_bootstrap, tmp_path, unique_prefix("expiry"), partitions=2,
+                        extra_env={"CRISIS_STREAM_RETENTION_DAYS": str(RETENTION_DAYS)}) as process:
         yield process
-    finally:
-        process.stop()
 
 
 def _publish(bootstrap: str, worker: WorkerProcess, article_id: str, body: str, published_at: str) -> None:

@@ -311,11 +311,13 @@ REPLAY_TIMEOUT_S = 120.0
 
 
 @contextmanager
-def running_worker(bootstrap: str, base: Path, prefix: str, *, partitions: int) -> Iterator[WorkerProcess]:
-    """One ready worker of a fresh pipeline (own app id and topics), stopped on exit."""
+def running_worker(bootstrap: str, base: Path, prefix: str, *, partitions: int,
+                   extra_env: dict[str, str] | None = None) -> Iterator[WorkerProcess]:
+    """One ready worker of a fresh pipeline (own app id and topics, settings ``extra_env``
+    on top), stopped on exit."""
     from streams.localkafka import free_port
 
-    env = pipeline_env(bootstrap, prefix, partitions=partitions)
+    env = {**pipeline_env(bootstrap, prefix, partitions=partitions), **(extra_env or {})}
     worker = WorkerProcess(env, web_port=free_port(), data_dir=base / "worker", log_path=base / "worker.log")
     try:
         worker.start()
