@@ -294,8 +294,8 @@ class TallyBook:
 
     def __init__(self) -> None:
         self._states: dict[str, dict[str, Any]] | None = None
-        #: per contributions partition, the newest incident day seen since the last
-        #: assignment (when it moves on, old folded markers are swept: ``_sweep_folded``)
+        #: per contributions partition, the newest incident day its folded markers were
+        #: last swept at, since the last assignment (``_sweep_folded``)
         self.newest_day: dict[int, dt.date] = {}
 
     @property
@@ -631,11 +631,16 @@ def _fold(topo: Topology, key: str, contribution: Contribution | None) -> None:
 FOLDED_MARKER_RETENTIONS = 2
 
 
+#: sweep a partition's markers when its newest incident day has moved on this many days
+#: since the last sweep (a sweep reads the whole table: not on every new day of a replay).
+FOLDED_SWEEP_EVERY_DAYS = 7
+
+
 def _sweep_folded(topo: Topology, partition: int, day: dt.date) -> None:
-    """When a contributions partition's newest incident day moves on, delete its folded
+    """When a contributions partition's newest incident day has moved on, delete its folded
     markers that are older than ``FOLDED_MARKER_RETENTIONS`` retentions before it."""
-    newest = TALLY_BOOK.newest_day.get(partition)
-    if newest is not None and day <= newest:
+    swept = TALLY_BOOK.newest_day.get(partition)
+    if swept is not None and (day - swept).days < FOLDED_SWEEP_EVERY_DAYS:
         return
     TALLY_BOOK.newest_day[partition] = day
     horizon = (day - dt.timedelta(days=FOLDED_MARKER_RETENTIONS * topo.settings.retention_days + MATCH_WINDOW_DAYS)
