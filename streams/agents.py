@@ -41,7 +41,6 @@ from schemas import Article, DeadLetter, EventRecord, Incident, WindowKind
 from schemas.json_codec import dump_model, dumps, loads
 from streams.incidents import (
     MATCH_WINDOW_DAYS,
-    METRICS,
     IncidentState,
     IncidentSummary,
     event_date,
@@ -53,9 +52,13 @@ from streams.tallies import (
     apply_moves,
     contributions_for,
     fold_into_base,
+    folded_in,
+    rebuild,
     scopes_for,
     tally_key,
     tally_moves,
+    window_from_stored,
+    window_keys,
     windows_for,
 )
 
@@ -296,7 +299,7 @@ class TallyBook:
         self._states: dict[str, dict[str, Any]] | None = None
         #: per contributions partition, the newest incident day its folded markers were
         #: last swept at, since the last assignment (``_sweep_folded``)
-        self.newest_day: dict[int, dt.date] = {}
+        self.swept_day: dict[int, dt.date] = {}
 
     @property
     def ready(self) -> bool:
@@ -304,27 +307,18 @@ class TallyBook:
 
     def clear(self) -> None:
         self._states = None
-        self.newest_day.clear()
+        self.swept_day.clear()
 
     def states(self, topo: Topology) -> dict[str, dict[str, Any]]:
         if self._states is None:
             started = time.monotonic()
             contributions = [Contribution.from_json(v) for _, v in topo.contributions_by_key.items()
                              if v is not None and not _is_folded(v)]
-            needed = {tally_key(c.scope, kind, start): (c.scope, kind, start, end)
-                      for c in contributions for kind, start, end in windows_for(c.day)}
             # The stored windows are read by iterating the table: a faust table read by key inside
             # a batch looks only in the partition of the current message, and these windows are
             # spread over every contributions partition this worker holds.
-            stored = {k: v for k, v in topo.tallies_by_key.items() if v and k in needed}
-            states = {key: _stored_window(stored.get(key), *where) for key, where in needed.items()}
-            for contribution in contributions:
-                for kind, start, _ in windows_for(contribution.day):
-                    key = tally_key(contribution.scope, kind, start)
-                    state = states[key]
-                    if contribution.incident_id in (state.get("base") or {}).get("folded", ()):
-                        continue  # folded into the base, its deletion not written yet (a crash between)
-                    states[key] = TallyAggregation.agg(state, contribution, +1)
+            needed = window_keys(contributions)
+            states = rebuild(contributions, {k: v for k, v in topo.tallies_by_key.items() if v and k in needed})
             self._states = states
             log.info("tally windows rebuilt from %d stored contributions: %d windows in %.2fs", len(contributions),
                      len(states), time.monotonic() - started)
@@ -340,7 +334,7 @@ class TallyBook:
             # read in the batch of the window's own scope: the current message's partition
             stored = topo.tallies_by_key.get(key)
             if stored:
-                state = states[key] = _stored_window(stored, scope, kind, start, end)
+                state = states[key] = window_from_stored(stored, scope, kind, start, end)
         return state
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -349,24 +343,6 @@ class TallyBook:
     def forget(self, key: str) -> None:
         if self._states is not None:
             self._states.pop(key, None)
-
-
-def _stored_window(stored: dict[str, Any] | None, scope: str, kind: WindowKind, start: dt.date,
-                   end: dt.date) -> dict[str, Any]:
-    """A window as its base alone (the sums of its expired incidents), with the revision and
-    names of its ``stored`` copy (the one last published); zero for a window never stored."""
-    state = TallyAggregation.initialize(scope, kind, start, end)
-    if not stored:
-        return state
-    base = stored.get("base")
-    if base:
-        state.update({k: base[k] for k in ("incidents", "reports", *METRICS)})
-        state["base"] = base
-    state["revision"] = stored.get("revision", 0)
-    state["updated_at"] = stored.get("updated_at")
-    state["country"] = stored.get("country")
-    state["admin1"] = stored.get("admin1")
-    return state
 
 
 #: this worker's window sums (``TallyBook``); cleared with the caches on every rebalance.
@@ -592,7 +568,7 @@ def _listed_as_folded(topo: Topology, contribution: Contribution) -> bool:
     """Whether a window of the (stored) contribution lists its incident as folded in its base."""
     for kind, start, end in windows_for(contribution.day):
         state = TALLY_BOOK.window(topo, contribution.scope, kind, start, end)
-        if state is not None and contribution.incident_id in (state.get("base") or {}).get("folded", ()):
+        if state is not None and folded_in(state, contribution.incident_id):
             return True
     return False
 
@@ -639,10 +615,10 @@ FOLDED_SWEEP_EVERY_DAYS = 7
 def _sweep_folded(topo: Topology, partition: int, day: dt.date) -> None:
     """When a contributions partition's newest incident day has moved on, delete its folded
     markers that are older than ``FOLDED_MARKER_RETENTIONS`` retentions before it."""
-    swept = TALLY_BOOK.newest_day.get(partition)
+    swept = TALLY_BOOK.swept_day.get(partition)
     if swept is not None and (day - swept).days < FOLDED_SWEEP_EVERY_DAYS:
         return
-    TALLY_BOOK.newest_day[partition] = day
+    TALLY_BOOK.swept_day[partition] = day
     horizon = (day - dt.timedelta(days=FOLDED_MARKER_RETENTIONS * topo.settings.retention_days + MATCH_WINDOW_DAYS)
                ).isoformat()
     stale = [key for key, value in topo.contributions_by_key.items()

@@ -36,6 +36,7 @@ __all__ = [
     "apply_moves",
     "contributions_for",
     "fold_into_base",
+    "folded_in",
     "parse_tally_key",
     "rebuild",
     "same_sums",
@@ -43,6 +44,8 @@ __all__ = [
     "tally_key",
     "tally_moves",
     "window_for",
+    "window_from_stored",
+    "window_keys",
     "windows_for",
 ]
 
@@ -272,13 +275,50 @@ def same_sums(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
     return all(a.get(k) == b.get(k) for k in ("incidents", "reports", "country", "admin1", *METRICS))
 
 
-def rebuild(contributions: Iterable[Contribution]) -> dict[str, dict[str, Any]]:
-    """Every window state derived from the stored contributions (revisions 0)."""
+def folded_in(state: Mapping[str, Any], incident_id: str) -> bool:
+    """Whether the window's base lists the incident as folded (its contribution may still be
+    stored: the rebuild must not count it again)."""
+    return incident_id in (state.get("base") or {}).get("folded", ())
+
+
+def window_from_stored(stored: Mapping[str, Any] | None, scope: str, kind: WindowKind, start: dt.date,
+                       end: dt.date) -> dict[str, Any]:
+    """A window as its base alone (the sums of its expired incidents), with the revision and
+    names of its ``stored`` copy (the one last published); zero for a window never stored."""
+    state = TallyAggregation.initialize(scope, kind, start, end)
+    if not stored:
+        return state
+    base = stored.get("base")
+    if base:
+        state.update({k: base[k] for k in ("incidents", "reports", *METRICS)})
+        state["base"] = base
+    state["revision"] = stored.get("revision", 0)
+    state["updated_at"] = stored.get("updated_at")
+    state["country"] = stored.get("country")
+    state["admin1"] = stored.get("admin1")
+    return state
+
+
+def window_keys(contributions: Iterable[Contribution]) -> set[str]:
+    """The tally keys of every window the contributions count in."""
+    return {tally_key(c.scope, kind, start) for c in contributions for kind, start, _ in windows_for(c.day)}
+
+
+def rebuild(contributions: Iterable[Contribution],
+            stored: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Every window the live ``contributions`` count in: its ``stored`` base (the expired
+    incidents) plus those contributions, skipping any its base lists as folded; revisions and
+    names from the stored copy (``window_from_stored``)."""
+    stored = stored or {}
     states: dict[str, dict[str, Any]] = {}
     for contribution in contributions:
         for kind, start, end in windows_for(contribution.day):
             key = tally_key(contribution.scope, kind, start)
-            state = states.get(key) or TallyAggregation.initialize(contribution.scope, kind, start, end)
+            state = states.get(key)
+            if state is None:
+                state = states[key] = window_from_stored(stored.get(key), contribution.scope, kind, start, end)
+            if folded_in(state, contribution.incident_id):
+                continue  # folded into the base, its marker not written yet (a crash between)
             states[key] = TallyAggregation.agg(state, contribution, +1)
     return states
 

@@ -11,7 +11,9 @@ from streams.tallies import (
     TallyAggregation,
     apply_moves,
     contributions_for,
+    fold_into_base,
     parse_tally_key,
+    rebuild,
     tally_key,
     tally_moves,
     window_for,
@@ -124,3 +126,12 @@ def test_two_incidents_sum_in_a_window() -> None:
     states.update(apply_moves(states, tally_moves(None, b)))
     t = tally(states, "IQ-DI", "7d", dt.date(2024, 3, 4))
     assert (t.killed.best, t.incidents) == (7, 2)
+
+
+def test_rebuild_adds_live_contributions_to_the_stored_base_and_skips_what_it_lists_as_folded() -> None:
+    old = contributions_for(incident(Range.exact(26)))[0]
+    other = contributions_for(incident(Range.exact(4)).model_copy(update={"incident_id": "IQ-DI~def"}))[0]
+    key = tally_key("IQ-DI", "day", dt.date(2024, 3, 6))
+    folded = fold_into_base(rebuild([old])[key], old, still_stored=lambda _: True)
+    states = rebuild([old, other], {key: {**folded, "revision": 3}})  # old still stored, listed as folded
+    assert (states[key]["killed"]["best"], states[key]["incidents"], states[key]["revision"]) == (30, 2, 3)
