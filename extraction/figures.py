@@ -466,6 +466,7 @@ _SINGULAR_OBJECT = re.compile(
 _NAME_AND = re.compile(r"(?:^|[,;:]\s*)(?-i:([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+and\s+$")
 _POSSESSIVE = re.compile(r"\s*(?:his|her|their|its|the)\s+", _I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:also\s+)?", _I)
+_COMMA_NEXT = re.compile(r"\s*,\s*(?=(?:a|an|one|his|her|its|their|the|another)\s)", _I)
 _IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:(?P<q>{_QP})\s+(?:suicide\s+)?\w+"
     r"|(?P<one>(?:the|an?)\s+(?:suicide\s+)?(?:assailant|attacker|bomber|gunman|perpetrator|shooter)))\b",
@@ -1370,6 +1371,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         return out
     pos = lo
     res: list[tuple[_Q | None, int, int, str, str, bool]] = []
+    commas_from = -1  # the first item joined by a bare comma, until an "and" closes the list
     for _ in range(4):
         m = _SINGULAR_OBJECT.match(masked, pos, hi)
         if res:
@@ -1406,9 +1408,19 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             np_text = m.group(0).strip()
             res.append((None, a, m.end(), np_text, _role(np_text), False))
         nxt = _AND_NEXT.match(masked, m.end(), hi)
-        if nxt is None:
-            break
+        if nxt is not None:
+            commas_from = -1  # "and" closes a list
+        else:
+            nxt = _COMMA_NEXT.match(masked, m.end(), hi)
+            if nxt is None:
+                break
+            if commas_from < 0:
+                commas_from = len(res)
         pos = nxt.end()
+    if commas_from >= 0:
+        # items after a bare comma count only in a list closed by "and" ("a man, a woman and a
+        # teenager"): "a man, a father of three, ..." is one man and his apposition
+        del res[commas_from:]
     return res
 
 
@@ -1493,6 +1505,8 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         q = _Q(lo + both.start(), lo + both.end(1), Range.exact(2, both.group(1)), both.group(1))
         return [(q, q.start, q.end, both.group(0), _role(both.group(0)), False)]
     coord = _COORDINATED.search(head) if " and " in low_head else None
+    if coord is None and " and " in low_head:
+        coord = _COORDINATED_KIN.search(head)
     if coord and re.search(r"\band\b", coord.group(1), _I):
         items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", coord.group(1).strip())
         if len(items) >= 2 and not any(re.search(r"(?<![s'])s$|\b(?:people|police|children|men|women)$", it, _I)
@@ -1539,7 +1553,14 @@ _COORDINATED = re.compile(
     r"((?:\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+){0,2}"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+"
     r"\b(?:a|an|the|his|her|their|its)\s+[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+){0,2}?)"
-    r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+)*(?:[a-z]+ly\s+)?$",
+    r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+|found\s+)*(?:[a-z]+ly\s+)?$",
+    _I,
+)
+# Kin with one possessive for both: "his mother and younger brother were found dead" (two).
+_COORDINATED_KIN = re.compile(
+    r"\b((?:his|her|their)\s+(?!(?:was|were|is|are|and)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+)?"
+    r"\s+and\s+(?!(?:a|an|the|his|her|their|its|was|were|is|are)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are)\b)[\w'-]+)?)"
+    r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+|found\s+)*(?:[a-z]+ly\s+)?$",
     _I,
 )
 _DIED_SUBJECT = re.compile(

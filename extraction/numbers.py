@@ -89,7 +89,7 @@ _WORDS = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:million|billion|thousand|hundred|mn|bn|m)\b)?"
-_DOZEN = rf"(?:half\s+a|a|(?:{_W_UNIT}|\d+))\s+dozen"
+_DOZEN = rf"(?:half\s+a|a\s+couple(?:\s+of)?|a|(?:{_W_UNIT}|\d+))\s+dozen"
 _VAGUE = (
     r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     r"|several|a\s+few|a\s+handful|a\s+couple|a\s+number|numerous|many"
@@ -128,11 +128,13 @@ def parse_number(phrase: str) -> int | None:
     s = _SPACES.sub(" ", phrase.strip().lower())
     if not s:
         return None
-    m = re.fullmatch(r"(half a|a|\S+) dozen", s)
+    m = re.fullmatch(r"(half a|a couple of|a couple|a|\S+) dozen", s)
     if m:
         head = m.group(1)
         if head == "half a":
             return 6
+        if head.startswith("a couple"):
+            return 24  # "a couple of dozen": two dozen, as the phrase says
         if head == "a":
             return 12
         n = parse_number(head)
