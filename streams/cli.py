@@ -48,26 +48,82 @@ def read_lines(path: Path) -> Iterator[tuple[bytes | None, bytes]]:
             yield (str(key).encode() if key is not None else None), line
 
 
-async def replay(path: Path, bootstrap: str, topic: str, rate: float | None, progress: bool = True) -> int:
-    """Publish ``path`` to ``topic``; returns the number of messages sent."""
+#: messages in flight before the replay waits for their acknowledgements (bounds memory;
+#: the idempotent producer keeps them in order)
+REPLAY_WINDOW = 500
+TOPIC_READY_TIMEOUT_S = 30.0
+
+
+async def ensure_topic(bootstrap: str, topic: str, partitions: int, replication_factor: int) -> bool:
+    """Create ``topic`` with ``partitions`` if the cluster does not have it; returns whether it
+    was created. Why: a broker that auto-creates topics would give a topic first written by
+    a replay its default partition count (1 on the local broker), and the worker's scale-out
+    is per partition."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import TopicAlreadyExistsError
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        if topic in set(await admin.list_topics()):
+            return False
+        try:
+            await admin.create_topics([NewTopic(topic, partitions, replication_factor)])
+        except TopicAlreadyExistsError:  # a worker created it meanwhile
+            return False
+    finally:
+        await admin.close()
+    # wait until every partition's leader answers: a send before that is refused and retried
+    # (noisily); asking for the end offsets goes to the same leaders
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.errors import KafkaError
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        deadline = time.monotonic() + TOPIC_READY_TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                await consumer.end_offsets([TopicPartition(topic, i) for i in range(partitions)])
+                break
+            except KafkaError:
+                await asyncio.sleep(0.1)
+    finally:
+        await consumer.stop()
+    return True
+
+
+async def replay(path: Path, bootstrap: str, topic: str, rate: float | None, progress: bool = True, *,
+                 partitions: int = 4, replication_factor: int = 1) -> int:
+    """Publish ``path`` to ``topic`` (created with ``partitions`` if missing); returns the
+    number of messages sent. Sends are pipelined (up to ``REPLAY_WINDOW`` unacknowledged),
+    so a large file goes at the broker's pace, not one round trip per line."""
     from aiokafka import AIOKafkaProducer
     from tqdm import tqdm
 
     items = list(read_lines(path))
+    await ensure_topic(bootstrap, topic, partitions, replication_factor)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
     sent = 0
     started = time.monotonic()
+    pending: list[asyncio.Future[Any]] = []
     try:
         with tqdm(total=len(items), unit="msg", disable=not progress, desc=f"replay -> {topic}") as bar:
             for key, value in items:
-                await producer.send_and_wait(topic, value=value, key=key)
+                pending.append(await producer.send(topic, value=value, key=key))
                 sent += 1
-                bar.update(1)
+                if len(pending) >= REPLAY_WINDOW or rate:
+                    await asyncio.gather(*pending)  # acknowledged: counted as published
+                    bar.update(len(pending))
+                    pending.clear()
                 if rate:
                     ahead = sent / rate - (time.monotonic() - started)
                     if ahead > 0:
                         await asyncio.sleep(ahead)
+            await asyncio.gather(*pending)
+            bar.update(len(pending))
+            pending.clear()
     finally:
         await producer.stop()
     return sent
@@ -163,7 +219,8 @@ def main(argv: Sequence[str]) -> int:
     tp.add_argument("--url", default=f"http://{settings.web_host}:{settings.web_port}")
     args = parser.parse_args(list(argv))
     if args.command == "replay":
-        sent = asyncio.run(replay(args.path, args.bootstrap, args.topic, args.rate, progress=not args.no_progress))
+        sent = asyncio.run(replay(args.path, args.bootstrap, args.topic, args.rate, progress=not args.no_progress,
+                                  partitions=settings.partitions, replication_factor=settings.replication_factor))
         print(f"published {sent} messages to {args.topic}", file=sys.stderr)
         return 0
     return _tallies(args)

@@ -208,6 +208,31 @@ def test_replay_publishes_bad_lines_as_they_are(pipeline: Pipeline, tmp_path: Pa
     assert "body" in bad_article["error"]
 
 
+def test_replay_creates_a_missing_topic_with_the_configured_partitions(kafka_bootstrap: str, tmp_path: Path
+                                                                        ) -> None:
+    # (the local broker auto-creates topics with one partition: a replay before any worker
+    # must not leave the articles topic unable to scale out)
+    topic = f"{unique_prefix('replay')}.articles"
+    lines = [json.dumps({"id": f"a{i}", "n": i}) for i in range(1200)]  # more than one send window
+    path = tmp_path / "ordered.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "streams", "replay", str(path), "--bootstrap", kafka_bootstrap, "--topic", topic,
+         "--no-progress"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin", "CRISIS_STREAM_PARTITIONS": "3"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "published 1200 messages" in result.stderr
+    assert "not found in cluster metadata" not in result.stderr
+    records = consume_all(kafka_bootstrap, topic, min_count=1200)
+    assert {r.partition for r in records} == {0, 1, 2}
+    assert sorted(json.loads(r.value)["n"] for r in records) == list(range(1200))  # nothing lost or doubled
+    for partition in (0, 1, 2):  # each partition holds its lines in the file's order
+        ns = [json.loads(r.value)["n"] for r in sorted(records, key=lambda r: r.offset) if r.partition == partition]
+        assert ns == sorted(ns)
+
+
 def test_queries_reject_bad_parameters_and_unknown_keys(pipeline: Pipeline) -> None:
     assert pipeline.worker.get("/api/tallies?region=IQ-KI&window=year")[0] == 400
     assert pipeline.worker.get("/api/tallies?window=day")[0] == 400
