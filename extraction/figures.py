@@ -90,14 +90,17 @@ _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
 # ``toll`` (quantity on the right: "death toll rose to 40").
 _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
-    ("killed_wrap", r"(?:beat|beaten|stabbed|burned|burnt|hacked|bludgeoned|shot|stoned|strangled|hanged|clubbed)"
+    ("killed_wrap", r"(?:beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|hacked|hacking|bludgeoned"
+                    r"|bludgeoning|shot|shooting|stoned|stoning|strangled|strangling|hanged|clubbed|clubbing)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
-                   r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"),
+                   r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
+                   r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
+                   r"|shooting\s+dead"),
     ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"),
@@ -520,7 +523,10 @@ _APPOSITION_GAP = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:in\s+all|in\s+total|alt
 _OF_WHICH_HEAD = re.compile(r"^\s+of\s+(?:which|whom)\b", _I)
 _WERE_WAS = re.compile(r"\b(?:were|was)\b")
 _COMMA_WORD = re.compile(r",\s*\S")
-_AND_A = re.compile(r"\band\s+(?:a|an|another)\s+", _I)
+# "... and a civilian": one more. Not "and an unknown number of militants" (see `_AND_UNKNOWN`).
+_AND_A = re.compile(r"\band\s+(?:a|an|another)\s+(?!(?:unknown|undetermined|unspecified|undisclosed|number|few"
+                    r"|couple|dozen|handful)\b)", _I)
+_AND_UNKNOWN = re.compile(r"\band\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed)\s+number\b", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -599,8 +605,8 @@ def _trie(words: Iterable[str]) -> str:
 # otherwise is never tried, so this list must cover every expression's first word; the
 # unit tests and the evaluation guard it.
 _VERB_STARTS = (
-    "death", "casualt", "fatal", "toll", "beat", "stabbed", "burn", "hacked", "bludgeon", "shot",
-    "shoot", "stoned", "strangled", "hanged", "clubbed", "kill", "murder", "slay", "slain", "homicide", "gunned",
+    "death", "casualt", "fatal", "toll", "beat", "stab", "burn", "hack", "bludgeon", "shot",
+    "shoot", "ston", "strangl", "hanged", "club", "kill", "murder", "slay", "slain", "homicide", "gunned",
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu",
@@ -1474,6 +1480,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             extra = len(_AND_A.findall(gap))
             if extra:
                 q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
+            if "number" in gap and _AND_UNKNOWN.search(gap):
+                # "11 soldiers and an unknown number of militants were killed": at least 11
+                q = _Q(q.start, q.end, q.value + Range(min=0, max=None, best=0), q.text)
         else:
             if not _CONNECTOR.match(gap) or _has_break(gap):
                 break

@@ -38,6 +38,9 @@ FAMILIES = [
     pytest.param("The attack left 14 dead, officials said.", (14, None, None), id="left-dead"),
     pytest.param("The death toll stood at 31 on Friday.", (31, None, None), id="death-toll"),
     pytest.param("Hospital staff counted 22 fatalities.", (22, None, None), id="fatalities"),
+    pytest.param("Rebels raided the village, hacking to death 13 civilians.", (13, None, None), id="hacking-to-death"),
+    pytest.param("Militants overran the post, stabbing 6 guards to death.", (6, None, None), id="gerund-wrap"),
+    pytest.param("Gunmen stormed the market, shooting dead 4 traders.", (4, None, None), id="shooting-dead"),
     pytest.param("Rescuers recovered 8 bodies from the rubble.", (8, None, None), id="bodies"),
     pytest.param("Four miners lost their lives in the collapse.", (4, None, None), id="lost-their-lives"),
     pytest.param("Three children drowned when their boat capsized.", (3, None, None), id="drowned"),
@@ -206,6 +209,14 @@ def test_every_figure_keeps_its_evidence_span() -> None:
     assert (ev.field, ev.text) == ("killed", "At least 17")
     assert text[ev.start:ev.end] == ev.text
     assert text[ev.sentence_start:].startswith(ev.sentence)
+
+
+def test_an_unknown_number_more_leaves_the_figure_open_above() -> None:
+    text = "11 soldiers and an unknown number of militants were killed in the clashes."
+    values, _ = combine_figures(find_figures(text, split_sentences(text)))
+    killed = values["killed"]
+    assert killed is not None
+    assert (killed.min, killed.max, killed.best) == (11, None, 11)
 
 
 def test_vague_figure_stays_vague() -> None:
