@@ -440,7 +440,8 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         if abs((dt.date.fromisoformat(day) - when).days) <= MATCH_WINDOW_DAYS
         and (summary := _load_summary(topo, incident_id)) is not None
     ]
-    resolution = resolve_report(report, candidates, now=_utcnow(), load=lambda iid: _load_state(topo, iid))
+    resolution = resolve_report(report, candidates, now=_utcnow(), load=lambda iid: _load_state(topo, iid),
+                                keep=topo.settings.incident_reports_kept)
     incident = resolution.state.incident
     stored = resolution.state.to_json()
     topo.incidents_by_id[incident.incident_id] = stored

@@ -33,6 +33,7 @@ from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Loca
 __all__ = [
     "MATCH_WINDOW_DAYS",
     "METRICS",
+    "REPORTS_KEPT",
     "IncidentState",
     "IncidentSummary",
     "Resolution",
@@ -42,6 +43,7 @@ __all__ = [
     "rebuild_incident",
     "region_of_incident_id",
     "resolve_report",
+    "retire_reports",
     "types_compatible",
 ]
 
@@ -50,6 +52,16 @@ __all__ = [
 MATCH_WINDOW_DAYS = 2
 METRICS: tuple[str, ...] = ("killed", "wounded", "displaced")
 _ID_SEPARATOR = "~"
+#: reports an incident keeps whole (with their evidence); older ones are *retired* to a few
+#: ids (see :class:`IncidentState`). Why a bound: the state is rewritten to the changelog each
+#: time a report joins, and a big disaster draws hundreds of reports over its retention: a
+#: whole report is ~1-2 KB, and a state of ~600 of them would pass Kafka's 1 MB message limit,
+#: the write would fail and the worker would stop on every restart; each join also reread and
+#: rewrote every report (quadratic). A retired report costs ~150 bytes.
+REPORTS_KEPT = 100
+#: of the kept reports, the first ones stay whatever comes later (they date and place the
+#: incident; later reports mostly repeat or update it)
+_FIRST_KEPT = 10
 
 # Types that reporters mix up for one incident: a car bomb is also "an attack on civilians",
 # a missile strike is "shelling" to one outlet and an "airstrike" to another.
@@ -72,7 +84,15 @@ _LOCATION_PRECISION_RANK = {
 
 @dataclass(slots=True)
 class IncidentState:
-    """What the agent stores per incident: the merged incident and the reports behind it."""
+    """What the agent stores per incident: the merged incident, the reports behind it kept
+    whole (at most about :data:`REPORTS_KEPT`), and the *retired* ones as a few facts each.
+
+    A retired report keeps what the incident still reads of it: its ids and source (the
+    incident lists every report, and a redelivered report must still be known), its
+    publication time (first and last seen), type (the incident's type is the most reported
+    one) and place names (a later report may join on a place only it named). Its figures are
+    not kept: only reports that set none of the incident's current figures are retired (see
+    :func:`retire_reports`), so the figures rebuilt from the kept reports are the same."""
 
     incident: Incident
     reports: list[EventRecord] = field(default_factory=list)
@@ -80,12 +100,18 @@ class IncidentState:
     #: report was merged into): an incident is written back whole each time a report joins it,
     #: and dumping every report again each time is most of that cost. Never mutated.
     reports_json: list[dict[str, Any]] | None = field(default=None, compare=False, repr=False)
+    #: retired reports, oldest first: ``{"event_id", "article_id", "source", "published_at",
+    #: "event_type", "places"}`` (JSON values)
+    retired: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         reports = self.reports_json
         if reports is None or len(reports) != len(self.reports):
             reports = [r.model_dump(mode="json") for r in self.reports]
-        return {"incident": self.incident.model_dump(mode="json"), "reports": list(reports)}
+        out = {"incident": self.incident.model_dump(mode="json"), "reports": list(reports)}
+        if self.retired:
+            out["retired"] = list(self.retired)
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> IncidentState:
@@ -93,12 +119,13 @@ class IncidentState:
             incident=Incident.model_validate(data["incident"]),
             reports=[EventRecord.model_validate(r) for r in data["reports"]],
             reports_json=list(data["reports"]),
+            retired=list(data.get("retired") or ()),
         )
 
     def with_report(self, incident: Incident, report: EventRecord) -> IncidentState:
         """This state with ``report`` appended and the incident rebuilt as ``incident``."""
         dumped = None if self.reports_json is None else [*self.reports_json, report.model_dump(mode="json")]
-        return IncidentState(incident, [*self.reports, report], dumped)
+        return IncidentState(incident, [*self.reports, report], dumped, list(self.retired))
 
     def has_report(self, event_id: str) -> bool:
         return event_id in self.incident.report_ids
@@ -189,6 +216,8 @@ class IncidentSummary:
     def from_state_json(cls, data: dict[str, Any]) -> IncidentSummary:
         incident = data["incident"]
         places: set[str] = set()
+        for retired in data.get("retired") or ():
+            places.update(retired.get("places") or ())
         for r in data["reports"]:
             location = r["location"]
             if location.get("precision") != LocationPrecision.PLACE.value:
@@ -207,7 +236,8 @@ class IncidentSummary:
             event_type=EventType(incident["event_type"]),
             actors=frozenset(incident.get("actors") or ()),
             report_ids=frozenset(incident.get("report_ids") or ()),
-            article_ids=frozenset(r["article_id"] for r in data["reports"]),
+            article_ids=frozenset([*(r["article_id"] for r in data["reports"]),
+                                   *(r["article_id"] for r in data.get("retired") or ())]),
             places=frozenset(places),
             best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
         )
@@ -264,31 +294,37 @@ def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | 
     return figures
 
 
-def _incident_date(reports: Sequence[EventRecord]) -> dt.date:
-    def rank(r: EventRecord) -> tuple[int, dt.datetime, str]:
-        precision = r.occurred_on.precision if r.occurred_on.date is not None else "publication"
-        return (_DATE_PRECISION_RANK.get(precision, 5), *_report_order(r))
+def _date_rank(r: EventRecord) -> tuple[int, dt.datetime, str]:
+    precision = r.occurred_on.precision if r.occurred_on.date is not None else "publication"
+    return (_DATE_PRECISION_RANK.get(precision, 5), *_report_order(r))
 
+
+def _incident_date(reports: Sequence[EventRecord]) -> dt.date:
     dated = [r for r in reports if event_date(r) is not None]
-    best = min(dated, key=rank)
+    best = min(dated, key=_date_rank)
     date = event_date(best)
     assert date is not None  # filtered above
     return date
 
 
-def _incident_type(reports: Sequence[EventRecord]) -> EventType:
+def _incident_type(types: Iterable[EventType]) -> EventType:
     counts: dict[EventType, int] = {}
-    for r in reports:
-        if r.event_type != EventType.OTHER:
-            counts[r.event_type] = counts.get(r.event_type, 0) + 1
+    for t in types:
+        if t != EventType.OTHER:
+            counts[t] = counts.get(t, 0) + 1
     if not counts:
         return EventType.OTHER
     # most reported type; ties go to the type reported first (dicts keep insertion order)
     return max(counts, key=lambda t: counts[t])
 
 
+def _place_report(reports: Sequence[EventRecord]) -> EventRecord:
+    """The report the incident's place comes from: the first of the most precise."""
+    return min(reports, key=lambda r: _LOCATION_PRECISION_RANK[r.location.precision])
+
+
 def _incident_location(reports: Sequence[EventRecord]) -> Location:
-    return min(reports, key=lambda r: _LOCATION_PRECISION_RANK[r.location.precision]).location
+    return _place_report(reports).location
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:
@@ -299,14 +335,21 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return list(seen)
 
 
+def _published(value: str | None) -> dt.datetime:
+    return dt.datetime.fromisoformat(value) if value else dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
 def rebuild_incident(
     incident_id: str,
     reports: Sequence[EventRecord],
     *,
     previous: Incident | None,
     now: dt.datetime,
+    retired: Sequence[dict[str, Any]] = (),
 ) -> Incident:
-    """The incident as its reports support it now; ``revision`` moves only on a change."""
+    """The incident as its reports support it now; ``revision`` moves only on a change.
+    ``retired`` reports (see :class:`IncidentState`) count in its ids, sources, type and
+    first/last seen; figures, date, place and evidence come from the kept ``reports``."""
     ordered = sorted(reports, key=_report_order)
     figures = _current_figures(ordered)
     location = _incident_location(ordered)
@@ -314,23 +357,32 @@ def rebuild_incident(
     for metric, (_, source_report) in figures.items():
         if source_report is not None:
             evidence.extend(e for e in source_report.evidence if e.field == metric)
-    published = [r.published_at for r in ordered if r.published_at is not None]
+    # every report, kept or retired, in publication order: (published, event id, article, source, type)
+    every: list[tuple[dt.datetime, str, str, str | None, EventType]] = [
+        (*_report_order(r), r.article_id, r.source, r.event_type) for r in ordered
+    ]
+    if retired:
+        every.extend((_published(r.get("published_at")), r["event_id"], r["article_id"], r.get("source"),
+                      EventType(r["event_type"])) for r in retired)
+        every.sort(key=lambda x: (x[0], x[1]))
+    published = [p for p, *_ in every if p.year < dt.MAXYEAR]
     first_seen = min(published) if published else (previous.first_seen if previous else now)
     last_seen = max(published) if published else now
+    retired_actors = [a for r in retired for a in r.get("actors") or ()]
     candidate = Incident(
         incident_id=incident_id,
         region=ordered[0].region_key,
         country=location.country or next((r.location.country for r in ordered if r.location.country), None),
-        event_type=_incident_type(ordered),
+        event_type=_incident_type(t for *_, t in every),
         occurred_on=_incident_date(ordered),
         location=location,
-        actors=_unique(a.name for r in ordered for a in r.actors),
+        actors=_unique([*retired_actors, *(a.name for r in ordered for a in r.actors)]),
         killed=figures["killed"][0],
         wounded=figures["wounded"][0],
         displaced=figures["displaced"][0],
-        report_ids=[r.event_id for r in ordered],
-        article_ids=_unique(r.article_id for r in ordered),
-        sources=_unique(r.source for r in ordered),
+        report_ids=[e for _, e, *_ in every],
+        article_ids=_unique(a for _, _, a, *_ in every),
+        sources=_unique(src for _, _, _, src, _ in every),
         evidence=evidence,
         first_seen=first_seen,
         last_seen=last_seen,
@@ -339,6 +391,60 @@ def rebuild_incident(
     if previous is not None and candidate != previous:
         candidate = candidate.model_copy(update={"revision": previous.revision + 1})
     return candidate
+
+
+def _retired_entry(report: EventRecord) -> dict[str, Any]:
+    return {
+        "event_id": report.event_id,
+        "article_id": report.article_id,
+        "source": report.source,
+        "published_at": None if report.published_at is None else report.published_at.isoformat(),
+        "event_type": report.event_type.value,
+        "actors": _unique(a.name for a in report.actors),
+        "places": sorted(_place_names(report.location)) if _place_key(report.location) else [],
+    }
+
+
+def retire_reports(state: IncidentState, *, now: dt.datetime, keep: int = REPORTS_KEPT) -> IncidentState:
+    """``state`` with its oldest reports beyond ``keep`` retired (down to 4/5 of ``keep``, so
+    that this happens once every so many reports, not at each one), sparing the first ones
+    and every report the incident's figures, date or place rest on: for each metric the
+    report its current figure comes from and the last update before it (dropping that
+    update would let an older, larger figure back). The incident must come out the same
+    (checked: if it would not, nothing is retired)."""
+    if len(state.reports) <= keep:
+        return state
+    ordered = sorted(range(len(state.reports)), key=lambda i: _report_order(state.reports[i]))
+    reports_in_order = [state.reports[i] for i in ordered]
+    spared: set[str] = {r.event_id for r in reports_in_order[:min(_FIRST_KEPT, max(1, keep // 4))]}
+    for metric, (_, source) in _current_figures(reports_in_order).items():
+        if source is not None:
+            spared.add(source.event_id)
+        updates = [r for r in reports_in_order
+                   if r.figure_kind == FigureKind.UPDATE and getattr(r, metric) is not None]
+        if updates:
+            spared.add(updates[-1].event_id)
+    spared.add(_place_report(reports_in_order).event_id)
+    dated = [r for r in reports_in_order if event_date(r) is not None]
+    if dated:
+        spared.add(min(dated, key=_date_rank).event_id)
+    target = max(len(spared), keep * 4 // 5)
+    to_retire: set[int] = set()
+    for i in ordered:
+        if len(state.reports) - len(to_retire) <= target:
+            break
+        if state.reports[i].event_id not in spared:
+            to_retire.add(i)
+    if not to_retire:
+        return state
+    kept = [r for i, r in enumerate(state.reports) if i not in to_retire]
+    kept_json = (None if state.reports_json is None
+                 else [r for i, r in enumerate(state.reports_json) if i not in to_retire])
+    retired = [*state.retired, *(_retired_entry(state.reports[i]) for i in ordered if i in to_retire)]
+    rebuilt = rebuild_incident(state.incident.incident_id, kept, previous=state.incident, now=now, retired=retired)
+    if rebuilt != state.incident:
+        return state  # (should not happen: keep everything rather than change the incident)
+    return IncidentState(state.incident, kept, kept_json, retired)
 
 
 def _figure_distance(report: EventRecord, summary: IncidentSummary) -> float:
@@ -357,8 +463,10 @@ def resolve_report(
     *,
     now: dt.datetime,
     load: Callable[[str], IncidentState | None] | None = None,
+    keep: int = REPORTS_KEPT,
 ) -> Resolution:
-    """Merge ``report`` into the best matching candidate incident, or open a new one.
+    """Merge ``report`` into the best matching candidate incident, or open a new one
+    (an incident keeps ``keep`` reports whole at most: :func:`retire_reports`).
 
     ``candidates`` are the region's open incidents (the caller narrows them by date), whole
     or as summaries; ``load`` reads the whole state of a summarised incident (only the one
@@ -393,5 +501,7 @@ def resolve_report(
     if state.has_report(report.event_id):  # a summary older than its state: nothing to add
         return Resolution(state=state, previous=state.incident, changed=False)
     reports = [*state.reports, report]
-    incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now)
-    return Resolution(state=state.with_report(incident, report), previous=state.incident, changed=True)
+    incident = rebuild_incident(state.incident.incident_id, reports, previous=state.incident, now=now,
+                                retired=state.retired)
+    merged = retire_reports(state.with_report(incident, report), now=now, keep=keep)
+    return Resolution(state=merged, previous=state.incident, changed=True)

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     web_canonical_url: str | None = None
     #: late reports older than this (event time vs the newest event time seen) go to the late topic.
     retention_days: int = Field(default=90, ge=1)
+    #: reports an incident keeps whole (with evidence); older ones keep their ids, source,
+    #: type and place names only (streams/incidents.py ``retire_reports``: bounds the state).
+    incident_reports_kept: int = Field(default=100, ge=1)
     #: the stateful agents wait at most this long for more messages to batch (each of the two
     #: stateful hops adds up to this much latency at low rates; larger = fewer table writes).
     batch_within_ms: int = Field(default=50, ge=1, le=10_000)

@@ -130,7 +130,9 @@ def local_incident(topo: Topology, incident_id: str) -> dict[str, Any] | None:
     if data is None:
         return None
     state = IncidentState.from_json(data)
-    return {**state.incident.model_dump(mode="json"), "reports": [r.model_dump(mode="json") for r in state.reports]}
+    # every report is in ``report_ids``; the oldest of a big incident are kept as ids only
+    return {**state.incident.model_dump(mode="json"), "reports": [r.model_dump(mode="json") for r in state.reports],
+            "retired_reports": state.retired}
 
 
 def is_country_scope(region: str) -> bool:

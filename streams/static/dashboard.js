@@ -696,14 +696,16 @@
       el(
         "p",
         { class: "detail__meta" },
-        `Incident ${incident.incident_id}, revision ${incident.revision}; ${reports.length || incident.report_ids.length} report(s) from ${(incident.sources || []).join(", ") || "unknown sources"}.`,
+        `Incident ${incident.incident_id}, revision ${incident.revision}; ${(incident.report_ids || []).length || reports.length} report(s) from ${(incident.sources || []).join(", ") || "unknown sources"}.`,
       ),
       figuresList(incident),
       el("h4", {}, "Evidence"),
       evidenceList(incident.evidence && incident.evidence.length ? incident.evidence : reports.flatMap((r) => r.evidence || [])),
     );
     if (reports.length) {
-      nodes.push(el("h4", {}, "Reports"));
+      const retired = (incident.retired_reports || []).length;
+      // a big incident keeps its oldest reports as ids only (streams/incidents.py retire_reports)
+      nodes.push(el("h4", {}, retired ? `Reports (${reports.length} of ${reports.length + retired} in full)` : "Reports"));
       nodes.push(
         el(
           "ol",

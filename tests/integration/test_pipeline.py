@@ -86,7 +86,9 @@ class Pipeline:
 def pipeline(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     prefix = unique_prefix("pipe")
     base = tmp_path_factory.mktemp(prefix)
-    with running_worker(kafka_bootstrap, base, prefix, partitions=PARTITIONS) as worker:
+    # (an incident keeps 4 reports whole here, so a dozen reports exercise retiring them)
+    with running_worker(kafka_bootstrap, base, prefix, partitions=PARTITIONS,
+                        extra_env={"CRISIS_STREAM_INCIDENT_REPORTS_KEPT": "4"}) as worker:
         yield Pipeline(kafka_bootstrap, worker.env, worker, base)
 
 
@@ -113,6 +115,36 @@ def test_three_outlets_reporting_one_bombing_count_once(pipeline: Pipeline) -> N
     status, detail = pipeline.worker.get(f"/api/incidents/{incident['incident_id']}")
     assert status == 200 and len(detail["reports"]) == 3
     assert all(r["evidence"] for r in detail["reports"])
+
+
+def test_a_big_incident_counts_every_report_once_and_keeps_the_oldest_as_ids(pipeline: Pipeline) -> None:
+    first = "A suicide bomber killed 18 people at a market in Baqubah, Iraq, on Thursday."
+    update = "The death toll from Thursday's market bombing in Baqubah, Iraq, has risen to 31, officials said."
+    outlets = [f"outlet-{i:02d}" for i in range(12)]
+    pipeline.publish(*[
+        (f"baqubah-{i:02d}", article(f"baqubah-{i:02d}", update if i == 6 else first, f"2024-03-15T{8 + i:02d}:00:00Z",
+                                    source=outlet))
+        for i, outlet in enumerate(outlets)
+    ])
+    pipeline.wait_tally("IQ-DI", "day", "2024-03-14", killed=31, incidents=1, reports=12)
+    status, listed = pipeline.worker.get("/api/incidents?region=IQ-DI")
+    assert status == 200 and len(listed["incidents"]) == 1
+    status, detail = pipeline.worker.get(f"/api/incidents/{listed['incidents'][0]['incident_id']}")
+    assert status == 200
+    assert len(detail["report_ids"]) == 12 and detail["sources"] == outlets
+    assert detail["retired_reports"] and len(detail["reports"]) + len(detail["retired_reports"]) == 12
+    assert len(detail["reports"]) <= 5
+    assert detail["killed"]["best"] == 31 and detail["evidence"]
+    # a retired report delivered again changes nothing (a later article on its partition: a barrier)
+    again = detail["retired_reports"][0]["article_id"]
+    index = int(again.rsplit("-", 1)[1])
+    sentinel = same_partition_key(again, "baqubah-sentinel")
+    pipeline.publish((again, article(again, update if index == 6 else first, f"2024-03-15T{8 + index:02d}:00:00Z",
+                                     source=outlets[index])),
+                     (sentinel, article(sentinel, "A bomb killed 2 people in Baqubah, Iraq, on March 20.",
+                                        "2024-03-21T08:00:00Z")))
+    pipeline.wait_tally("IQ-DI", "day", "2024-03-20", killed=2, incidents=1)
+    pipeline.wait_tally("IQ-DI", "day", "2024-03-14", killed=31, incidents=1, reports=12)
 
 
 def test_toll_update_replaces_the_first_figure(pipeline: Pipeline) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from schemas import Actor, EventDate, EventRecord, EventType, FigureKind, Location, LocationPrecision, Range
 from streams.incidents import (
+    REPORTS_KEPT,
     IncidentState,
     IncidentSummary,
     event_date,
@@ -249,3 +251,74 @@ def test_a_summarised_incident_that_cannot_be_read_is_an_error_not_a_new_inciden
     summary = IncidentSummary.from_state_json(first.to_json())
     with pytest.raises(LookupError):
         resolve_report(report("e2", killed=26), [summary], now=NOW, load=lambda _: None)
+
+
+# --- big incidents: a bounded state (retired reports) -------------------------------------
+
+def _big_incident_reports(n: int) -> list[EventRecord]:
+    """``n`` reports of one bombing from as many articles, an hour apart: tolls that grow,
+    an official update early on, repeats, one report from another town (HAWIJA, a place only
+    it names) and some with actors."""
+    start = dt.datetime(2024, 3, 9, 18, 0, tzinfo=dt.UTC)
+    out = []
+    for i in range(n):
+        kind = FigureKind.UPDATE if i == 12 else FigureKind.FIRST_REPORT
+        killed = 30 if i == 12 else (50 if i == 3 else 10 + (i % 17))  # the update brings 50 down to 30
+        out.append(report(f"r{i:04d}", source=f"outlet-{i % 23}", killed=killed, kind=kind,
+                          wounded=(i % 40) or None, published=start + dt.timedelta(hours=i),
+                          location=HAWIJA if i == 40 else KIRKUK,
+                          actors=("Islamic State",) if i % 50 == 7 or i == 40 else ()))
+    return out
+
+
+def _resolve_one_incident(reports: list[EventRecord], keep: int) -> IncidentState:
+    state: IncidentState | None = None
+    for r in reports:
+        res = resolve_report(r, [] if state is None else [IncidentSummary.from_state_json(state.to_json())],
+                             now=NOW, load=lambda _iid, s=state: s, keep=keep)
+        state = IncidentState.from_json(res.state.to_json())  # through the store, as the agent does
+    assert state is not None
+    return state
+
+
+def test_a_big_incident_keeps_a_bounded_state_and_the_same_incident() -> None:
+    reports = _big_incident_reports(4 * REPORTS_KEPT)
+    bounded = _resolve_one_incident(reports, keep=REPORTS_KEPT)
+    whole = _resolve_one_incident(reports, keep=10 * len(reports))
+    assert len(whole.reports) == 4 * REPORTS_KEPT and not whole.retired
+    assert len(bounded.reports) <= REPORTS_KEPT and len(bounded.reports) + len(bounded.retired) == 4 * REPORTS_KEPT
+    # the same incident, revision included: retiring reports never changed it
+    assert bounded.incident == whole.incident
+    assert bounded.incident.killed is not None and bounded.incident.killed.best == 30  # the update stands
+    assert len(bounded.incident.report_ids) == 4 * REPORTS_KEPT
+    size = len(json.dumps(bounded.to_json()))
+    assert size < len(json.dumps(whole.to_json())) / 2
+
+
+def test_an_update_and_the_report_a_figure_comes_from_are_never_retired() -> None:
+    state = _resolve_one_incident(_big_incident_reports(3 * REPORTS_KEPT), keep=REPORTS_KEPT)
+    kept = {r.event_id for r in state.reports}
+    assert "r0012" in kept  # the update (retiring it would let the earlier 50 back)
+    assert state.incident.killed is not None and state.incident.killed.best == 30
+    wounded_max = max((r.wounded.best for r in _big_incident_reports(3 * REPORTS_KEPT) if r.wounded), default=None)
+    assert state.incident.wounded is not None and state.incident.wounded.best == wounded_max
+    assert any(r.wounded is not None and r.wounded.best == wounded_max for r in state.reports)  # its source
+
+
+def test_a_retired_report_delivered_again_changes_nothing() -> None:
+    reports = _big_incident_reports(2 * REPORTS_KEPT)
+    state = _resolve_one_incident(reports, keep=REPORTS_KEPT)
+    retired_id = state.retired[0]["event_id"]
+    again = next(r for r in reports if r.event_id == retired_id)
+    res = resolve_report(again, [IncidentSummary.from_state_json(state.to_json())], now=NOW,
+                         load=lambda _iid: state)
+    assert not res.changed and res.state.incident == state.incident
+
+
+def test_a_place_only_a_retired_report_named_still_joins_new_reports() -> None:
+    state = _resolve_one_incident(_big_incident_reports(2 * REPORTS_KEPT), keep=REPORTS_KEPT)
+    assert "r0040" in {r["event_id"] for r in state.retired}  # the Hawija report
+    newcomer = report("hawija-late", killed=12, location=HAWIJA, published=dt.datetime(2024, 3, 20, tzinfo=dt.UTC))
+    summary = IncidentSummary.from_state_json(state.to_json())
+    assert match_score(newcomer, summary) == match_score(newcomer, state)
+    assert "hawija" in summary.places
