@@ -1225,6 +1225,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
                                             vs, v.group(0), field))
+        if (found and kind is _FIRST_REPORT_KIND and "later" in low_masked
+                and _CORRECTION.search(masked, _clause_start(masked, vs), vs)):
+            kind = _UPDATE_KIND  # "an initial report said two died; police later said one": a correction
         for q, a, b, np_text, role, additive in found:
             if q is not None:
                 if q.start in used:
@@ -1262,6 +1265,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+# A figure its clause gives as a later correction of an earlier one: it replaces it, up or down.
+_CORRECTION = re.compile(r"\blater\s+(?:said|says|revised|corrected|lowered|put|confirmed|reported|updated)\b", _I)
 _ALTERNATIVE = re.compile(
     r"\b(?:other|another|different|some|local|hospital|medical|rescue)\s+(?:sources?|reports?|officials?|media|outlets?)"
     r"|\baccording\s+to\s+(?:other|some|another)|\bwhile\s+(?:others?|some)\s+(?:said|put|reported|say)"
@@ -1665,6 +1670,11 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
         if any(f.claimed for f in pos) and not all(f.claimed for f in pos):
             pos = [f for f in pos if not f.claimed]  # an official figure stands over a party's claim
         pos = _lead_stands(pos)
+        last_update = max((f.sentence_index for f in pos if f.kind == _UPDATE_KIND), default=-1)
+        if last_update > 0:
+            # an update ("the toll rose to 40", "police later said one died") replaces what
+            # the sentences before it counted, up or down
+            pos = [f for f in pos if f.sentence_index >= last_update]
         if not pos:
             out[field] = Range.exact(0, fs[0].value.text) if fs else None
             continue
@@ -1691,6 +1701,8 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
                 rs = [f for f in group if f.role == role]
                 if not rs:
                     continue
+                last_update = max((i for i, f in enumerate(rs) if f.kind == _UPDATE_KIND), default=0)
+                rs = rs[last_update:]  # "two died; police later said one": the correction stands
                 base = _sum(f.value for f in rs if not f.additive)
                 extra = _sum(f.value for f in rs if f.additive)
                 cur = totals[role]
