@@ -1226,8 +1226,12 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
                                             vs, v.group(0), field))
         if (found and kind is _FIRST_REPORT_KIND and "later" in low_masked
+                and all(q is not None and not additive and role != "perpetrators"
+                        for q, _a, _b, _np, role, additive in found)
                 and _CORRECTION.search(masked, _clause_start(masked, vs), vs)):
-            kind = _UPDATE_KIND  # "an initial report said two died; police later said one": a correction
+            # "an initial report said two died; police later said one": a correction (a count;
+            # not "police later said the bomber also died", which adds one)
+            kind = _UPDATE_KIND
         for q, a, b, np_text, role, additive in found:
             if q is not None:
                 if q.start in used:

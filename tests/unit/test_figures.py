@@ -141,6 +141,8 @@ FAMILIES = [
                  id="correction-up"),
     pytest.param("Police said 5 people were killed. Officials later said 3 people died.", (3, None, None),
                  id="correction-down"),
+    pytest.param("A car bomb killed 8 people on Sunday. Police later said the bomber also died in the blast.",
+                 (9, None, None), id="later-said-an-addition-is-no-correction"),
     pytest.param("A bomb killed 10 people and wounded 20. The toll later rose to 12.", (12, 20, None),
                  id="update-replaces-its-field-only"),
     pytest.param("His mother and younger brother were found dead.", (2, None, None), id="bare-coordination"),
