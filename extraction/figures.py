@@ -1258,6 +1258,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         prev_end = ve
     if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
         _drop_alternatives(out, masked, base)
+    if len(out) > 1 and " of " in low_masked:
+        _drop_subsets(out, masked, base)
     # "In addition to the three bombers, one civilian was killed": the bombers died too.
     for m in (_IN_ADDITION.finditer(masked) if "addition" in low_masked else ()):
         q = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group("one"))
@@ -1311,6 +1313,23 @@ def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
             dropped.add(id(later) if later.value.best >= earlier.value.best else id(earlier))
     if dropped:
         out[:] = [f for f in out if id(f) not in dropped]
+
+
+_OF_WHOM_AFTER_OF = re.compile(r"\s*(?:whom|them|which|those)\b", _I)
+
+
+def _drop_subsets(out: list[Figure], masked: str, base: int) -> None:
+    """ "displaced 18,000 people, many of whom are sheltering in churches": a part of a group
+    the sentence has already counted for the same field is not counted again."""
+    kept: list[Figure] = []
+    for f in out:
+        a, b = f.start - base, f.end - base
+        of_whom = (_OF_WHOM.match(masked, b) is not None
+                   or (masked[a:b].lower().endswith(" of") and _OF_WHOM_AFTER_OF.match(masked, b) is not None))
+        if of_whom and not f.negation and any(g.field == f.field and not g.negation for g in kept):
+            continue
+        kept.append(f)
+    out[:] = kept
 
 
 def _clause_start(masked: str, verb_start: int) -> int:

@@ -248,6 +248,15 @@ _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
 
 
+# Who kills when a sentence names a killing and civilian victims but no weapon: armed actors
+# (not "police", who are mostly the ones reporting: "police said a fire killed 5 residents").
+_PERPETRATORS = re.compile(
+    r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
+    r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
+    r"|soldiers|troops)\b"
+)
+
+
 def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     """The one type of a sentence, from the cues it holds (most specific first)."""
     tags = tag_order.keys()
@@ -286,7 +295,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     violent = not _VIOLENT.isdisjoint(tags)
     if hazard is not None and _FIGHT.isdisjoint(tags):
         return hazard
-    if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags):
+    if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
+            _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
+        # (the last: "militants killed 5 civilians", "an armed group killed a teacher")
         # ACLED's line: violence against armed actors is a battle, against civilians an attack.
         if E.ARMED_CLASH in tags:
             return E.ARMED_CLASH

@@ -38,6 +38,8 @@ FAMILIES = [
     pytest.param("The attack left 14 dead, officials said.", (14, None, None), id="left-dead"),
     pytest.param("The death toll stood at 31 on Friday.", (31, None, None), id="death-toll"),
     pytest.param("Hospital staff counted 22 fatalities.", (22, None, None), id="fatalities"),
+    pytest.param("Fighting has displaced 18,000 people, many of whom are sheltering in churches.",
+                 (None, None, 18000), id="of-whom-subset-is-not-added"),
     pytest.param("Rebels raided the village, hacking to death 13 civilians.", (13, None, None), id="hacking-to-death"),
     pytest.param("Militants overran the post, stabbing 6 guards to death.", (6, None, None), id="gerund-wrap"),
     pytest.param("Gunmen stormed the market, shooting dead 4 traders.", (4, None, None), id="shooting-dead"),
