@@ -746,11 +746,20 @@ def _qualifier_starts(low: str, st: int, floor: int) -> list[int]:
     return starts
 
 
+_SPACED_DASH_CAPITAL = re.compile(r"\s[-\u2013\u2014]\s+[A-Z]")
+
+
 def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
     out: list[_Q] = []
     for m in matches:
         ms, me = m.span()
         txt = masked[ms:me]
+        if " " in txt:
+            dash = _SPACED_DASH_CAPITAL.search(txt)
+            if dash is not None:
+                # "SRINAGAR, India, May 3 - Two militants ...": a dateline's dash, not a range
+                ms += dash.end() - 1
+                txt = masked[ms:me]
         after = masked[me:me + 16]
         before = masked[max(0, ms - 24):ms]
         if _NON_PERSON_LOW.match(after.lower()) or (_may_not_count(before) and _not_a_count(before)):
