@@ -101,7 +101,7 @@ class IncidentState:
     #: and dumping every report again each time is most of that cost. Never mutated.
     reports_json: list[dict[str, Any]] | None = field(default=None, compare=False, repr=False)
     #: retired reports, oldest first: ``{"event_id", "article_id", "source", "published_at",
-    #: "event_type", "places"}`` (JSON values)
+    #: "event_type", "actors", "places"}`` (JSON values)
     retired: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
