@@ -453,7 +453,9 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     n = len(words)
     plains = [f[0] for f in infos]
     caps = [True] * n if upper else [f[1] for f in infos]
-    person_tail = 2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
+    # (not "Pakistan's Balochistan": a possessive ends the name before it, no person's name)
+    person_tail = (2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
+                   and not any(_POSSESSIVE.search(w) for w in words[:-1]))
     matches: list[tuple] = []
     i = 0
     while i < n:

@@ -111,6 +111,8 @@ CURATED = [
                  "LB-BA", id="dateline-is-the-place-when-nothing-else"),
     pytest.param("Thousands fled Deir Al Zor province as fighting spread.", "SY", "SY-DY",
                  id="fled-province"),
+    pytest.param("ISLAMABAD - The toll from an earthquake in Pakistan's Balochistan province rose to 22 on Sunday.",
+                 "PK", "PK-BA", id="country-possessive-region-after-a-capital-dateline"),
     pytest.param("Five soldiers were killed in Anbar province near the border with Syria.", "IQ", "IQ-AN",
                  id="border-with-is-not-the-event"),
     pytest.param("On 30 April 2020, militants attacked a convoy in Bir Al-Abd (Bir Al-Abd, North Sinai), "
