@@ -865,12 +865,33 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         figures.append(bomber)
     _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
+    _last_week_lead_is_the_event(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
         if f.kind == _CUMULATIVE_KIND and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+_LAST_WEEK = re.compile(r"\blast\s+week\b")
+
+
+def _last_week_lead_is_the_event(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Militants attacked a police post in Bannu last week, killing 5 officers.": when the
+    lead is the only sentence with figures and its only mark of an earlier incident is "last
+    week", the week is the event's (a weekly round-up, a late report), not background. (Not
+    "last year", "in 2019", "a similar attack": anniversaries and context stay background.)"""
+    if not figures or any(not f.background for f in figures if not f.negation):
+        return
+    lead = min(f.sentence_index for f in figures)
+    if lead > 1 or any(f.sentence_index != lead for f in figures):
+        return
+    sent = sentences[lead]
+    low = low_text[sent.start:sent.end]
+    if "last week" not in low or _BACKGROUND.search(_LAST_WEEK.sub(" ", low)) is not None:
+        return
+    figures[:] = [replace(f, background=False) for f in figures]
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
