@@ -1345,18 +1345,16 @@ def _drop_alternatives(out: list[Figure], masked: str, base: int) -> None:
         out[:] = [f for f in out if id(f) not in dropped]
 
 
-_OF_WHOM_AFTER_OF = re.compile(r"\s*(?:whom|them|which|those)\b", _I)
-
-
 def _drop_subsets(out: list[Figure], masked: str, base: int) -> None:
     """ "displaced 18,000 people, many of whom are sheltering in churches": a part of a group
     the sentence has already counted for the same field is not counted again."""
     kept: list[Figure] = []
     for f in out:
         a, b = f.start - base, f.end - base
-        of_whom = (_OF_WHOM.match(masked, b) is not None
-                   or (masked[a:b].lower().endswith(" of") and _OF_WHOM_AFTER_OF.match(masked, b) is not None))
-        if of_whom and not f.negation and any(g.field == f.field and not g.negation for g in kept):
+        if masked[a:b].lower().endswith(" of"):
+            b -= 3  # a vague quantity takes its "of" along ("many of"): read it with what follows
+        if (_OF_WHOM.match(masked, b) is not None and not f.negation
+                and any(g.field == f.field and not g.negation for g in kept)):
             continue
         kept.append(f)
     out[:] = kept

@@ -51,46 +51,6 @@ def read_lines(path: Path) -> Iterator[tuple[bytes | None, bytes]]:
 #: messages in flight before the replay waits for their acknowledgements (bounds memory;
 #: the idempotent producer keeps them in order)
 REPLAY_WINDOW = 500
-TOPIC_READY_TIMEOUT_S = 30.0
-
-
-async def ensure_topic(bootstrap: str, topic: str, partitions: int, replication_factor: int) -> bool:
-    """Create ``topic`` with ``partitions`` if the cluster does not have it; returns whether it
-    was created. Why: a broker that auto-creates topics would give a topic first written by
-    a replay its default partition count (1 on the local broker), and the worker's scale-out
-    is per partition."""
-    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-    from aiokafka.errors import TopicAlreadyExistsError
-
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        if topic in set(await admin.list_topics()):
-            return False
-        try:
-            await admin.create_topics([NewTopic(topic, partitions, replication_factor)])
-        except TopicAlreadyExistsError:  # a worker created it meanwhile
-            return False
-    finally:
-        await admin.close()
-    # wait until every partition's leader answers: a send before that is refused and retried
-    # (noisily); asking for the end offsets goes to the same leaders
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-    from aiokafka.errors import KafkaError
-
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        deadline = time.monotonic() + TOPIC_READY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            try:
-                await consumer.end_offsets([TopicPartition(topic, i) for i in range(partitions)])
-                break
-            except KafkaError:
-                await asyncio.sleep(0.1)
-    finally:
-        await consumer.stop()
-    return True
 
 
 async def replay(path: Path, bootstrap: str, topic: str, rate: float | None, progress: bool = True, *,
@@ -101,8 +61,10 @@ async def replay(path: Path, bootstrap: str, topic: str, rate: float | None, pro
     from aiokafka import AIOKafkaProducer
     from tqdm import tqdm
 
+    from streams.localkafka import ensure_topics
+
     items = list(read_lines(path))
-    await ensure_topic(bootstrap, topic, partitions, replication_factor)
+    await ensure_topics(bootstrap, [topic], partitions, replication_factor)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
     sent = 0

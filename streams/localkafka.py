@@ -361,31 +361,54 @@ async def _describe_cluster(bootstrap: str, wait_s: float) -> object:
         await admin.close()
 
 
+#: how long a new topic may take until every partition's leader answers
+TOPIC_READY_TIMEOUT_S = 30.0
+
+
+async def ensure_topics(bootstrap: str, names: Sequence[str], partitions: int, replication_factor: int = 1
+                        ) -> list[str]:
+    """Create the topics the cluster lacks, with ``partitions`` (one another client creates
+    meanwhile is taken as it is), and wait until every partition's leader of each created
+    topic answers: a send before that is refused and retried, noisily. Returns the names
+    created. Why create at all: a broker that auto-creates topics would give a topic first
+    written by a producer its default partition count (1 on the local broker), and scale-out
+    is per partition."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        new = [n for n in dict.fromkeys(names) if n not in existing]
+        if new:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics([NewTopic(n, partitions, replication_factor) for n in new])
+    finally:
+        await admin.close()
+    if not new:
+        return new
+    # (asking for the end offsets goes to the same leaders a producer would write to)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        deadline = time.monotonic() + TOPIC_READY_TIMEOUT_S
+        while True:
+            try:
+                await consumer.end_offsets([TopicPartition(n, i) for n in new for i in range(partitions)])
+                return new
+            except KafkaError:
+                if time.monotonic() > deadline:
+                    raise KafkaLaunchError(f"topics {new} not ready after {TOPIC_READY_TIMEOUT_S:.0f}s") from None
+                await asyncio.sleep(0.1)
+    finally:
+        await consumer.stop()
+
+
 def create_topics(bootstrap: str, names: Sequence[str], partitions: int = 1) -> None:
-    """Create topics (ignoring ones that exist) and wait until their metadata is there."""
-
-    async def go() -> None:
-        from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-        from aiokafka.errors import TopicAlreadyExistsError
-
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-        await admin.start()
-        try:
-            existing = set(await admin.list_topics())
-            new = [NewTopic(n, partitions, 1) for n in names if n not in existing]
-            if new:
-                with contextlib.suppress(TopicAlreadyExistsError):
-                    await admin.create_topics(new)
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                if set(names) <= set(await admin.list_topics()):
-                    return
-                await asyncio.sleep(0.2)
-            raise KafkaLaunchError(f"topics {names} did not appear")
-        finally:
-            await admin.close()
-
-    _run_async(go())
+    """``ensure_topics`` for synchronous callers (tests, benchmarks, scripts)."""
+    _run_async(ensure_topics(bootstrap, names, partitions))
 
 
 @contextlib.contextmanager
