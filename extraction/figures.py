@@ -176,7 +176,10 @@ _SUBSET = re.compile(
     # "five people, including the prisoner, one civilian, and two assailants, were killed": an
     # enumeration whose only "and" is the last one lists the subset; "including three soldiers
     # and two contractors, and one pilot" (an "and" inside) ends the subset before ", and".
-    r"|,?\s*\bincluding\s+(?:(?!\band\b|\bwhile\b|\bbut\b)[^;:.]){0,90}?,\s*and\s+(?:(?!\band\b)[^;:.,]){0,40}?"
+    # "were killed, including the bomber, and 19 others were injured": "N others" after the
+    # last "and" opens a clause of its own, not the last item of the subset.
+    r"|,?\s*\bincluding\s+(?:(?!\band\b|\bwhile\b|\bbut\b)[^;:.]){0,90}?,\s*and\s+(?!(?:[\w,-]+\s+){0,3}others\b)"
+    r"(?:(?!\band\b)[^;:.,]){0,40}?"
     r"(?=,?\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
     r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"

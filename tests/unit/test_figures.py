@@ -104,6 +104,8 @@ FAMILIES = [
                  id="including-enumeration"),
     pytest.param("Four officials, including a mayor and his aide, and one driver were killed.", (5, None, None),
                  id="including-then-another-group"),
+    pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
+                 id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
                  id="half-of-them-not-added"),
     # negations give explicit zeros
