@@ -143,7 +143,7 @@ class Topology:
     incident_index_by_region: Any
     incident_id_by_report: Any
     watermark_by_partition: Any
-    recent_events_by_region: Any
+    recent_events: Any
     #: tally side (partitioned like the contributions topic, by scope)
     contributions_by_key: Any
     tallies_by_key: Any
@@ -241,7 +241,9 @@ def build_topology(fapp: CrisisStreamApp) -> Topology:
         watermark_by_partition=_table(
             fapp, "watermark_by_partition", "events partition -> newest event date seen (stream time)"
         ),
-        recent_events_by_region=_table(fapp, "recent_events_by_region", "region -> latest event records"),
+        recent_events=_table(
+            fapp, "recent_events", "events partition:slot -> one of its latest event records; partition:head -> count"
+        ),
         contributions_by_key=_table(
             fapp, "contributions_by_key", "scope|incident id -> that incident's contribution to the scope"
         ),

@@ -22,7 +22,7 @@ import faust
 from faust.web import Request, Response, View
 
 from schemas.json_codec import dumps, loads
-from streams.agents import TALLY_BOOK, partition_for_key
+from streams.agents import RECENT_EVENTS_KEPT, TALLY_BOOK, partition_for_key, recent_head_key, recent_slot_key
 from streams.incidents import IncidentState, region_of_incident_id
 from streams.tallies import WINDOW_KINDS, TallyAggregation, tally_key, window_for
 
@@ -164,9 +164,24 @@ def local_incidents(topo: Topology, region: str, limit: int) -> list[dict[str, A
 
 
 def local_recent_events(topo: Topology, limit: int) -> list[dict[str, Any]]:
-    events = [e for records in topo.recent_events_by_region.values() for e in (records or [])]
-    events.sort(key=lambda e: (e.get("published_at") or "", e["event_id"]), reverse=True)
-    return events[:limit]
+    """The latest ``limit`` event records each local partition of ``events`` received (at
+    most ``RECENT_EVENTS_KEPT``), newest publication first.
+
+    Reads only those slots (a table read finds a key in the partitions this worker holds and
+    nothing elsewhere). A slot whose sequence number is not the one expected was left behind
+    the head by a crash, and an event a crash let into two slots is listed once."""
+    events: dict[str, dict[str, Any]] = {}
+    table = topo.recent_events
+    for partition in range(topo.settings.partitions):
+        head = table.get(recent_head_key(partition))
+        if not head:
+            continue
+        for seq in range(int(head) - 1, max(int(head) - min(limit, RECENT_EVENTS_KEPT), 0) - 1, -1):
+            slot = table.get(recent_slot_key(partition, seq))
+            if slot is not None and slot.get("seq") == seq:
+                events.setdefault(slot["event"]["event_id"], slot["event"])
+    newest = sorted(events.values(), key=lambda e: (e.get("published_at") or "", e["event_id"]), reverse=True)
+    return newest[:limit]
 
 
 # ---------------------------------------------------------------- routing
