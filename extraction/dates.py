@@ -78,15 +78,35 @@ def _alternation(words: object) -> str:
 # title-cased first (same length, same offsets). Lower-case relative words are found with
 # str.find.
 _MONTH_ALT = _alternation(_MONTHS)
+# Holidays that name one day: (month, day) for fixed dates, a rule for the movable ones.
+# A holiday is read as the event's day only where it is used as a date: with "Eve", "Day"
+# or a part of day after it, or after "on" ("on Christmas"); "a Christmas party" dates
+# nothing. "Independence Day" is left out: it is a different day in every country.
+_HOLIDAYS = ("Christmas", "New Year", "Thanksgiving", "Halloween", "Easter", "Fourth of July", "Labor Day",
+             "Memorial Day", "Mother's Day", "Father's Day", "Valentine's Day")
 # (as a prefix tree: ``longest_first`` matches what the longest-first alternation does)
 _TRIGGER = re.compile(
-    rf"(?:{longest_first(w.capitalize() for w in [*_MONTHS, *_WEEKDAYS, *_RELATIVE_WORDS])})(?![a-z])"
+    rf"(?:{longest_first([*(w.capitalize() for w in [*_MONTHS, *_WEEKDAYS, *_RELATIVE_WORDS]), *_HOLIDAYS])})"
+    r"(?![a-z])"
 )
 # What each trigger (as written, capitalised) is.
 _TRIGGER_KIND = {
     **{w.capitalize(): "relative" for w in _RELATIVE_WORDS}, **{w.capitalize(): "weekday" for w in _WEEKDAYS},
-    **{w.capitalize(): "month" for w in _MONTHS},
+    **{w.capitalize(): "month" for w in _MONTHS}, **dict.fromkeys(_HOLIDAYS, "holiday"),
 }
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+# What must follow each holiday for it to date something, and the day it then names.
+_HOLIDAY_AFTER = {
+    "Christmas": re.compile(rf"\s+(?:(?P<eve>Eve)|Day|{_PART_OF_DAY})\b"),
+    "New Year": re.compile(rf"['’]s(?:\s+(?:(?P<eve>Eve)|Day|{_PART_OF_DAY}))\b"),
+    "Thanksgiving": re.compile(rf"\s+(?:Day|{_PART_OF_DAY})\b"),
+    "Halloween": re.compile(rf"\s+{_PART_OF_DAY}\b"),
+    "Easter": re.compile(rf"\s+(?:Sunday|{_PART_OF_DAY})\b"),
+}
+_HOLIDAY_ON = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
+_HOLIDAY_WEEKEND = re.compile(r"\s+weekend\b", re.IGNORECASE)
+_FIXED_HOLIDAYS = {"Christmas": (12, 25), "Christmas Eve": (12, 24), "New Year": (1, 1), "New Year Eve": (12, 31),
+                   "Halloween": (10, 31), "Fourth of July": (7, 4), "Valentine's Day": (2, 14)}
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:%|percent|per\s+cent|-|[ap]\.?m\b))"
@@ -307,6 +327,68 @@ def _month_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention 
     return None
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` of the month (``n`` = -1: the last one)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    fixed = _FIXED_HOLIDAYS.get(name)
+    if fixed is not None:
+        return dt.date(year, *fixed)
+    if name == "Thanksgiving":
+        return _nth_weekday(year, 11, 3, 4)  # US: the fourth Thursday of November
+    if name == "Labor Day":
+        return _nth_weekday(year, 9, 0, 1)  # US: the first Monday of September
+    if name == "Memorial Day":
+        return _nth_weekday(year, 5, 0, -1)  # US: the last Monday of May
+    if name == "Mother's Day":
+        return _nth_weekday(year, 5, 6, 2)  # US: the second Sunday of May
+    if name == "Father's Day":
+        return _nth_weekday(year, 6, 6, 3)  # US: the third Sunday of June
+    return _easter(year)
+
+
+def _holiday_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention | None:
+    """"on Christmas Eve", "New Year's Day", "Thanksgiving night", "the Fourth of July": the
+    most recent such day on or before the base date (a week's grace, as for a date without
+    a year); a "... weekend" is not one day."""
+    name = w[s:e]
+    if base is None or _HOLIDAY_WEEKEND.match(w, e):
+        return None
+    after = _HOLIDAY_AFTER.get(name)
+    end = e
+    if after is not None:
+        m = after.match(w, e)
+        if m is not None:
+            end = m.end()
+            if "eve" in after.groupindex and m.group("eve"):
+                name += " Eve"
+        elif not _HOLIDAY_ON.search(w, max(0, s - 6), s) or name == "New Year":
+            return None
+    date = _holiday_in(name, base.year)
+    if date > base + dt.timedelta(days=7):
+        date = _holiday_in(name, base.year - 1)
+    return DateMention(date, "day", s, end, w[s:end], False)
+
+
 def _weekday_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention | None:
     if base is None or _EXPLICIT_AFTER_WEEKDAY.match(w, e):
         return None  # "Tuesday, November 3, 2015": the month trigger reads the date
@@ -426,6 +508,8 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             mention = _month_mention(w, s, e, year_base)
         elif kind == "weekday":
             mention = _weekday_mention(w, s, e, base)
+        elif kind == "holiday":
+            mention = _holiday_mention(w, s, e, year_base)
         else:
             mention = _relative_mention(w, s, base)
         if mention is not None:

@@ -98,7 +98,10 @@ nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
 hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas,
 islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state,
 south side, north side, east side, west side, east end, west end, downtown, midtown, uptown,
-red cross, red crescent
+red cross, red crescent,
+christmas, christmas eve, christmas day, new year, new years, new years eve, new years day, thanksgiving,
+thanksgiving day, halloween, easter, easter sunday, fourth, fourth of july, independence day, labor day,
+labour day, memorial day, veterans day, mothers day, fathers day, valentines day
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",

@@ -278,6 +278,9 @@ FALSE_PLACES = [
     pytest.param("Taliban militants claimed the attack.", id="organisation"),
     pytest.param("Gunmen attacked a checkpoint near Umm al-Karami village, killing two guards.",
                  id="skeleton-echo-inside-a-longer-name"),
+    pytest.param("Five people were shot at a block party on the Fourth of July.", id="holiday-fourth-of-july"),
+    pytest.param("He was charged in the Labor Day shooting of a clerk.", id="holiday-labor-day"),
+    pytest.param("Two men were found dead on Christmas Day.", id="holiday-christmas"),
     pytest.param("NEW YORK: THE REPORT WAS RELEASED TODAY BY THE COMMISSION AFTER A LONG DELAY.",
                  id="uppercase-common-words"),
 ]
