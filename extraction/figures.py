@@ -247,6 +247,8 @@ def _age_before(before: str) -> bool:
     t = before.rstrip()
     return len(t) >= 2 and t[-1] == "," and t[-2] in _AGE_WORD_END
 
+# A number after the first age of a list ("Two brothers, 14 and 16, were killed").
+_AGE_LIST_BEFORE = re.compile(r"[A-Za-z.],\s*\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)$")
 _AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\(|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
 _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                             r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
@@ -335,7 +337,12 @@ _CUMULATIVE = re.compile(
     r"|(?:past|last)\s+decade|for\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)"
     # a population stock, not people moved by this event
     r"|(?:are|remain|remained|were\s+still|are\s+still)\s+(?:internally\s+)?displaced|nationwide|countrywide"
-    r"|across\s+the\s+(?:country|nation|region)|throughout\s+the\s+(?:country|war|conflict)"
+    r"|across\s+the\s+(?:country|nation|region)|citywide|statewide"
+    # "12 people were shot across the city over the weekend" (but "treated at hospitals
+    # across the city" tells where this event's wounded went)
+    r"|(?<!hospitals\s)(?<!clinics\s)(?<!shelters\s)(?<!schools\s)(?<!centres\s)(?<!centers\s)"
+    r"across\s+the\s+(?:city|state|county)"
+    r"|throughout\s+the\s+(?:country|war|conflict|city|state)"
     r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to"
     r"|since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out)"
     r"|(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:\w+\s+)?(?:war|conflict|fighting)"
@@ -775,6 +782,9 @@ def _quantities(matches: Iterable[re.Match[str]], masked: str) -> list[_Q]:
             continue  # a year
         if core.isdigit() and _age_before(before) and _AGE_AFTER.match(after):
             continue  # "McCloud, 34, was found dead": an age
+        if n_core <= 2 and core.isdigit() and "," in before and _AGE_LIST_BEFORE.search(before) \
+                and _AGE_AFTER.match(after):
+            continue  # "the men, 19 and 23, were found dead": every age of a list is an age
         if (3 <= n_core <= 5 and _HOUSE_NUMBER.fullmatch(core)
                 and _ADDRESS_AFTER.match(after + masked[me + 16:me + 40])):
             continue  # a street address

@@ -104,6 +104,13 @@ FAMILIES = [
                  id="including-enumeration"),
     pytest.param("Four officials, including a mayor and his aide, and one driver were killed.", (5, None, None),
                  id="including-then-another-group"),
+    pytest.param("Two men were killed in a shooting on Sunday. Deputies found the men, 19 and 23, dead in the "
+                 "yard.", (2, None, None), id="every-age-of-a-list-is-an-age"),
+    pytest.param("Three teenagers, 17, 18 and 20, were wounded.", (None, 3, None), id="ages-listed-after-a-plural"),
+    pytest.param("A man was shot dead on Friday night. At least 12 people were shot across the city over the "
+                 "holiday, police said.", (1, None, None), id="a-citywide-tally-is-background"),
+    pytest.param("A bomb killed 9 people on Monday. Another 30 were wounded and taken to hospitals across the city.",
+                 (9, 30, None), id="hospitals-across-the-city-are-this-events"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
