@@ -79,7 +79,7 @@ _TRIGGER_STEMS = (
     "shoot", "gunned", "behead", "executed", "massacr", "assassinat", "perish", "drown", "wound", "injur", "hurt",
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
-    "slaying", "homicide", "condition", "uprooted", "refuge",
+    "slaying", "homicide", "condition", "uprooted", "refuge", "grazed",
 )
 
 _QP = QUANTITY_PATTERN
@@ -106,7 +106,10 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|bodies|lives"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
-                    r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"),
+                    r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
+                    # a graze from a bullet is a gunshot injury (GVA counts it as one)
+                    r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
+    ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
     ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
@@ -619,7 +622,7 @@ _VERB_STARTS = (
     "shoot", "ston", "strangl", "hanged", "club", "kill", "murder", "slay", "slain", "homicide", "gunned",
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
-    "receiv", "treated", "accidentally", "number", "evacu",
+    "receiv", "treated", "accidentally", "number", "evacu", "graze",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers",
 )
@@ -879,6 +882,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
+    _survivors_are_wounded(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -888,6 +892,44 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
+# Someone shot who is said to live: "was shot in the arm. She is expected to survive."
+_SURVIVES = re.compile(
+    r"\bexpected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|all\s+right))|\bnon-?\s*life-?\s*threatening"
+    r"|\bnot\s+(?:considered\s+)?life-?\s*threatening|\bin\s+(?:stable|fair|good)\s+condition"
+    r"|\b(?:is|was|are)\s+recovering|\btreated\s+and\s+released|\bminor\s+injur|\bsurvived\b"
+)
+_SURVIVES_HINTS = ("expected", "threatening", "condition", "recovering", "released", "minor", "survived")
+_SAME_PERSON_OPENING = re.compile(
+    r"^\W*(?:he|she|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|victim|child|officer|deputy"
+    r"|trooper))\b"
+)
+
+
+def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "A 27-year-old man is dead. A woman was shot in the arm; she is expected to survive.":
+    one person shot and said to live, in a sentence that counts no death, is wounded, not a
+    shot to subtract the dead from (which gave 0 wounded). Read in the shot sentence after
+    the figure, or in the next one when it opens on that person ("She", "The woman")."""
+    for i, f in enumerate(figures):
+        if f.field != "shot" or f.negation or f.background or f.value.best != 1 or f.value.max != 1:
+            continue
+        k = f.sentence_index
+        if any(g.field in ("killed", "wounded") and g.sentence_index == k and not g.negation for g in figures):
+            continue  # (with a wounded count beside it, the person shot is most likely one of them)
+        sent = sentences[k]
+        low = low_text[f.end:sent.end]
+        if "fatal" in low_text[sent.start:sent.end]:
+            continue
+        if not any(map(low.__contains__, _SURVIVES_HINTS)) or _SURVIVES.search(low) is None:
+            if k + 1 >= len(sentences):
+                continue
+            nxt = sentences[k + 1]
+            low = low_text[nxt.start:nxt.end]
+            if (not any(map(low.__contains__, _SURVIVES_HINTS)) or _SAME_PERSON_OPENING.match(low) is None
+                    or _SURVIVES.search(low) is None or any(g.sentence_index == k + 1 and g.field == "killed"
+                                                            for g in figures)):
+                continue
+        figures[i] = replace(f, field="wounded")
 
 
 def _last_week_lead_is_the_event(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:

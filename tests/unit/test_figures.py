@@ -111,6 +111,13 @@ FAMILIES = [
                  "holiday, police said.", (1, None, None), id="a-citywide-tally-is-background"),
     pytest.param("A bomb killed 9 people on Monday. Another 30 were wounded and taken to hospitals across the city.",
                  (9, 30, None), id="hospitals-across-the-city-are-this-events"),
+    pytest.param("A 27-year-old man is dead after a shooting late Saturday. A 24-year-old woman was shot in the "
+                 "arm. She is expected to survive.", (1, 1, None), id="shot-and-expected-to-survive-is-wounded"),
+    pytest.param("One man was killed on Friday. Another man was grazed by a bullet.", (1, 1, None),
+                 id="grazed-by-a-bullet-is-wounded"),
+    pytest.param("A boy, 6, suffered a graze wound to the head.", (None, 1, None), id="graze-wound"),
+    pytest.param("Police said three people were hurt, and a 19-year-old was shot in the leg. He is expected to "
+                 "survive.", (None, 3, None), id="a-survivor-beside-a-wounded-count-is-one-of-them"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
