@@ -1438,6 +1438,18 @@ def _np_after(masked: str, pos: int, limit: int) -> str:
     return m.group(0) if m else ""
 
 
+# An active verb whose object the number is ("affected 20,000 people"): no subject of a later verb.
+_OBJECT_VERB_BEFORE = re.compile(
+    r"\b(?:affect(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)"
+    r"|displac(?:ed|ing)|evacuat(?:ed|ing)|rescu(?:ed|ing)|leaving|left)\s+(?:(?:at\s+least|about|some|around"
+    r"|nearly|almost|more\s+than|over|an\s+estimated|another)\s+)?$",
+    _I,
+)
+# A verb group right after a coordinated object: it opens a clause of its own.
+_PASSIVE_AFTER = re.compile(r"\s*,?\s*(?:were|was|are|is|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|en|t)\b",
+                            _I)
+
+
 def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
                   ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
     """Quantities right after an active verb: "killing 10 soldiers and 3 civilians"."""
@@ -1459,6 +1471,8 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         np_text = _np_after(masked, q.end, hi)
         if not first and (_SAID_AFTER.match(masked, q.end + len(np_text), hi) or _SAID_IN.search(np_text)):
             break  # "killed four militants, two officials said": the sources, not victims
+        if not first and _PASSIVE_AFTER.match(masked, q.end + len(np_text)):
+            break  # "killed 5 soldiers and 3 civilians were wounded": the subject of a clause of its own
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
         first = False
@@ -1597,6 +1611,8 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         else:
             if not _CONNECTOR.match(gap) or _has_break(gap):
                 break
+            if _OBJECT_VERB_BEFORE.search(masked, max(lo, q.start - 36), q.start):
+                break  # "affected 20,000 people, and 3,100 were made homeless": an object, not a subject
             np_text = _np_after(masked, q.end, right)
             additive = False
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), additive))
