@@ -883,6 +883,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
     _survivors_are_wounded(low_text, sentences, figures)
+    _running_total_after_bringing(low_text, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -892,6 +893,28 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
+_BRINGING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|pushing)\s+(?:the\s+|its\s+|their\s+)"
+                       r"(?:[\w-]+\s+){0,8}?to\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over"
+                       r"|an\s+estimated)\s+)?$")
+
+
+def _running_total_after_bringing(low_text: str, figures: list[Figure]) -> None:
+    """ "displaced 14,000 people in the past week, bringing the number of displaced in the
+    province to 1.4 million": the figure after "bringing ... to" is a wider running total
+    when the sentence has already counted this event for that field with a figure of its
+    own. After an addition ("3 more bodies were found, bringing the toll to 15") it is the
+    event's updated total and stays."""
+    for i, f in enumerate(figures):
+        if f.background or f.negation or not (f.start > 12 and "to" in low_text[f.start - 12:f.start]):
+            continue
+        earlier = [g for g in figures[:i] if g.sentence_index == f.sentence_index and g.field == f.field
+                   and not g.background and not g.negation and g.end <= f.start]
+        if not earlier or any(g.additive or g.kind == _UPDATE_KIND for g in earlier):
+            continue
+        if _BRINGING.search(low_text, max(earlier[-1].end, f.start - 120), f.start) is not None:
+            figures[i] = replace(f, background=True)
+
+
 # Someone shot who is said to live: "was shot in the arm. She is expected to survive."
 _SURVIVES = re.compile(
     r"\bexpected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|all\s+right))|\bnon-?\s*life-?\s*threatening"

@@ -126,6 +126,10 @@ FAMILIES = [
                  id="affected-is-no-subject-of-the-next-verb"),
     pytest.param("Heavy rains have affected 20,000 people, and 3,100 people were made homeless.",
                  (None, None, 3100), id="affected-then-made-homeless"),
+    pytest.param("Fighting has displaced some 6,000 people this week, bringing the number of displaced in the "
+                 "district to 210,000.", (None, None, 6000), id="bringing-the-number-to-is-a-wider-total"),
+    pytest.param("Divers found 3 more bodies on Monday, bringing the death toll to 15.", (15, None, None),
+                 id="bringing-the-toll-to-after-an-addition-is-the-update"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
