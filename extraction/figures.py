@@ -123,7 +123,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
-                      r"|moved\s+to\s+(?:\w+\s+)?(?:relief\s+camps|camps|shelters|evacuation\s+(?:centres|centers))"
+                      r"|moved\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:relief\s+camps?|camps?|shelters?"
+                      r"|evacuation\s+(?:centres?|centers?|sites?))"
                       r"|had\s+to\s+evacuate|without\s+shelter"
                       r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
 ]
