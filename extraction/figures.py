@@ -1462,6 +1462,16 @@ def _np_after(masked: str, pos: int, limit: int) -> str:
     return m.group(0) if m else ""
 
 
+# Singular people listed before a counted group that closes the list: "The council member,
+# his wife and their three children" (the group is counted on its own).
+_SINGULARS_BEFORE_GROUP = re.compile(
+    r"\s*((?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?\s*,\s*)*"
+    r"(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?)\s*,?\s+and\s+(?:(?:his|her|their|its|the)\s+)?",
+    _I,
+)
+# An item that is no singular person: a plural, or a clause ("The fighting erupted", "a fire broke out").
+_PLURAL_ITEM = re.compile(r"(?<![s'])s$|\b(?:people|police|children|men|women|family|families)$|ed$"
+                          r"|\b(?:went|broke|began|came|fell|hit|struck|ran|blew|off|out|up|down|over)$", _I)
 # An active verb whose object the number is ("affected 20,000 people"): no subject of a later verb.
 _OBJECT_VERB_BEFORE = re.compile(
     r"\b(?:affect(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)"
@@ -1645,6 +1655,17 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         name = _NAME_AND.search(masked, max(lo, right - 60), right)
         if name is not None:
             out.append((None, name.start(1), name.end(1), name.group(1), "victims", False))
+        elif (field in ("killed", "wounded", "shot") and right - lo < 120 and " and " in masked[lo:right]
+              and " who " not in masked[right:verb_start]):
+            # "The council member, his wife and their three children were killed": the
+            # singular people listed before the counted group count one each
+            m = _SINGULARS_BEFORE_GROUP.fullmatch(masked, lo, right)
+            if m is not None:
+                items = [t for t in re.split(r"\s*,\s*", m.group(1).strip()) if t]
+                if not _has_break(m.group(1)) and all(not _PLURAL_ITEM.search(t) for t in items):
+                    a, b = m.span(1)
+                    q = _Q(a, b, Range.exact(len(items), m.group(1)), m.group(1))
+                    out.append((q, a, b, m.group(1), _role(m.group(1)), False))
         return out
     if field not in ("killed", "wounded", "shot"):
         return out
