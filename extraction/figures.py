@@ -1236,11 +1236,41 @@ class _Flags(NamedTuple):  # (a tuple: made for every sentence with a figure, ch
     claimed: bool  # a party's claim
 
 
+# "On Jan. 3, a man was killed ...": a day and month without a year.
+_ON_DAY = re.compile(
+    r"\bon\s+(?:\w+day,?\s+)?(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+    r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)"
+)
+
+
+def _day_before(low: str, published: dt.date) -> bool:
+    """ "On Jan. 3, a man was killed two blocks away" in a February article: a day more than a
+    month before publication (its year the publication's, or the one before when the day
+    would fall after it) is an earlier incident, as a full date is."""
+    for m in _ON_DAY.finditer(low):
+        month = _MONTH_NUMBER.get(m.group("mon"))
+        if month is None:
+            continue
+        try:
+            when = dt.date(published.year, month, int(m.group("day")))
+        except ValueError:
+            continue
+        if when > published + dt.timedelta(days=7):
+            try:
+                when = dt.date(published.year - 1, month, int(m.group("day")))
+            except ValueError:
+                continue
+        if (published - when).days > 31:
+            return True
+    return False
+
+
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = _BACKGROUND_HINT(low) is not None
     past = ((hinted and _PAST_HINT(low) is not None and _BACKGROUND.search(low) is not None)
-            or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published)))
+            or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
+            or (published is not None and "on " in low and _day_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
     separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low or "second" in low)

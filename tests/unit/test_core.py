@@ -136,6 +136,12 @@ BACKGROUND = [
                  "The 2016 earthquake killed nearly 700 people there.", 31, id="the-year-event"),
     pytest.param("A crush killed 12 pilgrims at the shrine on Friday.\n\n"
                  "A crush at the same shrine killed 60 people a decade ago.", 12, id="a-decade-ago"),
+    pytest.param("A man was shot dead outside a club early Sunday, police said.\n\n"
+                 "On Feb. 2, two men were killed outside a bar two blocks away.", 1,
+                 id="day-and-month-long-before-publication"),
+    pytest.param("Gunmen killed 5 traders near the border, officials said.\n\n"
+                 "On Jan. 14, gunmen killed 9 traders on the same road.", 5,
+                 id="day-and-month-months-before-publication"),
 ]
 
 
@@ -222,6 +228,11 @@ def test_full_date_long_before_publication_is_background(date: str) -> None:
     text = ("A bomb killed 7 shoppers at a market on Tuesday, police said.\n\n"
             f"{date} a bomb at the same market killed 44 people.")
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 7
+
+
+def test_day_and_month_of_the_event_itself_is_not_background() -> None:
+    text = "On April 6, gunmen killed 5 traders near the border, officials said."
+    assert _extract(text, published=dt.date(2025, 4, 10))["totals"]["killed"]["best"] == 5
 
 
 def test_full_date_of_the_event_itself_is_not_background() -> None:
