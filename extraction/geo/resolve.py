@@ -1454,7 +1454,14 @@ def _site_name_span(text: str) -> tuple[int, int]:
     if end < 0 or end > 300:
         return 0, 0
     seps = list(_SITE_SEP.finditer(text, 0, end))
-    return (seps[-1].end(), end) if seps else (0, 0)
+    if not seps:
+        return 0, 0
+    a = seps[-1].end()
+    if end - a > 80 or text[a:end].rstrip()[-1:] in ".!?\"”":
+        # a lead paragraph after a dateline's dash ("KABUL (AP) — A bomber struck ... in
+        # Herat on Friday."), not a publisher's short name
+        return 0, 0
+    return a, end
 
 
 def _lead_end(text: str, sentences: Sequence[Sentence], dl_end: int) -> int:

@@ -193,6 +193,9 @@ DATELINES = [
                  "South Side, police said.", "US-IL", id="us-dateline-picks-the-neighbourhood-namesake"),
     pytest.param("KANSAS CITY, Mo. -- A woman was wounded in a shooting Friday near Gregory and Prospect, "
                  "police said.", "US-MO", id="us-dateline-beats-a-small-namesake-far-away"),
+    pytest.param("KABUL, Afghanistan (AP) — A suicide bomber struck a mosque in the western city of Herat on "
+                 "Friday, killing 20 people, officials said.\n\nThe attack came a week after a bombing in Kabul "
+                 "killed 17 people.", "AF-HER", id="a-lead-paragraph-after-a-dash-is-no-publisher-name"),
 ]
 
 
