@@ -27,6 +27,7 @@ from rich.table import Table
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from streams.cli import RANGE_LEGEND, format_range  # noqa: E402
 from streams.localkafka import LocalKafka, free_port  # noqa: E402
 
 WORKER_READY_TIMEOUT_S = 180.0
@@ -42,31 +43,28 @@ def _get(url: str) -> object | None:
         return None
 
 
-def _fmt(r: dict | None) -> str:
-    if not r:
-        return "0"
-    best, lo, hi = r.get("best", 0), r.get("min", 0), r.get("max")
-    vague = "~" if r.get("vague") else ""
-    if hi == lo == best:
-        return f"{vague}{best}"
-    return f"{vague}{best} ({lo}–{'?' if hi is None else hi})"
-
-
 def _table(url: str, window: str) -> tuple[Table, int]:
-    """The tallies table for the terminal, and how many regions it shows."""
+    """The tallies table for the terminal, and how many regions it shows.
+
+    Sized for an 80-column terminal: the window (the same for every row: the one holding
+    ``as_of``) goes in the title, and a country's own row says so instead of an admin1 name."""
     data = _get(f"{url}/api/tallies/top?window={window}&metric=killed&limit=25") or {}
     rows = data.get("regions", []) if isinstance(data, dict) else []
-    title = f"Tallies per region, {window} window" + (f" as of {data.get('as_of')}" if data else "")
-    table = Table(title=title, caption=f"{url}/dashboard  ·  Ctrl-C stops everything")
-    for col in ("region", "admin1", "country", "window start", "killed", "wounded", "displaced",
-                "incidents", "reports"):
-        table.add_column(col, justify="right" if col in {"incidents", "reports"} else "left")
+    title = f"Tallies per region, {window} window"
+    if rows:
+        title += f" {rows[0].get('window_start')} to {rows[0].get('window_end')}"
+    if data:
+        title += f" (as of {data.get('as_of')}), most killed first"
+    table = Table(title=title, caption=f"{RANGE_LEGEND}\n{url}/dashboard  ·  Ctrl-C stops everything")
+    for col in ("region", "name", "killed", "wounded", "displaced", "incidents", "reports"):
+        table.add_column(col, justify="left" if col in {"region", "name"} else "right", no_wrap=col == "name",
+                         overflow="ellipsis", max_width=14 if col == "name" else None)
     for t in rows:
-        table.add_row(t.get("region", ""), t.get("admin1") or "", t.get("country") or "",
-                      str(t.get("window_start", "")), _fmt(t.get("killed")), _fmt(t.get("wounded")),
-                      _fmt(t.get("displaced")), str(t.get("incidents", 0)), str(t.get("reports", 0)))
+        name = t.get("admin1") or ("(country)" if t.get("region") == t.get("country") else "")
+        table.add_row(t.get("region", ""), name, format_range(t.get("killed")), format_range(t.get("wounded")),
+                      format_range(t.get("displaced")), str(t.get("incidents", 0)), str(t.get("reports", 0)))
     if not rows:
-        table.add_row("(waiting for tallies…)", "", "", "", "", "", "", "", "")
+        table.add_row("(waiting for tallies…)", "", "", "", "", "", "")
     return table, len(rows)
 
 

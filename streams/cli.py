@@ -25,7 +25,7 @@ from typing import Any
 
 from schemas.json_codec import loads
 
-__all__ = ["main", "read_lines", "replay", "render_tallies"]
+__all__ = ["RANGE_LEGEND", "format_range", "main", "read_lines", "replay", "render_tallies"]
 
 #: how long ``tallies`` waits for the worker's answer.
 HTTP_TIMEOUT_S = 15.0
@@ -106,25 +106,36 @@ def _fetch(url: str) -> Any:
         raise SystemExit(f"{url}: {exc.reason}") from None
 
 
-def _fmt(r: dict[str, Any]) -> str:
-    lo, hi, best = r["min"], r["max"], r["best"]
-    if hi == lo:
-        return str(best)
-    return f"{best} ({lo}-{'?' if hi is None else hi})"
+def format_range(r: dict[str, Any] | None) -> str:
+    """A Range's JSON as operators read it: ``26``, ``12+`` (at least 12, no upper bound),
+    ``~12+`` (vague: "dozens"), ``30 (26–40)`` (best, then min–max)."""
+    if not r:
+        return "0"
+    best, lo, hi = r.get("best", 0), r.get("min", 0), r.get("max")
+    vague = "~" if r.get("vague") else ""
+    if hi == lo == best:
+        return f"{vague}{best:,}"
+    if hi is None and lo == best:
+        return f"{vague}{best:,}+"
+    return f"{vague}{best:,} ({lo:,}–{'?' if hi is None else f'{hi:,}'})"
+
+
+#: the legend of ``format_range``, for table captions.
+RANGE_LEGEND = 'N+ at least N · ~ vague ("dozens") · best (min–max)'
 
 
 def render_tallies(title: str, tallies: Sequence[dict[str, Any]]) -> Any:
     """A rich table of RegionTally JSON rows."""
     from rich.table import Table
 
-    table = Table(title=title)
+    table = Table(title=title, caption=RANGE_LEGEND)
     for column in ("region", "admin1", "window", "start", "end", "killed", "wounded", "displaced", "incidents",
                    "reports", "rev"):
         table.add_column(column, justify="right" if column in {"incidents", "reports", "rev"} else "left")
     for t in tallies:
         table.add_row(t["region"], t.get("admin1") or "", t["window"], t["window_start"], t["window_end"],
-                      _fmt(t["killed"]), _fmt(t["wounded"]), _fmt(t["displaced"]), str(t["incidents"]),
-                      str(t["reports"]), str(t["revision"]))
+                      format_range(t["killed"]), format_range(t["wounded"]), format_range(t["displaced"]),
+                      str(t["incidents"]), str(t["reports"]), str(t["revision"]))
     return table
 
 
