@@ -207,6 +207,25 @@ def test_the_event_sentence_place_beats_the_dateline(gazetteer: Gazetteer, text:
     assert loc.admin1_code == admin1_code
 
 
+# The name of the answer: the most specific place the text names inside the winning region.
+PLACE_NAMES = [
+    pytest.param("BAMAKO (Wire) - Gunmen stopped a passenger bus near Niono in Mali's central Segou region on "
+                 "Thursday and killed the driver.", "Niono", id="town-near-which-beats-its-region"),
+    pytest.param("Gunmen shot dead a trader in Gardez city, Paktia province, Afghanistan.", "Gardez",
+                 id="city-beats-the-province-after-it"),
+    pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
+                 "Sangin", id="district-beats-the-province-after-it"),
+    pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
+                 "El Tambo", id="town-beats-the-department"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PLACE_NAMES)
+def test_the_answer_names_the_place_inside_its_region(gazetteer: Gazetteer, text: str, name: str) -> None:
+    first = split_sentences(text)[0]
+    assert _resolve(gazetteer, text, text[first.start:first.start + 20]).name == name
+
+
 def _project_seed_rows() -> list:
     root = Path(__file__).resolve().parents[2] / "seeds"
     if not (root / "articles.jsonl").exists():
