@@ -108,6 +108,8 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 _PLACE_OVER_REGION = 5.0
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+# Where the wounded were taken is not where the event was ("died at a hospital in Plano").
+_CARE_BEFORE = re.compile(r"\b(?:hospitals?|medical|clinic|morgue|taken|transported|airlifted|flown)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -995,6 +997,16 @@ def resolve_location(
     if dl_end > 0 and plan.shadow_starts:
         ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
         shadowed = any(ev_start <= s < ev_end for s in plan.shadow_starts)
+        if (not shadowed and anchor is not None and ev_start < dl_end < ev_end
+                and not any(dl_end <= m.start < ev_end for m in plan.mentions)):
+            # "OUAGADOUGOU (Reuters) - Gunmen killed 14 people on Sunday. The attack took
+            # place in Solhan, ...": a lead that names no place but the dateline's is placed
+            # by the sentence after it
+            nxt = next((x for x in sentences if x.start >= ev_end), None)
+            if nxt is not None and any(nxt.start <= s < nxt.end and not _CARE_BEFORE.search(text, max(nxt.start, s - 40), s)
+                                       for s in plan.shadow_starts):
+                shadowed = True
+                anchor = (ev_start, nxt.end)
     wts = plan.w_plain
     lifted: list[int] = []
     if anchor is not None:

@@ -196,6 +196,13 @@ DATELINES = [
     pytest.param("KABUL, Afghanistan (AP) — A suicide bomber struck a mosque in the western city of Herat on "
                  "Friday, killing 20 people, officials said.\n\nThe attack came a week after a bombing in Kabul "
                  "killed 17 people.", "AF-HER", id="a-lead-paragraph-after-a-dash-is-no-publisher-name"),
+    pytest.param("OUAGADOUGOU, Burkina Faso (Wire) - Gunmen killed 14 people at a church service on Sunday. The "
+                 "attack took place in Djibo, a town in northern Burkina Faso, security sources said.", "BF-12",
+                 id="a-lead-without-a-place-is-placed-by-the-next-sentence"),
+    pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers on Tuesday. The ambush happened near "
+                 "Tillaberi, the defence ministry said.", "NE-6", id="the-next-sentence-says-where-it-happened"),
+    pytest.param("ATLANTA (Wire) — Two men were shot outside a bar early Saturday, police said. One died at a "
+                 "hospital in Birmingham.", "US-GA", id="the-hospital-in-the-next-sentence-is-not-the-place"),
 ]
 
 
