@@ -885,6 +885,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _last_week_lead_is_the_event(low_text, sentences, figures)
     _survivors_are_wounded(low_text, sentences, figures)
     _running_total_after_bringing(low_text, figures)
+    _dated_clause_after_background(low_text, sentences, figures, published)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -894,6 +895,35 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
+# A clause of its own dated by a day: ", and on Monday", "; late Sunday", ", but yesterday".
+_DAY_CLAUSE = re.compile(
+    r"(?:,\s*(?:and|but|while|before)\s+|;\s*)(?:then\s+)?(?:on\s+|late\s+|early\s+)?(?:on\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight"
+    r"|this\s+(?:morning|week))\b"
+)
+
+
+def _dated_clause_after_background(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                                   published: dt.date | None) -> None:
+    """ "Earlier this month, floods killed 40 in Bahia, and on Monday a landslide killed 6
+    more": the background words mark the first clause; a later clause dated by a day of
+    its own, with no background words, reports the event (the whole sentence was dropped)."""
+    for i, f in enumerate(figures):
+        if not f.background or f.negation:
+            continue
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:sent.end]
+        m = None
+        for m in _DAY_CLAUSE.finditer(low, 0, f.start - sent.start):
+            pass
+        if m is None:
+            continue
+        head, tail = low[:m.start()], low[m.start():]
+        if _sentence_flags(tail, published).background or not _sentence_flags(head, published).background:
+            continue
+        figures[i] = replace(f, background=False)
+
+
 _BRINGING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|pushing)\s+(?:the\s+|its\s+|their\s+)"
                        r"(?:[\w-]+\s+){0,8}?to\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over"
                        r"|an\s+estimated)\s+)?$")

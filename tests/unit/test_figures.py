@@ -140,6 +140,10 @@ FAMILIES = [
                  id="a-singular-and-his-counted-kin"),
     pytest.param("The fighting erupted and two soldiers were killed.", (2, None, None),
                  id="a-clause-before-and-is-no-person"),
+    pytest.param("Earlier this month, floods killed 40 people in the south, and on Monday a landslide killed 6 "
+                 "more in the hills.", (6, None, None), id="a-clause-dated-by-its-day-after-background"),
+    pytest.param("Last year gunmen killed 12 traders on this road; on Sunday they killed 3 drivers.",
+                 (3, None, None), id="a-day-clause-after-a-semicolon"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
