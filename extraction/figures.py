@@ -903,6 +903,10 @@ _DAY_CLAUSE = re.compile(
 )
 
 
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def _dated_clause_after_background(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
                                    published: dt.date | None) -> None:
     """ "Earlier this month, floods killed 40 in Bahia, and on Monday a landslide killed 6
@@ -913,9 +917,7 @@ def _dated_clause_after_background(low_text: str, sentences: Sequence[Sentence],
             continue
         sent = sentences[f.sentence_index]
         low = low_text[sent.start:sent.end]
-        m = None
-        for m in _DAY_CLAUSE.finditer(low, 0, f.start - sent.start):
-            pass
+        m = max(_DAY_CLAUSE.finditer(low, 0, f.start - sent.start), key=_match_start, default=None)
         if m is None:
             continue
         head, tail = low[:m.start()], low[m.start():]
