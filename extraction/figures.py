@@ -79,7 +79,7 @@ _TRIGGER_STEMS = (
     "shoot", "gunned", "behead", "executed", "massacr", "assassinat", "perish", "drown", "wound", "injur", "hurt",
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
-    "slaying", "homicide", "condition", "uprooted", "refuge", "grazed",
+    "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself",
 )
 
 _QP = QUANTITY_PATTERN
@@ -93,6 +93,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_wrap", r"(?:beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|hacked|hacking|bludgeoned"
                     r"|bludgeoning|shot|shooting|stoned|stoning|strangled|strangling|hanged|clubbed|clubbing)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
+    # a suicide after a shooting: the perpetrator's death ("then turned the gun on himself")
+    ("killed_self", r"turn(?:ed|ing|s)\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)"
+                    r"\s+on\s+(?:him|her)self"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
@@ -623,7 +626,7 @@ _VERB_STARTS = (
     "shoot", "ston", "strangl", "hanged", "club", "kill", "murder", "slay", "slain", "homicide", "gunned",
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
-    "receiv", "treated", "accidentally", "number", "evacu", "graze",
+    "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers",
 )
@@ -886,6 +889,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _survivors_are_wounded(low_text, sentences, figures)
     _running_total_after_bringing(low_text, figures)
     _dated_clause_after_background(low_text, sentences, figures, published)
+    if "self" in low_text:
+        _suicide_restated(text, low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -895,6 +900,61 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
+_PERSON_HEADS = (r"man|woman|boyfriend|girlfriend|husband|wife|father|mother|son|daughter|brother|sister|suspect"
+                 r"|gunman|shooter|officer|teen|teenager|boy|girl|grandfather|grandmother|fiance|fiancee|partner"
+                 r"|ex-boyfriend|ex-girlfriend|ex-husband|ex-wife|neighbor|neighbour")
+# the subject of an active sentence ("A man shot his girlfriend ...", not "A woman was shot by ...")
+_SUBJECT_HEAD = re.compile(
+    rf"^\W*(?:[^\n]*?\s[-\u2013\u2014]{{1,2}}\s+)?(?:a|an|the|his|her)\s+(?:[\w'.-]+\s+){{0,3}}?({_PERSON_HEADS})\b"
+    r"(?!,?\s+(?:was|were|is|had\s+been|has\s+been)\b)"
+)
+_AGENT_HEAD = re.compile(rf"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?({_PERSON_HEADS})\b")
+_RESTATED_HEAD = re.compile(rf"^(?:(?:the|a|an)\s+(?:[\w'-]+\s+){{0,2}}?({_PERSON_HEADS}|gunwoman|attacker|assailant)\b"
+                            r"|(he|she)$)")
+_ALWAYS_THE_PERPETRATOR = frozenset({"suspect", "gunman", "gunwoman", "shooter", "attacker", "assailant"})
+
+
+def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """A murder-suicide told twice: "A man shot his girlfriend and then killed himself. ...
+    The man, 33, died at the scene." The later death is the perpetrator's, said again: it is
+    marked a perpetrator figure (the same one person, not a second victim) when it names
+    the suicide's subject ("her boyfriend ... turned the gun on himself" / "The boyfriend
+    was pronounced dead"), the shooter ("the suspect", "the gunman"), or a man or woman of
+    the suicide's gender ("himself" / "the man", "he")."""
+    suicides = [f for f in figures if f.field == "killed" and f.role == "perpetrators" and not f.background
+                and not f.negation and "self" in low_text[f.start:f.end]]
+    if not suicides:
+        return
+    told = {f.sentence_index for f in suicides}
+    for i, f in enumerate(figures):
+        # the same suicide told again ("... then killed himself" / "turned the gun on himself"):
+        # a perpetrator's death; said twice in one sentence (a crawled headline), once
+        if f.field == "killed" and f.role == "victims" and not f.background and "self" in low_text[f.start:f.end]:
+            figures[i] = f = replace(f, role="perpetrators", background=f.sentence_index in told)
+            told.add(f.sentence_index)
+            suicides.append(f)
+    heads: set[str] = set()
+    genders: set[str] = set()
+    for f in suicides:
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:f.start]
+        genders.add("m" if "himself" in low_text[f.start:f.end] else "f")
+        for pattern in (_SUBJECT_HEAD.match(low), *_AGENT_HEAD.finditer(low)):
+            if pattern is not None:
+                heads.add(pattern.group(1))
+    for i, f in enumerate(figures):
+        if (f.field != "killed" or f.role != "victims" or f.background or f.negation or f.additive
+                or f.value.best != 1 or f.value.max != 1):
+            continue
+        m = _RESTATED_HEAD.match(" ".join(low_text[f.start:f.end].split()).strip(" ,"))
+        if m is None:
+            continue
+        head = m.group(1) or m.group(2)
+        gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
+        if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
+            figures[i] = replace(f, role="perpetrators")
+
+
 # A clause of its own dated by a day: ", and on Monday", "; late Sunday", ", but yesterday".
 _DAY_CLAUSE = re.compile(
     r"(?:,\s*(?:and|but|while|before)\s+|;\s*)(?:then\s+)?(?:on\s+|late\s+|early\s+)?(?:on\s+)?"
@@ -1369,6 +1429,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 found.append((q, q.start, q.end, "", "mixed", False))
         elif mode == "one":
             found.append((None, vs, ve, v.group(0), "victims", False))
+        elif mode == "self":
+            # (counted among the victims: a later "The boyfriend was pronounced dead" or the
+            # person's name is the same death, and restatements of victims count once)
+            if _SURVIVED_AFTER.search(masked, ve, ve + 90) is None:  # "... on himself and is in critical condition"
+                found.append((None, vs, ve, v.group(0), "victims", False))
         elif mode == "wrap":
             inner = [q for q in quants if vs <= q.start < ve]
             if inner:
@@ -1440,6 +1505,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
                               background=flags.background, separate=flags.separate))
     return out
+
+
+_SURVIVED_AFTER = re.compile(r"\b(?:survived|surviv|critical|serious|stable|hospitali[sz]ed|hospital|expected|wounded"
+                             r"|injured|recovering)", _I)
 
 
 # A figure its clause gives as a later correction of an earlier one: it replaces it, up or down.
@@ -1869,9 +1938,16 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     update = False
     counted = 0
     all_cumulative = True
+    suicide = False  # a perpetrator killed himself: he is none of the people he shot ...
+    self_shot = False  # ... unless the text counts him among them ("shot himself")
     for f in figures:
         if f.background:
             continue
+        if not f.negation and "self" in (f.value.text or ""):
+            if f.field == "killed" and f.role == "perpetrators":
+                suicide = True
+            elif f.field == "shot":
+                self_shot = True
         fs = by_field.get(f.field)
         if fs is None:
             by_field[f.field] = [f]
@@ -1956,6 +2032,8 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
     if shot is not None and shot.best > 0:
         killed = out.get("killed")
         k = killed.best if killed is not None else 0
+        if suicide and not self_shot and k > 0:
+            k -= 1  # "shot her son and then killed herself": the son is shot, not dead
         wounded = out.get("wounded")
         if shot.best > k and (wounded is None or wounded.best < shot.best - k):
             n = shot.best - k
