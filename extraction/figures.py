@@ -1603,10 +1603,11 @@ _SINGULARS_BEFORE_GROUP = re.compile(
 # An item that is no singular person: a plural, or a clause ("The fighting erupted", "a fire broke out").
 _PLURAL_ITEM = re.compile(r"(?<![s'])s$|\b(?:people|police|children|men|women|family|families)$|ed$"
                           r"|\b(?:went|broke|began|came|fell|hit|struck|ran|blew|off|out|up|down|over)$", _I)
-# An active verb whose object the number is ("affected 20,000 people"): no subject of a later verb.
+# An active verb whose object the number is ("affected 20,000 people"): no subject of a later
+# verb. (Not "left": "left 3 soldiers and 2 rebels dead" counts both.)
 _OBJECT_VERB_BEFORE = re.compile(
     r"\b(?:affect(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)"
-    r"|displac(?:ed|ing)|evacuat(?:ed|ing)|rescu(?:ed|ing)|leaving|left)\s+(?:(?:at\s+least|about|some|around"
+    r"|displac(?:ed|ing)|evacuat(?:ed|ing)|rescu(?:ed|ing))\s+(?:(?:at\s+least|about|some|around"
     r"|nearly|almost|more\s+than|over|an\s+estimated|another)\s+)?$",
     _I,
 )

@@ -124,6 +124,8 @@ FAMILIES = [
                  id="killed-n-and-m-more-were-wounded"),
     pytest.param("The floods affected 9,000 people and 1,200 were evacuated.", (None, None, 1200),
                  id="affected-is-no-subject-of-the-next-verb"),
+    pytest.param("Clashes left 3 soldiers and 2 separatists dead.", (5, None, None),
+                 id="left-a-and-b-dead-counts-both"),
     pytest.param("Heavy rains have affected 20,000 people, and 3,100 people were made homeless.",
                  (None, None, 3100), id="affected-then-made-homeless"),
     pytest.param("Fighting has displaced some 6,000 people this week, bringing the number of displaced in the "
