@@ -93,6 +93,7 @@ _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|aff
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
 _PART_OF = re.compile(r"(?:city|town|capital)['’]s $")
+_QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood", "subdivision"})
 _MAX_NGRAM = 6  # words in the longest name tried
 _ANCHOR_WEIGHT = 3.0  # a place in the event's own sentence
 # The dateline is where the reporter files from: as good as the body text, below the lead
@@ -337,6 +338,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
                         and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"
+                elif nxt in _QUARTER_WORDS:
+                    mention.part_of = True  # "in the Broadmoor neighborhood": a quarter of the dateline's city
                 if single:
                     singles.append((mention, word))
             else:

@@ -201,6 +201,10 @@ DATELINES = [
                  id="a-lead-without-a-place-is-placed-by-the-next-sentence"),
     pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers on Tuesday. The ambush happened near "
                  "Tillaberi, the defence ministry said.", "NE-6", id="the-next-sentence-says-where-it-happened"),
+    pytest.param("SHREVEPORT, La. \u2014 A woman shot and killed her husband Tuesday at their home in the Broadmoor "
+                 "neighborhood, police said.", "US-LA", id="a-neighborhood-elsewhere-does-not-shadow-the-dateline"),
+    pytest.param("DAYTON, Ohio \u2014 A man was killed in the Belmont neighborhood Friday, police said.", "US-OH",
+                 id="a-neighborhood-namesake-in-another-state"),
     pytest.param("ATLANTA (Wire) — Two men were shot outside a bar early Saturday, police said. One died at a "
                  "hospital in Birmingham.", "US-GA", id="the-hospital-in-the-next-sentence-is-not-the-place"),
 ]
