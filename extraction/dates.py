@@ -172,6 +172,12 @@ _REPORT_WORDS = frozenset({
     "continued", "continue", "remained", "underway", "update", "interview", "unclear", "comment",
     "comments", "spoke", "speaking", "asked", "wrote", "posted", "filed", "news",
 })
+# The attribution that closes a sentence ("... shot Sunday evening, police said."): it says
+# who told of the event, not when they spoke.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:(?:morning|afternoon|evening|night)\s*)?,\s*(?:[\w.'\u2019-]+\s+){1,4}(?:said|says)\s*(?:[.\n]|$)",
+    re.IGNORECASE,
+)
 # After a date that opens its line: a clock time or a dash, the mark of a stamp or dateline.
 _STAMP_AFTER = re.compile(r"\s*(?:$|\n|@|\d{1,2}:\d\d|-|\u2013|\u2014|\|)")
 _YEAR_HINT = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -741,7 +747,8 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
     if _inside_quote(w, start):
         score -= 1.5  # a quotation: someone speaking, often of something else
     clock = not _CLOCK_B.isdisjoint(last3)
-    if not _REPORT_B.isdisjoint(before) or not _REPORT_B.isdisjoint(after[:3]):
+    report_after = not _REPORT_B.isdisjoint(after[:3]) and _ATTRIBUTION_AFTER.match(tail) is None
+    if not _REPORT_B.isdisjoint(before) or report_after:
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
         score -= 1.0 if clock else 2.5

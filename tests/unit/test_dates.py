@@ -80,6 +80,9 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param("Two were shot over the Memorial Day weekend.", dt.date(2016, 6, 2),
                      dt.date(2016, 6, 2), id="a-holiday-weekend-is-not-one-day"),
         # choosing among several dates
+        pytest.param("A girl was in critical condition Monday after she was shot in the head while riding in a car "
+                     "Sunday evening, police said.", dt.date(2017, 1, 9), dt.date(2017, 1, 8),
+                     id="a-closing-attribution-does-not-date-the-statement"),
         pytest.param("Police said Monday that two men were shot around 9 p.m. Saturday.", dt.date(2017, 11, 6),
                      dt.date(2017, 11, 4), id="clock-time-beats-the-day-it-was-said"),
         pytest.param("A man was shot Saturday. His funeral will be held Friday.", dt.date(2017, 11, 6),
