@@ -320,7 +320,7 @@ _UPDATE = re.compile(
 )
 # Earlier incidents: their figures never count.
 _BACKGROUND = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|(?:years?|months?|weeks?|decades?|a\s+decade)\s+ago"
+    r"\b(?:(?<!since\s)(?<!since\slate\s)(?<!since\searly\s)last\s+(?:year|month|week|summer|winter|spring|fall|autumn)|(?:years?|months?|weeks?|decades?|a\s+decade)\s+ago"
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
@@ -338,6 +338,8 @@ _CUMULATIVE = re.compile(
     r"|conflict|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june"
     r"|july|august|september|october|november|december)|in\s+(?:recent\s+)?(?:years|months)|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year"
+    # "have forced 18,000 people from their homes since late last month": a running total
+    r"|since\s+(?:late\s+|early\s+)?last\s+(?:year|month|week)"
     # "over the past three months", "in the last decade" (never hours or days: "in the past 24
     # hours" is how a lead reports one day's toll)
     r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?)"

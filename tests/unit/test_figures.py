@@ -128,6 +128,8 @@ FAMILIES = [
                  id="left-a-and-b-dead-counts-both"),
     pytest.param("Heavy rains have affected 20,000 people, and 3,100 people were made homeless.",
                  (None, None, 3100), id="affected-then-made-homeless"),
+    pytest.param("Floods have forced 18,000 people from their homes since late last month, the Red Cross said.",
+                 (None, None, 18000), id="displaced-since-last-month-is-a-stock-in-the-lead"),
     pytest.param("Fighting has displaced some 6,000 people this week, bringing the number of displaced in the "
                  "district to 210,000.", (None, None, 6000), id="bringing-the-number-to-is-a-wider-total"),
     pytest.param("Divers found 3 more bodies on Monday, bringing the death toll to 15.", (15, None, None),
