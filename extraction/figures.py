@@ -1815,6 +1815,13 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     if other:  # "a soldier was killed and another injured"
         # summed with the first clause of its own sentence; a restated headline must not add it again
         return [(None, lo + other.start(1), lo + other.end(1), other.group(1), "victims", False)]
+    if low_head.startswith(" and ") and len(low_head) < 40:
+        # "A woman was killed and her son injured": the second passive drops its "was" (the
+        # clause starts after the previous verb; the auxiliary lies before it)
+        back = max(0, lo - 60)
+        ell = _ELLIPTIC.search(masked, back, verb_start)
+        if ell is not None and not _PLURAL_ITEM.search(ell.group(1)):
+            return [(None, ell.start(1), ell.end(1), ell.group(1), _role(ell.group(1)), False)]
     both = _BOTH.search(head) if "both" in low_head else None
     if both:
         q = _Q(lo + both.start(), lo + both.end(1), Range.exact(2, both.group(1)), both.group(1))
@@ -1860,6 +1867,11 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     return out
 
 
+_ELLIPTIC = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|hurt|stabbed)\s+"
+    r"(?:[\w'-]+\s+){0,3}?and\s+((?:his|her|their|a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$",
+    re.IGNORECASE,
+)
 _ANOTHER = re.compile(r"(?:\band|,)\s+(another|one\s+other)\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"
