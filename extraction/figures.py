@@ -1016,6 +1016,10 @@ _SURVIVES = re.compile(
     r"|\bnot\s+(?:considered\s+)?life-?\s*threatening|\bin\s+(?:stable|fair|good)\s+condition"
     r"|\b(?:is|was|are)\s+recovering|\btreated\s+and\s+released|\bminor\s+injur|\bsurvived\b"
 )
+# the shot person is another than those counted before: "was also shot", "another man was shot"
+_ALSO_SHOT = re.compile(r"\b(?:also|too)\s+(?:shot|struck|hit)\b")
+_ANOTHER_SHOT = re.compile(r"\W*(?:another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+"
+                           r"(?:also\s+)?(?:shot|struck|hit)\b")
 _SURVIVES_HINTS = ("expected", "threatening", "condition", "recovering", "released", "minor", "survived")
 _SAME_PERSON_OPENING = re.compile(
     r"^\W*(?:he|she|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|victim|child|officer|deputy"
@@ -1037,6 +1041,14 @@ def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures
         sent = sentences[k]
         low = low_text[f.end:sent.end]
         if "fatal" in low_text[sent.start:sent.end]:
+            continue
+        also = (_ALSO_SHOT.search(low_text, sent.start, f.end + 40) is not None
+                or _ANOTHER_SHOT.match(low_text, sent.start) is not None)
+        if also and not (k + 1 < len(sentences) and any(g.sentence_index == k + 1 and g.field == "killed"
+                                                       for g in figures)):
+            # "Her co-worker was also shot": someone besides the dead (who died "later" would
+            # be counted in this or the next sentence)
+            figures[i] = replace(f, field="wounded")
             continue
         if not any(map(low.__contains__, _SURVIVES_HINTS)) or _SURVIVES.search(low) is None:
             if k + 1 >= len(sentences):

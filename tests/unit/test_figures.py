@@ -115,6 +115,10 @@ FAMILIES = [
                  "arm. She is expected to survive.", (1, 1, None), id="shot-and-expected-to-survive-is-wounded"),
     pytest.param("One man was killed on Friday. Another man was grazed by a bullet.", (1, 1, None),
                  id="grazed-by-a-bullet-is-wounded"),
+    pytest.param("A woman was shot and killed at her workplace. Her co-worker was also shot and is in critical "
+                 "condition.", (1, 1, None), id="also-shot-is-someone-besides-the-dead"),
+    pytest.param("A man was killed outside a bar. Another man was shot in the leg.", (1, 1, None),
+                 id="another-man-shot-is-someone-besides-the-dead"),
     pytest.param("A boy, 6, suffered a graze wound to the head.", (None, 1, None), id="graze-wound"),
     pytest.param("Police said three people were hurt, and a 19-year-old was shot in the leg. He is expected to "
                  "survive.", (None, 3, None), id="a-survivor-beside-a-wounded-count-is-one-of-them"),
