@@ -891,6 +891,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _survivors_are_wounded(low_text, sentences, figures)
     _running_total_after_bringing(low_text, figures)
     _dated_clause_after_background(low_text, sentences, figures, published)
+    _sheltered_part_of_displaced(low_text, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
@@ -955,6 +956,26 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
         if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
             figures[i] = replace(f, role="perpetrators")
+
+
+_WHERE_THEY_STAY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:are|were|remain|remained|have\s+been|had\s+been)?\s*(?:now\s+|still\s+)?"
+    r"(?:staying|sheltering|sheltered|living|housed|accommodated|in)\s+(?:in\s+|at\s+)?(?:\w+\s+){0,3}?"
+    r"(?:evacuation\s+cent(?:re|er)s?|relief\s+camps?|camps?|shelters?|schools|churches|mosques|centres|centers)\b"
+)
+
+
+def _sheltered_part_of_displaced(low_text: str, figures: list[Figure]) -> None:
+    """ "forced its 200,000 residents to flee, and about 15,000 are staying in evacuation
+    centres": where some of the displaced stay is a part of the figure the sentence already
+    gave, not more people (it was added: 215,000)."""
+    for i, f in enumerate(figures):
+        if f.field != "displaced" or f.background or f.negation or f.additive:
+            continue
+        earlier = [g for g in figures[:i] if g.field == "displaced" and g.sentence_index == f.sentence_index
+                   and not g.background and not g.negation and g.value.best > f.value.best]
+        if earlier and _WHERE_THEY_STAY.match(low_text, f.end, f.end + 90):
+            figures[i] = replace(f, background=True)
 
 
 # A clause of its own dated by a day: ", and on Monday", "; late Sunday", ", but yesterday".

@@ -138,6 +138,10 @@ FAMILIES = [
                  "district to 210,000.", (None, None, 6000), id="bringing-the-number-to-is-a-wider-total"),
     pytest.param("Divers found 3 more bodies on Monday, bringing the death toll to 15.", (15, None, None),
                  id="bringing-the-toll-to-after-an-addition-is-the-update"),
+    pytest.param("The siege forced nearly all of the town's 90,000 residents to flee, and about 6,000 are staying "
+                 "in evacuation centres.", (None, None, 90000), id="where-some-of-the-displaced-stay-is-a-part"),
+    pytest.param("Floods displaced 3,000 people in one district and 2,000 in another.", (None, None, 5000),
+                 id="displaced-in-two-places-add"),
     pytest.param("The mudslide buried 11 houses; 74 people have been moved to a government shelter.",
                  (None, None, 74), id="moved-to-a-shelter"),
     pytest.param("Some 350 residents were moved to an evacuation centre.", (None, None, 350),
