@@ -79,7 +79,7 @@ _TRIGGER_STEMS = (
     "shoot", "gunned", "behead", "executed", "massacr", "assassinat", "perish", "drown", "wound", "injur", "hurt",
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
-    "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself",
+    "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
 )
 
 _QP = QUANTITY_PATTERN
@@ -1454,6 +1454,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if (field == "displaced" and "to " in low_masked[max(0, vs - 24):vs]
                 and _INTENT_BEFORE.search(masked, max(0, vs - 24), vs)):
             continue  # "two villagers who tried to flee were shot dead": no one fled
+        if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
+            continue  # "four more injured workers died": the dead, once wounded
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
@@ -1542,6 +1544,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+_INJURED_WHO_DIED = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:later\s+|also\s+|have\s+|had\s+)?(?:died|succumbed)\b",
+                               _I)
 _SURVIVED_AFTER = re.compile(r"\b(?:survived|surviv|critical|serious|stable|hospitali[sz]ed|hospital|expected|wounded"
                              r"|injured|recovering)", _I)
 
@@ -1783,8 +1787,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         gap = masked[q.end:right]
         if not out:
             words = _WORDS.findall(gap)
-            if verb.lower() in _NOUN_VERBS and len(words) > 3 or verb.lower() == "fatally" and words:
-                break
+            if verb.lower() in _NOUN_VERBS and len(words) > 3 or verb.lower() == "fatally" and words \
+                    and words != ["of", "them"]:
+                break  # ("three people were shot, two of them fatally": two killed)
             if gap[:6].lstrip().startswith("of ") and (_OF_THE.fullmatch(gap) or _OF_THE_COUNTED.match(gap)):
                 break  # "near one of the bodies": a part of a group already counted
             # "(85,000 of which have been relocated)": the part is the figure
