@@ -1001,10 +1001,10 @@ def resolve_location(
         ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
         shadowed = any(ev_start <= s < ev_end for s in plan.shadow_starts)
         if (not shadowed and anchor is not None and ev_start < dl_end < ev_end
-                and not any(dl_end <= m.start < ev_end for m in plan.mentions)):
+                and not any(dl_end <= m.start < ev_end and m.kind == "place" for m in plan.mentions)):
             # "OUAGADOUGOU (Reuters) - Gunmen killed 14 people on Sunday. The attack took
-            # place in Solhan, ...": a lead that names no place but the dateline's is placed
-            # by the sentence after it
+            # place in Solhan, ...": a lead that names no place but the dateline's (a country
+            # at most: "in western Nepal") is placed by the sentence after it
             nxt = next((x for x in sentences if x.start >= ev_end), None)
             if nxt is not None and any(nxt.start <= s < nxt.end and not _CARE_BEFORE.search(text, max(nxt.start, s - 40), s)
                                        for s in plan.shadow_starts):

@@ -201,6 +201,9 @@ DATELINES = [
                  id="a-lead-without-a-place-is-placed-by-the-next-sentence"),
     pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers on Tuesday. The ambush happened near "
                  "Tillaberi, the defence ministry said.", "NE-6", id="the-next-sentence-says-where-it-happened"),
+    pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers in western Niger on Tuesday. The ambush "
+                 "happened near Tillaberi, the defence ministry said.", "NE-6",
+                 id="a-lead-naming-only-the-country-is-placed-by-the-next-sentence"),
     pytest.param("SHREVEPORT, La. \u2014 A woman shot and killed her husband Tuesday at their home in the Broadmoor "
                  "neighborhood, police said.", "US-LA", id="a-neighborhood-elsewhere-does-not-shadow-the-dateline"),
     pytest.param("DAYTON, Ohio \u2014 A man was killed in the Belmont neighborhood Friday, police said.", "US-OH",
