@@ -28,6 +28,7 @@ import faust
 from faust.tables import TableManager
 from faust.tables.recovery import Recovery
 
+from streams import store
 from streams.settings import Settings, canonical_url, get_settings
 
 __all__ = ["CONSUMER_METADATA_MAX_AGE_S", "ROCKSDB_OPTIONS", "CrisisStreamApp", "SeekBeforeResumeRecovery", "Topology", "agents_by_name", "app", "extractors", "build_topology", "create_app", "topology"]
@@ -152,6 +153,7 @@ class Topology:
 
 def create_app(settings: Settings) -> CrisisStreamApp:
     """The faust app configured from ``settings`` (no connection is made here)."""
+    store.install(settings.rocksdb_memory_mb)
     fapp = CrisisStreamApp(
         settings.app_id,
         broker=[f"kafka://{hp.strip()}" for hp in settings.kafka_bootstrap_servers.split(",") if hp.strip()],
@@ -202,11 +204,11 @@ def _topic(fapp: faust.App, name: str, *, compacting: bool = False) -> Any:
 #: 8 tables x 4 partitions = 32). faust's defaults (64 MiB memtables x 3, a 2 GiB block
 #: cache each) are sized for one big table and take the worker past its 400 MB budget under
 #: load; our values are small JSON documents, read mostly through the batch's own cache.
+#: The block cache is not per database: every database shares one, and their memtables
+#: count against it (``settings.rocksdb_memory_mb``, streams/store.py).
 ROCKSDB_OPTIONS = {
     "write_buffer_size": 1 * 2**20,
     "max_write_buffer_number": 2,
-    "block_cache_size": 2 * 2**20,
-    "block_cache_compressed_size": 512 * 2**10,
 }
 
 

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     replication_factor: int = Field(default=1, ge=1)
     #: faust table store: "rocksdb://" (persistent, restored from changelog) or "memory://".
     store: str = "rocksdb://"
+    #: RocksDB memory of all tables of one worker (block cache, memtables charged to it: half
+    #: at most), however many partitions it holds (streams/store.py).
+    rocksdb_memory_mb: int = Field(default=64, ge=4)
     #: worker state directory (faust datadir); per worker when several run on one machine.
     data_dir: Path = REPO_ROOT / ".cache" / "worker"
     #: HTTP for operators; bound to loopback by default, read-only.
