@@ -1936,7 +1936,8 @@ _DIED_SUBJECT = re.compile(
 )
 _PARTICIPLE_SUBJECT = re.compile(
     r"((?:\b(?:a|an|the)\s+)?\d+-year-old(?:\s+(?:boy|girl|man|woman|teen|child|toddler|son|daughter))?"
-    r"|\b(?:a|an|the)\s+(?:person|man|woman|boy|girl|teen|teenager|child|toddler|victim))\s+$",
+    r"|\b(?:a|an|the)\s+(?:(?:second|third|fourth|other|young|older|younger|elderly)\s+)?"
+    r"(?:person|man|woman|boy|girl|teen|teenager|child|toddler|victim))\s+$",
     _I,
 )
 _LEFT_DEAD = re.compile(

@@ -119,6 +119,8 @@ FAMILIES = [
                  "condition.", (1, 1, None), id="also-shot-is-someone-besides-the-dead"),
     pytest.param("A man was killed outside a bar. Another man was shot in the leg.", (1, 1, None),
                  id="another-man-shot-is-someone-besides-the-dead"),
+    pytest.param("A man who was shot late Saturday died Monday. A second man wounded in the shooting was treated "
+                 "and released.", (1, 1, None), id="a-second-man-wounded-in-the-shooting"),
     pytest.param("A boy, 6, suffered a graze wound to the head.", (None, 1, None), id="graze-wound"),
     pytest.param("Police said three people were hurt, and a 19-year-old was shot in the leg. He is expected to "
                  "survive.", (None, 3, None), id="a-survivor-beside-a-wounded-count-is-one-of-them"),
