@@ -1456,6 +1456,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             continue  # "two villagers who tried to flee were shot dead": no one fled
         if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
             continue  # "four more injured workers died": the dead, once wounded
+        if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
+            continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
@@ -1544,6 +1546,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+_OF_A_PERIOD = re.compile(r"\s+(?:the|this|last)\s+(?:year|month|week|weekend|day|season|decade)\b|\s+(?:19|20)\d\d\b",
+                          _I)
 _INJURED_WHO_DIED = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:later\s+|also\s+|have\s+|had\s+)?(?:died|succumbed)\b",
                                _I)
 _SURVIVED_AFTER = re.compile(r"\b(?:survived|surviv|critical|serious|stable|hospitali[sz]ed|hospital|expected|wounded"

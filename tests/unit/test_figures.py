@@ -168,6 +168,8 @@ FAMILIES = [
                  id="injured-workers-who-died-are-no-wounded"),
     pytest.param("Officials said 23 other workers were still being treated for burns.", (None, 23, None),
                  id="treated-for-burns"),
+    pytest.param("A woman was found shot to death early Monday, the city's third homicide of the year.",
+                 (1, None, None), id="homicide-of-the-year-is-no-victim"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
