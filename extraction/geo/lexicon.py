@@ -48,7 +48,7 @@ yet you young your
 january february march april may june july august september october november december
 monday tuesday wednesday friday
 minister ministry government forces force troops soldiers militants rebels regime state
-valley mountain mountains hill hills lake sea gulf bay island islands desert border
+valley mountain mountains hill hills lake sea gulf bay island islands desert border zone
 central middle upper lower greater little grand royal national international united
 federal republic kingdom democratic islamic arab african american european asian
 christian muslim sunni shiite shia kurdish catholic jewish

@@ -315,6 +315,8 @@ FALSE_PLACES = [
     pytest.param("Gunmen attacked a checkpoint near Umm al-Karami village, killing two guards.",
                  id="skeleton-echo-inside-a-longer-name"),
     pytest.param("Five people were shot at a block party on the Fourth of July.", id="holiday-fourth-of-july"),
+    pytest.param("Aid workers said many families in the Western Zone were sleeping in the open.",
+                 id="zone-is-an-admin-word-not-a-place"),
     pytest.param("He was charged in the Labor Day shooting of a clerk.", id="holiday-labor-day"),
     pytest.param("Two men were found dead on Christmas Day.", id="holiday-christmas"),
     pytest.param("NEW YORK: THE REPORT WAS RELEASED TODAY BY THE COMMISSION AFTER A LONG DELAY.",
