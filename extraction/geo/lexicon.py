@@ -78,6 +78,9 @@ sign login log register account page site website online copyright rights reserv
 mother father grandmother grandfather wife husband girlfriend boyfriend baby toddler
 teen teenager teens man's woman's victim's suspect's shooter gunman gunmen bystander
 hope faith grace joy honor glory liberty patience charity mercy trinity person persons buy sale
+council colony sector ward navy league federation congress cathedral academy patrol marshal crescent
+bank plan accord agreement fair harvest ramadan liberation lord lady sir secretary priest rabbi duke
+baron bishop
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,
