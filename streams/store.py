@@ -10,9 +10,12 @@ against 18 MB with 4. Scaling out by adding partitions must not do that.
 The fix is Kafka Streams' bounded-memory recipe ("Memory management", RocksDB section of the
 Kafka Streams developer guide: one ``Cache`` and one ``WriteBufferManager`` shared by every
 store's options, with memtables charged to the cache): here one block cache of
-``rocksdb_memory_mb`` for every database of the process, and memtables counted against half
-of it, so RocksDB flushes the largest memtables when they together pass that half, however
-many databases there are.
+``rocksdb_memory_mb`` for every database of the process, and memtables charged to it and
+limited to half of it, however many databases there are. The limit is RocksDB's soft one:
+past it, the database being written flushes its memtable, so memtables stay near the limit
+rather than under it (memtables being flushed, and databases not written since, still
+count). Measured: one worker on 16 partitions (128 databases), 5,000 articles: memtables
+44 MB and growing -> 29 MB (limit 32), RSS peak 467 -> 456 MB, no CPU cost seen.
 
 ``BoundedStore`` is faust's RocksDB store with these options; ``install`` makes faust use it
 for ``rocksdb://`` URLs (faust picks a store class by URL scheme from its registry).

@@ -12,11 +12,10 @@ from faust.stores.rocksdb import RocksDBOptions
 
 from streams import store
 
-BUDGET_MB = 8
-#: like a worker holding many partitions: 24 databases (3 tables x 8 partitions), each
-#: written ~0.8 MB of incompressible values, less than one memtable (1 MB) each
-DATABASES = 24
-WRITES_PER_DATABASE = 400
+BUDGET_MB = 16
+#: like a worker holding several partitions of several tables
+DATABASES = 12
+WRITES_PER_DATABASE = 300
 VALUE_BYTES = 2000
 
 
@@ -28,27 +27,39 @@ def small_budget() -> Iterator[None]:
     store.install(before // 2**20)
 
 
-def _memtables_after_filling(options_class: type[RocksDBOptions], where: Path) -> int:
+def _filled(options_class: type[RocksDBOptions], where: Path) -> list[tuple[int, int, int]]:
+    """(block cache capacity, block cache usage, memtable bytes) of each database, after
+    writing to every database in turn as a worker does."""
     dbs = []
     try:
         for i in range(DATABASES):
             options = options_class(write_buffer_size=2**20, max_write_buffer_number=2, use_rocksdict=True)
             dbs.append(options.open(where / f"db{i}"))
-        for db in dbs:
-            for k in range(WRITES_PER_DATABASE):
+        for k in range(WRITES_PER_DATABASE):
+            for db in dbs:
                 db[b"k%d" % k] = os.urandom(VALUE_BYTES)
-        return sum(int(db.property_int_value("rocksdb.cur-size-all-mem-tables")) for db in dbs)
+        return [(int(db.property_int_value("rocksdb.block-cache-capacity")),
+                 int(db.property_int_value("rocksdb.block-cache-usage")),
+                 int(db.property_int_value("rocksdb.cur-size-all-mem-tables"))) for db in dbs]
     finally:
         for db in dbs:
             db.close()
 
 
-def test_memtables_of_all_databases_stay_within_the_budget(small_budget: None, tmp_path: Path) -> None:
-    budget = BUDGET_MB * 2**20
-    own = _memtables_after_filling(RocksDBOptions, tmp_path / "faust")
-    shared = _memtables_after_filling(store.BoundedRocksDBOptions, tmp_path / "bounded")
-    assert own > 2 * budget  # faust's options: every database keeps its own memtables full
-    assert shared <= budget
+def test_every_database_uses_one_cache_of_the_budget_that_also_counts_their_memtables(
+    small_budget: None, tmp_path: Path,
+) -> None:
+    stats = _filled(store.BoundedRocksDBOptions, tmp_path)
+    assert {capacity for capacity, _, _ in stats} == {BUDGET_MB * 2**20}
+    assert len({usage for _, usage, _ in stats}) == 1  # one cache: the same usage seen from each
+    memtables = sum(m for _, _, m in stats)
+    assert memtables > 0 and stats[0][1] >= memtables  # the memtables are charged to it
+
+
+def test_faust_own_options_give_each_database_its_own_cache_outside_any_budget(tmp_path: Path) -> None:
+    stats = _filled(RocksDBOptions, tmp_path)
+    memtables = sum(m for _, _, m in stats)
+    assert all(usage < memtables for _, usage, _ in stats)  # memtables are counted nowhere
 
 
 def test_rocksdb_urls_open_the_bounded_store() -> None:
