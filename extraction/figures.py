@@ -98,7 +98,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     r"\s+on\s+(?:him|her)self"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
-    ("killed_act", r"(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+    ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
+                   r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"
+                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
@@ -192,7 +194,10 @@ _SUBSET = re.compile(
     r"(?=\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\b(?:including|includ(?:es|ed)|among\s+(?:them|whom|those|the\s+dead|the\s+victims|the\s+injured)"
     r"|(?<=,\s)of\s+(?:whom|which)|mostly|mainly|most\s+of\s+them|half\s+of\s+them|all\s+of\s+them"
-    r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them)\b(?:[^,;:]|(?<=\d),(?=\d{3}))*"
+    r"|many\s+of\s+them|some\s+of\s+them|the\s+majority|amongst\s+them"
+    # "Nine civilians, six of them women, were killed" (not "two of them fatally": a count)
+    r"|(?<=,\s)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+them"
+    r"(?!\s+(?:\w+ly|died|dead|killed|were|was|are|had|have|remain|later)\b))\b(?:[^,;:]|(?<=\d),(?=\d{3}))*"
     r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
 )
 
@@ -262,6 +267,7 @@ _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\
                             r"|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Terrace)\b")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+"
+    r"|(?:members?|relatives)\s+of\s+"
     r"|ages?\s+(?:of\s+)?(?:between\s+)?|ages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+"
     r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*)$",
     _I,
@@ -529,7 +535,7 @@ _HOUSE_NUMBER = re.compile(r"\d{3,5}")
 _TOTAL_WORD = re.compile(r"\btotal\b", _I)
 _THE_GROUP = re.compile(r"\s*the\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b", _I)
 _NP_WORDS = re.compile(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|who\b|by\b)[\w'-]+){0,4}", _I)
-_OBJECT_GAP = re.compile(r"\s*(?:off\s+|up\s+|out\s+)?|\s*,[^,;:]{0,60},\s*", _I)
+_OBJECT_GAP = re.compile(r"\s*(?:off\s+|up\s+|out\s+)?(?:(?:his|her|their|its)\s+)?|\s*,[^,;:]{0,60},\s*", _I)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", _I)
 _WORDS = re.compile(r"[\w'-]+")
 _OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+ly\s+)?", _I)
@@ -892,6 +898,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _running_total_after_bringing(low_text, figures)
     _dated_clause_after_background(low_text, sentences, figures, published)
     _sheltered_part_of_displaced(low_text, figures)
+    _shooter_killed_after_his_victims(low_text, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
@@ -955,6 +962,24 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         head = m.group(1) or m.group(2)
         gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
         if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
+            figures[i] = replace(f, role="perpetrators")
+
+
+_THEN_HE = re.compile(r"\b(?:before|after|until|when|then)\s+$")
+
+
+def _shooter_killed_after_his_victims(low_text: str, figures: list[Figure]) -> None:
+    """ "A gunman opened fire, killing 5 and injuring 8, before he was shot dead by police":
+    "he" after the victims' count is the gunman, a death of its own (a pronoun is read as
+    covering the victims when nothing tells whom it means)."""
+    for i, f in enumerate(figures):
+        if f.field != "killed" or f.role != "mixed" or f.value.best != 1 or f.background or f.negation:
+            continue
+        if not any(g.field == "killed" and g.role == "victims" and g.sentence_index == f.sentence_index
+                   and g.end <= f.start and not g.negation for g in figures):
+            continue
+        if low_text[f.start:f.end].strip() in ("he", "she") and _THEN_HE.search(low_text, max(0, f.start - 16),
+                                                                               f.start):
             figures[i] = replace(f, role="perpetrators")
 
 
