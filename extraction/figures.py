@@ -824,6 +824,17 @@ def _role(np_text: str) -> str:
     return "victims"
 
 
+def _coordinated_roles(items: list[tuple[_Q | None, int, int, str, str, bool]]
+                       ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
+    """ "Four employees and the five attackers were killed": beside another count of its clause,
+    "the five attackers" are the attackers (a group of its own), not a total of everyone."""
+    if len(items) < 2:
+        return items
+    return [(q, a, b, np, "perpetrators" if role == "mixed" and _PERP_LOW.search((q.text if q else "").lower()
+                                                                                 + " " + np.lower()) else role, add)
+            for q, a, b, np, role, add in items]
+
+
 def _upper_case(s: str) -> bool:
     """All-capitals wire copy (most letters upper case)."""
     letters = [c for c in s if c.isalpha()]
@@ -1853,6 +1864,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), additive))
         right = q.start
     if out:
+        out = _coordinated_roles(out)
         name = _NAME_AND.search(masked, max(lo, right - 60), right)
         if name is not None:
             out.append((None, name.start(1), name.end(1), name.group(1), "victims", False))

@@ -180,6 +180,10 @@ FAMILIES = [
     pytest.param("Gunmen ambushed a convoy, killing 2 of them.", (2, None, None), id="killing-n-of-them-is-a-count"),
     pytest.param("A gunman opened fire on worshippers, killing 5 and injuring 8 before he was shot dead by police.",
                  (6, 8, None), id="he-shot-dead-after-his-victims-is-the-gunman"),
+    pytest.param("Assailants stormed the offices of an aid agency. Four employees and the five attackers were "
+                 "killed; 26 others were injured.", (9, 26, None), id="the-n-attackers-beside-another-count"),
+    pytest.param("A guard fired, killing the two suspects. One of them, a 14-year-old, was identified on Monday "
+                 "as a student who was killed.", (2, None, None), id="the-n-suspects-alone-is-the-named-group"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
