@@ -571,6 +571,7 @@ class Figure:
     negation: bool = False  # an explicit zero ("no casualties")
     claimed: bool = False  # a party's claim ("the insurgents claimed to have killed 32")
     incident: int = -1  # for a separate incident: the sentence that opened it
+    transfer: bool = False  # "two of the wounded later died": deaths that were counted as wounded
 
     def evidence(self, text: str, sentences: Sequence[Sentence]) -> Evidence:
         """Where this figure came from, as offsets into the article text."""
@@ -910,6 +911,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _dated_clause_after_background(low_text, sentences, figures, published)
     _sheltered_part_of_displaced(low_text, figures)
     _shooter_killed_after_his_victims(low_text, figures)
+    if " of " in low_text and ("died" in low_text or "succumb" in low_text):
+        _wounded_who_died(text, low_text, sentences, figures, published)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
@@ -974,6 +977,39 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
         if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
             figures[i] = replace(f, role="perpetrators")
+
+
+_OF_THE_HURT_DIED = re.compile(
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?\s+"
+    r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
+)
+
+
+def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                      published: dt.date | None) -> None:
+    """ "The bomb killed four and wounded 23. Two of the wounded later died." (a part of a
+    group already counted, so it was dropped): the part moves from the wounded to the dead
+    (6 killed, 21 wounded). Only after a wounded or shot count."""
+    hurt = [f for f in figures if f.field in ("wounded", "shot") and not f.negation and not f.background]
+    if not hurt:
+        return
+    first = min(f.sentence_index for f in hurt)
+    for k in range(first, len(sentences)):
+        sent = sentences[k]
+        for m in _OF_THE_HURT_DIED.finditer(low_text, sent.start, sent.end):
+            if not any(f.sentence_index < k or f.end <= m.start() for f in hurt if f.sentence_index <= k):
+                continue
+            same = [i for i, f in enumerate(figures) if f.field == "killed" and m.start() <= f.start < m.end()]
+            if same:  # the chain read it already ("One of the victims later died"): it is a move
+                for i in same:
+                    figures[i] = replace(figures[i], additive=True, transfer=True)
+                continue
+            value = parse_quantity(text[m.start("q"):m.end("q")])
+            if value is None or value.best < 1:
+                continue
+            low = low_text[sent.start:sent.end]
+            figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=True, transfer=True,
+                                  background=_is_background(low, published)))
 
 
 _THEN_HE = re.compile(r"\b(?:before|after|until|when|then)\s+$")
@@ -2122,6 +2158,12 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
             if r is not None and (best is None or r.best > best.best):
                 best = r
         out[field] = best
+    # "Two of the wounded later died": they leave the wounded count.
+    moved = sum(f.value.best for f in by_field.get("killed", ()) if f.transfer)
+    wounded = out.get("wounded")
+    if moved and wounded is not None and wounded.best > moved:
+        out["wounded"] = Range(min=max(0, wounded.min - moved), max=None if wounded.max is None else wounded.max - moved,
+                               best=wounded.best - moved, text=wounded.text, vague=wounded.vague)
     # People hit by gunfire who did not die count as wounded.
     shot = out.pop("shot", None)
     if shot is not None and shot.best > 0:

@@ -184,6 +184,12 @@ FAMILIES = [
                  "killed; 26 others were injured.", (9, 26, None), id="the-n-attackers-beside-another-count"),
     pytest.param("A guard fired, killing the two suspects. One of them, a 14-year-old, was identified on Monday "
                  "as a student who was killed.", (2, None, None), id="the-n-suspects-alone-is-the-named-group"),
+    pytest.param("The car bomb killed four people and wounded 23, police said. Two of the wounded later died.",
+                 (6, 21, None), id="two-of-the-wounded-later-died-move-to-the-dead"),
+    pytest.param("Three men were wounded in the shooting. One of them died Monday.", (1, 2, None),
+                 id="one-of-them-died-leaves-the-wounded"),
+    pytest.param("Five people were injured in the blast; one of the injured died in hospital.", (1, 4, None),
+                 id="one-of-the-injured-died"),
     pytest.param("At least 9 people were killed, including the gunman, and 14 others were injured.", (9, 14, None),
                  id="including-then-others-is-a-clause"),
     pytest.param("An estimated 8,000 people have fled, half of them children.", (None, None, 8000),
