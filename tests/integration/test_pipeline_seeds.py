@@ -126,7 +126,6 @@ def test_worker_tallies_equal_the_in_process_reference(seed_run: SeedRun) -> Non
 #: (a figure misread, a place resolved to another region, one event split in two). The
 #: ratchet is strict: once extraction gets one right, its test fails until it is removed here.
 KNOWN_EXTRACTION_MISSES = frozenset({
-    "SY-DY|2025-03-08",
     "UA-12|2025-03-20",
     "UA-23|2025-03-20",
 })
