@@ -80,6 +80,7 @@ _TRIGGER_STEMS = (
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
+    "in tents", "makeshift", "higher ground",
 )
 
 _QP = QUANTITY_PATTERN
@@ -127,7 +128,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps|centres|centers)"
                       r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
-                      r"|took\s+shelter|taking\s+shelter|moved\s+to\s+safer\s+(?:places|areas|ground|locations)"
+                      r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
+                      r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
                       r"|moved\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:relief\s+camps?|camps?|shelters?"
                       r"|evacuation\s+(?:centres?|centers?|sites?))"
                       r"|had\s+to\s+evacuate|without\s+shelter"
@@ -543,7 +545,9 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+ly\s+)?", _I)
 _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+ly\s+)?(?:wounded|injured|dead|victims|casualties"
                              r"|killed|survivors|displaced|evacuees)\b", _I)
 # "The families, about 7,000 people in all, have sought shelter": an apposition gives the figure
-_APPOSITION_GAP = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told)\s*,"
+_APPOSITION_GAP = re.compile(r"\s*(?:(?:[\w'-]+\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told)"
+                             # "400 families, about 2,000 persons, have been relocated"
+                             r"|(?:people|persons|individuals|residents))\s*,"
                              r"\s*(?:[\w'-]+\s+){0,3}", _I)
 _OF_WHICH_HEAD = re.compile(r"^\s+of\s+(?:which|whom)\b", _I)
 _WERE_WAS = re.compile(r"\b(?:were|was)\b")
@@ -647,7 +651,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
-    (("without",), r"\s+shelter"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("without",), r"\s+shelter"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -910,6 +914,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _running_total_after_bringing(low_text, figures)
     _dated_clause_after_background(low_text, sentences, figures, published)
     _sheltered_part_of_displaced(low_text, figures)
+    if any(f.field == "displaced_households" for f in figures):
+        _people_beside_households(text, low_text, figures)
     _shooter_killed_after_his_victims(low_text, figures)
     if " of " in low_text and ("died" in low_text or "succumb" in low_text):
         _wounded_who_died(text, low_text, sentences, figures, published)
@@ -1030,6 +1036,40 @@ def _shooter_killed_after_his_victims(low_text: str, figures: list[Figure]) -> N
             figures[i] = replace(f, role="perpetrators")
 
 
+_PEOPLE_WORDS = r"(?:people|persons|individuals|residents|inhabitants)\b"
+# "540 households comprising 2,700 people", "400 families, about 2,000 persons,", "(2,700 people)"
+_PEOPLE_AFTER_HOUSEHOLDS = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:,\s*(?:or\s+)?|\(\s*|\s*(?:comprising|totall?ing|containing|consisting\s+of|with|of)\s+)"
+    rf"(?:(?:about|some|around|roughly|nearly|an\s+estimated|over|more\s+than|at\s+least|approximately)\s+)?(?P<q>{_QP})\s+"
+    + _PEOPLE_WORDS
+)
+# "5,000 people from 1,100 households"
+_PEOPLE_BEFORE_HOUSEHOLDS = re.compile(
+    rf"(?P<q>{_QP})\s+{_PEOPLE_WORDS}\s+(?:from|in|of|belonging\s+to)\s+(?:(?:about|some|around|over|more\s+than)\s+)?$"
+)
+
+
+def _people_beside_households(text: str, low_text: str, figures: list[Figure]) -> None:
+    """Households are kept apart; the people they number, stated beside them, are the
+    displaced figure ("displaced 540 households comprising 2,700 people" = 2,700 people;
+    "Over 400 families, about 2,000 persons, have been relocated"; "5,000 people from 1,100
+    households have been evacuated")."""
+    for f in list(figures):
+        if f.field != "displaced_households" or f.negation:
+            continue
+        if any(g.field == "displaced" and g.sentence_index == f.sentence_index and not g.negation for g in figures):
+            continue
+        m = _PEOPLE_AFTER_HOUSEHOLDS.match(low_text, f.end + len(_HOUSEHOLD_NOUN.match(low_text, f.end).group(0)))
+        if m is None:
+            m = _PEOPLE_BEFORE_HOUSEHOLDS.search(low_text, max(0, f.start - 60), f.start)
+        if m is None:
+            continue
+        value = parse_quantity(text[m.start("q"):m.end("q")])
+        if value is not None:
+            figures.append(replace(f, field="displaced", value=value, start=m.start("q"), end=m.end("q")))
+
+
+_HOUSEHOLD_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:households?|families|family)\b|")
 _WHERE_THEY_STAY = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:are|were|remain|remained|have\s+been|had\s+been)?\s*(?:now\s+|still\s+)?"
     r"(?:staying|sheltering|sheltered|living|housed|accommodated|in)\s+(?:in\s+|at\s+)?(?:\w+\s+){0,3}?"
