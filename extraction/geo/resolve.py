@@ -182,6 +182,7 @@ _RUN = re.compile(
 )
 # In an all-upper-case text every word is "capitalised": runs end at punctuation.
 _RUN_UPPER = re.compile(r"[A-Z][A-Z'’]*(?:[ -][A-Z][A-Z'’]*)*")
+_AFTER_STREET = re.compile(r" (?:in|near|at|on|outside) (?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)")
 
 
@@ -291,7 +292,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             pw2, _ = _prev_word(text, pstart)
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
-                continue  # "the 16300 block of West Chicago": a street
+                # "the 16300 block of West Chicago": a street; but a run joined over a small
+                # word goes on after it ("block of Madison Street in Chicago": Chicago)
+                cut = _AFTER_STREET.search(rtext)
+                if cut is None:
+                    continue
+                matches = tuple(mt for mt in matches if mt[0] >= cut.end())
+                if not matches:
+                    continue
         if person_tail is not None:
             tails.append((rs + person_tail[0], rs + person_tail[1], last_word))  # "Codrick Beal": a person?
         for s_off, e_off, surface, kind, hit, single, fragment, nxt, before, at_end, first, acronym, regional, \

@@ -149,6 +149,10 @@ CURATED = [
                  "Tuesday.", "PH", "PH-14", id="stated-province-below-admin1-beats-dateline"),
     pytest.param("ROME (AP) - Two people were killed in a shooting on Monday, police said.", "IT", "IT-62",
                  id="short-upper-case-dateline"),
+    pytest.param("A man was shot in the 3400 block of Madison Street in Chicago on Sunday.", "US", "US-IL",
+                 id="place-after-a-block-address"),
+    pytest.param("A teen was wounded in the 1200 block of East Grand in Des Moines late Friday.", "US", "US-IA",
+                 id="place-after-a-block-address-without-street-word"),
     pytest.param("A family mourned Donna Campbell on Sunday. Campbell, 68, was shot at her home in "
                  "Belfair, Washington state authorities said.", "US", "US-WA",
                  id="surname-is-not-a-place"),
