@@ -80,7 +80,7 @@ _TRIGGER_STEMS = (
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
-    "in tents", "makeshift", "higher ground",
+    "in tents", "makeshift", "higher ground", "by gunfire", "bullet",
 )
 
 _QP = QUANTITY_PATTERN
@@ -116,9 +116,13 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
-    ("shot_one", r"(?:suffered|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
+    ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
+    # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
+    # suffering from gunshot wounds"
+    ("shot_pas", r"(?:struck|hit)\s+by\s+(?:gunfire|bullets|a\s+bullet|stray\s+bullets|a\s+stray\s+bullet)"
+                 r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
     ("displaced_toll", r"number\s+of\s+(?:displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
                        r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
@@ -651,7 +655,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
-    (("without",), r"\s+shelter"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -891,7 +895,13 @@ def _field_for(field: str, np_text: str) -> str | None:
             return "displaced_households"
         if _DWELLING.search(head):
             return None
+    elif field == "shot" and _HIT_THING.search(np_text):
+        return None  # "her vehicle was also hit by bullets": no one was shot
     return field
+
+
+_HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
+                        r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
 
 def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | None = None) -> list[Figure]:
@@ -1606,8 +1616,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 obj = _object_chain(masked, quants, ve, next_start, field)
             if obj:
                 found.extend(obj)
-            elif field == "shot" and (not v.group(0).endswith("shot")
-                                      or not _PASSIVE_SHOT.search(masked, max(0, vs - 30), vs)):
+            elif field == "shot" and mode != "pas" and (not v.group(0).endswith("shot")
+                                                        or not _PASSIVE_SHOT.search(masked, max(0, vs - 30), vs)):
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
@@ -1628,6 +1638,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 key = (field, " ".join(np_text.lower().split()))
                 if key in singulars:
                     continue  # a headline repeated in one line names the same person twice
+                if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
+                    continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
             f = _field_for(field, np_text)
             if f is None:
@@ -1642,7 +1654,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             out.append(Figure(f, value, base + a, base + b, idx,
                               kind=_CUMULATIVE_KIND if flags.cumulative and not bg else kind, role=role,
                               additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
-        prev_end = ve
+        if not (field == "shot" and mode == "pas"):
+            prev_end = ve  # ("was hit by gunfire and died": the subject is shared)
     if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
         _drop_alternatives(out, masked, base)
     if len(out) > 1 and " of " in low_masked:
@@ -2004,7 +2017,8 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text), False)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
-        sm = _DIED_SUBJECT.search(_strip_appositive(head))
+        # "accidentally shot his sister, who died at the hospital": the one named before "who"
+        sm = _DIED_SUBJECT.search(_strip_appositive(_WHO_END.sub(" ", head) if "who" in head else head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
             a = lo + sm.start(1)
             return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)), False)]
@@ -2049,6 +2063,7 @@ _DIED_SUBJECT = re.compile(
     r"(?:^|[\s,])(he|she|He|She|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+"
     r"(?:\s+(?!(?:was|were|is|are|has|have|had|where|who|which|that|when)\b)[\w'-]+){0,2}|[A-Z][a-z]+)"
     r"\s+(?:(?:was|is|has|had)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
+    r"|(?:struck|hit|shot)\s+(?:by\s+|in\s+)?(?:[\w-]+\s+){0,4}?and\s+"
     r"|declared\s+)*$"
 )
 _PARTICIPLE_SUBJECT = re.compile(
