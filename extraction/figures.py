@@ -2068,7 +2068,8 @@ _DIED_SUBJECT = re.compile(
 )
 _PARTICIPLE_SUBJECT = re.compile(
     r"((?:\b(?:a|an|the)\s+)?\d+-year-old(?:\s+(?:boy|girl|man|woman|teen|child|toddler|son|daughter))?"
-    r"|\b(?:a|an|the)\s+(?:(?:second|third|fourth|other|young|older|younger|elderly)\s+)?"
+    # ("a second man wounded in the shooting"; not "the second teenager killed this week": a tally)
+    r"|\b(?:a\s+(?:second|third|fourth)\s+|(?:a|an|the)\s+(?:(?:other|young|older|younger|elderly)\s+)?)"
     r"(?:person|man|woman|boy|girl|teen|teenager|child|toddler|victim))\s+$",
     _I,
 )

@@ -134,6 +134,8 @@ FAMILIES = [
                  (1, None, None), id="the-killing-of-a-man-who-died-is-one-person"),
     pytest.param("The boy was resting in the hospital after suffering a gunshot wound.", (None, 1, None),
                  id="after-suffering-a-gunshot-wound"),
+    pytest.param("A 17-year-old boy was shot and killed Tuesday night, the second teenager killed in the city this "
+                 "week.", (1, None, None), id="the-second-teenager-killed-this-week-is-a-tally"),
     pytest.param("A boy, 6, suffered a graze wound to the head.", (None, 1, None), id="graze-wound"),
     pytest.param("Police said three people were hurt, and a 19-year-old was shot in the leg. He is expected to "
                  "survive.", (None, 3, None), id="a-survivor-beside-a-wounded-count-is-one-of-them"),
