@@ -303,6 +303,42 @@ def test_tallies_command_prints_the_table(pipeline: Pipeline) -> None:
     assert "IQ-KI" in result.stdout and "2024-03-09" in result.stdout and "26" in result.stdout
 
 
+def _run_example_consumer(bootstrap: str, topic: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO_ROOT / "examples" / "consume_tallies.py"), "--bootstrap", bootstrap,
+         "--topic", topic, "--idle-exit", "3"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+def test_example_consumer_reads_the_same_tallies_as_the_api(pipeline: Pipeline) -> None:
+    result = _run_example_consumer(pipeline.env["KAFKA_BOOTSTRAP_SERVERS"], pipeline.env["CRISIS_STREAM_TALLIES_TOPIC"])
+    assert result.returncode == 0, result.stderr
+    consumed = {(t["region"], t["window"], t["window_start"]): t for t in map(json.loads, result.stdout.splitlines())}
+    status, body = pipeline.worker.get("/api/tallies?region=IQ-KI&window=day")
+    assert status == 200 and body["tallies"]
+    for t in body["tallies"]:
+        got = consumed[("IQ-KI", "day", t["window_start"])]
+        assert (got["killed"], got["incidents"], got["revision"]) == (t["killed"], t["incidents"], t["revision"])
+
+
+def test_example_consumer_skips_a_record_off_the_schema_and_goes_on(pipeline: Pipeline) -> None:
+    topic = f"{pipeline.env['CRISIS_STREAM_APP_ID']}.consumer-check"
+    good = {"region": "IQ-KI", "country": "IQ", "admin1": "Kirkuk", "window": "day", "window_start": "2024-03-09",
+            "window_end": "2024-03-10", "killed": {"min": 4, "max": 4, "best": 4},
+            "wounded": {"min": 0, "max": 0, "best": 0}, "displaced": {"min": 0, "max": 0, "best": 0},
+            "incidents": 1, "reports": 1, "revision": 1, "updated_at": "2024-03-10T00:00:00Z"}
+    produce(pipeline.env["KAFKA_BOOTSTRAP_SERVERS"], topic, [
+        (b"IQ-KI|day|2024-03-09", b"{not json"),
+        (b"IQ-KI|day|2024-03-09", json.dumps({**good, "killed": "many"}).encode()),
+        (b"IQ-KI|day|2024-03-09", json.dumps(good).encode()),
+    ])
+    result = _run_example_consumer(pipeline.env["KAFKA_BOOTSTRAP_SERVERS"], topic)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["killed"]["best"] for line in result.stdout.splitlines()] == [4]
+    assert result.stderr.count("skipped") == 2
+
+
 @pytest.mark.parametrize("fresh_data_dir", [False, True], ids=["same-data-dir", "restore-from-changelog"])
 def test_restart_keeps_tallies_and_goes_on_counting(pipeline: Pipeline, fresh_data_dir: bool) -> None:
     before = pipeline.snapshot()
