@@ -90,7 +90,9 @@ _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
 # ``toll`` (quantity on the right: "death toll rose to 40").
 _VERB_SPECS: list[tuple[str, str]] = [
-    ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"),
+    ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"
+                    r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)"
+                    r"|(?:final|death)\s+count"),
     ("killed_wrap", r"(?:beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|hacked|hacking|bludgeoned"
                     r"|bludgeoning|shot|shooting|stoned|stoning|strangled|strangling|hanged|clubbed|clubbing)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
@@ -123,7 +125,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
     # suffering from gunshot wounds"
     ("shot_pas", r"(?:struck|hit)\s+by\s+(?:gunfire|bullets|a\s+bullet|stray\s+bullets|a\s+stray\s+bullet)"
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
-    ("displaced_toll", r"number\s+of\s+(?:displaced|evacuees|idps|evacuated|internally\s+displaced)"
+    ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless)"
+                       r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
                        r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
@@ -651,7 +654,7 @@ _VERB_STARTS = (
 # "have", "had", "left" or "good" elsewhere cost no match attempt. (words, what must follow)
 _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
-    (("final",), r"\s+toll"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
+    (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
@@ -1136,6 +1139,12 @@ _BRINGING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|pushi
                        r"|an\s+estimated)\s+)?$")
 
 
+# what makes a running total wider than the event ("the number of displaced in the province",
+# "the number killed this rainy season"); "bringing the death toll to 13" is the event's own
+_WIDER = re.compile(r"\b(?:in\s+the|across|this\s+(?:year|season|month)|season|since|nationwide|countrywide|overall"
+                    r"|so\s+far|province|country|region|state|district|nation|city|county|camps?)\b")
+
+
 def _running_total_after_bringing(low_text: str, figures: list[Figure]) -> None:
     """ "displaced 14,000 people in the past week, bringing the number of displaced in the
     province to 1.4 million": the figure after "bringing ... to" is a wider running total
@@ -1149,7 +1158,8 @@ def _running_total_after_bringing(low_text: str, figures: list[Figure]) -> None:
                    and not g.background and not g.negation and g.end <= f.start]
         if not earlier or any(g.additive or g.kind == _UPDATE_KIND for g in earlier):
             continue
-        if _BRINGING.search(low_text, max(earlier[-1].end, f.start - 120), f.start) is not None:
+        m = _BRINGING.search(low_text, max(earlier[-1].end, f.start - 120), f.start)
+        if m is not None and _WIDER.search(m.group(0)):
             figures[i] = replace(f, background=True)
 
 
