@@ -80,7 +80,7 @@ _TRIGGER_STEMS = (
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
-    "in tents", "makeshift", "higher ground", "by gunfire", "bullet",
+    "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
 )
 
 _QP = QUANTITY_PATTERN
