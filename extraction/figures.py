@@ -1015,6 +1015,9 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
     first = min(f.sentence_index for f in hurt)
     for k in range(first, len(sentences)):
         sent = sentences[k]
+        # (the pattern opens with a quantity, tried at every word: run it only where it can end)
+        if low_text.find("died", sent.start, sent.end) < 0 and low_text.find("succumbed", sent.start, sent.end) < 0:
+            continue
         for m in _OF_THE_HURT_DIED.finditer(low_text, sent.start, sent.end):
             if not any(f.sentence_index < k or f.end <= m.start() for f in hurt if f.sentence_index <= k):
                 continue
