@@ -543,6 +543,9 @@ _YEAR_OR_911 = re.compile(r"(?:19|20)\d\d|911")
 _HOUSE_NUMBER = re.compile(r"\d{3,5}")
 _TOTAL_WORD = re.compile(r"\btotal\b", _I)
 _THE_GROUP = re.compile(r"\s*the\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b", _I)
+_THE_PERP_GROUP = re.compile(
+    r"\s*the\s+(?:\w+\s+)?(?:assailants?|attackers?|gunm[ae]n|bombers?|perpetrators?|hijackers?|militants?"
+    r"|terrorists?|insurgents?)\b")
 _NP_WORDS = re.compile(r"(?:\s+(?!and\b|or\b|were\b|was\b|in\b|on\b|at\b|as\b|who\b|by\b)[\w'-]+){0,4}", _I)
 _OBJECT_GAP = re.compile(r"\s*(?:off\s+|up\s+|out\s+)?(?:(?:his|her|their|its)\s+)?|\s*,[^,;:]{0,60},\s*", _I)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", _I)
@@ -829,8 +832,13 @@ def _role(np_text: str) -> str:
     """Who a count is about, from the words around it: "mixed" for a total or a group
     already named ("a total of 12", "the three"), "perpetrators" for attackers, else victims."""
     low = np_text.lower()
-    if ("total" in low and _TOTAL_WORD.search(np_text)) or ("the" in low and _THE_GROUP.match(np_text)):
+    if "total" in low and _TOTAL_WORD.search(np_text):
         return "mixed"
+    if "the" in low and _THE_GROUP.match(np_text):
+        # "Three officers were killed. The two attackers were also killed": a group named by
+        # an attacker noun is the attackers (kept apart from victims, never summed twice),
+        # not a restated total of everyone
+        return "perpetrators" if _THE_PERP_GROUP.match(low) else "mixed"
     if _PERP_LOW.search(low):
         return "perpetrators"
     return "victims"

@@ -339,6 +339,13 @@ FAMILIES = [
     pytest.param("Troops killed 14 rebels on Sunday, the army said. The rebels said in a statement they "
                  "had killed 40 soldiers, a claim that could not be verified.", (14, None, None),
                  id="a-partys-claim-yields-to-the-official-figure"),
+    # attackers killed, told in a sentence of their own after the victims
+    pytest.param("Gunmen stormed a bank in Tamale. Four guards were killed. The two attackers were also killed.",
+                 (6, None, None), id="the-n-attackers-after-the-victims"),
+    pytest.param("Three villagers were killed. The four militants were killed by soldiers later that day.",
+                 (7, None, None), id="the-n-militants-after-the-victims"),
+    pytest.param("Six people, including the two bombers, were killed. The two bombers were also killed.",
+                 (6, None, None), id="the-n-bombers-already-in-the-total"),
 ]
 
 
