@@ -81,6 +81,7 @@ _TRIGGER_STEMS = (
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "martyred", "martyrdom", "shahadat",
 )
 
 _QP = QUANTITY_PATTERN
@@ -111,7 +112,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|shooting\s+dead"),
     ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
-                   r"|bodies|lives"),
+                   r"|bodies|lives"
+                   # Pakistani and Kashmiri reports: "a soldier martyred", "two embraced martyrdom"
+                   r"|martyred|embraced\s+(?:martyrdom|shahadat)"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
@@ -651,7 +654,7 @@ _VERB_STARTS = (
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
     "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
-    "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers",
+    "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
 # "have", "had", "left" or "good" elsewhere cost no match attempt. (words, what must follow)

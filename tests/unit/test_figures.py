@@ -346,6 +346,13 @@ FAMILIES = [
                  (7, None, None), id="the-n-militants-after-the-victims"),
     pytest.param("Six people, including the two bombers, were killed. The two bombers were also killed.",
                  (6, None, None), id="the-n-bombers-already-in-the-total"),
+    # "martyred": soldiers and police killed, in Pakistani and Kashmiri reports
+    pytest.param("Three soldiers were martyred when militants attacked a post in Zhob.", (3, None, None),
+                 id="were-martyred"),
+    pytest.param("Five militants were killed and a policeman martyred in the raid.", (6, None, None),
+                 id="killed-and-a-policeman-martyred"),
+    pytest.param("Two constables embraced martyrdom and four were injured in the blast.", (2, 4, None),
+                 id="embraced-martyrdom"),
 ]
 
 
