@@ -721,6 +721,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     place_pop = index.place_pop
     place_lat = index.place_lat
     place_name = index.place_name
+    adm_spellings = index.adm_spellings
     single = m.single
     admin_hint = m.admin_hint
     cont_cc = m.container_cc
@@ -733,12 +734,17 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     folded = _folded(surface) if single else ""
     fold_memo = _FOLDED
     rows = []
+    town_adms = {eadm[e] for e in m.ids if e < n_places} if single else ()
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
         if e >= n_places:
             s = 9.5 if admin_hint else 5.0  # a region
-            b_exact = 0.0
+            # "Queensland", "Kasai": a region spelled as the text writes it earns the same
+            # spelling bonus as a town, or a small namesake town abroad spelled alike wins;
+            # not against a town inside it ("Marib" the town stays the town)
+            b_exact = 2.0 if (single and a >= 0 and folded in adm_spellings[a]
+                              and a not in town_adms) else 0.0
             skip = False
         else:
             s = math.log10(place_pop[e] + 10)

@@ -156,6 +156,11 @@ CURATED = [
     pytest.param("A family mourned Donna Campbell on Sunday. Campbell, 68, was shot at her home in "
                  "Belfair, Washington state authorities said.", "US", "US-WA",
                  id="surname-is-not-a-place"),
+    # a region written alone beats a small namesake town spelled alike (abroad, or in another region)
+    pytest.param("Heavy rain flooded villages in Queensland.", "AU", "AU-QLD", id="region-over-small-town-abroad"),
+    pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
+    pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
+    pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
 ]
 
 
