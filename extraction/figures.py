@@ -1788,7 +1788,9 @@ def _np_after(masked: str, pos: int, limit: int) -> str:
 # Singular people listed before a counted group that closes the list: "The council member,
 # his wife and their three children" (the group is counted on its own).
 _SINGULARS_BEFORE_GROUP = re.compile(
-    r"\s*((?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?\s*,\s*)*"
+    # (after an opening time or place phrase: "On 5 May 2020, a woman and her 3 children")
+    r"\s*(?:(?:on|in|at|during|late|early|yesterday|today|overnight|earlier|meanwhile)\b[^,;:()]{0,40},\s*)?"
+    r"((?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?\s*,\s*)*"
     r"(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?)\s*,?\s+and\s+(?:(?:his|her|their|its|the)\s+)?",
     _I,
 )

@@ -353,6 +353,13 @@ FAMILIES = [
                  id="killed-and-a-policeman-martyred"),
     pytest.param("Two constables embraced martyrdom and four were injured in the blast.", (2, 4, None),
                  id="embraced-martyrdom"),
+    # a singular person before a counted group, after an opening date or time phrase
+    pytest.param("On 9 June 2019, a farmer and his 2 sons were killed by a landmine near Kidal.", (3, None, None),
+                 id="dated-lead-singular-before-group"),
+    pytest.param("Yesterday, a nurse and 4 patients were injured when the clinic was shelled.", (None, 5, None),
+                 id="time-lead-singular-before-group-wounded"),
+    pytest.param("During the raid, the commander and his 6 guards were killed.", (7, None, None),
+                 id="during-lead-singular-before-group"),
 ]
 
 
