@@ -512,6 +512,15 @@ _IN_ADDITION = re.compile(
     r"|(?P<one>(?:the|an?)\s+(?:suicide\s+)?(?:assailant|attacker|bomber|gunman|perpetrator|shooter)))\b",
     _I,
 )
+# "18 people were killed, not counting the bomber": the count leaves the attackers out, and
+# they died too (GTD counts perpetrators among the killed).
+_PERP_LEFT_OUT = re.compile(
+    r"\b(?:excluding|not\s+counting|not\s+including|besides|apart\s+from)\s+"
+    rf"(?:(?:the|both|all)\s+)?(?:(?P<q>{_QP})\s+)?(?:suicide\s+)?"
+    r"(?P<who>assailants?|attackers?|bombers?|gunm[ae]n|perpetrators?|shooters?|militants?|hijackers?|himself|herself)\b",
+    _I,
+)
+_LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from")
 _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
 
@@ -1692,6 +1701,19 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             flags = flags or _sentence_flags(low, published)
             out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
                               background=flags.background, separate=flags.separate))
+    if any(h in low_masked for h in _LEFT_OUT_HINTS):
+        for m in _PERP_LEFT_OUT.finditer(masked):
+            if m.group("q"):
+                q = parse_quantity(m.group("q"))
+            elif m.group("who").lower().endswith("s") and m.group("who").lower() not in ("gunmen",):
+                q = None  # "excluding the attackers": how many is not said
+            else:
+                q = Range.exact(2 if m.group(0).lower().split()[-2:-1] == ["both"] else 1, m.group("who"))
+            if q is not None and any(f.field == "killed" and not f.negation for f in out):
+                a, b = m.span("who")
+                flags = flags or _sentence_flags(low, published)
+                out.append(Figure("killed", q, base + a, base + b, idx, role="perpetrators", additive=True,
+                                  background=flags.background, separate=flags.separate))
     return out
 
 

@@ -360,6 +360,13 @@ FAMILIES = [
                  id="time-lead-singular-before-group-wounded"),
     pytest.param("During the raid, the commander and his 6 guards were killed.", (7, None, None),
                  id="during-lead-singular-before-group"),
+    # attackers left out of a count ("not counting the bomber") died too
+    pytest.param("A bomber struck a market. At least 9 people were killed, not counting the bomber.",
+                 (10, None, None), id="not-counting-the-bomber"),
+    pytest.param("Eleven guards were killed, excluding the three attackers.", (14, None, None),
+                 id="excluding-the-n-attackers"),
+    pytest.param("He blew himself up at the gate, killing 4 soldiers besides himself.", (5, None, None),
+                 id="besides-himself"),
 ]
 
 
