@@ -273,7 +273,9 @@ def _age_before(before: str) -> bool:
 
 # A number after the first age of a list ("Two brothers, 14 and 16, were killed").
 _AGE_LIST_BEFORE = re.compile(r"[A-Za-z.],\s*\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)$")
-_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\(|\s+(?:all|of|from|and|was|were|is|died|dies|who)\b|$)", _I)
+# ("McCloud, 34, of Houston" is an age; "12 passengers, 3 of whom were killed" is a count)
+_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\(|\s+(?:all|of(?!\s+(?:whom|them|which|those|these)\b)|from|and|was|were|is"
+                        r"|died|dies|who)\b|$)", _I)
 _ADDRESS_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                             r"\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place"
                             r"|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Terrace)\b")
@@ -1777,8 +1779,11 @@ def _drop_subsets(out: list[Figure], masked: str, base: int) -> None:
         a, b = f.start - base, f.end - base
         if masked[a:b].lower().endswith(" of"):
             b -= 3  # a vague quantity takes its "of" along ("many of"): read it with what follows
+        # (only when that group is the nearest count before it: in "killed 4 people and
+        # abducted 7 others, 2 of whom were later killed" the 2 are part of the 7)
         if (_OF_WHOM.match(masked, b) is not None and not f.negation
-                and any(g.field == f.field and not g.negation for g in kept)):
+                and any(g.field == f.field and not g.negation and g.end - base <= a
+                        and _QUANT.search(masked, g.end - base, max(g.end - base, a - 1)) is None for g in kept)):
             continue
         kept.append(f)
     out[:] = kept

@@ -367,6 +367,11 @@ FAMILIES = [
                  id="excluding-the-n-attackers"),
     pytest.param("He blew himself up at the gate, killing 4 soldiers besides himself.", (5, None, None),
                  id="besides-himself"),
+    # "N of whom were killed" with a digit, and of a group other than the one counted killed
+    pytest.param("Pirates seized 14 fishermen, 5 of whom were later killed.", (5, None, None),
+                 id="digit-of-whom-is-no-age"),
+    pytest.param("Raiders killed 3 villagers near Goma and abducted 8 others, 2 of whom were later killed.",
+                 (5, None, None), id="of-whom-of-another-group-adds"),
 ]
 
 
