@@ -332,6 +332,8 @@ _PERP = re.compile(
 _PERP_LOW = re.compile(_PERP.pattern)
 _ADDITIVE_GAP = re.compile(r"\b(?:also|more|additional|further|too|as\s+well)\b", _I)
 _ADDITIVE_OPENING = re.compile(r"^\W*(?:additionally|in\s+addition|also|separately,\s+another)\b", _I)
+# (not "a second victim", "a third person": often one of a count already given)
+_ADDITIVE_ONE = re.compile(r"(?:another|a\s+further|an\s+additional)\s+\w", _I)
 _ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional|additional)\b", _I)
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|mounted|grew|went\s+up"
@@ -2068,13 +2070,16 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             np_text = sm.group(0).strip()
             if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
-                return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text), False)]
+                # "One soldier was killed. Another soldier was killed the next day": one more
+                return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text),
+                         _ADDITIVE_ONE.match(np_text) is not None)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
         # "accidentally shot his sister, who died at the hospital": the one named before "who"
         sm = _DIED_SUBJECT.search(_strip_appositive(_WHO_END.sub(" ", head) if "who" in head else head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
             a = lo + sm.start(1)
-            return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)), False)]
+            return [(None, a, lo + sm.end(1), sm.group(1), _pronoun_role(sm.group(1)),
+                     _ADDITIVE_ONE.match(sm.group(1)) is not None)]
     verb_low = verb.lower()
     # the subject patterns are anchored at the verb: a search from 60 characters back finds the same
     part = (_PARTICIPLE_SUBJECT.search(head, max(0, len(head) - 60))

@@ -372,6 +372,11 @@ FAMILIES = [
                  id="digit-of-whom-is-no-age"),
     pytest.param("Raiders killed 3 villagers near Goma and abducted 8 others, 2 of whom were later killed.",
                  (5, None, None), id="of-whom-of-another-group-adds"),
+    # "another <person>" as the subject of a sentence of its own is one more
+    pytest.param("A trader was shot dead in Gao on Monday. Another trader was killed on Tuesday.", (2, None, None),
+                 id="another-person-in-a-new-sentence-adds"),
+    pytest.param("Four soldiers were killed in the ambush. Another soldier was killed by a mine the next day.",
+                 (5, None, None), id="another-soldier-after-a-count-adds"),
 ]
 
 
