@@ -68,7 +68,15 @@ def _table(url: str, window: str) -> tuple[Table, int]:
     return table, len(rows)
 
 
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main() -> int:
+    # A closed terminal (SIGHUP) or a `kill` (SIGTERM) stops everything this started, as
+    # Ctrl-C does: the broker and the worker run in sessions of their own and would outlive us.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds" / "articles.jsonl")
     parser.add_argument("--window", default="30d", choices=["day", "7d", "30d"])
