@@ -99,7 +99,7 @@ euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspia
 persian gulf, arabian sea, indian ocean, pacific, atlantic, isis, isil, daesh, pkk,
 nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
 hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas,
-islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state,
+islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state, levies, rangers,
 south side, north side, east side, west side, east end, west end, downtown, midtown, uptown,
 red cross, red crescent,
 christmas, christmas eve, christmas day, new year, new years, new years eve, new years day, thanksgiving,

@@ -161,6 +161,9 @@ CURATED = [
     pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
     pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
     pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
+    # Pakistani force names are no places ("Levies" folds like Levis, Quebec)
+    pytest.param("The Levies found the body of a shepherd near Kalat on Sunday.", "PK", "PK-BA",
+                 id="levies-is-a-force-not-a-place"),
 ]
 
 
