@@ -2118,7 +2118,7 @@ _COORDINATED_KIN = re.compile(
     _I,
 )
 _DIED_SUBJECT = re.compile(
-    r"(?:^|[\s,])(he|she|He|She|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+"
+    r"(?:^|[\s,])(he|she|He|She|(?:[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+[\w'-]+"
     r"(?:\s+(?!(?:was|were|is|are|has|have|had|where|who|which|that|when)\b)[\w'-]+){0,2}|[A-Z][a-z]+)"
     r"\s+(?:(?:was|is|has|had)\s+)?(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|[a-z]+ed\s+and\s+|found\s+|pronounced\s+"
     r"|(?:struck|hit|shot)\s+(?:by\s+|in\s+)?(?:[\w-]+\s+){0,4}?and\s+"

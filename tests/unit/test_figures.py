@@ -377,6 +377,10 @@ FAMILIES = [
                  id="another-person-in-a-new-sentence-adds"),
     pytest.param("Four soldiers were killed in the ambush. Another soldier was killed by a mine the next day.",
                  (5, None, None), id="another-soldier-after-a-count-adds"),
+    pytest.param("Two herders were killed in the raid. Another herder died later in hospital.", (3, None, None),
+                 id="another-person-died-adds"),
+    pytest.param("A guard was killed at the gate. Another guard succumbed to his wounds on Friday.", (2, None, None),
+                 id="another-person-succumbed-adds"),
 ]
 
 
