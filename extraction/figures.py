@@ -524,6 +524,7 @@ _PERP_LEFT_OUT = re.compile(
     r"(?P<who>assailants?|attackers?|bombers?|gunm[ae]n|perpetrators?|shooters?|militants?|hijackers?|himself|herself)\b",
     _I,
 )
+_EACH_SIDE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:on|from)\s+(?:each|either)\s+side\b(?!\s+of\b)", _I)
 _LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from")
 _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
@@ -1705,6 +1706,12 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             flags = flags or _sentence_flags(low, published)
             out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
                               background=flags.background, separate=flags.separate))
+    if "each side" in low_masked or "either side" in low_masked:
+        # "3 dead on each side": a count per side of a clash of two sides
+        for i, f in enumerate(out):
+            m = _EACH_SIDE.match(masked, f.end - base)
+            if m is not None and f.field in ("killed", "wounded") and not f.negation:
+                out[i] = replace(f, value=f.value + f.value)
     if any(h in low_masked for h in _LEFT_OUT_HINTS):
         for m in _PERP_LEFT_OUT.finditer(masked):
             if m.group("q"):

@@ -381,6 +381,11 @@ FAMILIES = [
                  id="another-person-died-adds"),
     pytest.param("A guard was killed at the gate. Another guard succumbed to his wounds on Friday.", (2, None, None),
                  id="another-person-succumbed-adds"),
+    # a count per side of a two-sided clash
+    pytest.param("Clashes between two clans over a well left 3 dead on each side.", (6, None, None),
+                 id="dead-on-each-side"),
+    pytest.param("The fighting killed 4 fighters from each side and wounded 9.", (8, 9, None),
+                 id="killed-from-each-side"),
 ]
 
 
