@@ -386,6 +386,13 @@ FAMILIES = [
                  id="dead-on-each-side"),
     pytest.param("The fighting killed 4 fighters from each side and wounded 9.", (8, 9, None),
                  id="killed-from-each-side"),
+    # known gaps (docs/FIGURES.md)
+    pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities",
+                 marks=pytest.mark.xfail(strict=True, reason="a comma list after a colon is read as its first item")),
+    pytest.param("The raiders killed 4 guards but lost 3 of their own.", (7, None, None), id="lost-n-of-their-own",
+                 marks=pytest.mark.xfail(strict=True, reason="'lost N of their own' is no casualty verb")),
+    pytest.param("No one was killed besides the bomber.", (1, None, None), id="nobody-but-the-bomber",
+                 marks=pytest.mark.xfail(strict=True, reason="a negation with an exception reads as zero")),
 ]
 
 
