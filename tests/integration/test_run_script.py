@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -25,10 +26,22 @@ RUN_DIR = REPO_ROOT / ".cache" / "run"
 STOP_TIMEOUT_S = 90.0
 
 
-def _processes_of_the_run() -> list[str]:
-    out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
-    return [line for line in out.splitlines()
-            if str(RUN_DIR) in line or ("streams worker" in line and str(REPO_ROOT) in line)]
+def _processes_of_the_run() -> list[int]:
+    """The run's broker (its data dir is under RUN_DIR) and worker (its environment names its
+    data dir there): other tests' workers, alive meanwhile, are none of them."""
+    worker_env = f"CRISIS_STREAM_DATA_DIR={RUN_DIR / 'worker'}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            environ = (proc / "environ").read_bytes()
+        except OSError:  # gone meanwhile, or not ours
+            continue
+        if str(RUN_DIR).encode() in cmdline or worker_env in environ.split(b"\0"):
+            found.append(int(proc.name))
+    return found
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
@@ -50,5 +63,5 @@ def test_run_stops_its_broker_and_worker_on_a_signal(sig: signal.Signals) -> Non
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
-        for line in _processes_of_the_run():  # never leave a stray broker or worker to the next test
-            os.kill(int(line.split()[0]), signal.SIGKILL)
+        for pid in _processes_of_the_run():  # never leave a stray broker or worker to the next test
+            os.kill(pid, signal.SIGKILL)
