@@ -145,6 +145,11 @@ def _newest_first(incidents: list[dict[str, Any]], limit: int) -> list[dict[str,
     return incidents[:limit]
 
 
+def _newest_events_first(events: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    events.sort(key=lambda e: (e.get("published_at") or "", e["event_id"]), reverse=True)
+    return events[:limit]
+
+
 def local_incidents(topo: Topology, region: str, limit: int) -> list[dict[str, Any]] | None:
     """The newest incidents of ``region`` held here; for a country, of every region of it
     held here (``None``: this worker holds no incident of it)."""
@@ -180,8 +185,7 @@ def local_recent_events(topo: Topology, limit: int) -> list[dict[str, Any]]:
             slot = table.get(recent_slot_key(partition, seq))
             if slot is not None and slot.get("seq") == seq:
                 events.setdefault(slot["event"]["event_id"], slot["event"])
-    newest = sorted(events.values(), key=lambda e: (e.get("published_at") or "", e["event_id"]), reverse=True)
-    return newest[:limit]
+    return _newest_events_first(list(events.values()), limit)
 
 
 # ---------------------------------------------------------------- routing
@@ -429,8 +433,7 @@ def register(app: faust.App, topo: Topology, extractors: Any = None) -> None:
             events = local_recent_events(topo, limit)
             for body in await self.fan_out(request, "/api/events/recent", {"limit": str(limit)}):
                 events.extend(body["events"])
-            events.sort(key=lambda e: (e.get("published_at") or "", e["event_id"]), reverse=True)
-            return self.ok({"events": events[:limit]})
+            return self.ok({"events": _newest_events_first(events, limit)})
 
     def _static(name: str) -> Response | None:
         path = (STATIC_DIR / name).resolve()
