@@ -116,7 +116,7 @@ def token_skeleton(t: str) -> str:
         sk = _DOUBLED.sub(_one_of_run, sk)
         if len(sk) > 1 and sk[-1] == "h" and sk[-2] in "aiu":
             sk = sk[:-1]
-        if len(_SKEL_CACHE) > 500_000:
+        if len(_SKEL_CACHE) > 50_000:  # (bounds memory: see resolve._WORD_MEMO_MAX)
             _SKEL_CACHE.clear()
         _SKEL_CACHE[t] = sk
     return sk
