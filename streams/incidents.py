@@ -73,6 +73,11 @@ _COMPATIBLE_GROUPS: tuple[frozenset[EventType], ...] = (
     frozenset({EventType.EARTHQUAKE, EventType.LANDSLIDE, EventType.OTHER_DISASTER}),
     frozenset({EventType.PROTEST, EventType.RIOT}),
 )
+# Hazards that strike an area, not a point: outlets place one quake, cyclone or flood in
+# different towns and districts of the region ("its epicentre in the Defne district" / "the
+# province of Hatay"), so within a region their type and dates are their place. Not
+# landslides or wildfires: a region often has several the same days, each at its own place.
+_AREA_HAZARDS = frozenset({EventType.EARTHQUAKE, EventType.STORM, EventType.FLOOD, EventType.DROUGHT})
 _DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "publication": 3, "year": 4, "unknown": 5}
 _LOCATION_PRECISION_RANK = {
     LocationPrecision.PLACE: 0,
@@ -269,7 +274,8 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
     shared_actor = any(a.name in summary.actors for a in report.actors)
     # A report that names no place below the region cannot contradict one that does.
     vague_place = (not report_places or not incident_places) and report.event_type == summary.event_type
-    if not (shared_place or shared_actor or vague_place):
+    area_hazard = report.event_type in _AREA_HAZARDS and summary.event_type in _AREA_HAZARDS
+    if not (shared_place or shared_actor or vague_place or area_hazard):
         return None
     return 4 * shared_place + 2 * shared_actor + (report.event_type == summary.event_type) * 1 - gap
 

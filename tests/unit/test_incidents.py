@@ -142,6 +142,40 @@ def test_shared_actor_joins_reports_that_name_different_places() -> None:
     assert len(states) == 1
 
 
+DEFNE = Location(name="Defne", country="TR", admin1="Hatay", admin1_code="TR-31", precision=LocationPrecision.PLACE)
+ANTAKYA = Location(name="Antakya", country="TR", admin1="Hatay", admin1_code="TR-31", precision=LocationPrecision.PLACE)
+
+
+def test_outlets_placing_one_earthquake_in_different_towns_of_its_region_make_one_incident() -> None:
+    states = resolve_all(
+        report("e1", killed=3, wounded=126, event_type=EventType.EARTHQUAKE, location=DEFNE),
+        report("e2", killed=3, wounded=140, event_type=EventType.EARTHQUAKE, location=ANTAKYA),
+    )
+    assert len(states) == 1
+    assert states[0].incident.wounded is not None and states[0].incident.wounded.best == 140
+
+
+def test_a_flood_and_a_storm_in_different_towns_of_one_region_are_one_incident() -> None:
+    states = resolve_all(report("e1", killed=4, event_type=EventType.STORM, location=KIRKUK),
+                         report("e2", killed=6, event_type=EventType.FLOOD, location=HAWIJA))
+    assert len(states) == 1
+
+
+def test_landslides_in_different_towns_of_one_region_stay_apart() -> None:
+    # (a region often has several landslides the same days, each at its own place)
+    states = resolve_all(report("e1", killed=4, event_type=EventType.LANDSLIDE, location=KIRKUK),
+                         report("e2", killed=6, event_type=EventType.LANDSLIDE, location=HAWIJA))
+    assert len(states) == 2
+
+
+def test_earthquakes_in_different_regions_or_days_apart_stay_apart() -> None:
+    quake = {"event_type": EventType.EARTHQUAKE, "killed": 3}
+    elsewhere = Location(name="Mosul", country="IQ", admin1="Nineveh", admin1_code="IQ-NI",
+                         precision=LocationPrecision.PLACE)
+    assert len(resolve_all(report("e1", **quake), report("e2", location=elsewhere, **quake))) == 2
+    assert len(resolve_all(report("e1", **quake), report("e2", day=dt.date(2024, 3, 1), **quake))) == 2
+
+
 def test_region_only_report_joins_same_type_incident() -> None:
     states = resolve_all(report("e1", killed=5), report("e2", killed=6, location=KIRKUK_PROVINCE))
     assert len(states) == 1
