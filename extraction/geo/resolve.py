@@ -45,6 +45,7 @@ from extraction.geo.fold import (
     _TOKEN_SYNONYMS,
     REWRITTEN_TOKENS,
     drop_articles,
+    fold_key,
     fold_plain,
     fold_tokens,
     token_skeleton,
@@ -314,6 +315,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue  # "Taliban militants", "Sharqiya Army": an actor
             if first:
                 before = prev
+            if kind == "country" and nxt in ADMIN_WORDS:
+                # "Niger State", "Gaza province", "Mexico State": a region named like a country
+                regions = _regions_named(index, surface)
+                if regions:
+                    kind, hit = "place", regions
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n":
@@ -371,6 +377,19 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if word in person:
                 m.fragment = True
     return out
+
+
+def _regions_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
+    """The admin1 regions (entry ids) a country's name also names ("Niger" State, Nigeria).
+    (memoised per spelling)"""
+    memo: dict = _MEMO.setdefault("regions_named", {})  # type: ignore[assignment]
+    got = memo.get(surface)
+    if got is None:
+        ids = index.names.get(fold_key(surface), ())
+        if isinstance(ids, int):
+            ids = (ids,)
+        got = memo[surface] = tuple(e for e in ids if e >= index.n_places)
+    return got
 
 
 def _written_lower(text: str, word: str) -> bool:

@@ -161,6 +161,14 @@ CURATED = [
     pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
     pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
     pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
+    # a region named like a country, with its admin word: the region, not the country
+    pytest.param("Gunmen killed 14 farmers in Niger State on Sunday, police said.", "NG", "NG-NI",
+                 id="niger-state-is-a-nigerian-state"),
+    pytest.param("Floods in Gaza province displaced 12,000 people.", "MZ", "MZ-G",
+                 id="gaza-province-is-in-mozambique"),
+    pytest.param("Police found six bodies in a ditch in Mexico State on Tuesday.", "MX", "MX-MEX",
+                 id="mexico-state-is-the-state"),
+    pytest.param("Fighting in Gaza killed 20 people on Monday.", "PS", None, id="gaza-alone-stays-palestine"),
     # Pakistani force names are no places ("Levies" folds like Levis, Quebec)
     pytest.param("The Levies found the body of a shepherd near Kalat on Sunday.", "PK", "PK-BA",
                  id="levies-is-a-force-not-a-place"),
