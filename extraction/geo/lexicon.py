@@ -124,6 +124,14 @@ ADMIN_WORDS = frozenset({
     "province's", "state's",
 })
 
+# Words after a place name that mark it as a district below admin1 ("Khyber district",
+# "Safi tehsil", "Kurram agency", "Nduga regency", "West Wollega zone"): a district of that
+# name fits, a town does not.
+DISTRICT_WORDS = frozenset({
+    "district", "districts", "tehsil", "agency", "zone", "regency", "subdistrict", "upazila",
+    "woreda", "municipality", "lga",
+})
+
 # Nouns after a name that make it an actor, not a place ("Taliban militants",
 # "Sharqiya Army").
 ACTOR_NOUNS = frozenset({

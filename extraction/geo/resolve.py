@@ -57,6 +57,7 @@ from extraction.geo.lexicon import (
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
+    DISTRICT_WORDS,
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
     PERSON_TITLES,
@@ -343,7 +344,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
-                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city

@@ -169,6 +169,12 @@ CURATED = [
     pytest.param("Police found six bodies in a ditch in Mexico State on Tuesday.", "MX", "MX-MEX",
                  id="mexico-state-is-the-state"),
     pytest.param("Fighting in Gaza killed 20 people on Monday.", "PS", None, id="gaza-alone-stays-palestine"),
+    # a district stated as such ("Khyber district", "Kurram agency") is the district, not a
+    # namesake town abroad
+    pytest.param("An IED killed two soldiers in Tirah Valley, Khyber district.", "PK", "PK-KP",
+                 id="khyber-district-is-the-district"),
+    pytest.param("Militants ambushed a convoy in Mohmand agency, killing three.", "PK", "PK-KP",
+                 id="mohmand-agency-is-the-agency"),
     # Pakistani force names are no places ("Levies" folds like Levis, Quebec)
     pytest.param("The Levies found the body of a shepherd near Kalat on Sunday.", "PK", "PK-BA",
                  id="levies-is-a-force-not-a-place"),
@@ -249,6 +255,8 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    pytest.param("A roadside bomb killed a farmer in Giro district of Ghazni province on Monday.", "Giro",
+                 id="district-word-names-the-district"),
     pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
                  "El Tambo", id="town-beats-the-department"),
 ]
