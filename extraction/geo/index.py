@@ -35,6 +35,7 @@ from pathlib import Path
 from extraction.geo.fold import fold_key, fold_plain, fold_tokens, key_of_tokens
 from extraction.geo.lexicon import (
     ADMIN1_ALIASES,
+    AREA_NAMES,
     CONNECTORS,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -381,7 +382,9 @@ def build_index() -> PlaceIndex:
                     _add_prefixes(n)
     for n, cc in COUNTRY_ALIASES.items():
         countries[fold_key(n)] = cc
-    for n in [*COUNTRY_ALIASES, *DEMONYMS, *(v[0] for v in country_names.values())]:
+    for n, cc in AREA_NAMES.items():
+        countries.setdefault(fold_key(n), cc)  # "Darfur": Sudan, no region
+    for n in [*COUNTRY_ALIASES, *AREA_NAMES, *DEMONYMS, *(v[0] for v in country_names.values())]:
         _add_prefixes(n)
     demonyms: dict[str, str] = {}
     for n, cc in DEMONYMS.items():

@@ -10,10 +10,12 @@ __all__ = [
     "ADMIN1_ALIASES",
     "ACTOR_NOUNS",
     "ADMIN_WORDS",
+    "AREA_NAMES",
     "BLOCKED_NAMES",
     "CONNECTORS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
+    "DISTRICT_WORDS",
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
@@ -250,6 +252,19 @@ COUNTRY_ALIASES: dict[str, str] = {
     "vatican": "VA", "uae": "AE", "emirates": "AE",
 }
 
+# Areas news names that span several admin1 regions of one country: provinces since split
+# (DRC's Katanga, Orientale and Kasai-Occidental, 2015), historical and geographic regions
+# (Darfur, Kordofan, Cyrenaica, Donbas, Mindanao, Ogaden, the Niger Delta), self-declared
+# states (Somaliland, Puntland). Evidence for the country like its name, but no region: the
+# region comes from a place named beside it. (Former regions with one successor are region
+# spellings in ADMIN1_ALIASES.) Sources: ISO 3166-2 newsletters and GeoNames admin1 lists.
+AREA_NAMES: dict[str, str] = {
+    "darfur": "SD", "kordofan": "SD", "katanga": "CD", "orientale": "CD",
+    "kasai occidental": "CD", "kasai-occidental": "CD", "somaliland": "SO", "puntland": "SO",
+    "jubaland": "SO", "donbas": "UA", "donbass": "UA", "mindanao": "PH", "cyrenaica": "LY",
+    "fezzan": "LY", "tripolitania": "LY", "ogaden": "ET", "niger delta": "NG", "sinai": "EG",
+}
+
 # US state abbreviations as datelines and addresses write them after a comma: AP style
 # ("Marksville, La.", "Calif.", "Tenn.", written with a dot) and postal codes ("LA", "TX").
 US_STATE_ABBREV: dict[str, str] = {
@@ -310,4 +325,14 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("TT", "diego martin"): "TT-DMN", ("LY", "benghazi"): "LY-BA", ("YE", "lahj"): "YE-LA",
     ("UA", "zaporizhia"): "UA-23", ("UA", "zaporizhzhia"): "UA-23",
     ("PH", "bangsamoro autonomous region in muslim mindanao"): "PH-14", ("PH", "barmm"): "PH-14",
+    # former names and regions with one successor (ISO 3166-2 newsletters): Orissa renamed
+    # Odisha (2011), Uttaranchal Uttarakhand (2007), Maguindanao split in two provinces both in
+    # Bangsamoro (2022), Irian Jaya renamed Papua (2002), Myanmar's colonial-era state and
+    # division names, Chittagong Hill Tracts within Chattogram division, Russia's republics
+    # as news spells them
+    ("IN", "orissa"): "IN-OD", ("IN", "uttaranchal"): "IN-UK", ("PH", "maguindanao"): "PH-14",
+    ("ID", "irian jaya"): "ID-PA", ("MM", "arakan"): "MM-16", ("MM", "irrawaddy"): "MM-07",
+    ("MM", "karenni"): "MM-12", ("BD", "chittagong hill tracts"): "BD-B",
+    ("RU", "ingushetia"): "RU-IN", ("RU", "north ossetia"): "RU-SE", ("RU", "kabardino balkaria"): "RU-KB",
+    ("RU", "karachay cherkessia"): "RU-KC",
 }
