@@ -109,6 +109,7 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 # Where the wounded were taken is not where the event was ("died at a hospital in Plano").
@@ -698,6 +699,8 @@ class _Plan:
     # answers already given, by what sets one call apart: the anchor's lifted mentions and
     # whether the dateline is shadowed
     answers: dict[tuple, Location]
+    text: str = ""
+    unlisted: dict[int, str] | None = None  # per region mention: the unlisted place before it
 
 
 class _Group(NamedTuple):
@@ -943,7 +946,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
                 shadow_starts.append(m.start)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
-                 ev_ops, names, name_members, groups, group_of, answer_cands, {})
+                 ev_ops, names, name_members, groups, group_of, answer_cands, {}, text)
 
 
 def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[bool, frozenset[str]]:
@@ -1277,6 +1280,23 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             best_e = e
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
+    reg_i = best_i
+    if best_i < 0 and not upper:
+        # the region named only as another name's container ("Kalay, Logar, Afghanistan")
+        reg_i = next((i for i, m in enumerate(mentions)
+                      if m.container_of and group_of[i] >= 0 and key_g[group_of[i]] == win), -1)
+    if reg_i >= 0 and not upper and (
+            best_e < 0 or best_e >= n_places or index.place_lat[best_e] != index.place_lat[best_e]
+            or (mentions[best_i].container_cc is not None and index.place_pop[best_e] < _QUARTERED_POP)) \
+            and not any(e < n_places and index.place_pop[e] >= _QUARTERED_POP and eadm[e] == adm
+                        for e in mentions[reg_i].ids):
+        # "in Echkan, Logar, Afghanistan", "residents of Daret Azza in Aleppo": a village the
+        # gazetteer lacks, right before the region, district or town ("Dehzak, Farah,
+        # Afghanistan") it lies in, is the place; not before a city (or a region named like
+        # its city), where it is a quarter the sources file under the city ("Taimani, Kabul")
+        name = _unlisted_before(plan, reg_i)
+        if name:
+            return _location(name, country, admin_name, code, None, None, None, LocationPrecision.ADMIN1)
     if best_i < 0 or best_e >= n_places:
         return _location(admin_name, country, admin_name, code, None, None, index.adm_gid[adm] or None,
                          LocationPrecision.ADMIN1)
@@ -1303,6 +1323,44 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
                              index.place_gid[e] or None)
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
+
+
+# A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma
+# or "in": what stands right before a region's name when it contains that place.
+_UNLISTED = re.compile(
+    r"\b(?:in|at|near|of|outside)\s+([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
+    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)$")
+
+
+def _unlisted_before(plan: _Plan, i: int) -> str:
+    """The name of a place the gazetteer lacks written right before mention ``i`` (a region
+    or district) as a place inside it, or "". (memoised per plan)"""
+    memo = plan.unlisted
+    if memo is None:
+        memo = plan.unlisted = {}
+    got = memo.get(i)
+    if got is not None:
+        return got
+    got = ""
+    m = plan.mentions[i]
+    if not m.in_title:
+        lo = max(0, m.start - 80)
+        hit = _UNLISTED.search(plan.text, lo, m.start)
+        if hit is not None and hit.end() == m.start and (
+                "," in hit.group() or max(m.ids) >= plan.index.n_places):
+            # (not "Zinar in Tell Abiad countryside": a village "in" a district, unless after
+            # a comma, may be a part of it the source files under the district)
+            a, b = hit.span(1)
+            name = hit.group(1)
+            plains = [_plain(w) for w in name.split()]
+            # (a name the gazetteer knows is its own mention; parts of a longer unknown
+            # name are only fragments: "Sheykhan Kalay")
+            if not any(a <= x.start < b and not x.fragment for x in plan.mentions) and not any(
+                    p in STOPWORDS or p in FUNCTION_WORDS or p in ADMIN_WORDS or p in DISTRICT_WORDS
+                    or p in PERSON_TITLES for p in plains):
+                got = name
+    memo[i] = got
+    return got
 
 
 _LOWER_AFTER_SPACE = re.compile(" [a-z]")  # a word starting in lower case (after a space)

@@ -267,6 +267,18 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    # a village the gazetteer lacks, written right before the region or town it lies in
+    pytest.param("03/02/2017: Assailants attacked a checkpoint in Sheykhan Kalay, Logar, Afghanistan. Two "
+                 "police officers were killed.", "Sheykhan Kalay", id="unlisted-village-before-its-province"),
+    pytest.param("On 3 June 2019, gunmen killed two farmers in Tungan Kudu, Zamfara.", "Tungan Kudu",
+                 id="unlisted-village-before-its-state"),
+    pytest.param("Bandits killed 12 people in Dogon Daji village, Kebbi State, on Tuesday.", "Dogon Daji",
+                 id="unlisted-village-word-before-its-state"),
+    # ... but a quarter of a big city is filed under the city
+    pytest.param("A car bomb exploded in Waberi, Mogadishu, Somalia, killing three.", "Mogadishu",
+                 id="quarter-of-a-city-names-the-city"),
+    pytest.param("Gunmen shot a shopkeeper in Qala-e Zaman Khan, Kabul, Afghanistan.", "Kabul",
+                 id="quarter-before-a-province-named-like-its-city"),
     pytest.param("A roadside bomb killed a farmer in Giro district of Ghazni province on Monday.", "Giro",
                  id="district-word-names-the-district"),
     pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
