@@ -1328,7 +1328,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
 # A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma
 # or "in": what stands right before a region's name when it contains that place.
 _UNLISTED = re.compile(
-    r"\b(?:in|at|near|of|outside)\s+([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
+    r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
     r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)$")
 
 
@@ -1503,11 +1503,15 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 nxt = None  # "Kalehe in Congo's South Kivu": the possessed name contains it
             if nxt is not None:
                 district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
-                if len(district) != len(nxt.ids):
-                    nxt = None  # "Dallas in Houston": a town is no container
-                elif all(e < n_places for e in district) and len({index.place_adm[e] for e in district}) == 1:
+                if len(district) != len(nxt.ids) and not (nxt.admin_hint and district):
+                    nxt = None  # "Dallas in Houston": a town is no container ("Soum province" is)
+                elif all(e < n_places for e in district) and len(
+                        {index.place_adm[e] for e in _districts_of(index, district, m)}) == 1:
+                    district = _districts_of(index, district, m)
                     m.container_adm = index.place_adm[district[0]]  # a district: its region
                     m.container_cc = adm_cc[m.container_adm]
+                    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
+                        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
                     continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
@@ -1553,6 +1557,27 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 nxt.container_of = True
             elif adm:
                 m.container_adms = adm
+            else:
+                # "Parachinar, Kurram agency", "Marawi, Lanao del Sur": a district after a town
+                # of its region contains it (the town is the more specific place)
+                district = [e for e in nxt.ids if index.place_lat[e] != index.place_lat[e]]
+                if district:
+                    district = _districts_of(index, district, m)
+                if district and (nxt.admin_hint or len(district) == len(nxt.ids)) \
+                        and len({index.place_adm[e] for e in district}) == 1:
+                    a = index.place_adm[district[0]]
+                    if a >= 0 and any(e < n_places and index.place_lat[e] == index.place_lat[e]
+                                      and index.place_adm[e] == a for e in m.ids):
+                        m.container_adm = a
+                        m.container_cc = adm_cc[a]
+                        nxt.container_of = True
+
+
+def _districts_of(index: PlaceIndex, district: list[int], m: Mention) -> list[int]:
+    """Of namesake districts, those in a region where ``m`` has a namesake (all when none
+    is): "Arbinda in Soum province" is Burkina Faso's Soum, not Yemen's."""
+    own = {index.place_adm[e] for e in m.ids if e < index.n_places}
+    return [e for e in district if index.place_adm[e] in own] or district
 
 
 _SITE_SEP = re.compile(r" (?:-|\||«|–|—) ")

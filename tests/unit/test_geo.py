@@ -267,11 +267,18 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    # a town before the district it lies in ("X, Y agency", "X in Y province") is the place
+    pytest.param("A suicide bomber killed 30 people in Parachinar, Kurram agency, on Friday.", "Parachinar",
+                 id="town-beats-the-agency-after-it"),
+    pytest.param("Gunmen killed 35 people in Arbinda in Soum province, northern Burkina Faso.", "Arbinda",
+                 id="town-in-a-province-named-like-towns-abroad"),
     # a village the gazetteer lacks, written right before the region or town it lies in
     pytest.param("03/02/2017: Assailants attacked a checkpoint in Sheykhan Kalay, Logar, Afghanistan. Two "
                  "police officers were killed.", "Sheykhan Kalay", id="unlisted-village-before-its-province"),
     pytest.param("On 3 June 2019, gunmen killed two farmers in Tungan Kudu, Zamfara.", "Tungan Kudu",
                  id="unlisted-village-before-its-state"),
+    pytest.param("A trader was shot dead in Barangay Mabini, Hinigaran, Negros Occidental.", "Mabini",
+                 id="unlisted-barangay-without-its-word"),
     pytest.param("Bandits killed 12 people in Dogon Daji village, Kebbi State, on Tuesday.", "Dogon Daji",
                  id="unlisted-village-word-before-its-state"),
     # ... but a quarter of a big city is filed under the city
