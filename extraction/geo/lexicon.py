@@ -335,4 +335,18 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("MM", "karenni"): "MM-12", ("BD", "chittagong hill tracts"): "BD-B",
     ("RU", "ingushetia"): "RU-IN", ("RU", "north ossetia"): "RU-SE", ("RU", "kabardino balkaria"): "RU-KB",
     ("RU", "karachay cherkessia"): "RU-KC",
+    # more ACLED admin1 names for regions ISO and GeoNames spell otherwise: Sierra Leone's
+    # Western Area, Ethiopia's SNNP region and South West Ethiopia, Myanmar's Bago and Shan
+    # halves, Russian oblasts and Libyan districts by their capital's name
+    ("SL", "western"): "SL-W", ("NG", "federal capital territory"): "NG-FC", ("NG", "fct"): "NG-FC",
+    ("ET", "snnp"): "ET-SN", ("ET", "snnpr"): "ET-SN",
+    ("ET", "southern nations nationalities and peoples region"): "ET-SN",
+    ("ET", "south west ethiopia"): "ET-SW", ("ET", "southwest ethiopia"): "ET-SW",
+    ("ML", "timbuktu"): "ML-6", ("SD", "aj jazirah"): "SD-GZ", ("SD", "al jazirah"): "SD-GZ",
+    ("CO", "bogota"): "CO-DC", ("IN", "nct of delhi"): "IN-DL",
+    ("MM", "bago east"): "MM-02", ("MM", "bago west"): "MM-02", ("MM", "shan north"): "MM-17",
+    ("MM", "shan south"): "MM-17", ("MM", "shan east"): "MM-17",
+    ("RU", "belgorod"): "RU-BEL", ("RU", "kursk"): "RU-KRS", ("RU", "krasnodar"): "RU-KDA",
+    ("LY", "derna"): "LY-DR", ("LY", "sirte"): "LY-SR",
+    ("PH", "metropolitan manila"): "PH-00", ("PH", "metro manila"): "PH-00",
 }

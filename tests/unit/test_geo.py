@@ -418,6 +418,13 @@ ADMIN1_SPELLINGS = [
     ("Khyber Pakhtunkhwa", "PK", "PK-KP"),
     ("Orissa", "IN", "IN-OD"),
     ("Kabardino-Balkaria", "RU", "RU-KB"),
+    ("Western", "SL", "SL-W"),
+    ("SNNPR", "ET", "ET-SN"),
+    ("Shan-North", "MM", "MM-17"),
+    ("Bago-East", "MM", "MM-02"),
+    ("Timbuktu", "ML", "ML-6"),
+    ("Federal Capital Territory", "NG", "NG-FC"),
+    ("Belgorod", "RU", "RU-BEL"),
     ("SY-DY", None, "SY-DY"),
     ("Nowhere Land", "SY", None),
 ]
