@@ -1288,8 +1288,9 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     if reg_i >= 0 and not upper and (
             best_e < 0 or best_e >= n_places or index.place_lat[best_e] != index.place_lat[best_e]
             or (mentions[best_i].container_cc is not None and index.place_pop[best_e] < _QUARTERED_POP)) \
-            and not any(e < n_places and index.place_pop[e] >= _QUARTERED_POP and eadm[e] == adm
-                        for e in mentions[reg_i].ids):
+            and (mentions[reg_i].admin_hint  # ("Kuriga, Kaduna state": the state, not the city)
+                 or not any(e < n_places and index.place_pop[e] >= _QUARTERED_POP and eadm[e] == adm
+                            for e in mentions[reg_i].ids)):
         # "in Echkan, Logar, Afghanistan", "residents of Daret Azza in Aleppo": a village the
         # gazetteer lacks, right before the region, district or town ("Dehzak, Farah,
         # Afghanistan") it lies in, is the place; not before a city (or a region named like
@@ -1332,6 +1333,16 @@ _UNLISTED = re.compile(
     r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)$")
 
 
+def _foreign_to_container(index: PlaceIndex, x: Mention) -> bool:
+    """Has ``x`` no namesake inside the region written after it ("Kuriga, Kaduna state"
+    only echoes Khouribga, Morocco)?"""
+    adm = x.container_adm
+    if adm is None:
+        return False
+    n_places = index.n_places
+    return all((index.place_adm[e] if e < n_places else e - n_places) != adm for e in x.ids)
+
+
 def _unlisted_before(plan: _Plan, i: int) -> str:
     """The name of a place the gazetteer lacks written right before mention ``i`` (a region
     or district) as a place inside it, or "". (memoised per plan)"""
@@ -1355,7 +1366,8 @@ def _unlisted_before(plan: _Plan, i: int) -> str:
             plains = [_plain(w) for w in name.split()]
             # (a name the gazetteer knows is its own mention; parts of a longer unknown
             # name are only fragments: "Sheykhan Kalay")
-            if not any(a <= x.start < b and not x.fragment for x in plan.mentions) and not any(
+            if not any(a <= x.start < b and not x.fragment and not _foreign_to_container(plan.index, x)
+                       for x in plan.mentions) and not any(
                     p in STOPWORDS or p in FUNCTION_WORDS or p in ADMIN_WORDS or p in DISTRICT_WORDS
                     or p in PERSON_TITLES for p in plains):
                 got = name

@@ -281,6 +281,8 @@ PLACE_NAMES = [
                  id="unlisted-barangay-without-its-word"),
     pytest.param("Bandits killed 12 people in Dogon Daji village, Kebbi State, on Tuesday.", "Dogon Daji",
                  id="unlisted-village-word-before-its-state"),
+    pytest.param("ABUJA (Wire) - Bandits abducted 80 pupils from a school in Kuriga, Kaduna state.", "Kuriga",
+                 id="unlisted-village-echoing-a-town-abroad-before-a-state-named-like-its-city"),
     # ... but a quarter of a big city is filed under the city
     pytest.param("A car bomb exploded in Waberi, Mogadishu, Somalia, killing three.", "Mogadishu",
                  id="quarter-of-a-city-names-the-city"),
