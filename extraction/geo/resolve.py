@@ -757,7 +757,13 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     folded = _folded(surface) if single else ""
     fold_memo = _FOLDED
     rows = []
-    town_adms = {eadm[e] for e in m.ids if e < n_places} if single else ()
+    # (regions holding a town of that name, main name as spelled or by its skeleton: "Marib",
+    # "Idleb"; not "Maryland City", a namesake only through an alternate name)
+    if single:
+        key = fold_key(surface)
+        town_adms = {eadm[e] for e in m.ids if e < n_places and fold_key(place_name[e]) == key}
+    else:
+        town_adms = ()
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]

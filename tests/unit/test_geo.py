@@ -161,6 +161,10 @@ CURATED = [
     pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
     pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
     pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
+    # regions sharing a name: the US state, not Liberia's county (a town 'Maryland City'
+    # inside the state is no town of that name)
+    pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
+                 id="maryland-is-the-us-state"),
     # a region named like a country, with its admin word: the region, not the country
     pytest.param("Gunmen killed 14 farmers in Niger State on Sunday, police said.", "NG", "NG-NI",
                  id="niger-state-is-a-nigerian-state"),
