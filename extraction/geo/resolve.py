@@ -91,6 +91,7 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
+_COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -846,6 +847,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     dateline: list[bool] = []
     dl_cc: set[str | None] = set()  # countries named in the dateline
     shadowing: list[Mention] = []  # places after the dateline that may shadow it
+    country_shadow: list[int] = []  # "central Mali" after "BAMAKO, Mali -": elsewhere in it
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
     name_members: list[list[int]] = []
@@ -882,6 +884,11 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 dl_cc.add(ecc[m.ids[0]] if place else m.cc)
             elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
                 shadowing.append(m)
+            elif m.kind == "country" and start >= dl_end and m.cc in dl_cc and not m.negated \
+                    and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
+                # "BAMAKO, Mali (AP) - ... in Ogossagou, central Mali": the event is elsewhere
+                # in the country (a place the gazetteer may lack), not in the capital
+                country_shadow.append(start)
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
@@ -951,6 +958,8 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             credible, countries = _credible(index, ecc, m.ids)
             if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
                 shadow_starts.append(m.start)
+        if country_shadow:
+            shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text)
 
@@ -1240,6 +1249,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     # A repeated name's later mentions add half: salience, without letting one echo
     # ("Academy" three times) outvote two different names.
     voted = [False] * n_names
+    heard: set[tuple[str, int]] = set()  # (when the dateline is shadowed) regions voted for by others
     # (heaviest first; equal weights keep the text's order: the sort is stable)
     for i in sorted(range(len(mentions)), key=final.__getitem__, reverse=True):
         g = group_of[i]
@@ -1247,8 +1257,11 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             key = key_g[g]
             k = name_g[g]
             w = 0.5 * final[i] if voted[k] else final[i]
-            if shadowed and dateline[i]:
-                w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
+            if shadowed:
+                if dateline[i]:
+                    w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
+                else:
+                    heard.add(key)
             voted[k] = True
             votes[key] = votes.get(key, 0.0) + w
             cc = key[0]
@@ -1266,8 +1279,20 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
+    if shadowed:
+        # the event is elsewhere in the dateline's country: not in the dateline's region
+        # unless another name puts it there ("BAMAKO, Mali - ... in central Mali": Mali)
+        regions = {a: v for a, v in regions.items() if (country, a) in heard}
     if not regions:
         name, gid = index.country_names.get(country, (None, 0))
+        if shadowed and not upper:
+            # "in Ogossagou, central Mali": the village the gazetteer lacks names the place
+            for i, m in enumerate(mentions):
+                if m.kind == "country" and m.cc == country and not dateline[i]:
+                    unlisted = _unlisted_before(plan, i)
+                    if unlisted:
+                        return _location(unlisted, country, None, None, None, None, None,
+                                         LocationPrecision.COUNTRY)
         return _location(name, country, None, None, None, None, gid or None, LocationPrecision.COUNTRY)
     adm = max(regions, key=regions.get)  # type: ignore[arg-type]
     # The most specific, best-placed mention inside the winning region.
@@ -1336,7 +1361,8 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
 # or "in": what stands right before a region's name when it contains that place.
 _UNLISTED = re.compile(
     r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
-    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)$")
+    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
 
 
 def _foreign_to_container(index: PlaceIndex, x: Mention) -> bool:

@@ -246,6 +246,11 @@ DATELINES = [
     pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers in western Niger on Tuesday. The ambush "
                  "happened near Tillaberi, the defence ministry said.", "NE-6",
                  id="a-lead-naming-only-the-country-is-placed-by-the-next-sentence"),
+    # "in central Mali": elsewhere in the dateline's country; no region rather than the capital's
+    pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.", None,
+                 id="a-village-in-central-mali-is-not-in-bamako"),
+    pytest.param("ABUJA (Wire) - Gunmen killed 20 villagers in northwestern Nigeria on Sunday, police said.", None,
+                 id="northwestern-nigeria-is-not-abuja"),
     pytest.param("SHREVEPORT, La. \u2014 A woman shot and killed her husband Tuesday at their home in the Broadmoor "
                  "neighborhood, police said.", "US-LA", id="a-neighborhood-elsewhere-does-not-shadow-the-dateline"),
     pytest.param("DAYTON, Ohio \u2014 A man was killed in the Belmont neighborhood Friday, police said.", "US-OH",
@@ -257,7 +262,7 @@ DATELINES = [
 
 @pytest.mark.parametrize(("text", "admin1_code"), DATELINES)
 def test_the_event_sentence_place_beats_the_dateline(gazetteer: Gazetteer, text: str,
-                                                     admin1_code: str) -> None:
+                                                     admin1_code: str | None) -> None:
     first = split_sentences(text)[0]
     loc = _resolve(gazetteer, text, text[first.start:first.start + 20])
     assert loc.admin1_code == admin1_code
@@ -287,6 +292,8 @@ PLACE_NAMES = [
                  id="unlisted-village-word-before-its-state"),
     pytest.param("ABUJA (Wire) - Bandits abducted 80 pupils from a school in Kuriga, Kaduna state.", "Kuriga",
                  id="unlisted-village-echoing-a-town-abroad-before-a-state-named-like-its-city"),
+    pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.",
+                 "Ogossagou", id="unlisted-village-before-a-part-of-the-country"),
     # ... but a quarter of a big city is filed under the city
     pytest.param("A car bomb exploded in Waberi, Mogadishu, Somalia, killing three.", "Mogadishu",
                  id="quarter-of-a-city-names-the-city"),
