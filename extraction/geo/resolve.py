@@ -578,6 +578,9 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
                 and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
+        elif kind == "demonym" and not upper and single and _name_word(words, plains, caps, i0 - 1) \
+                and _name_word(words, plains, caps, j):
+            fragment = True  # "Datu Saudi Ampatuan": a word inside a longer proper name
         s_off = starts[i0]
         e_off = starts[j - 1] + len(words[j - 1])
         surface = rtext[s_off:e_off]

@@ -165,6 +165,9 @@ CURATED = [
     # inside the state is no town of that name)
     pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
                  id="maryland-is-the-us-state"),
+    # a demonym inside a longer proper name is no nationality
+    pytest.param("Soldiers clashed with gunmen in Datu Saudi Ampatuan, Maguindanao, killing five.", "PH", "PH-14",
+                 id="demonym-inside-a-town-name"),
     # a region named like a country, with its admin word: the region, not the country
     pytest.param("Gunmen killed 14 farmers in Niger State on Sunday, police said.", "NG", "NG-NI",
                  id="niger-state-is-a-nigerian-state"),
