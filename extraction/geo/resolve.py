@@ -110,6 +110,7 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
 _QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
@@ -761,11 +762,13 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     folded = _folded(surface) if single else ""
     fold_memo = _FOLDED
     rows = []
-    # (regions holding a town of that name, main name as spelled or by its skeleton: "Marib",
-    # "Idleb"; not "Maryland City", a namesake only through an alternate name)
+    # (regions holding a town of that name -- its main name by skeleton, or a city known by
+    # it: "Marib", "Idleb", "Derna" for Darnah; not "Maryland City", a small town that an
+    # alternate name ties to "Maryland")
     if single:
         key = fold_key(surface)
-        town_adms = {eadm[e] for e in m.ids if e < n_places and fold_key(place_name[e]) == key}
+        town_adms = {eadm[e] for e in m.ids if e < n_places and (
+            place_pop[e] >= _NAMESAKE_CITY_POP or fold_key(place_name[e]) == key)}
     else:
         town_adms = ()
     for rank, e in enumerate(m.ids):

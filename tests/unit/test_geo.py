@@ -279,6 +279,9 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    # a city known by its region's name stays the city
+    pytest.param("An Israeli strike on Nabatieh killed seven people on Monday.", "Nabatieh",
+                 id="city-named-like-its-region"),
     # a town before the district it lies in ("X, Y agency", "X in Y province") is the place
     pytest.param("A suicide bomber killed 30 people in Parachinar, Kurram agency, on Friday.", "Parachinar",
                  id="town-beats-the-agency-after-it"),
