@@ -503,11 +503,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             i += 1  # (a word that starts no name: most)
             continue
         p0 = plains[i]
-        if p0 in PERSON_TITLES:
-            if not upper:
-                break  # the rest of the run is a person's name
-            i += 4  # upper case: runs are whole clauses; skip the title and a name
-            continue
+        titled = p0 in PERSON_TITLES
         best: tuple[int, str, object] | None = None
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
@@ -544,6 +540,13 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                     best = (j, "place", hit)
                 if k not in prefixes:
                     break
+        if titled and (best is None or best[0] - i < 2):
+            # "President Bashar Al Assad": the rest of the run is a person's name; but
+            # "Prince George's County", "Prince Rupert" are names starting with a title
+            if not upper:
+                break
+            i += 4  # upper case: runs are whole clauses; skip the title and a name
+            continue
         if best is None:
             i += 1
             continue

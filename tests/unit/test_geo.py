@@ -161,6 +161,9 @@ CURATED = [
     pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
     pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
     pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
+    # a name that starts with a title word ("Prince", "Imam", "General") is a name, not a person
+    pytest.param("Police in Prince George's County said a teenager was shot on Friday.", "US", "US-MD",
+                 id="county-named-with-a-title-word"),
     # regions sharing a name: the US state, not Liberia's county (a town 'Maryland City'
     # inside the state is no town of that name)
     pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
@@ -279,6 +282,8 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    pytest.param("A roadside bomb hit a police car in Imam Sahib district of Kunduz province.", "Imam Sahib",
+                 id="district-named-with-a-title-word"),
     # a city known by its region's name stays the city
     pytest.param("An Israeli strike on Nabatieh killed seven people on Monday.", "Nabatieh",
                  id="city-named-like-its-region"),
