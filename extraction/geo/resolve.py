@@ -110,6 +110,7 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_QUARTERS_CITY_POP = 100_000  # a US dateline city this big has named quarters
 _NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
 _QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
@@ -709,6 +710,11 @@ class _Plan:
     answers: dict[tuple, Location]
     text: str = ""
     unlisted: dict[int, str] | None = None  # per region mention: the unlisted place before it
+    # a US city of 100,000+ in the dateline: its state (else -1); a name the text does not
+    # pin, small and in another state, or abroad with nothing else for that country, is
+    # then likely one of the city's quarters ("KANSAS CITY, Mo. -- ... in the Northland")
+    us_dl_adm: int = -1
+    us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
 
 
 class _Group(NamedTuple):
@@ -857,6 +863,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     dl_cc: set[str | None] = set()  # countries named in the dateline
     shadowing: list[Mention] = []  # places after the dateline that may shadow it
     country_shadow: list[int] = []  # "central Mali" after "BAMAKO, Mali -": elsewhere in it
+    us_dl_adm = -1
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
     name_members: list[list[int]] = []
@@ -891,6 +898,9 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
         if not m.in_title and dl_end > 0:
             if dl_start <= start < dl_end:
                 dl_cc.add(ecc[m.ids[0]] if place else m.cc)
+                if place and us_dl_adm < 0 and ecc[m.ids[0]] == "US" and m.ids[0] < n_places \
+                        and index.place_pop[m.ids[0]] >= _QUARTERS_CITY_POP:
+                    us_dl_adm = m.container_adm if m.container_adm is not None else eadm[m.ids[0]]
             elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
                 shadowing.append(m)
             elif m.kind == "country" and start >= dl_end and m.cc in dl_cc and not m.negated \
@@ -962,15 +972,35 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     # mentions would do so depends on the text alone; whether they lie in the event's
     # sentences is decided per call. (A place abroad competes by weight alone.)
     shadow_starts: list[int] = []
+    us_named: frozenset[int] = frozenset()
+    if us_dl_adm >= 0:
+        us_named = frozenset(e - n_places for m in mentions if m.kind == "place" for e in m.ids
+                             if e >= n_places and index.adm_cc[e - n_places] == "US"
+                             and _folded(m.surface) in index.adm_spellings[e - n_places])
     if dl_cc:
         for m in shadowing:
             credible, countries = _credible(index, ecc, m.ids)
-            if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
+            if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries) \
+                    and not (us_dl_adm >= 0 and _quarter_like(index, m, us_dl_adm, us_named)):
                 shadow_starts.append(m.start)
         if country_shadow:
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
-                 ev_ops, names, name_members, groups, group_of, answer_cands, {}, text)
+                 ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
+                 us_named)
+
+
+def _quarter_like(index: PlaceIndex, m: Mention, dl_adm: int, named: frozenset[int]) -> bool:
+    """Under a big US city's dateline, may ``m`` be one of its quarters: not pinned by a
+    container or an admin word, no region, and every US namesake a small place in another
+    state the text does not name ("Mid City", "Five Points", "Overtown")?"""
+    if m.container_cc is not None or m.admin_hint:
+        return False
+    n_places = index.n_places
+    us = [e for e in m.ids if (e < n_places and index.cc_list[index.place_cc[e]] == "US")
+          or (e >= n_places and index.adm_cc[e - n_places] == "US")]
+    return all(e < n_places and index.place_adm[e] != dl_adm and index.place_pop[e] < _QUARTERS_CITY_POP
+               and index.place_adm[e] not in named for e in us)
 
 
 def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[bool, frozenset[str]]:
@@ -1097,6 +1127,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ecc, eadm = index.entry_columns()
     upper = plan.upper
     dateline = plan.dateline
+    us_dl_adm = plan.us_dl_adm
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -1243,6 +1274,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
                     b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
                 conf *= 0.5
+        if us_dl_adm >= 0 and cont_cc is None and not admin_hint and a != us_dl_adm:
+            # under a big US city's dateline: a small namesake in another state, or a place
+            # abroad, that nothing else supports is likely one of the city's quarters
+            if cc != "US":
+                if strong.get(cc, 0.0) - own_strong[k].get(cc, 0.0) <= 0.05:
+                    conf *= 0.2
+            elif e < n_places and index.place_pop[e] < _QUARTERS_CITY_POP and a not in plan.us_named \
+                    and strong_adm.get(a, 0.0) - own_strong_a[k].get(a, 0.0) <= 0.05:
+                conf *= 0.2
         if cont_cc is not None or cont_adm is not None:
             if cc != cont_cc or (cont_adm is not None and a != cont_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it

@@ -252,6 +252,16 @@ DATELINES = [
     pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers in western Niger on Tuesday. The ambush "
                  "happened near Tillaberi, the defence ministry said.", "NE-6",
                  id="a-lead-naming-only-the-country-is-placed-by-the-next-sentence"),
+    # under a big US city's dateline, a name nothing pins that is small and in another state,
+    # or abroad, is one of the city's quarters ...
+    pytest.param("KANSAS CITY, Mo. -- A teenage boy died in a shooting in the Northland on Monday, police said.",
+                 "US-MO", id="a-quarter-named-like-a-region-abroad"),
+    pytest.param("Two shot in Overtown\n\nMIAMI -- Two men were shot in Overtown on Saturday night, police said.",
+                 "US-FL",
+                 id="a-quarter-named-like-a-small-town-in-another-state"),
+    # ... unless the text names that state
+    pytest.param("BOSTON (Wire) - Five people were found shot dead in an apartment in Saco, southern Maine, "
+                 "on Sunday.", "US-ME", id="a-small-town-in-a-state-the-text-names"),
     # "in central Mali": elsewhere in the dateline's country; no region rather than the capital's
     pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.", None,
                  id="a-village-in-central-mali-is-not-in-bamako"),
