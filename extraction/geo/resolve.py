@@ -1375,7 +1375,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         # gazetteer lacks, right before the region, district or town ("Dehzak, Farah,
         # Afghanistan") it lies in, is the place; not before a city (or a region named like
         # its city), where it is a quarter the sources file under the city ("Taimani, Kabul")
-        name = _unlisted_before(plan, reg_i)
+        name = _unlisted_before(plan, reg_i) or (_paren_head(plan, reg_i) if best_i < 0 else "")
         if name:
             return _location(name, country, admin_name, code, None, None, None, LocationPrecision.ADMIN1)
     if best_i < 0 or best_e >= n_places:
@@ -1412,6 +1412,33 @@ _UNLISTED = re.compile(
     r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
     r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
     r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
+
+
+_PAREN_HEAD = re.compile(
+    r"([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
+    r"(?:\s+(?:village|district|area|town|city|camp))?\s*\($")
+
+
+def _paren_head(plan: _Plan, i: int) -> str:
+    """The place named right before the parenthesis that holds mention ``i`` ("Solhan (Seno,
+    Sahel)", "Vovchansk (Chuhuiv, Kharkiv)": the source's own place, its district and region),
+    if the gazetteer has no namesake of it inside that region; else ""."""
+    text = plan.text
+    m = plan.mentions[i]
+    opening = text.rfind("(", max(0, m.start - 60), m.start)
+    if opening < 0 or ")" in text[opening:m.start]:
+        return ""
+    hit = _PAREN_HEAD.search(text, max(0, opening - 60), opening + 1)
+    if hit is None:
+        return ""
+    a, b = hit.span(1)
+    name = hit.group(1)
+    if any(_plain(w) in STOPWORDS or _plain(w) in FUNCTION_WORDS or _plain(w) in PERSON_TITLES
+           for w in name.split()):
+        return ""
+    if any(a <= x.start < b and not x.fragment and not _foreign_to_container(plan.index, x) for x in plan.mentions):
+        return ""
+    return name
 
 
 def _foreign_to_container(index: PlaceIndex, x: Mention) -> bool:
@@ -1615,6 +1642,9 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 if inside:
                     nxt = inside[-1]
                     nxt.parenthesised = True
+                    for o in inside[:-1]:
+                        if o.kind == "place":
+                            o.container_of = True  # "Solhan (Seno, Sahel)": Seno is the district
         if nxt is None and idx > 0:
             # "Yemen's Marib", "Congo's South Kivu", "Miami's Liberty City": the possessive
             # name before contains this one

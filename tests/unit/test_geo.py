@@ -315,6 +315,11 @@ PLACE_NAMES = [
                  id="unlisted-village-echoing-a-town-abroad-before-a-state-named-like-its-city"),
     pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.",
                  "Ogossagou", id="unlisted-village-before-a-part-of-the-country"),
+    # ACLED's "Place (District, Region)": the place before the parenthesis, known or not
+    pytest.param("On 6 June 2021, militants killed 160 villagers in Solhan (Seno, Sahel).", "Solhan",
+                 id="unlisted-village-before-its-district-and-region"),
+    pytest.param("On 14 August 2023, Russian forces shelled Vovchansk (Chuhuiv, Kharkiv).", "Vovchansk",
+                 id="town-before-its-district-and-region"),
     # ... but a quarter of a big city is filed under the city
     pytest.param("A car bomb exploded in Waberi, Mogadishu, Somalia, killing three.", "Mogadishu",
                  id="quarter-of-a-city-names-the-city"),
