@@ -709,7 +709,7 @@ class _Plan:
     # whether the dateline is shadowed
     answers: dict[tuple, Location]
     text: str = ""
-    unlisted: dict[int, str] | None = None  # per region mention: the unlisted place before it
+    unlisted: dict[tuple[int, int], str] | None = None  # per (mention, region): the unlisted place before it
     # a US city of 100,000+ in the dateline: its state (else -1); a name the text does not
     # pin, small and in another state, or abroad with nothing else for that country, is
     # then likely one of the city's quarters ("KANSAS CITY, Mo. -- ... in the Northland")
@@ -1375,7 +1375,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         # gazetteer lacks, right before the region, district or town ("Dehzak, Farah,
         # Afghanistan") it lies in, is the place; not before a city (or a region named like
         # its city), where it is a quarter the sources file under the city ("Taimani, Kabul")
-        name = _unlisted_before(plan, reg_i) or (_paren_head(plan, reg_i) if best_i < 0 else "")
+        name = _unlisted_before(plan, reg_i, adm) or (_paren_head(plan, reg_i, adm) if best_i < 0 else "")
         if name:
             return _location(name, country, admin_name, code, None, None, None, LocationPrecision.ADMIN1)
     if best_i < 0 or best_e >= n_places:
@@ -1408,18 +1408,22 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
 
 # A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma
 # or "in": what stands right before a region's name when it contains that place.
+_NAME = (r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+(?:(?:de|del|la|las|los|el|al|ad|as|ash|ar|an|wa|du|des|do|da"
+         r"|dos)\s+)?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3}")  # ("Huanzantlan del Rio")
 _UNLISTED = re.compile(
-    r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
+    r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?(" + _NAME + r")"
     r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
     r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
+# GTD's "attacked Halkanok, Takhar, Afghanistan": before a region that a country follows,
+# any lower-case word may precede the place
+_UNLISTED_CHAIN = re.compile(
+    r"(?<![^\W\d_])[a-z]+\s+(" + _NAME + r")(?:\s+(?:village|district|area|town|city|camp))?,\s*$")
 
 
-_PAREN_HEAD = re.compile(
-    r"([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3})"
-    r"(?:\s+(?:village|district|area|town|city|camp))?\s*\($")
+_PAREN_HEAD = re.compile(r"(" + _NAME + r")(?:\s+(?:village|district|area|town|city|camp))?\s*\($")
 
 
-def _paren_head(plan: _Plan, i: int) -> str:
+def _paren_head(plan: _Plan, i: int, adm: int) -> str:
     """The place named right before the parenthesis that holds mention ``i`` ("Solhan (Seno,
     Sahel)", "Vovchansk (Chuhuiv, Kharkiv)": the source's own place, its district and region),
     if the gazetteer has no namesake of it inside that region; else ""."""
@@ -1436,28 +1440,33 @@ def _paren_head(plan: _Plan, i: int) -> str:
     if any(_plain(w) in STOPWORDS or _plain(w) in FUNCTION_WORDS or _plain(w) in PERSON_TITLES
            for w in name.split()):
         return ""
-    if any(a <= x.start < b and not x.fragment and not _foreign_to_container(plan.index, x) for x in plan.mentions):
+    if _known_inside(plan, a, b, adm):
         return ""
     return name
 
 
-def _foreign_to_container(index: PlaceIndex, x: Mention) -> bool:
-    """Has ``x`` no namesake inside the region written after it ("Kuriga, Kaduna state"
-    only echoes Khouribga, Morocco)?"""
-    adm = x.container_adm
-    if adm is None:
-        return False
+def _known_inside(plan: _Plan, a: int, b: int, adm: int) -> bool:
+    """Does a name the gazetteer knows inside region ``adm`` (any region: -1) start in
+    ``a:b``? (parts of a longer unknown name are only fragments: "Sheykhan Kalay"; a name
+    that only echoes a place elsewhere is no such name: "Kuriga, Kaduna" ~ Khouribga)"""
+    index = plan.index
     n_places = index.n_places
-    return all((index.place_adm[e] if e < n_places else e - n_places) != adm for e in x.ids)
+    for x in plan.mentions:
+        if a <= x.start < b and not x.fragment:
+            inside = x.container_adm if adm < 0 else adm
+            if inside is None or any((index.place_adm[e] if e < n_places else e - n_places) == inside
+                                     for e in x.ids):
+                return True
+    return False
 
 
-def _unlisted_before(plan: _Plan, i: int) -> str:
+def _unlisted_before(plan: _Plan, i: int, adm: int = -1) -> str:
     """The name of a place the gazetteer lacks written right before mention ``i`` (a region
-    or district) as a place inside it, or "". (memoised per plan)"""
+    or district; inside region ``adm``) as a place inside it, or "". (memoised per plan)"""
     memo = plan.unlisted
     if memo is None:
         memo = plan.unlisted = {}
-    got = memo.get(i)
+    got = memo.get((i, adm))
     if got is not None:
         return got
     got = ""
@@ -1465,6 +1474,8 @@ def _unlisted_before(plan: _Plan, i: int) -> str:
     if not m.in_title:
         lo = max(0, m.start - 80)
         hit = _UNLISTED.search(plan.text, lo, m.start)
+        if (hit is None or hit.end() != m.start) and m.container_cc is not None:
+            hit = _UNLISTED_CHAIN.search(plan.text, lo, m.start)
         if hit is not None and hit.end() == m.start and (
                 "," in hit.group() or max(m.ids) >= plan.index.n_places):
             # (not "Zinar in Tell Abiad countryside": a village "in" a district, unless after
@@ -1474,12 +1485,11 @@ def _unlisted_before(plan: _Plan, i: int) -> str:
             plains = [_plain(w) for w in name.split()]
             # (a name the gazetteer knows is its own mention; parts of a longer unknown
             # name are only fragments: "Sheykhan Kalay")
-            if not any(a <= x.start < b and not x.fragment and not _foreign_to_container(plan.index, x)
-                       for x in plan.mentions) and not any(
+            if not _known_inside(plan, a, b, adm) and not any(
                     p in STOPWORDS or p in FUNCTION_WORDS or p in ADMIN_WORDS or p in DISTRICT_WORDS
                     or p in PERSON_TITLES for p in plains):
                 got = name
-    memo[i] = got
+    memo[(i, adm)] = got
     return got
 
 

@@ -315,6 +315,10 @@ PLACE_NAMES = [
                  id="unlisted-village-echoing-a-town-abroad-before-a-state-named-like-its-city"),
     pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.",
                  "Ogossagou", id="unlisted-village-before-a-part-of-the-country"),
+    pytest.param("03/10/2016: Assailants attacked Tor Ghundai, Zabul, Afghanistan. No casualties were reported.",
+                 "Tor Ghundai", id="unlisted-village-in-a-place-province-country-chain"),
+    pytest.param("On 3 May 2021, gunmen shot a farmer in Cerro Pelon del Sur, Oaxaca.", "Cerro Pelon del Sur",
+                 id="unlisted-village-with-a-connector-word"),
     # ACLED's "Place (District, Region)": the place before the parenthesis, known or not
     pytest.param("On 6 June 2021, militants killed 160 villagers in Solhan (Seno, Sahel).", "Solhan",
                  id="unlisted-village-before-its-district-and-region"),
