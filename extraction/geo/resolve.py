@@ -91,6 +91,7 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
+_NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -542,10 +543,15 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                 if k not in prefixes:
                     break
         if titled and (best is None or best[0] - i < 2):
-            # "President Bashar Al Assad": the rest of the run is a person's name; but
-            # "Prince George's County", "Prince Rupert" are names starting with a title
+            # "President Bashar Al Assad": a person's name follows the title; but "Prince
+            # George's County", "Prince Rupert" are names starting with a title
             if not upper:
-                break
+                # (the name ends at a small word that is no part of a name: "Sheikh Maqsoud
+                # in Aleppo", "Governor of Kano")
+                i += 1
+                while i < n and (caps[i] or (plains[i] in CONNECTORS and plains[i] not in _NOT_IN_NAMES)):
+                    i += 1
+                continue
             i += 4  # upper case: runs are whole clauses; skip the title and a name
             continue
         if best is None:

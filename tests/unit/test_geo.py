@@ -164,6 +164,11 @@ CURATED = [
     # a name that starts with a title word ("Prince", "Imam", "General") is a name, not a person
     pytest.param("Police in Prince George's County said a teenager was shot on Friday.", "US", "US-MD",
                  id="county-named-with-a-title-word"),
+    # after a title and the person's name, the run goes on: the place after "in" is read
+    pytest.param("Fighting was reported in Sheikh Maqsoud in Aleppo.", "SY", "SY-HL",
+                 id="title-shaped-quarter-then-its-city"),
+    pytest.param("The Governor of Kano said 12 people died in the flood.", "NG", "NG-KN",
+                 id="title-of-a-state"),
     # regions sharing a name: the US state, not Liberia's county (a town 'Maryland City'
     # inside the state is no town of that name)
     pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
