@@ -91,6 +91,8 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
+_FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university", "hotel", "bank", "stadium",
+                         "prison", "cathedral", "temple", "madrasa", "college"})
 _NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
@@ -321,6 +323,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue  # "Taliban militants", "Sharqiya Army": an actor
             if first:
                 before = prev
+            if kind == "place" and before == "the" and nxt in _FACILITIES:
+                continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:
                 # "Niger State", "Gaza province", "Mexico State": a region named like a country
                 regions = _regions_named(index, surface)

@@ -169,6 +169,8 @@ CURATED = [
                  id="title-shaped-quarter-then-its-city"),
     pytest.param("The Governor of Kano said 12 people died in the flood.", "NG", "NG-KN",
                  id="title-of-a-state"),
+    # "the X hospital": a building's name, not a place (Al-Shifa ~ Shefa, Vanuatu)
+    pytest.param("An airstrike hit the Al-Shifa hospital in Gaza City.", "PS", None, id="hospital-name-is-no-place"),
     # regions sharing a name: the US state, not Liberia's county (a town 'Maryland City'
     # inside the state is no town of that name)
     pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
