@@ -784,7 +784,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # (regions holding a town of that name -- its main name by skeleton, or a city known by
     # it: "Marib", "Idleb", "Derna" for Darnah; not "Maryland City", a small town that an
     # alternate name ties to "Maryland")
-    if single:
+    if single and m.ids[-1] >= n_places:  # (only a region namesake asks: most names have none)
         key = fold_key(surface)
         town_adms = {eadm[e] for e in m.ids if e < n_places and (
             place_pop[e] >= _NAMESAKE_CITY_POP or fold_key(place_name[e]) == key)}
