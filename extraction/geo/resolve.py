@@ -1706,7 +1706,7 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 district = [e for e in nxt.ids if index.place_lat[e] != index.place_lat[e]]
                 if district:
                     district = _districts_of(index, district, m)
-                if district and (nxt.admin_hint or len(district) == len(nxt.ids)) \
+                if district and (nxt.admin_hint or len(district) == len(nxt.ids) or _country_follows(text, nxt, by_start)) \
                         and len({index.place_adm[e] for e in district}) == 1:
                     a = index.place_adm[district[0]]
                     if a >= 0 and any(e < n_places and index.place_lat[e] == index.place_lat[e]
@@ -1714,6 +1714,18 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                         m.container_adm = a
                         m.container_cc = adm_cc[a]
                         nxt.container_of = True
+
+
+def _country_follows(text: str, m: Mention, by_start: dict[int, Mention]) -> bool:
+    """Is ``m`` followed by ", <Country>" (GTD's "Jolo, Sulu, Philippines": the middle name
+    is the province)?"""
+    if text[m.end:m.end + 1] != ",":
+        return False
+    k = m.end + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    nxt = by_start.get(k)
+    return nxt is not None and nxt.kind == "country"
 
 
 def _districts_of(index: PlaceIndex, district: list[int], m: Mention) -> list[int]:

@@ -301,6 +301,8 @@ PLACE_NAMES = [
                  "Sangin", id="district-beats-the-province-after-it"),
     pytest.param("A roadside bomb hit a police car in Imam Sahib district of Kunduz province.", "Imam Sahib",
                  id="district-named-with-a-title-word"),
+    pytest.param("03/04/2013: An explosive device detonated near a market in Jolo, Sulu, Philippines. Two "
+                 "people were killed.", "Jolo", id="town-province-country-chain-names-the-town"),
     # a city known by its region's name stays the city
     pytest.param("An Israeli strike on Nabatieh killed seven people on Monday.", "Nabatieh",
                  id="city-named-like-its-region"),
