@@ -450,6 +450,20 @@ def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
         assert loc.country is None, loc
 
 
+# Storms are named like people, and their names match towns ("Haiyan", China): with the
+# event's sentence as the anchor, a storm's name places nothing.
+STORMS = [
+    pytest.param("Typhoon Haiyan displaced four million people in the Visayas.", id="typhoon"),
+    pytest.param("Hurricane Harvey displaced 30,000 people on Saturday.", id="hurricane"),
+]
+
+
+@pytest.mark.parametrize("text", STORMS)
+def test_a_storm_name_is_no_place(gazetteer: Gazetteer, text: str) -> None:
+    loc = _resolve(gazetteer, text, text[:20])
+    assert loc.country is None, loc
+
+
 # --------------------------------------------------------------------------- admin1 spellings
 ADMIN1_SPELLINGS = [
     ("Idleb", "SY", "SY-ID"),
