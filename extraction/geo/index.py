@@ -35,6 +35,7 @@ from pathlib import Path
 from extraction.geo.fold import fold_key, fold_plain, fold_tokens, key_of_tokens
 from extraction.geo.lexicon import (
     ADMIN1_ALIASES,
+    AREA_NAMES,
     CONNECTORS,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -381,7 +382,9 @@ def build_index() -> PlaceIndex:
                     _add_prefixes(n)
     for n, cc in COUNTRY_ALIASES.items():
         countries[fold_key(n)] = cc
-    for n in [*COUNTRY_ALIASES, *DEMONYMS, *(v[0] for v in country_names.values())]:
+    for n, cc in AREA_NAMES.items():
+        countries.setdefault(fold_key(n), cc)  # "Darfur": Sudan, no region
+    for n in [*COUNTRY_ALIASES, *AREA_NAMES, *DEMONYMS, *(v[0] for v in country_names.values())]:
         _add_prefixes(n)
     demonyms: dict[str, str] = {}
     for n, cc in DEMONYMS.items():
@@ -392,6 +395,18 @@ def build_index() -> PlaceIndex:
         demonyms.setdefault(fold_key(n), cc)  # "the OSCE SMM", "FARDC troops"
         _add_prefixes(n)
 
+    # Regions of several countries sharing a name are tried most populous country first (a
+    # tie in the vote goes to the first): "Maryland" is the US state before Liberia's county.
+    # (Population: the towns'; within a country the order stays.)
+    cc_pop: dict[str, int] = {}
+    for k in range(n_places):
+        if place_lat[k] == place_lat[k]:
+            cc = cc_list[place_cc[k]]
+            cc_pop[cc] = cc_pop.get(cc, 0) + place_pop[k]
+    for v in names.values():
+        if len(v) > 1 and v[-2] >= n_places:
+            first = next(j for j, e in enumerate(v) if e >= n_places)
+            v[first:] = sorted(v[first:], key=lambda e: -cc_pop.get(adm_cc[e - n_places], 0))
     compact: dict[str, int | tuple[int, ...]] = {}
     for k, v in names.items():
         if len(v) > _MAX_CANDIDATES:

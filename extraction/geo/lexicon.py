@@ -10,10 +10,12 @@ __all__ = [
     "ADMIN1_ALIASES",
     "ACTOR_NOUNS",
     "ADMIN_WORDS",
+    "AREA_NAMES",
     "BLOCKED_NAMES",
     "CONNECTORS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
+    "DISTRICT_WORDS",
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
@@ -124,6 +126,14 @@ ADMIN_WORDS = frozenset({
     "province's", "state's",
 })
 
+# Words after a place name that mark it as a district below admin1 ("Khyber district",
+# "Safi tehsil", "Kurram agency", "Nduga regency", "West Wollega zone"): a district of that
+# name fits, a town does not.
+DISTRICT_WORDS = frozenset({
+    "district", "districts", "tehsil", "agency", "zone", "regency", "subdistrict", "upazila",
+    "woreda", "municipality", "lga",
+})
+
 # Nouns after a name that make it an actor, not a place ("Taliban militants",
 # "Sharqiya Army").
 ACTOR_NOUNS = frozenset({
@@ -154,6 +164,9 @@ PERSON_TITLES = frozenset({
     "king", "queen", "prince", "sheikh", "imam", "rev", "father", "pastor", "prof",
     "spokesman", "spokeswoman", "commander", "chief", "det", "detective", "cpl", "pvt",
     "trooper", "agent", "attorney", "coach", "brother", "sister", "uncle", "aunt",
+    # storms are named like people ("Typhoon Haiyan", "Hurricane Harvey", "Cyclone Idai",
+    # "Storm Daniel"): the name after these words is no place
+    "typhoon", "hurricane", "cyclone", "storm",
 })
 
 # Demonyms (and a few adjectives) as evidence of a country, never as the event place.
@@ -242,6 +255,19 @@ COUNTRY_ALIASES: dict[str, str] = {
     "vatican": "VA", "uae": "AE", "emirates": "AE",
 }
 
+# Areas news names that span several admin1 regions of one country: provinces since split
+# (DRC's Katanga, Orientale and Kasai-Occidental, 2015), historical and geographic regions
+# (Darfur, Kordofan, Cyrenaica, Donbas, Mindanao, Ogaden, the Niger Delta), self-declared
+# states (Somaliland, Puntland). Evidence for the country like its name, but no region: the
+# region comes from a place named beside it. (Former regions with one successor are region
+# spellings in ADMIN1_ALIASES.) Sources: ISO 3166-2 newsletters and GeoNames admin1 lists.
+AREA_NAMES: dict[str, str] = {
+    "darfur": "SD", "kordofan": "SD", "katanga": "CD", "orientale": "CD",
+    "kasai occidental": "CD", "kasai-occidental": "CD", "somaliland": "SO", "puntland": "SO",
+    "jubaland": "SO", "donbas": "UA", "donbass": "UA", "mindanao": "PH", "cyrenaica": "LY",
+    "fezzan": "LY", "tripolitania": "LY", "ogaden": "ET", "niger delta": "NG", "sinai": "EG",
+}
+
 # US state abbreviations as datelines and addresses write them after a comma: AP style
 # ("Marksville, La.", "Calif.", "Tenn.", written with a dot) and postal codes ("LA", "TX").
 US_STATE_ABBREV: dict[str, str] = {
@@ -302,4 +328,28 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("TT", "diego martin"): "TT-DMN", ("LY", "benghazi"): "LY-BA", ("YE", "lahj"): "YE-LA",
     ("UA", "zaporizhia"): "UA-23", ("UA", "zaporizhzhia"): "UA-23",
     ("PH", "bangsamoro autonomous region in muslim mindanao"): "PH-14", ("PH", "barmm"): "PH-14",
+    # former names and regions with one successor (ISO 3166-2 newsletters): Orissa renamed
+    # Odisha (2011), Uttaranchal Uttarakhand (2007), Maguindanao split in two provinces both in
+    # Bangsamoro (2022), Irian Jaya renamed Papua (2002), Myanmar's colonial-era state and
+    # division names, Chittagong Hill Tracts within Chattogram division, Russia's republics
+    # as news spells them
+    ("IN", "orissa"): "IN-OD", ("IN", "uttaranchal"): "IN-UK", ("PH", "maguindanao"): "PH-14",
+    ("ID", "irian jaya"): "ID-PA", ("MM", "arakan"): "MM-16", ("MM", "irrawaddy"): "MM-07",
+    ("MM", "karenni"): "MM-12", ("BD", "chittagong hill tracts"): "BD-B",
+    ("RU", "ingushetia"): "RU-IN", ("RU", "north ossetia"): "RU-SE", ("RU", "kabardino balkaria"): "RU-KB",
+    ("RU", "karachay cherkessia"): "RU-KC",
+    # more ACLED admin1 names for regions ISO and GeoNames spell otherwise: Sierra Leone's
+    # Western Area, Ethiopia's SNNP region and South West Ethiopia, Myanmar's Bago and Shan
+    # halves, Russian oblasts and Libyan districts by their capital's name
+    ("SL", "western"): "SL-W", ("NG", "federal capital territory"): "NG-FC", ("NG", "fct"): "NG-FC",
+    ("ET", "snnp"): "ET-SN", ("ET", "snnpr"): "ET-SN",
+    ("ET", "southern nations nationalities and peoples region"): "ET-SN",
+    ("ET", "south west ethiopia"): "ET-SW", ("ET", "southwest ethiopia"): "ET-SW",
+    ("ML", "timbuktu"): "ML-6", ("SD", "aj jazirah"): "SD-GZ", ("SD", "al jazirah"): "SD-GZ",
+    ("CO", "bogota"): "CO-DC", ("IN", "nct of delhi"): "IN-DL",
+    ("MM", "bago east"): "MM-02", ("MM", "bago west"): "MM-02", ("MM", "shan north"): "MM-17",
+    ("MM", "shan south"): "MM-17", ("MM", "shan east"): "MM-17",
+    ("RU", "belgorod"): "RU-BEL", ("RU", "kursk"): "RU-KRS", ("RU", "krasnodar"): "RU-KDA",
+    ("LY", "derna"): "LY-DR", ("LY", "sirte"): "LY-SR",
+    ("PH", "metropolitan manila"): "PH-00", ("PH", "metro manila"): "PH-00",
 }

@@ -45,6 +45,7 @@ from extraction.geo.fold import (
     _TOKEN_SYNONYMS,
     REWRITTEN_TOKENS,
     drop_articles,
+    fold_key,
     fold_plain,
     fold_tokens,
     token_skeleton,
@@ -56,6 +57,7 @@ from extraction.geo.lexicon import (
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
+    DISTRICT_WORDS,
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
     PERSON_TITLES,
@@ -89,6 +91,10 @@ _TROOPS = frozenset({"troops", "soldiers", "military", "jets", "warplanes", "air
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
+_FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university", "hotel", "bank", "stadium",
+                         "prison", "cathedral", "temple", "madrasa", "college"})
+_NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
+_COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -107,6 +113,9 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_QUARTERS_CITY_POP = 100_000  # a US dateline city this big has named quarters
+_NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
+_QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
 _MIN_VOTE = 0.25  # below this, and no country named: no location rather than a guess
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 # Where the wounded were taken is not where the event was ("died at a hospital in Plano").
@@ -314,6 +323,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue  # "Taliban militants", "Sharqiya Army": an actor
             if first:
                 before = prev
+            if kind == "place" and before == "the" and nxt in _FACILITIES:
+                continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
+            if kind == "country" and nxt in ADMIN_WORDS:
+                # "Niger State", "Gaza province", "Mexico State": a region named like a country
+                regions = _regions_named(index, surface)
+                if regions:
+                    kind, hit = "place", regions
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n":
@@ -337,7 +353,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
-                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
@@ -371,6 +387,19 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if word in person:
                 m.fragment = True
     return out
+
+
+def _regions_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
+    """The admin1 regions (entry ids) a country's name also names ("Niger" State, Nigeria).
+    (memoised per spelling)"""
+    memo: dict = _MEMO.setdefault("regions_named", {})  # type: ignore[assignment]
+    got = memo.get(surface)
+    if got is None:
+        ids = index.names.get(fold_key(surface), ())
+        if isinstance(ids, int):
+            ids = (ids,)
+        got = memo[surface] = tuple(e for e in ids if e >= index.n_places)
+    return got
 
 
 def _written_lower(text: str, word: str) -> bool:
@@ -486,11 +515,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
             i += 1  # (a word that starts no name: most)
             continue
         p0 = plains[i]
-        if p0 in PERSON_TITLES:
-            if not upper:
-                break  # the rest of the run is a person's name
-            i += 4  # upper case: runs are whole clauses; skip the title and a name
-            continue
+        titled = p0 in PERSON_TITLES
         best: tuple[int, str, object] | None = None
         # the n-gram's key built word by word while no word is one ``drop_articles`` may
         # drop or rewrite (most n-grams); else ``_key`` of all its words
@@ -527,6 +552,18 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                     best = (j, "place", hit)
                 if k not in prefixes:
                     break
+        if titled and (best is None or best[0] - i < 2):
+            # "President Bashar Al Assad": a person's name follows the title; but "Prince
+            # George's County", "Prince Rupert" are names starting with a title
+            if not upper:
+                # (the name ends at a small word that is no part of a name: "Sheikh Maqsoud
+                # in Aleppo", "Governor of Kano")
+                i += 1
+                while i < n and (caps[i] or (plains[i] in CONNECTORS and plains[i] not in _NOT_IN_NAMES)):
+                    i += 1
+                continue
+            i += 4  # upper case: runs are whole clauses; skip the title and a name
+            continue
         if best is None:
             i += 1
             continue
@@ -562,6 +599,9 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
                 and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
+        elif kind == "demonym" and not upper and single and _name_word(words, plains, caps, i0 - 1) \
+                and _name_word(words, plains, caps, j):
+            fragment = True  # "Datu Saudi Ampatuan": a word inside a longer proper name
         s_off = starts[i0]
         e_off = starts[j - 1] + len(words[j - 1])
         surface = rtext[s_off:e_off]
@@ -684,6 +724,13 @@ class _Plan:
     # answers already given, by what sets one call apart: the anchor's lifted mentions and
     # whether the dateline is shadowed
     answers: dict[tuple, Location]
+    text: str = ""
+    unlisted: dict[tuple[int, int], str] | None = None  # per (mention, region): the unlisted place before it
+    # a US city of 100,000+ in the dateline: its state (else -1); a name the text does not
+    # pin, small and in another state, or abroad with nothing else for that country, is
+    # then likely one of the city's quarters ("KANSAS CITY, Mo. -- ... in the Northland")
+    us_dl_adm: int = -1
+    us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
 
 
 class _Group(NamedTuple):
@@ -740,7 +787,15 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     folded = _folded(surface) if single else ""
     fold_memo = _FOLDED
     rows = []
-    town_adms = {eadm[e] for e in m.ids if e < n_places} if single else ()
+    # (regions holding a town of that name -- its main name by skeleton, or a city known by
+    # it: "Marib", "Idleb", "Derna" for Darnah; not "Maryland City", a small town that an
+    # alternate name ties to "Maryland")
+    if single and m.ids[-1] >= n_places:  # (only a region namesake asks: most names have none)
+        key = fold_key(surface)
+        town_adms = {eadm[e] for e in m.ids if e < n_places and (
+            place_pop[e] >= _NAMESAKE_CITY_POP or fold_key(place_name[e]) == key)}
+    else:
+        town_adms = ()
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
@@ -823,6 +878,8 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     dateline: list[bool] = []
     dl_cc: set[str | None] = set()  # countries named in the dateline
     shadowing: list[Mention] = []  # places after the dateline that may shadow it
+    country_shadow: list[int] = []  # "central Mali" after "BAMAKO, Mali -": elsewhere in it
+    us_dl_adm = -1
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
     name_members: list[list[int]] = []
@@ -857,8 +914,16 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
         if not m.in_title and dl_end > 0:
             if dl_start <= start < dl_end:
                 dl_cc.add(ecc[m.ids[0]] if place else m.cc)
+                if place and us_dl_adm < 0 and ecc[m.ids[0]] == "US" and m.ids[0] < n_places \
+                        and index.place_pop[m.ids[0]] >= _QUARTERS_CITY_POP:
+                    us_dl_adm = m.container_adm if m.container_adm is not None else eadm[m.ids[0]]
             elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
                 shadowing.append(m)
+            elif m.kind == "country" and start >= dl_end and m.cc in dl_cc and not m.negated \
+                    and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
+                # "BAMAKO, Mali (AP) - ... in Ogossagou, central Mali": the event is elsewhere
+                # in the country (a place the gazetteer may lack), not in the capital
+                country_shadow.append(start)
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
@@ -923,13 +988,35 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     # mentions would do so depends on the text alone; whether they lie in the event's
     # sentences is decided per call. (A place abroad competes by weight alone.)
     shadow_starts: list[int] = []
+    us_named: frozenset[int] = frozenset()
+    if us_dl_adm >= 0:
+        us_named = frozenset(e - n_places for m in mentions if m.kind == "place" for e in m.ids
+                             if e >= n_places and index.adm_cc[e - n_places] == "US"
+                             and _folded(m.surface) in index.adm_spellings[e - n_places])
     if dl_cc:
         for m in shadowing:
             credible, countries = _credible(index, ecc, m.ids)
-            if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries):
+            if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries) \
+                    and not (us_dl_adm >= 0 and _quarter_like(index, m, us_dl_adm, us_named)):
                 shadow_starts.append(m.start)
+        if country_shadow:
+            shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
-                 ev_ops, names, name_members, groups, group_of, answer_cands, {})
+                 ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
+                 us_named)
+
+
+def _quarter_like(index: PlaceIndex, m: Mention, dl_adm: int, named: frozenset[int]) -> bool:
+    """Under a big US city's dateline, may ``m`` be one of its quarters: not pinned by a
+    container or an admin word, no region, and every US namesake a small place in another
+    state the text does not name ("Mid City", "Five Points", "Overtown")?"""
+    if m.container_cc is not None or m.admin_hint:
+        return False
+    n_places = index.n_places
+    us = [e for e in m.ids if (e < n_places and index.cc_list[index.place_cc[e]] == "US")
+          or (e >= n_places and index.adm_cc[e - n_places] == "US")]
+    return all(e < n_places and index.place_adm[e] != dl_adm and index.place_pop[e] < _QUARTERS_CITY_POP
+               and index.place_adm[e] not in named for e in us)
 
 
 def _credible(index: PlaceIndex, ecc: list[str], ids: tuple[int, ...]) -> tuple[bool, frozenset[str]]:
@@ -1056,6 +1143,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ecc, eadm = index.entry_columns()
     upper = plan.upper
     dateline = plan.dateline
+    us_dl_adm = plan.us_dl_adm
 
     # Evidence. Hard: countries, demonyms, containers, unambiguous names. Soft: every
     # place mention spreads its weight over its candidates by population, so namesakes
@@ -1202,6 +1290,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
                     b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
                 conf *= 0.5
+        if us_dl_adm >= 0 and cont_cc is None and not admin_hint and a != us_dl_adm:
+            # under a big US city's dateline: a small namesake in another state, or a place
+            # abroad, that nothing else supports is likely one of the city's quarters
+            if cc != "US":
+                if strong.get(cc, 0.0) - own_strong[k].get(cc, 0.0) <= 0.05:
+                    conf *= 0.2
+            elif e < n_places and index.place_pop[e] < _QUARTERS_CITY_POP and a not in plan.us_named \
+                    and strong_adm.get(a, 0.0) - own_strong_a[k].get(a, 0.0) <= 0.05:
+                conf *= 0.2
         if cont_cc is not None or cont_adm is not None:
             if cc != cont_cc or (cont_adm is not None and a != cont_adm):
                 conf *= 0.1  # no namesake inside its stated region: the region speaks for it
@@ -1217,6 +1314,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     # A repeated name's later mentions add half: salience, without letting one echo
     # ("Academy" three times) outvote two different names.
     voted = [False] * n_names
+    heard: set[tuple[str, int]] = set()  # (when the dateline is shadowed) regions voted for by others
     # (heaviest first; equal weights keep the text's order: the sort is stable)
     for i in sorted(range(len(mentions)), key=final.__getitem__, reverse=True):
         g = group_of[i]
@@ -1224,8 +1322,11 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             key = key_g[g]
             k = name_g[g]
             w = 0.5 * final[i] if voted[k] else final[i]
-            if shadowed and dateline[i]:
-                w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
+            if shadowed:
+                if dateline[i]:
+                    w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
+                else:
+                    heard.add(key)
             voted[k] = True
             votes[key] = votes.get(key, 0.0) + w
             cc = key[0]
@@ -1243,8 +1344,20 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
+    if shadowed:
+        # the event is elsewhere in the dateline's country: not in the dateline's region
+        # unless another name puts it there ("BAMAKO, Mali - ... in central Mali": Mali)
+        regions = {a: v for a, v in regions.items() if (country, a) in heard}
     if not regions:
         name, gid = index.country_names.get(country, (None, 0))
+        if shadowed and not upper:
+            # "in Ogossagou, central Mali": the village the gazetteer lacks names the place
+            for i, m in enumerate(mentions):
+                if m.kind == "country" and m.cc == country and not dateline[i]:
+                    unlisted = _unlisted_before(plan, i)
+                    if unlisted:
+                        return _location(unlisted, country, None, None, None, None, None,
+                                         LocationPrecision.COUNTRY)
         return _location(name, country, None, None, None, None, gid or None, LocationPrecision.COUNTRY)
     adm = max(regions, key=regions.get)  # type: ignore[arg-type]
     # The most specific, best-placed mention inside the winning region.
@@ -1263,6 +1376,24 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             best_e = e
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
+    reg_i = best_i
+    if best_i < 0 and not upper:
+        # the region named only as another name's container ("Kalay, Logar, Afghanistan")
+        reg_i = next((i for i, m in enumerate(mentions)
+                      if m.container_of and group_of[i] >= 0 and key_g[group_of[i]] == win), -1)
+    if reg_i >= 0 and not upper and (
+            best_e < 0 or best_e >= n_places or index.place_lat[best_e] != index.place_lat[best_e]
+            or (mentions[best_i].container_cc is not None and index.place_pop[best_e] < _QUARTERED_POP)) \
+            and (mentions[reg_i].admin_hint  # ("Kuriga, Kaduna state": the state, not the city)
+                 or not any(e < n_places and index.place_pop[e] >= _QUARTERED_POP and eadm[e] == adm
+                            for e in mentions[reg_i].ids)):
+        # "in Echkan, Logar, Afghanistan", "residents of Daret Azza in Aleppo": a village the
+        # gazetteer lacks, right before the region, district or town ("Dehzak, Farah,
+        # Afghanistan") it lies in, is the place; not before a city (or a region named like
+        # its city), where it is a quarter the sources file under the city ("Taimani, Kabul")
+        name = _unlisted_before(plan, reg_i, adm) or (_paren_head(plan, reg_i, adm) if best_i < 0 else "")
+        if name:
+            return _location(name, country, admin_name, code, None, None, None, LocationPrecision.ADMIN1)
     if best_i < 0 or best_e >= n_places:
         return _location(admin_name, country, admin_name, code, None, None, index.adm_gid[adm] or None,
                          LocationPrecision.ADMIN1)
@@ -1289,6 +1420,93 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
                              index.place_gid[e] or None)
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
+
+
+# A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma
+# or "in": what stands right before a region's name when it contains that place.
+_NAME = (r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+(?:(?:de|del|la|las|los|el|al|ad|as|ash|ar|an|wa|du|des|do|da"
+         r"|dos)\s+)?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3}")  # ("Huanzantlan del Rio")
+_UNLISTED = re.compile(
+    r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?(" + _NAME + r")"
+    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
+# GTD's "attacked Halkanok, Takhar, Afghanistan": before a region that a country follows,
+# any lower-case word may precede the place
+_UNLISTED_CHAIN = re.compile(
+    r"(?<![^\W\d_])[a-z]+\s+(" + _NAME + r")(?:\s+(?:village|district|area|town|city|camp))?,\s*$")
+
+
+_PAREN_HEAD = re.compile(r"(" + _NAME + r")(?:\s+(?:village|district|area|town|city|camp))?\s*\($")
+
+
+def _paren_head(plan: _Plan, i: int, adm: int) -> str:
+    """The place named right before the parenthesis that holds mention ``i`` ("Solhan (Seno,
+    Sahel)", "Vovchansk (Chuhuiv, Kharkiv)": the source's own place, its district and region),
+    if the gazetteer has no namesake of it inside that region; else ""."""
+    text = plan.text
+    m = plan.mentions[i]
+    opening = text.rfind("(", max(0, m.start - 60), m.start)
+    if opening < 0 or ")" in text[opening:m.start]:
+        return ""
+    hit = _PAREN_HEAD.search(text, max(0, opening - 60), opening + 1)
+    if hit is None:
+        return ""
+    a, b = hit.span(1)
+    name = hit.group(1)
+    if any(_plain(w) in STOPWORDS or _plain(w) in FUNCTION_WORDS or _plain(w) in PERSON_TITLES
+           for w in name.split()):
+        return ""
+    if _known_inside(plan, a, b, adm):
+        return ""
+    return name
+
+
+def _known_inside(plan: _Plan, a: int, b: int, adm: int) -> bool:
+    """Does a name the gazetteer knows inside region ``adm`` (any region: -1) start in
+    ``a:b``? (parts of a longer unknown name are only fragments: "Sheykhan Kalay"; a name
+    that only echoes a place elsewhere is no such name: "Kuriga, Kaduna" ~ Khouribga)"""
+    index = plan.index
+    n_places = index.n_places
+    for x in plan.mentions:
+        if a <= x.start < b and not x.fragment:
+            inside = x.container_adm if adm < 0 else adm
+            if inside is None or any((index.place_adm[e] if e < n_places else e - n_places) == inside
+                                     for e in x.ids):
+                return True
+    return False
+
+
+def _unlisted_before(plan: _Plan, i: int, adm: int = -1) -> str:
+    """The name of a place the gazetteer lacks written right before mention ``i`` (a region
+    or district; inside region ``adm``) as a place inside it, or "". (memoised per plan)"""
+    memo = plan.unlisted
+    if memo is None:
+        memo = plan.unlisted = {}
+    got = memo.get((i, adm))
+    if got is not None:
+        return got
+    got = ""
+    m = plan.mentions[i]
+    if not m.in_title:
+        lo = max(0, m.start - 80)
+        hit = _UNLISTED.search(plan.text, lo, m.start)
+        if (hit is None or hit.end() != m.start) and m.container_cc is not None:
+            hit = _UNLISTED_CHAIN.search(plan.text, lo, m.start)
+        if hit is not None and hit.end() == m.start and (
+                "," in hit.group() or max(m.ids) >= plan.index.n_places):
+            # (not "Zinar in Tell Abiad countryside": a village "in" a district, unless after
+            # a comma, may be a part of it the source files under the district)
+            a, b = hit.span(1)
+            name = hit.group(1)
+            plains = [_plain(w) for w in name.split()]
+            # (a name the gazetteer knows is its own mention; parts of a longer unknown
+            # name are only fragments: "Sheykhan Kalay")
+            if not _known_inside(plan, a, b, adm) and not any(
+                    p in STOPWORDS or p in FUNCTION_WORDS or p in ADMIN_WORDS or p in DISTRICT_WORDS
+                    or p in PERSON_TITLES for p in plains):
+                got = name
+    memo[(i, adm)] = got
+    return got
 
 
 _LOWER_AFTER_SPACE = re.compile(" [a-z]")  # a word starting in lower case (after a space)
@@ -1431,11 +1649,15 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 nxt = None  # "Kalehe in Congo's South Kivu": the possessed name contains it
             if nxt is not None:
                 district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
-                if len(district) != len(nxt.ids):
-                    nxt = None  # "Dallas in Houston": a town is no container
-                elif all(e < n_places for e in district) and len({index.place_adm[e] for e in district}) == 1:
+                if len(district) != len(nxt.ids) and not (nxt.admin_hint and district):
+                    nxt = None  # "Dallas in Houston": a town is no container ("Soum province" is)
+                elif all(e < n_places for e in district) and len(
+                        {index.place_adm[e] for e in _districts_of(index, district, m)}) == 1:
+                    district = _districts_of(index, district, m)
                     m.container_adm = index.place_adm[district[0]]  # a district: its region
                     m.container_cc = adm_cc[m.container_adm]
+                    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
+                        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
                     continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
@@ -1446,6 +1668,9 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 if inside:
                     nxt = inside[-1]
                     nxt.parenthesised = True
+                    for o in inside[:-1]:
+                        if o.kind == "place":
+                            o.container_of = True  # "Solhan (Seno, Sahel)": Seno is the district
         if nxt is None and idx > 0:
             # "Yemen's Marib", "Congo's South Kivu", "Miami's Liberty City": the possessive
             # name before contains this one
@@ -1481,6 +1706,39 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                 nxt.container_of = True
             elif adm:
                 m.container_adms = adm
+            else:
+                # "Parachinar, Kurram agency", "Marawi, Lanao del Sur": a district after a town
+                # of its region contains it (the town is the more specific place)
+                district = [e for e in nxt.ids if index.place_lat[e] != index.place_lat[e]]
+                if district:
+                    district = _districts_of(index, district, m)
+                if district and (nxt.admin_hint or len(district) == len(nxt.ids) or _country_follows(text, nxt, by_start)) \
+                        and len({index.place_adm[e] for e in district}) == 1:
+                    a = index.place_adm[district[0]]
+                    if a >= 0 and any(e < n_places and index.place_lat[e] == index.place_lat[e]
+                                      and index.place_adm[e] == a for e in m.ids):
+                        m.container_adm = a
+                        m.container_cc = adm_cc[a]
+                        nxt.container_of = True
+
+
+def _country_follows(text: str, m: Mention, by_start: dict[int, Mention]) -> bool:
+    """Is ``m`` followed by ", <Country>" (GTD's "Jolo, Sulu, Philippines": the middle name
+    is the province)?"""
+    if text[m.end:m.end + 1] != ",":
+        return False
+    k = m.end + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    nxt = by_start.get(k)
+    return nxt is not None and nxt.kind == "country"
+
+
+def _districts_of(index: PlaceIndex, district: list[int], m: Mention) -> list[int]:
+    """Of namesake districts, those in a region where ``m`` has a namesake (all when none
+    is): "Arbinda in Soum province" is Burkina Faso's Soum, not Yemen's."""
+    own = {index.place_adm[e] for e in m.ids if e < index.n_places}
+    return [e for e in district if index.place_adm[e] in own] or district
 
 
 _SITE_SEP = re.compile(r" (?:-|\||«|–|—) ")

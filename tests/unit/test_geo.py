@@ -161,6 +161,49 @@ CURATED = [
     pytest.param("Fighting in Kasai displaced 3,000 people.", "CD", "CD-KS", id="kasai-region-over-town-abroad"),
     pytest.param("Floods hit Guerrero.", "MX", "MX-GRO", id="region-over-town-of-another-region"),
     pytest.param("Gunmen attacked a bus in Tabasco.", "MX", "MX-TAB", id="tabasco-region-over-town-elsewhere"),
+    # a name that starts with a title word ("Prince", "Imam", "General") is a name, not a person
+    pytest.param("Police in Prince George's County said a teenager was shot on Friday.", "US", "US-MD",
+                 id="county-named-with-a-title-word"),
+    # after a title and the person's name, the run goes on: the place after "in" is read
+    pytest.param("Fighting was reported in Sheikh Maqsoud in Aleppo.", "SY", "SY-HL",
+                 id="title-shaped-quarter-then-its-city"),
+    pytest.param("The Governor of Kano said 12 people died in the flood.", "NG", "NG-KN",
+                 id="title-of-a-state"),
+    # "the X hospital": a building's name, not a place (Al-Shifa ~ Shefa, Vanuatu)
+    pytest.param("An airstrike hit the Al-Shifa hospital in Gaza City.", "PS", None, id="hospital-name-is-no-place"),
+    # regions sharing a name: the US state, not Liberia's county (a town 'Maryland City'
+    # inside the state is no town of that name)
+    pytest.param("A man was killed in a shooting in Prince George's County, Maryland.", "US", "US-MD",
+                 id="maryland-is-the-us-state"),
+    # a demonym inside a longer proper name is no nationality
+    pytest.param("Soldiers clashed with gunmen in Datu Saudi Ampatuan, Maguindanao, killing five.", "PH", "PH-14",
+                 id="demonym-inside-a-town-name"),
+    # a region named like a country, with its admin word: the region, not the country
+    pytest.param("Gunmen killed 14 farmers in Niger State on Sunday, police said.", "NG", "NG-NI",
+                 id="niger-state-is-a-nigerian-state"),
+    pytest.param("Floods in Gaza province displaced 12,000 people.", "MZ", "MZ-G",
+                 id="gaza-province-is-in-mozambique"),
+    pytest.param("Police found six bodies in a ditch in Mexico State on Tuesday.", "MX", "MX-MEX",
+                 id="mexico-state-is-the-state"),
+    pytest.param("Fighting in Gaza killed 20 people on Monday.", "PS", None, id="gaza-alone-stays-palestine"),
+    # a district stated as such ("Khyber district", "Kurram agency") is the district, not a
+    # namesake town abroad
+    pytest.param("An IED killed two soldiers in Tirah Valley, Khyber district.", "PK", "PK-KP",
+                 id="khyber-district-is-the-district"),
+    pytest.param("Militants ambushed a convoy in Mohmand agency, killing three.", "PK", "PK-KP",
+                 id="mohmand-agency-is-the-agency"),
+    # former regions with one successor are that region; areas spanning several regions
+    # (a province since split, a historical region) are their country, the region comes from
+    # a place named beside them
+    pytest.param("Floods in Orissa killed 30 people.", "IN", "IN-OD", id="orissa-is-odisha"),
+    pytest.param("Five soldiers were killed in a clash in Maguindanao.", "PH", "PH-14",
+                 id="maguindanao-is-in-bangsamoro"),
+    pytest.param("Militants killed two police officers in Ingushetia on Friday.", "RU", "RU-IN",
+                 id="ingushetia-as-news-spells-it"),
+    pytest.param("Militias attacked a village in Darfur, killing 40.", "SD", None, id="darfur-is-sudan"),
+    pytest.param("Shelling in the Donbas killed three civilians.", "UA", None, id="donbas-is-ukraine"),
+    pytest.param("Rebels attacked Kalemie in Katanga province, killing six.", "CD", "CD-TA",
+                 id="katanga-town-gives-the-region"),
     # Pakistani force names are no places ("Levies" folds like Levis, Quebec)
     pytest.param("The Levies found the body of a shepherd near Kalat on Sunday.", "PK", "PK-BA",
                  id="levies-is-a-force-not-a-place"),
@@ -216,6 +259,21 @@ DATELINES = [
     pytest.param("NIAMEY (Wire) - Suspected jihadists killed 12 soldiers in western Niger on Tuesday. The ambush "
                  "happened near Tillaberi, the defence ministry said.", "NE-6",
                  id="a-lead-naming-only-the-country-is-placed-by-the-next-sentence"),
+    # under a big US city's dateline, a name nothing pins that is small and in another state,
+    # or abroad, is one of the city's quarters ...
+    pytest.param("KANSAS CITY, Mo. -- A teenage boy died in a shooting in the Northland on Monday, police said.",
+                 "US-MO", id="a-quarter-named-like-a-region-abroad"),
+    pytest.param("Two shot in Overtown\n\nMIAMI -- Two men were shot in Overtown on Saturday night, police said.",
+                 "US-FL",
+                 id="a-quarter-named-like-a-small-town-in-another-state"),
+    # ... unless the text names that state
+    pytest.param("BOSTON (Wire) - Five people were found shot dead in an apartment in Saco, southern Maine, "
+                 "on Sunday.", "US-ME", id="a-small-town-in-a-state-the-text-names"),
+    # "in central Mali": elsewhere in the dateline's country; no region rather than the capital's
+    pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.", None,
+                 id="a-village-in-central-mali-is-not-in-bamako"),
+    pytest.param("ABUJA (Wire) - Gunmen killed 20 villagers in northwestern Nigeria on Sunday, police said.", None,
+                 id="northwestern-nigeria-is-not-abuja"),
     pytest.param("SHREVEPORT, La. \u2014 A woman shot and killed her husband Tuesday at their home in the Broadmoor "
                  "neighborhood, police said.", "US-LA", id="a-neighborhood-elsewhere-does-not-shadow-the-dateline"),
     pytest.param("DAYTON, Ohio \u2014 A man was killed in the Belmont neighborhood Friday, police said.", "US-OH",
@@ -227,7 +285,7 @@ DATELINES = [
 
 @pytest.mark.parametrize(("text", "admin1_code"), DATELINES)
 def test_the_event_sentence_place_beats_the_dateline(gazetteer: Gazetteer, text: str,
-                                                     admin1_code: str) -> None:
+                                                     admin1_code: str | None) -> None:
     first = split_sentences(text)[0]
     loc = _resolve(gazetteer, text, text[first.start:first.start + 20])
     assert loc.admin1_code == admin1_code
@@ -241,6 +299,47 @@ PLACE_NAMES = [
                  id="city-beats-the-province-after-it"),
     pytest.param("A roadside bomb killed two police officers in Sangin district, Helmand province, Afghanistan.",
                  "Sangin", id="district-beats-the-province-after-it"),
+    pytest.param("A roadside bomb hit a police car in Imam Sahib district of Kunduz province.", "Imam Sahib",
+                 id="district-named-with-a-title-word"),
+    pytest.param("03/04/2013: An explosive device detonated near a market in Jolo, Sulu, Philippines. Two "
+                 "people were killed.", "Jolo", id="town-province-country-chain-names-the-town"),
+    # a city known by its region's name stays the city
+    pytest.param("An Israeli strike on Nabatieh killed seven people on Monday.", "Nabatieh",
+                 id="city-named-like-its-region"),
+    # a town before the district it lies in ("X, Y agency", "X in Y province") is the place
+    pytest.param("A suicide bomber killed 30 people in Parachinar, Kurram agency, on Friday.", "Parachinar",
+                 id="town-beats-the-agency-after-it"),
+    pytest.param("Gunmen killed 35 people in Arbinda in Soum province, northern Burkina Faso.", "Arbinda",
+                 id="town-in-a-province-named-like-towns-abroad"),
+    # a village the gazetteer lacks, written right before the region or town it lies in
+    pytest.param("03/02/2017: Assailants attacked a checkpoint in Sheykhan Kalay, Logar, Afghanistan. Two "
+                 "police officers were killed.", "Sheykhan Kalay", id="unlisted-village-before-its-province"),
+    pytest.param("On 3 June 2019, gunmen killed two farmers in Tungan Kudu, Zamfara.", "Tungan Kudu",
+                 id="unlisted-village-before-its-state"),
+    pytest.param("A trader was shot dead in Barangay Mabini, Hinigaran, Negros Occidental.", "Mabini",
+                 id="unlisted-barangay-without-its-word"),
+    pytest.param("Bandits killed 12 people in Dogon Daji village, Kebbi State, on Tuesday.", "Dogon Daji",
+                 id="unlisted-village-word-before-its-state"),
+    pytest.param("ABUJA (Wire) - Bandits abducted 80 pupils from a school in Kuriga, Kaduna state.", "Kuriga",
+                 id="unlisted-village-echoing-a-town-abroad-before-a-state-named-like-its-city"),
+    pytest.param("BAMAKO, Mali (Wire) - Gunmen killed 37 villagers in Ogossagou, central Mali, on Saturday.",
+                 "Ogossagou", id="unlisted-village-before-a-part-of-the-country"),
+    pytest.param("03/10/2016: Assailants attacked Tor Ghundai, Zabul, Afghanistan. No casualties were reported.",
+                 "Tor Ghundai", id="unlisted-village-in-a-place-province-country-chain"),
+    pytest.param("On 3 May 2021, gunmen shot a farmer in Cerro Pelon del Sur, Oaxaca.", "Cerro Pelon del Sur",
+                 id="unlisted-village-with-a-connector-word"),
+    # ACLED's "Place (District, Region)": the place before the parenthesis, known or not
+    pytest.param("On 6 June 2021, militants killed 160 villagers in Solhan (Seno, Sahel).", "Solhan",
+                 id="unlisted-village-before-its-district-and-region"),
+    pytest.param("On 14 August 2023, Russian forces shelled Vovchansk (Chuhuiv, Kharkiv).", "Vovchansk",
+                 id="town-before-its-district-and-region"),
+    # ... but a quarter of a big city is filed under the city
+    pytest.param("A car bomb exploded in Waberi, Mogadishu, Somalia, killing three.", "Mogadishu",
+                 id="quarter-of-a-city-names-the-city"),
+    pytest.param("Gunmen shot a shopkeeper in Qala-e Zaman Khan, Kabul, Afghanistan.", "Kabul",
+                 id="quarter-before-a-province-named-like-its-city"),
+    pytest.param("A roadside bomb killed a farmer in Giro district of Ghazni province on Monday.", "Giro",
+                 id="district-word-names-the-district"),
     pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
                  "El Tambo", id="town-beats-the-department"),
 ]
@@ -321,6 +420,8 @@ FALSE_PLACES = [
                  id="common-words-2"),
     pytest.param("Observatory head Rami Abdul Rahman said he could not confirm the toll.", id="person"),
     pytest.param("President Bashar Al Assad met Sonia Khush on Tuesday.", id="person-after-title"),
+    # a demonym inside a longer name is no nationality (the name itself is not in the gazetteer)
+    pytest.param("Soldiers clashed with gunmen in Datu Saudi Ampatuan on Monday.", id="demonym-inside-a-name"),
     pytest.param("The JFK terminal reopened after the alert.", id="airport-code-alternate-name"),
     pytest.param("Civilians gathered on the eastern bank of the Euphrates River.", id="river"),
     pytest.param("Taliban militants claimed the attack.", id="organisation"),
@@ -349,6 +450,20 @@ def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
         assert loc.country is None, loc
 
 
+# Storms are named like people, and their names match towns ("Haiyan", China): with the
+# event's sentence as the anchor, a storm's name places nothing.
+STORMS = [
+    pytest.param("Typhoon Haiyan displaced four million people in the Visayas.", id="typhoon"),
+    pytest.param("Hurricane Harvey displaced 30,000 people on Saturday.", id="hurricane"),
+]
+
+
+@pytest.mark.parametrize("text", STORMS)
+def test_a_storm_name_is_no_place(gazetteer: Gazetteer, text: str) -> None:
+    loc = _resolve(gazetteer, text, text[:20])
+    assert loc.country is None, loc
+
+
 # --------------------------------------------------------------------------- admin1 spellings
 ADMIN1_SPELLINGS = [
     ("Idleb", "SY", "SY-ID"),
@@ -369,6 +484,15 @@ ADMIN1_SPELLINGS = [
     ("Nangarhar", "AF", "AF-NAN"),
     ("Sari Pul", "AF", "AF-SAR"),
     ("Khyber Pakhtunkhwa", "PK", "PK-KP"),
+    ("Orissa", "IN", "IN-OD"),
+    ("Kabardino-Balkaria", "RU", "RU-KB"),
+    ("Western", "SL", "SL-W"),
+    ("SNNPR", "ET", "ET-SN"),
+    ("Shan-North", "MM", "MM-17"),
+    ("Bago-East", "MM", "MM-02"),
+    ("Timbuktu", "ML", "ML-6"),
+    ("Federal Capital Territory", "NG", "NG-FC"),
+    ("Belgorod", "RU", "RU-BEL"),
     ("SY-DY", None, "SY-DY"),
     ("Nowhere Land", "SY", None),
 ]
