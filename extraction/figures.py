@@ -1359,8 +1359,11 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
 
 
 _SUICIDE = re.compile(
-    rf"\b(?:(?P<q>{_QP})\s+|an?\s+)(?:\w+\s+)?suicide\s+(?:bombers?|attackers?)\b"
-    r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*)\b)",
+    rf"\b(?:(?P<q>{_QP})\s+|an?\s+|the\s+)(?:\w+\s+)?suicide\s+(?:bombers?|attackers?)\b"
+    # the blast told by its verb, or by the bomber's strike ("struck a mosque", "rammed a
+    # truck into the gate"): the bomber died either way
+    r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*"
+    r"|struck|rammed|drove\s+(?:[\w-]+\s+){1,6}?into)\b)",
     _I,
 )
 _SUICIDE_FAILED = re.compile(

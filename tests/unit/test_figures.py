@@ -386,6 +386,15 @@ FAMILIES = [
                  id="dead-on-each-side"),
     pytest.param("The fighting killed 4 fighters from each side and wounded 9.", (8, 9, None),
                  id="killed-from-each-side"),
+    # a suicide bomber whose strike is told by "struck", "rammed", "drove ... into" died too
+    pytest.param("A suicide bomber struck a funeral in Mardan, killing 6 mourners and wounding 11.", (7, 11, None),
+                 id="suicide-bomber-struck-is-added"),
+    pytest.param("A suicide bomber rammed a van into the gate of the base. Three guards were killed.", (4, None, None),
+                 id="suicide-bomber-rammed-is-added"),
+    pytest.param("The suicide bomber drove a tanker laden with explosives into the barracks, killing 9 soldiers.",
+                 (10, None, None), id="the-suicide-bomber-drove-into-is-added"),
+    pytest.param("Suicide bombers have struck the town twice. A roadside bomb killed 2 boys on Friday.",
+                 (2, None, None), id="suicide-bombers-uncounted-struck-is-not-added"),
     # known gaps (docs/FIGURES.md)
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities",
                  marks=pytest.mark.xfail(strict=True, reason="a comma list after a colon is read as its first item")),
