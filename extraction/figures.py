@@ -81,11 +81,21 @@ _TRIGGER_STEMS = (
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat",
+    "martyred", "martyrdom", "shahadat", "lost",
 )
 
 _QP = QUANTITY_PATTERN
 _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
+
+# "the army lost three soldiers", "lost 3 of their own": a side's own dead, counted on the
+# right (not "lost 40 houses", "lost two cows": only a count of people or "of their own")
+_LOST_COUNT = (r"(?:at\s+least\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|over\s+)?(?:\d[\d,]*|one|two|three|four"
+               r"|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens|several"
+               r"|scores|hundreds)\s+")
+_LOST_PEOPLE = (_LOST_COUNT + r"(?:of\s+(?:their|its|his|her)\s+(?:own|men|fighters|comrades|soldiers|members)"
+                r"|(?:[\w-]+\s+){0,2}?(?:soldiers|troops|men|fighters|officers|policemen|members|personnel"
+                r"|servicemen|militants|comrades|guards|people|civilians|children|rebels|insurgents|commanders"
+                r"|colleagues|relatives|sons|daughters|crew|lives)\b)")
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
@@ -109,7 +119,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
                    r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
-                   r"|shooting\s+dead"),
+                   r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"),
     ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"
@@ -675,7 +685,7 @@ _VERB_STARTS = (
 _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
-    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
+    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
