@@ -2084,6 +2084,11 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         subj = head[:aux.start()]
         if "who" in subj:  # (else `_WHO_END` cannot match)
             subj = _WHO_END.sub(" ", subj)
+            k = subj.rfind(" who ")
+            if k > 0 and len(subj) - k < 90 and not _has_break(subj[k:]) and "," not in subj[k:]:
+                # "Another teen who was walking with him was grazed": the subject is the noun
+                # before its relative clause, not the clause's last words
+                subj = subj[:k + 1]
         subj = _strip_appositive(subj)
         sm = _singular_subject(subj)
         if sm is not None and not _none_word(subj[-30:]):
