@@ -81,12 +81,20 @@ _TRIGGER_STEMS = (
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat", "lost",
+    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h",
+    # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
+    *(f"in {d} {part}" for d in ("the", "his", "her")
+      for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
+                   "wrist", "torso", "side", "lower", "upper", "left")),
 )
 
 _QP = QUANTITY_PATTERN
 _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
 
+_BODY_PARTS = (r"head|face|neck|chest|back|arms?|legs?|foot|feet|hands?|shoulders?|stomach|abdomen|hips?|thighs?"
+               r"|knees?|buttocks?|torso|side|elbows?|wrists?|ankles?|jaw|groin|lower\s+body|upper\s+body")
+_IN_BODY_PART = (r"(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+(?:the|his|her)\s+"
+                 r"(?:(?:left|right|upper|lower)\s+)?(?:" + _BODY_PARTS + ")")
 # "the army lost three soldiers", "lost 3 of their own": a side's own dead, counted on the
 # right (not "lost 40 houses", "lost two cows": only a count of people or "of their own")
 _LOST_COUNT = (r"(?:at\s+least\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|over\s+)?(?:\d[\d,]*|one|two|three|four"
@@ -115,6 +123,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
                    r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"
                    r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   # "A man was shot in the head and killed": one verb, as "shot and killed"
+                   r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
@@ -132,11 +142,15 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
     ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
-                 r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
+                 r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
+                 # "one started shooting at the trooper, hitting him in the elbow"
+                 r"|(?:hitting|striking)\s+(?:him|her)\s+" + _IN_BODY_PART),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
     ("shot_pas", r"(?:struck|hit)\s+by\s+(?:gunfire|bullets|a\s+bullet|stray\s+bullets|a\s+stray\s+bullet)"
+                 # "Her mother was also struck in the arm": hit by a bullet in a body part
+                 r"|(?:struck|hit)\s+" + _IN_BODY_PART +
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
     ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless)"
                        r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
@@ -688,7 +702,8 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
-    (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
+    (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -1211,6 +1226,10 @@ _SURVIVES = re.compile(
 _ALSO_SHOT = re.compile(r"\b(?:also|too)\s+(?:shot|struck|hit)\b")
 _ANOTHER_SHOT = re.compile(r"\W*(?:another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+"
                            r"(?:also\s+)?(?:shot|struck|hit)\b")
+# the subject of a clause after a death: "... killed Sunday and his friend was shot"
+_OTHER_ONE_AFTER_AND = re.compile(r"[^,;:.]{0,40}?\band\s+((?:a|an|his|her|their|another|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}"
+                                  r"\s+(?:was|is)\s+(?:also\s+)?(?:shot|struck|hit)\b)")
+_BODY_PART_HIT = re.compile(r"(?:was|is)\s+(?:also\s+)?(?:shot|struck|hit)\s+" + _IN_BODY_PART + r"\b")
 _SURVIVES_HINTS = ("expected", "threatening", "condition", "recovering", "released", "minor", "survived")
 _SAME_PERSON_OPENING = re.compile(
     r"^\W*(?:he|she|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|victim|child|officer|deputy"
@@ -1227,6 +1246,13 @@ def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures
         if f.field != "shot" or f.negation or f.background or f.value.best != 1 or f.value.max != 1:
             continue
         k = f.sentence_index
+        if any(g.field == "killed" and g.sentence_index == k and not g.negation and not g.background
+               and g.end <= f.start and (m := _OTHER_ONE_AFTER_AND.match(low_text, g.end, sentences[k].end))
+               and m.start(1) == f.start for g in figures):
+            # "A man was shot dead and his friend was shot in the arm": a clause of its own
+            # after the death, with a subject of its own, tells another person, who lived
+            figures[i] = replace(f, field="wounded")
+            continue
         if any(g.field in ("killed", "wounded") and g.sentence_index == k and not g.negation for g in figures):
             continue  # (with a wounded count beside it, the person shot is most likely one of them)
         sent = sentences[k]
@@ -1238,7 +1264,21 @@ def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures
         if also and not (k + 1 < len(sentences) and any(g.sentence_index == k + 1 and g.field == "killed"
                                                        for g in figures)):
             # "Her co-worker was also shot": someone besides the dead (who died "later" would
-            # be counted in this or the next sentence)
+            # be counted in this or the next sentence), and besides the wounded counted before
+            # ("A girl was wounded. Her mother was also struck in the arm" = 2)
+            # (only beside single people counted in earlier sentences: after a count, or in the
+            # sentence that named another, "also" restates one of those already counted)
+            alone = all(g.value.best == 1 and g.sentence_index < k for g in figures
+                        if g.field in ("wounded", "shot") and g is not f and not g.negation and not g.background
+                        and (g.sentence_index, g.start) < (k, f.start))
+            figures[i] = replace(f, field="wounded", additive=alone)
+            continue
+        if (low_text.startswith(("his ", "her ", "their "), f.start) and _BODY_PART_HIT.match(low_text, f.end)
+                and any(g.field == "killed" and g.sentence_index < k and not g.negation and not g.background
+                        for g in figures)
+                and not any(g.sentence_index == k + 1 and g.field == "killed" for g in figures)):
+            # "A man was shot dead. His friend was shot in the arm.": the dead man's kin or
+            # friend, hit in a body part and not said to die, is another person, wounded
             figures[i] = replace(f, field="wounded")
             continue
         if not any(map(low.__contains__, _SURVIVES_HINTS)) or _SURVIVES.search(low) is None:

@@ -406,6 +406,21 @@ FAMILIES = [
                  id="lost-n-fighters"),
     pytest.param("Villagers lost 60 houses and 300 goats in the floods.", (None, None, None),
                  id="lost-houses-and-goats-are-no-people"),
+    # hit by a bullet in a body part: a person shot; another person than the dead
+    pytest.param("A nurse was critically wounded on Friday. Her husband was also struck in the arm and was treated "
+                 "at the scene.", (None, 2, None), id="also-struck-in-the-arm-beside-a-wounded"),
+    pytest.param("One of the men opened fire on the deputy, hitting him in the shoulder.", (None, 1, None),
+                 id="hitting-him-in-the-shoulder"),
+    pytest.param("A teenager was hit in the leg by a stray bullet outside the store.", (None, 1, None),
+                 id="hit-in-the-leg"),
+    pytest.param("The clerk was struck twice in the chest and died at the scene.", (1, None, None),
+                 id="struck-in-the-chest-and-died"),
+    pytest.param("A cashier was shot in the neck and killed during the robbery.", (1, None, None),
+                 id="shot-in-the-neck-and-killed"),
+    pytest.param("A driver was killed and a passenger was shot in the hip.", (1, 1, None),
+                 id="killed-and-another-person-shot"),
+    pytest.param("A man was shot dead outside the bar. His cousin was shot in the foot.", (1, 1, None),
+                 id="shot-dead-then-his-kin-shot-in-the-foot"),
     # known gaps (docs/FIGURES.md)
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities",
                  marks=pytest.mark.xfail(strict=True, reason="a comma list after a colon is read as its first item")),
