@@ -1574,6 +1574,7 @@ class _Flags(NamedTuple):  # (a tuple: made for every sentence with a figure, ch
     background: bool  # either: deaths and injuries here never count
     separate: bool  # another incident of the same article
     claimed: bool  # a party's claim
+    separate_from: int = 0  # where in the sentence the separate incident's clause begins
 
 
 # "On Jan. 3, a man was killed ...": a day and month without a year.
@@ -1605,6 +1606,10 @@ def _day_before(low: str, published: dt.date) -> bool:
     return False
 
 
+# a clause of its own opening right before "a separate ..." ("..., while a separate strike")
+_SEPARATE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|but)\s+$|;\s*$")
+
+
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = _BACKGROUND_HINT(low) is not None
@@ -1613,10 +1618,13 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
             or (published is not None and "on " in low and _day_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
     background = past or cumulative
-    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low or "second" in low)
-                and _SEPARATE.search(low) is not None)
+    sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
+                                                         or "second" in low) else None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
-    return _Flags(past, cumulative, background, separate, claimed)
+    # "airstrikes killed 60 people, officials said, while a separate strike knocked out the
+    # internet": the other incident is told in a clause after the figures; theirs is the lead's
+    tail = sep.start() if sep is not None and _SEPARATE_CLAUSE.search(low, 0, sep.start()) else 0
+    return _Flags(past, cumulative, background, sep is not None, claimed, tail)
 
 
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
@@ -1654,7 +1662,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         flags = flags or _sentence_flags(low, published)
         for f in fields:
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
-                              negation=True, background=flags.background, separate=flags.separate))
+                              negation=True, background=flags.background,
+                              separate=flags.separate and m.start() >= flags.separate_from))
 
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
@@ -1744,7 +1753,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             bg = flags.past if f.startswith("displaced") else flags.background
             out.append(Figure(f, value, base + a, base + b, idx,
                               kind=_CUMULATIVE_KIND if flags.cumulative and not bg else kind, role=role,
-                              additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
+                              additive=additive, background=bg, separate=flags.separate and a >= flags.separate_from,
+                              claimed=flags.claimed))
         if not (field == "shot" and mode == "pas"):
             prev_end = ve  # ("was hit by gunfire and died": the subject is shared)
     if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
