@@ -80,7 +80,8 @@ _TRIGGER_STEMS = (
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
-    "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
+    "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
@@ -152,15 +153,21 @@ _VERB_SPECS: list[tuple[str, str]] = [
                  # "Her mother was also struck in the arm": hit by a bullet in a body part
                  r"|(?:struck|hit)\s+" + _IN_BODY_PART +
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
-    ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless)"
+    ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless"
+                       r"|in\s+(?:evacuation\s+(?:centres|centers|sites)|(?:relief\s+)?camps|shelters))"
                        r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
                        r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
-                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|sheltered|sheltering|sent"),
+                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
                       r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps|centres|centers)"
-                      r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
+                      r"|(?:sought|took|taking|taken|seeking|sheltered)\s+(?:refuge|shelter)"
+                      # "8,760 people are staying in 35 evacuation centers"
+                      r"|(?:staying|sheltering|housed|living)\s+in\s+(?:\d[\d,]*\s+|several\s+|various\s+)"
+                      r"(?:temporary\s+|evacuation\s+|relief\s+)?(?:shelters|camps|centres|centers|schools)"
+                      r"|(?:camping|sleeping|living)\s+(?:in\s+the\s+open|outdoors|in\s+the\s+streets)"
+                      r"|without\s+(?:homes|a\s+home|a\s+roof)"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
                       r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
@@ -238,6 +245,10 @@ _SUBSET = re.compile(
 )
 
 
+_OF_WHOM_DISPLACED = re.compile(r",?\s*of\s+(?:whom|which)\s+(?:[\w,.-]+\s+){1,4}?(?:were|have\s+been|had\s+been|are)\s+"
+                                r"(?:\w+\s+)?(?:displaced|evacuated|relocated|made\s+homeless|left\s+homeless)\b")
+
+
 def _subset_matches(low: str) -> list[re.Match[str]]:
     """``_SUBSET.finditer(low)``, tried only where a subset phrase can start: at a bracket, or
     at the optional comma and white space before one of its opening words (found by
@@ -261,7 +272,13 @@ def _subset_matches(low: str) -> list[re.Match[str]]:
             while k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_"):
                 k -= 1
         starts.extend(range(space_run_start(low, k), k + 1))
-    return finditer_at(_SUBSET, low, starts)
+    found = finditer_at(_SUBSET, low, starts)
+    if "affect" in low and "of wh" in low:
+        # "12,000 people were affected, of whom 2,300 were displaced": the part is the only
+        # displacement figure (those affected are no count of the displaced)
+        found = [m for m in found if not (_OF_WHOM_DISPLACED.match(low, m.start())
+                                          and "affect" in low[:m.start()])]
+    return found
 
 
 # Words after a number that make it something other than a count of people.
@@ -691,7 +708,7 @@ _VERB_STARTS = (
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
-    "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
+    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
@@ -701,9 +718,10 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
-    (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
-    (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
-    (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("took", "taking", "taken", "sought", "seeking"), r"\s+(?:refuge|shelter)"),
+    (("staying", "housed"), r"\s+in\s"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
+    (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
+    (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -944,6 +962,9 @@ def _field_for(field: str, np_text: str) -> str | None:
     """People vs households vs dwellings: a displacement count of families stays households."""
     if field == "displaced":
         head = " ".join(np_text.split()[:3])  # "189,800 residents living in houses" counts residents
+        cut = _WHERE_TO.search(head)
+        if cut is not None:  # "forcing 300,000 people into shelters": where they went is no dwelling count
+            head = head[:cut.start()]
         if _HOUSEHOLD.search(head):
             return "displaced_households"
         if _DWELLING.search(head):
@@ -953,6 +974,7 @@ def _field_for(field: str, np_text: str) -> str | None:
     return field
 
 
+_WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 _HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
                         r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
