@@ -81,7 +81,8 @@ _TRIGGER_STEMS = (
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
-    "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
+    "deplac", "d\u00e9plac", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
@@ -157,7 +158,11 @@ _VERB_SPECS: list[tuple[str, str]] = [
                        r"|in\s+(?:evacuation\s+(?:centres|centers|sites)|(?:relief\s+)?camps|shelters))"
                        r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
-                       r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
+                       r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"
+                       # table rows: "Evacuated people: 3,450", "Persons in evacuation centres - 2,318"
+                       r"|(?:(?:displaced|evacuated|relocated|homeless|sheltered)\s+(?:people|persons|individuals|population)"
+                       r"|(?:people|persons|individuals)\s+(?:displaced|evacuated|relocated|in\s+(?:evacuation\s+(?:centres"
+                       r"|centers|sites)|(?:relief\s+)?camps|shelters)))(?=\s*(?::|-|\u2013)\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
                       r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
@@ -168,6 +173,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"(?:temporary\s+|evacuation\s+|relief\s+)?(?:shelters|camps|centres|centers|schools)"
                       r"|(?:camping|sleeping|living)\s+(?:in\s+the\s+open|outdoors|in\s+the\s+streets)"
                       r"|without\s+(?:homes|a\s+home|a\s+roof)"
+                      # Spanish and French fragments: "4.500 personas desplazadas", "800 personnes déplacées"
+                      r"|desplazad[oa]s|evacuad[oa]s|albergad[oa]s|d[e\u00e9]plac[e\u00e9]e?s"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
                       r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
@@ -363,8 +370,8 @@ def _not_a_count(before: str) -> bool:
     return _NOT_A_COUNT.search(before) is not None
 
 
-_HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
-_DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
+_HOUSEHOLD = re.compile(r"\b(?:families|family|households?|familias|familles|hogares|m[e\u00e9]nages)\b", _I)
+_DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?|viviendas|casas|maisons|logements)\b", _I)
 _PERP = re.compile(
     r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?|terrorists?|insurgents?"
     r"|militants?|hitm[ae]n|robbers?|himself|herself|themselves|gunmen|hijackers?|kidnappers?|abductors?)\b",
@@ -708,7 +715,7 @@ _VERB_STARTS = (
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
-    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "sent", "fled", "flee", "homeless", "idp",
+    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "desplaz", "alberg", "deplac", "d\u00e9plac", "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
@@ -719,7 +726,8 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "taken", "sought", "seeking"), r"\s+(?:refuge|shelter)"),
-    (("staying", "housed"), r"\s+in\s"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
+    (("staying", "housed"), r"\s+in\s"),
+    (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
