@@ -131,7 +131,10 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
                    r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
-                   r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"),
+                   r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"
+                   # "militants martyred three policemen" (the passive "were martyred" is below)
+                   r"|martyred(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a|an"
+                   r"|his|her|their|several|dozens)\b)"),
     ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"
@@ -305,7 +308,9 @@ _NON_PERSON = re.compile(
     _I,
 )
 _MONTH_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
+    # (a month's name or abbreviation as a whole word: not "martyred 3", "declared 2 dead")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
     _I,
 )
 _QUAL_HEAD = re.compile(r"^(?:(?:the|at\s+least|about|some|around|nearly)\s+)+", _I)
@@ -539,7 +544,9 @@ def _singular_subject(subj: str) -> re.Match[str] | None:
 _STOP_AHEAD = (
     r"(?=\s+(?:in|at|on|with|near|during|after|from|and|who|whom|that|which|whose|as|while|inside|outside|by"
     r"|before|when|to|of|for|following|said|was|were|is|then|last|this|early|late|yesterday|today|earlier"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|near|along|over|under|because|amid|over)\b"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|near|along|over|under|because|amid|over"
+    # "shot the suspect several times": how often, not more of the object
+    r"|(?:several|multiple|numerous|two|three|four|five|six|\d+)\s+times|once|twice|repeatedly)\b"
     r"|\s*[,.;:()\[\]\u2014-]|\s*$)"
 )
 _SINGULAR_OBJECT = re.compile(
