@@ -1806,6 +1806,22 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             flags = flags or _sentence_flags(low, published)
             out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
                               background=flags.background, separate=flags.separate))
+    if out and ("another" in low_masked or "further" in low_masked or "additional" in low_masked):
+        # "Ten people died on Monday and another three on Tuesday": the verb is left out of
+        # the second count, which adds to the field of the count before it
+        for m in _ELLIPTIC_MORE.finditer(low_masked):
+            before = [v for v in verbs if v.end() <= m.start()]
+            if not before or any(f.start - base >= m.start() for f in out):
+                continue
+            field = _VERB_FIELD_MODE[before[-1].lastgroup][0]  # the nearest verb's
+            prev = [f for f in out if f.field == field and f.end - base <= m.start() and not f.negation]
+            if not prev or _has_break(masked[before[-1].end():m.start()]):
+                continue
+            last = prev[-1]
+            q = parse_quantity(masked[m.start("q"):m.end("q")])
+            if q is not None:
+                out.append(replace(last, value=q, start=base + m.start("q"), end=base + m.end("q"), additive=True,
+                                   kind=_FIRST_REPORT_KIND))
     if "each side" in low_masked or "either side" in low_masked:
         # "3 dead on each side": a count per side of a clash of two sides
         for i, f in enumerate(out):
@@ -1828,6 +1844,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+_ELLIPTIC_MORE = re.compile(
+    rf"\band\s+(?:another|a\s+further|an\s+additional)\s+(?P<q>{_QP})\s+(?:(?:people|persons|others)\s+)?"
+    r"(?=(?:on|in|at|near|during|from|the\s+next|the\s+following)\b|$|[.,;])")
 _OF_A_PERIOD = re.compile(r"\s+(?:the|this|last)\s+(?:year|month|week|weekend|day|season|decade)\b|\s+(?:19|20)\d\d\b",
                           _I)
 _INJURED_WHO_DIED = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:later\s+|also\s+|have\s+|had\s+)?(?:died|succumbed)\b",
@@ -1983,7 +2002,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         nxt = _AND_NEXT.match(masked, pos, hi)
         m = _SINGULAR_OBJECT.match(masked, nxt.end(), hi) if nxt is not None else None
         if m is not None and m.group("head") and not (re.search(r"(?<![s'])s$", m.group("head"), _I)
-                                                      or m.group("head").lower() in _PLURAL_HEADS):
+                                                      or m.group("head").lower() in _PLURAL_HEADS
+                                                      # "and another 2 were wounded": a count, no one person
+                                                      or _QUANT.fullmatch(m.group("head").lower())):
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             np_text = m.group(0).strip()
             out.append((None, a, m.end(), np_text, _role(np_text), False))
