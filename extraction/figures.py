@@ -225,7 +225,7 @@ _NEGATIONS = re.compile(
     r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed))"
     r"|(?P<killed>\bno\s+(?:\w+\s+){0,2}(?:fatalities|fatality|deaths|loss(?:es)?\s+of\s+(?:li(?:fe|ves))|lives\s+(?:were\s+)?lost)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:reported\s+)?(?:killed|dead)"
-    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities)"
+    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died)"
     r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
     r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
@@ -574,13 +574,13 @@ _IN_ADDITION = re.compile(
 # "18 people were killed, not counting the bomber": the count leaves the attackers out, and
 # they died too (GTD counts perpetrators among the killed).
 _PERP_LEFT_OUT = re.compile(
-    r"\b(?:excluding|not\s+counting|not\s+including|besides|apart\s+from)\s+"
+    r"\b(?:excluding|not\s+counting|not\s+including|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+"
     rf"(?:(?:the|both|all)\s+)?(?:(?P<q>{_QP})\s+)?(?:suicide\s+)?"
     r"(?P<who>assailants?|attackers?|bombers?|gunm[ae]n|perpetrators?|shooters?|militants?|hijackers?|himself|herself)\b",
     _I,
 )
 _EACH_SIDE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:on|from)\s+(?:each|either)\s+side\b(?!\s+of\b)", _I)
-_LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from")
+_LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from", "except", "other than")
 _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
 
@@ -1725,6 +1725,16 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if q is not None:
                 kind = _UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) else _FIRST_REPORT_KIND
                 found.append((q, q.start, q.end, "", "mixed", False))
+                if ":" in masked[ve:q.start]:
+                    # "Fatalities: 9 soldiers, 14 militants": the list after the colon adds up
+                    end = q.end + len(_np_after(masked, q.end, next_start))
+                    for q2 in quants:
+                        if q2.start < end:
+                            continue
+                        if q2.start >= next_start or not _LIST_GAP.fullmatch(masked, end, q2.start):
+                            break
+                        found.append((q2, q2.start, q2.end, "", "mixed", False))
+                        end = q2.end + len(_np_after(masked, q2.end, next_start))
         elif mode == "one":
             found.append((None, vs, ve, v.group(0), "victims", False))
         elif mode == "self":
@@ -1836,7 +1846,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 q = None  # "excluding the attackers": how many is not said
             else:
                 q = Range.exact(2 if m.group(0).lower().split()[-2:-1] == ["both"] else 1, m.group("who"))
-            if q is not None and any(f.field == "killed" and not f.negation for f in out):
+            # ("No one was killed besides the bomber": the zero is everyone else)
+            if q is not None and any(f.field == "killed" and (not f.negation or f.negation and f.end - base <= m.start()
+                                                              and _has_verb(low_masked[f.start - base:m.start()]))
+                                     for f in out):
                 a, b = m.span("who")
                 flags = flags or _sentence_flags(low, published)
                 out.append(Figure("killed", q, base + a, base + b, idx, role="perpetrators", additive=True,
@@ -1844,6 +1857,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")
 _ELLIPTIC_MORE = re.compile(
     rf"\band\s+(?:another|a\s+further|an\s+additional)\s+(?P<q>{_QP})\s+(?:(?:people|persons|others)\s+)?"
     r"(?=(?:on|in|at|near|during|from|the\s+next|the\s+following)\b|$|[.,;])")

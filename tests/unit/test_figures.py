@@ -462,11 +462,16 @@ FAMILIES = [
                  id="french-personnes-deplacees"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
-    # known gaps (docs/FIGURES.md)
-    pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities",
-                 marks=pytest.mark.xfail(strict=True, reason="a comma list after a colon is read as its first item")),
-    pytest.param("No one was killed besides the bomber.", (1, None, None), id="nobody-but-the-bomber",
-                 marks=pytest.mark.xfail(strict=True, reason="a negation with an exception reads as zero")),
+    # a list after "Fatalities:" adds up; a zero with an exception counts the exception
+    pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
+    pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
+                 id="colon-list-of-fatalities-closed-by-and"),
+    pytest.param("Total fatalities: 6 (4 soldiers, 2 civilians).", (6, None, None),
+                 id="colon-toll-with-a-breakdown-in-brackets"),
+    pytest.param("No one was killed besides the bomber.", (1, None, None), id="nobody-but-the-bomber"),
+    pytest.param("No one was killed except the three attackers.", (3, None, None), id="nobody-except-the-attackers"),
+    pytest.param("Nobody died in the blaze.", (0, None, None), id="nobody-died-is-a-zero"),
+    pytest.param("No one died, but 4 people were injured.", (0, 4, None), id="no-one-died-is-a-zero"),
 ]
 
 
