@@ -1083,8 +1083,19 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
         if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
             figures[i] = replace(f, role="perpetrators")
+    # "A boy killed himself ... Officers found Ian Roe, 10, dead": a person named dead where the
+    # suicide hurt no one else is the suicide told again by name
+    named = [i for i, f in enumerate(figures)
+             if f.field == "killed" and f.role == "victims" and not f.background and not f.negation
+             and not f.separate and not f.additive and f.value.best == 1 and f.value.max == 1 and _NAME.fullmatch(text[f.start:f.end].strip())]
+    if len(named) == 1 and not any(
+            g.field in ("killed", "wounded", "shot") and g.role != "perpetrators" and not g.background
+            and not g.negation and k != named[0] for k, g in enumerate(figures)):
+        figures[named[0]] = replace(figures[named[0]], role="perpetrators")
 
 
+_NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
+                   r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
     rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"

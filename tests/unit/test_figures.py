@@ -224,8 +224,11 @@ FAMILIES = [
     pytest.param("Five people were injured in the blast; one of the injured died in hospital.", (1, 4, None),
                  id="one-of-the-injured-died"),
     pytest.param("A boy killed himself on Thursday, police said. Officers found Ian Roe, 10, dead in the apartment.",
-                 (1, None, None), id="suicide-restated-by-name",
-                 marks=pytest.mark.xfail(strict=True, reason="a suicide told again by name counts twice")),
+                 (1, None, None), id="suicide-restated-by-name"),
+    pytest.param("A man killed himself after a standoff in Akron. Police named him as Tom Lee, 52. Lee was pronounced "
+                 "dead at the scene.", (1, None, None), id="suicide-restated-by-surname"),
+    pytest.param("A man shot his wife and then killed himself. Officers found Jane Roe, 40, dead in the kitchen.",
+                 (2, None, None), id="a-named-victim-of-a-murder-suicide-is-not-the-suicide"),
     pytest.param("Officers shot the suspect several times. He survived.", (None, 1, None),
                  id="shot-the-suspect-several-times"),
     pytest.param("A deputy shot the driver twice. The driver is expected to survive.", (None, 1, None),
