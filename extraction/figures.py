@@ -1039,7 +1039,7 @@ _SUBJECT_HEAD = re.compile(
     r"(?!,?\s+(?:was|were|is|had\s+been|has\s+been)\b)"
 )
 _AGENT_HEAD = re.compile(rf"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?({_PERSON_HEADS})\b")
-_RESTATED_HEAD = re.compile(rf"^(?:(?:the|a|an)\s+(?:[\w'-]+\s+){{0,2}}?({_PERSON_HEADS}|gunwoman|attacker|assailant)\b"
+_RESTATED_HEAD = re.compile(rf"^(?:(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?({_PERSON_HEADS}|gunwoman|attacker|assailant)\b"
                             r"|(he|she)$)")
 _ALWAYS_THE_PERPETRATOR = frozenset({"suspect", "gunman", "gunwoman", "shooter", "attacker", "assailant"})
 
@@ -1076,7 +1076,10 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         if (f.field != "killed" or f.role != "victims" or f.background or f.negation or f.additive
                 or f.value.best != 1 or f.value.max != 1):
             continue
-        m = _RESTATED_HEAD.match(" ".join(low_text[f.start:f.end].split()).strip(" ,"))
+        phrase = " ".join(low_text[f.start:f.end].split()).strip(" ,")
+        if phrase == "one":  # "Officers found one woman dead": the count and its noun
+            phrase = " ".join(low_text[f.start:f.end + 24].split()[:2])
+        m = _RESTATED_HEAD.match(phrase)
         if m is None:
             continue
         head = m.group(1) or m.group(2)
@@ -1090,7 +1093,8 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
              and not f.separate and not f.additive and f.value.best == 1 and f.value.max == 1 and _NAME.fullmatch(text[f.start:f.end].strip())]
     if len(named) == 1 and not any(
             g.field in ("killed", "wounded", "shot") and g.role != "perpetrators" and not g.background
-            and not g.negation and k != named[0] for k, g in enumerate(figures)):
+            and not g.negation and k != named[0] and "self" not in low_text[g.start:g.end]
+            for k, g in enumerate(figures)):
         figures[named[0]] = replace(figures[named[0]], role="perpetrators")
 
 

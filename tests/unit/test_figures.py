@@ -229,6 +229,11 @@ FAMILIES = [
                  "dead at the scene.", (1, None, None), id="suicide-restated-by-surname"),
     pytest.param("A man shot his wife and then killed himself. Officers found Jane Roe, 40, dead in the kitchen.",
                  (2, None, None), id="a-named-victim-of-a-murder-suicide-is-not-the-suicide"),
+    pytest.param("Police say a boy, 11, killed himself on Monday. Officers found Tim Fox dead in the apartment. "
+                 "Detectives say he shot himself once, inflicting a fatal wound.", (1, None, None),
+                 id="suicide-restated-by-name-beside-shot-himself"),
+    pytest.param("A mother shot her son and then killed herself. Officers found one woman dead and the boy with a "
+                 "gunshot wound to the arm.", (1, 1, None), id="murder-suicide-one-woman-dead-is-the-suicide"),
     pytest.param("Officers shot the suspect several times. He survived.", (None, 1, None),
                  id="shot-the-suspect-several-times"),
     pytest.param("A deputy shot the driver twice. The driver is expected to survive.", (None, 1, None),
