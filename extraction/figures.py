@@ -1461,11 +1461,14 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
 
 
 _SUICIDE = re.compile(
-    rf"\b(?:(?P<q>{_QP})\s+|an?\s+|the\s+)(?:\w+\s+)?suicide\s+(?:bombers?|attackers?)\b"
+    rf"\b(?:(?P<q>{_QP})\s+|an?\s+|the\s+)(?:\w+\s+)?suicide\s+(?:car\s+|truck\s+)?(?:bombers?|attackers?)\b"
     # the blast told by its verb, or by the bomber's strike ("struck a mosque", "rammed a
-    # truck into the gate"): the bomber died either way
+    # truck into the gate", "attacked a base"): the bomber died either way
     r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*"
-    r"|struck|rammed|drove\s+(?:[\w-]+\s+){1,6}?into)\b)",
+    r"|struck|rammed|attacked|targeted|drove\s+(?:[\w-]+\s+){1,6}?into)\b)"
+    # "twin suicide bombings tore through ...", "a suicide car bombing killed 9": one bomber each
+    r"|\b(?:(?P<q2>two|three|four|\d)\s+|(?P<twin>twin|double)\s+|an?\s+|the\s+)(?:car\s+|truck\s+|vest\s+)?"
+    r"suicide\s+(?:car\s+|truck\s+)?bombings?\b(?=[^.]*\b(?:kill\w*|dead|died|tore|ripped|wound\w*|injur\w*)\b)",
     _I,
 )
 _SUICIDE_FAILED = re.compile(
@@ -1496,7 +1499,8 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         # as the whole text is long and most texts that say "suicide" report no bomber)
         if _SUICIDE_FAILED.search(text):
             return None
-        value = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group(0))
+        q = m.group("q") or m.group("q2")
+        value = parse_quantity(q) if q else Range.exact(2 if m.group("twin") else 1, m.group(0))
         if value is None or value.best > 5:
             return None
         return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,

@@ -416,6 +416,12 @@ FAMILIES = [
                  id="suicide-bomber-rammed-is-added"),
     pytest.param("The suicide bomber drove a tanker laden with explosives into the barracks, killing 9 soldiers.",
                  (10, None, None), id="the-suicide-bomber-drove-into-is-added"),
+    pytest.param("A suicide car bomber attacked an army post in Kunduz, killing 7 soldiers.", (8, None, None),
+                 id="suicide-car-bomber-attacked-is-added"),
+    pytest.param("Twin suicide bombings ripped through a bus station, killing 21 people and wounding 60.",
+                 (23, 60, None), id="twin-suicide-bombings-add-two-bombers"),
+    pytest.param("A suicide car bombing killed 6 policemen at a checkpoint in Baidoa.", (7, None, None),
+                 id="a-suicide-bombing-adds-its-bomber"),
     pytest.param("Suicide bombers have struck the town twice. A roadside bomb killed 2 boys on Friday.",
                  (2, None, None), id="suicide-bombers-uncounted-struck-is-not-added"),
     # "lost N <people>", "lost N of their own": a side's own dead
