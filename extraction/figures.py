@@ -142,6 +142,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|martyred|embraced\s+(?:martyrdom|shahadat)"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+                    r"|survived\s+(?:the\s+attack\s+)?with\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
@@ -733,7 +734,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "taken", "sought", "seeking"), r"\s+(?:refuge|shelter)"),
-    (("staying", "housed"), r"\s+in\s"),
+    (("staying", "housed"), r"\s+in\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
     (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
@@ -2088,7 +2089,12 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             np_text = m.group(0).strip()
             res.append((None, a, m.end(), np_text, _role(np_text), False))
-        nxt = _AND_NEXT.match(masked, m.end(), hi)
+        end = m.end()
+        if m.group("head") or m.group("name"):
+            of = _OF_PLACE.match(masked, end, hi)
+            if of is not None:  # "the village chief of Koumbri and his deputy"
+                end = of.end()
+        nxt = _AND_NEXT.match(masked, end, hi)
         if nxt is not None:
             commas_from = -1  # "and" closes a list
         else:
@@ -2239,7 +2245,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                 # "One soldier was killed. Another soldier was killed the next day": one more
                 return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text),
                          _ADDITIVE_ONE.match(np_text) is not None)]
-    elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
+    elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith(_ACTIVE_SUBJECT_VERBS):
+        # (and the verbs whose subject stands without an auxiliary: "another soldier
+        # sustained injuries", "the driver survived with injuries")
         # "accidentally shot his sister, who died at the hospital": the one named before "who"
         sm = _DIED_SUBJECT.search(_strip_appositive(_WHO_END.sub(" ", head) if "who" in head else head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
@@ -2260,6 +2268,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     return out
 
 
+_ACTIVE_SUBJECT_VERBS = ("lost", "sustained", "suffered", "received", "survived")
+# a person's place after a singular object: "the chief of Koumbri", "the mayor of the town of Bama"
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+(?:town|village|city|district)\s+of\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+                       r"(?:\s*\(\s*\))?(?:\s{2,})?")
 _ELLIPTIC = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|hurt|stabbed)\s+"
     r"(?:[\w'-]+\s+){0,3}?and\s+((?:his|her|their|a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$",

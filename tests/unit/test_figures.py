@@ -476,6 +476,13 @@ FAMILIES = [
                  id="french-personnes-deplacees"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
+    # a singular subject of an active injury verb; a singular object with its place
+    pytest.param("One soldier and two militants were killed, while another soldier sustained injuries.",
+                 (3, 1, None), id="another-soldier-sustained-injuries"),
+    pytest.param("Two teachers were killed; the driver survived with injuries.", (2, 1, None),
+                 id="the-driver-survived-with-injuries"),
+    pytest.param("Gunmen killed the village chief of Koumbri (Yatenga) and his deputy.", (2, None, None),
+                 id="singular-object-of-a-place-and-another"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
