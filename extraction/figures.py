@@ -552,7 +552,7 @@ _STOP_AHEAD = (
 )
 _SINGULAR_OBJECT = re.compile(
     r"\s*(?:only\s+|also\s+)?(?:\d+-year-old\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
-    r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])"
+    r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])" + _STOP_AHEAD +
     r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
     r"|(?-i:(?!(?:In|At|On|The|After|For|Of|During|From|With|By|And|Near|As|Outside|Inside|Before|Over|Police"
     r"|Officers|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b)"
@@ -1052,18 +1052,38 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
     the suicide's subject ("her boyfriend ... turned the gun on himself" / "The boyfriend
     was pronounced dead"), the shooter ("the suspect", "the gunman"), or a man or woman of
     the suicide's gender ("himself" / "the man", "he")."""
-    suicides = [f for f in figures if f.field == "killed" and f.role == "perpetrators" and not f.background
-                and not f.negation and "self" in low_text[f.start:f.end]]
+    # ("turned the gun on himself" is read as a victim's death: it is the suicide all the same)
+    suicides = [f for f in figures if f.field == "killed" and not f.background and not f.negation
+                and "self" in low_text[f.start:f.end]
+                and (f.role == "perpetrators" or low_text.startswith("turn", f.start))]
     if not suicides:
         return
     told = {f.sentence_index for f in suicides}
+    first = {id(f) for f in suicides}
+    seen: set[int] = set()
     for i, f in enumerate(figures):
+        if id(f) in first:
+            # one suicide said twice in one sentence (a crawled headline before the lead) is one
+            again = f.sentence_index in seen
+            seen.add(f.sentence_index)
+            if f.role != "perpetrators" or again:
+                figures[i] = replace(f, role="perpetrators", background=again)
+                suicides[suicides.index(f)] = figures[i]
+            continue
         # the same suicide told again ("... then killed himself" / "turned the gun on himself"):
         # a perpetrator's death; said twice in one sentence (a crawled headline), once
         if f.field == "killed" and f.role == "victims" and not f.background and "self" in low_text[f.start:f.end]:
             figures[i] = f = replace(f, role="perpetrators", background=f.sentence_index in told)
             told.add(f.sentence_index)
             suicides.append(f)
+    if "suicide" in low_text:
+        # "a shooting that left two people dead ... has been ruled a murder-suicide": the count
+        # of a murder-suicide covers the one who killed himself
+        for i, f in enumerate(figures):
+            if (f.field == "killed" and f.role == "victims" and f.value.best >= 2 and not f.negation
+                    and _MURDER_SUICIDE.search(low_text, sentences[f.sentence_index].start,
+                                               sentences[f.sentence_index].end)):
+                figures[i] = replace(f, role="mixed")
     heads: set[str] = set()
     genders: set[str] = set()
     for f in suicides:
@@ -1099,6 +1119,7 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         figures[named[0]] = replace(figures[named[0]], role="perpetrators")
 
 
+_MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
 _NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
                    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
@@ -1364,7 +1385,7 @@ def _last_week_lead_is_the_event(low_text: str, sentences: Sequence[Sentence], f
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_OPENING_DAY = re.compile(r"^\W*(?:on|early|late|earlier)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_OPENING_DAY = re.compile(r"^\W*(?:on|early|late|earlier|last)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _ANY_DAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 
 
@@ -1387,7 +1408,10 @@ def _other_day_is_separate(low_text: str, sentences: Sequence[Sentence], figures
         m = _OPENING_DAY.match(low)
         # "On Sunday, police said the attack had killed 12": the next day's report, not an incident
         if m is not None and m.group(1) != day.group(1) and not _SAID_IN.search(low, m.end(), m.end() + 50):
-            figures[i] = replace(f, separate=True)
+            # "Last Saturday, a man was shot and killed in the club's parking lot": an earlier
+            # incident told as context (a week or so before), not one of this report's
+            figures[i] = replace(f, background=True) if "last" in m.group(0) else replace(
+                f, separate=True)
 
 
 def _continue_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:

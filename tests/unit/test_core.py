@@ -255,6 +255,15 @@ def test_a_separate_incident_in_a_later_clause_leaves_the_leads_figure_in_the_ma
     assert [e["killed"]["best"] for e in out["events"] if e["killed"]] == killed
 
 
+def test_a_paragraph_opening_on_last_weekday_is_an_earlier_incident() -> None:
+    text = ("Two men were wounded in a shooting outside a bar in Gary early Sunday, police said.\n\n"
+            "Last Saturday, a man was shot and killed in the bar's parking lot.")
+    out = _extract(text, published=dt.date(2016, 6, 13))
+    assert out["totals"]["killed"] is None
+    assert out["totals"]["wounded"]["best"] == 2
+    assert out["primary"]["event_date"] == "2016-06-12"
+
+
 def test_a_paragraph_opening_on_another_day_is_another_incident() -> None:
     text = ("Missiles killed 3 people in the port on Friday, the governor said.\n\n"
             "On Thursday, a drone strike on a village killed 8 people.")

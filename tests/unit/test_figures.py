@@ -229,6 +229,13 @@ FAMILIES = [
                  "dead at the scene.", (1, None, None), id="suicide-restated-by-surname"),
     pytest.param("A man shot his wife and then killed himself. Officers found Jane Roe, 40, dead in the kitchen.",
                  (2, None, None), id="a-named-victim-of-a-murder-suicide-is-not-the-suicide"),
+    pytest.param("A man shot his girlfriend and her mother before turning the gun on himself. The girlfriend died at "
+                 "the scene. Her mother is expected to survive. The man, 31, was pronounced dead at the home.",
+                 (2, 1, None), id="turned-the-gun-on-himself-restated-and-her-mother-is-a-person"),
+    pytest.param("A shooting that left two people dead was ruled a murder-suicide. A man shot his ex-wife before he "
+                 "turned the gun on himself.", (2, None, None), id="the-count-of-a-murder-suicide-covers-the-suicide"),
+    pytest.param("Police: boy killed himself after argument. A 10-year-old boy turned a gun on himself on Monday, "
+                 "police said.", (1, None, None), id="a-suicide-said-twice-in-one-crawled-sentence"),
     pytest.param("Police say a boy, 11, killed himself on Monday. Officers found Tim Fox dead in the apartment. "
                  "Detectives say he shot himself once, inflicting a fatal wound.", (1, None, None),
                  id="suicide-restated-by-name-beside-shot-himself"),
