@@ -304,7 +304,8 @@ _NON_PERSON = re.compile(
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
     r"|(?:crime\s+)?scenes?|places|locations|spots|rooms|floors|blocks|counts?|charges?|warrants?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
-    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
+    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
+    r"|magnitude|-magnitude|on\s+the\s+richter)\b"
     r"|%|:\d|\.\d|/|\s*\d|-[a-z]|'s\b)",
     _I,
 )
@@ -337,7 +338,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+"
     r"|(?:members?|relatives)\s+of\s+"
     r"|ages?\s+(?:of\s+)?(?:between\s+)?|ages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+"
-    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*)$",
+    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*|magnitude(?:\s+of)?\s+)$",
     _I,
 )
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
@@ -351,7 +352,7 @@ _NOT_A_COUNT_LOW = re.compile(_NOT_A_COUNT.pattern)
 # Last words before a number for which _NOT_A_COUNT can match at all: the search itself
 # tries a long alternation at every position, the word test costs a split.
 _NOT_A_COUNT_WORDS = frozenset(
-    "of the how age ages aged between and to no number news channel ch ch. abc cbs nbc fox pix cw jr sr ii iii "
+    "of the how age ages aged between and to no number news channel ch ch. abc cbs nbc fox pix cw jr sr ii iii magnitude "
     "jr. sr. ii. iii.".split()
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -2021,6 +2022,9 @@ _OBJECT_VERB_BEFORE = re.compile(
 # A verb group right after a coordinated object: it opens a clause of its own.
 _PASSIVE_AFTER = re.compile(r"\s*,?\s*(?:were|was|are|is|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|en|t)\b",
                             _I)
+# "killed 43 people and 24 others are missing": the count after "and" opens a clause of its own
+_MISSING_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:were|was|are|is|remain|remained|have\s+been|had\s+been)\s+"
+                            r"(?:still\s+)?(?:missing|unaccounted)\b", _I)
 
 
 def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
@@ -2044,7 +2048,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         np_text = _np_after(masked, q.end, hi)
         if not first and (_SAID_AFTER.match(masked, q.end + len(np_text), hi) or _SAID_IN.search(np_text)):
             break  # "killed four militants, two officials said": the sources, not victims
-        if not first and _PASSIVE_AFTER.match(masked, q.end + len(np_text)):
+        if not first and (_PASSIVE_AFTER.match(masked, q.end + len(np_text)) or _MISSING_AFTER.match(masked, q.end)):
             break  # "killed 5 soldiers and 3 civilians were wounded": the subject of a clause of its own
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)

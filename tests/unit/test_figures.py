@@ -490,6 +490,13 @@ FAMILIES = [
                  id="the-driver-survived-with-injuries"),
     pytest.param("Gunmen killed the village chief of Koumbri (Yatenga) and his deputy.", (2, None, None),
                  id="singular-object-of-a-place-and-another"),
+    # the missing are no more dead; a quake's magnitude is no count
+    pytest.param("Landslides have killed at least 17 people in Sindhupalchok and 9 others are missing.",
+                 (17, None, None), id="killed-n-and-m-others-are-missing"),
+    pytest.param("The floods killed 9 people and 4 remain missing.", (9, None, None), id="killed-n-and-m-remain-missing"),
+    pytest.param("The death toll from a magnitude 6.1 earthquake in Sulawesi rose to 46.", (46, None, None),
+                 id="toll-after-a-magnitude"),
+    pytest.param("A 5.8-magnitude quake killed 4 people in Mirpur.", (4, None, None), id="hyphenated-magnitude"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
