@@ -82,7 +82,7 @@ _TRIGGER_STEMS = (
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
-    "deplac", "d\u00e9plac", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
@@ -166,7 +166,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                        # table rows: "Evacuated people: 3,450", "Persons in evacuation centres - 2,318"
                        r"|(?:(?:displaced|evacuated|relocated|homeless|sheltered)\s+(?:people|persons|individuals|population)"
                        r"|(?:people|persons|individuals)\s+(?:displaced|evacuated|relocated|in\s+(?:evacuation\s+(?:centres"
-                       r"|centers|sites)|(?:relief\s+)?camps|shelters)))(?=\s*(?::|-|\u2013)\s*\d)"),
+                       r"|centers|sites)|(?:relief\s+)?camps|shelters)))(?=\s*(?::|-|\u2013)\s*\d)"
+                       r"|d[e\u00e9]plac[e\u00e9]e?s?\s+(?:individus?|personnes)(?=\s*(?::|-|\u2013)?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
                       r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
@@ -178,7 +179,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|(?:camping|sleeping|living)\s+(?:in\s+the\s+open|outdoors|in\s+the\s+streets)"
                       r"|without\s+(?:homes|a\s+home|a\s+roof)"
                       # Spanish and French fragments: "4.500 personas desplazadas", "800 personnes déplacées"
-                      r"|desplazad[oa]s|evacuad[oa]s|albergad[oa]s|d[e\u00e9]plac[e\u00e9]e?s"
+                      r"|desplazad[oa]s|evacuad[oa]s|albergad[oa]s|d[e\u00e9]plac[e\u00e9]e?s|sans[\s-]+abris?|pdis?"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
                       r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
@@ -724,7 +725,8 @@ _VERB_STARTS = (
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
-    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "desplaz", "alberg", "deplac", "d\u00e9plac", "sent", "fled", "flee", "homeless", "idp",
+    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "desplaz", "alberg", "deplac", "d\u00e9plac", "sans", "pdi",
+    "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
@@ -1180,7 +1182,7 @@ def _shooter_killed_after_his_victims(low_text: str, figures: list[Figure]) -> N
 _PEOPLE_WORDS = r"(?:people|persons|individuals|residents|inhabitants)\b"
 # "540 households comprising 2,700 people", "400 families, about 2,000 persons,", "(2,700 people)"
 _PEOPLE_AFTER_HOUSEHOLDS = re.compile(
-    r"\s*(?:[\w-]+\s+)?(?:,\s*(?:or\s+)?|\(\s*|\s*(?:comprising|totall?ing|containing|consisting\s+of|with|of)\s+)"
+    r"\s*(?:[\w-]+\s+)?(?:,\s*(?:or\s+)?|\(\s*|\s*(?:comprising|totall?ing|containing|consisting\s+of|with|of|soit)\s+)"
     rf"(?:(?:about|some|around|roughly|nearly|an\s+estimated|over|more\s+than|at\s+least|approximately)\s+)?(?P<q>{_QP})\s+"
     + _PEOPLE_WORDS
 )

@@ -481,6 +481,9 @@ FAMILIES = [
                  id="spanish-familias-are-households"),
     pytest.param("Les pluies ont fait 1 200 sinistres et 640 personnes déplacées à Mopti.", (None, None, 640),
                  id="french-personnes-deplacees"),
+    pytest.param("Déplacé individu 18,420", (None, None, 18420), id="french-table-deplace-individu"),
+    pytest.param("Quelque 9,310 PDI ont été identifiés dans la province.", (None, None, 9310), id="french-pdi"),
+    pytest.param("Les crues ont laissé 2 300 sans-abri à Niamey.", (None, None, 2300), id="french-sans-abri"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
     # a singular subject of an active injury verb; a singular object with its place
