@@ -119,12 +119,12 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
     # a suicide after a shooting: the perpetrator's death ("then turned the gun on himself")
     ("killed_self", r"turn(?:ed|ing|s)\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)"
-                    r"\s+on\s+(?:him|her)self"),
+                    r"\s+on\s+(?:him|her)self|(?:taking|took|takes)\s+(?:his|her)\s+own\s+life"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
                    r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"
-                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|(?:accidentally\s+)?shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
                    # "A man was shot in the head and killed": one verb, as "shot and killed"
                    r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
@@ -155,6 +155,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
     ("shot_pas", r"(?:struck|hit)\s+by\s+(?:gunfire|bullets|a\s+bullet|stray\s+bullets|a\s+stray\s+bullet)"
+                 # "Both men were taken to Grady Memorial Hospital after being shot"
+                 r"|(?:taken|rushed|transported|airlifted)\s+to\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,4}?(?:hospitals?"
+                 r"|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:\w+\s+){0,3}?after\s+(?:being|getting)\s+shot"
                  # "Her mother was also struck in the arm": hit by a bullet in a body part
                  r"|(?:struck|hit)\s+" + _IN_BODY_PART +
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
@@ -736,7 +739,8 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
     (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
-    (("took", "taking", "taken", "sought", "seeking"), r"\s+(?:refuge|shelter)"),
+    (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
+    (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
     (("staying", "housed"), r"\s+in\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
     (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
@@ -1126,7 +1130,9 @@ _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
 _NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
                    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
-    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?\s+"
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?"
+    # ("One of them, a 25-year-old, later died")
+    r"(?:\s*,\s*[^,.;]{1,40},)?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
 )
 

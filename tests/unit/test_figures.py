@@ -500,6 +500,13 @@ FAMILIES = [
     pytest.param("The death toll from a magnitude 6.1 earthquake in Sulawesi rose to 46.", (46, None, None),
                  id="toll-after-a-magnitude"),
     pytest.param("A 5.8-magnitude quake killed 4 people in Mirpur.", (4, None, None), id="hyphenated-magnitude"),
+    # GVA phrasings: shot then taken to hospital, one of them later died, a suicide told as taking one's life
+    pytest.param("Both men were taken to Baptist Hospital after being shot early Friday. One of them, a 25-year-old, "
+                 "later died.", (1, 1, None), id="taken-to-hospital-after-being-shot-one-of-them-later-died"),
+    pytest.param("A 9-year-old girl was accidentally shot and killed by her brother in Conway.", (1, None, None),
+                 id="accidentally-shot-and-killed"),
+    pytest.param("A gunman killed three people and wounded two at a car wash before taking his own life.", (4, 2, None),
+                 id="before-taking-his-own-life"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
