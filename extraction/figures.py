@@ -121,6 +121,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_self", r"turn(?:ed|ing|s)\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)"
                     r"\s+on\s+(?:him|her)self|(?:taking|took|takes)\s+(?:his|her)\s+own\s+life"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
+                   # "His body was found under a bridge": one person dead
+                   r"|(?<=\b(?:his|her)\s)body\s+(?:was|had\s+been|has\s+been)\s+(?:later\s+)?(?:found|discovered"
+                   r"|recovered|pulled|dumped)"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
                    r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"

@@ -507,6 +507,10 @@ FAMILIES = [
                  id="accidentally-shot-and-killed"),
     pytest.param("A gunman killed three people and wounded two at a car wash before taking his own life.", (4, 2, None),
                  id="before-taking-his-own-life"),
+    pytest.param("The student leader had been missing since Monday. His body was found on Saturday under a bridge.",
+                 (1, None, None), id="his-body-was-found"),
+    pytest.param("Three miners were killed in the collapse. His body was found later near the shaft.", (3, None, None),
+                 id="his-body-after-a-count-is-one-of-them"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
