@@ -148,7 +148,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     r"|survived\s+(?:the\s+attack\s+)?with\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
-                    r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
+                    r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"
+                    # "a 19-year-old man was grazed in the shooting"
+                    r"|(?:(?<=was\s)|(?<=were\s))grazed"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
     ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
@@ -424,6 +426,8 @@ _CUMULATIVE = re.compile(
     r"|since\s+(?:it|they)\s+began|this\s+year"
     # "have forced 18,000 people from their homes since late last month": a running total
     r"|since\s+(?:late\s+|early\s+)?last\s+(?:year|month|week)"
+    # "At least 40 people have been shot in the city since Friday" (not "since Friday's attack")
+    r"|since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b(?!['\u2019]s)"
     # "over the past three months", "in the last decade" (never hours or days: "in the past 24
     # hours" is how a lead reports one day's toll)
     r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?)"
@@ -1703,6 +1707,10 @@ def _day_before(low: str, published: dt.date) -> bool:
 _SEPARATE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|but)\s+$|;\s*$")
 
 
+_LINK_OPENINGS = ("related:", "related stories", "related coverage", "read more:", "more from", "also read",
+                  "see also", "recommended:", "trending:", "more news:", "you may also like", "related articles")
+
+
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = _BACKGROUND_HINT(low) is not None
@@ -1710,7 +1718,8 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
             or (published is not None and "on " in low and _day_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
-    background = past or cumulative
+    # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
+    background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
                                                          or "second" in low) else None)
     claimed = "claim" in low and _CLAIM.search(low) is not None

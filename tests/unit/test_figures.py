@@ -511,6 +511,12 @@ FAMILIES = [
                  (1, None, None), id="his-body-was-found"),
     pytest.param("Three miners were killed in the collapse. His body was found later near the shaft.", (3, None, None),
                  id="his-body-after-a-count-is-one-of-them"),
+    pytest.param("A teen died after being shot on Friday. A 19-year-old man was grazed in the shooting.", (1, 1, None),
+                 id="was-grazed-in-the-shooting"),
+    pytest.param("A man was shot and killed on Sunday, police said.\nRELATED: Two dead, three hurt in Frayser shooting",
+                 (1, None, None), id="related-story-link-is-no-figure"),
+    pytest.param("A man was shot dead on Tuesday. At least 40 people have been shot in the city since Friday.",
+                 (1, None, None), id="since-friday-is-a-running-total"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
