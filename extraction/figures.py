@@ -410,6 +410,7 @@ _BACKGROUND = re.compile(
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    r"|the\s+previous\s+(?:week|month|year)"
     r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
     r"|clashes|floods|conflicts?|wars?|raids|offensives?)"
@@ -1036,12 +1037,35 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _wounded_who_died(text, low_text, sentences, figures, published)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
+    if " third " in low_text or " second " in low_text or " fourth " in low_text or " fifth " in low_text:
+        _next_ordinal_adds(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
         if f.kind == _CUMULATIVE_KIND and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+_ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"
+                          r"(?:victim|person|man|woman|child|boy|girl|soldier|officer|passenger|worker|civilian|teen)\b")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _next_ordinal_adds(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Two people were killed ... A third victim died in hospital the next day": the ordinal
+    right after the count told before is one more ("a second victim" after a count of two
+    is one of them, and stays a restatement)."""
+    for i, f in enumerate(figures):
+        if f.field not in ("killed", "wounded") or f.additive or f.background or f.negation or f.value.best != 1:
+            continue
+        m = _ORDINAL_ONE.match(low_text, f.start)
+        if m is None or low_text[sentences[f.sentence_index].start:f.start].strip(" \n\"'\u201c"):
+            continue  # (only a sentence that opens on it: not "a report that a second victim had died")
+        before = [g.value.best for g in figures if g.field == f.field and g.sentence_index < f.sentence_index
+                  and not g.background and not g.negation and not g.separate]
+        if before and max(before) == _ORDINALS[m.group(1)] - 1:
+            figures[i] = replace(f, additive=True)
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
@@ -1646,7 +1670,8 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
-                     "earlier", "before", "prior", "been killed", "year", "annually")
+                     "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
+                     "previous month", "previous year")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
                "previous", "past")

@@ -517,6 +517,13 @@ FAMILIES = [
                  (1, None, None), id="related-story-link-is-no-figure"),
     pytest.param("A man was shot dead on Tuesday. At least 40 people have been shot in the city since Friday.",
                  (1, None, None), id="since-friday-is-a-running-total"),
+    # "a third victim" right after a count of two is one more; "a second" after two is one of them
+    pytest.param("Two people were killed when a bomb hit a bus stop. A third victim died in hospital the next day.",
+                 (3, None, None), id="a-third-victim-after-two-adds"),
+    pytest.param("Two people were killed in the attack. A second victim was identified as Ali Noor.", (2, None, None),
+                 id="a-second-victim-after-two-is-one-of-them"),
+    pytest.param("Troops recovered the bodies of 4 people killed in a raid the previous week.", (None, None, None),
+                 id="killed-the-previous-week-is-background"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
