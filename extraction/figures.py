@@ -1339,7 +1339,10 @@ _SURVIVES = re.compile(
 # the shot person is another than those counted before: "was also shot", "another man was shot"
 _ALSO_SHOT = re.compile(r"\b(?:also|too)\s+(?:shot|struck|hit)\b")
 _ANOTHER_SHOT = re.compile(r"\W*(?:another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+"
-                           r"(?:also\s+)?(?:shot|struck|hit)\b")
+                           r"(?:also\s+)?(?:shot|struck|hit)\b"
+                           # "A second person, a 17-year-old, showed up at a hospital with a gunshot wound"
+                           r"|\W*(?:another|a\s+second|a\s+third)\s+(?:person|man|woman|victim|teen|teenager|boy|girl"
+                           r"|male|female)\b[^.]{0,90}?\b(?:with|suffering\s+from)\s+(?:a\s+)?(?:gunshot|bullet)\s+wounds?")
 # the subject of a clause after a death: "... killed Sunday and his friend was shot"
 _OTHER_ONE_AFTER_AND = re.compile(r"[^,;:.]{0,40}?\band\s+((?:a|an|his|her|their|another|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}"
                                   r"\s+(?:was|is)\s+(?:also\s+)?(?:shot|struck|hit)\b)")
@@ -2363,7 +2366,10 @@ _COORDINATED = re.compile(
 )
 # Kin with one possessive for both: "his mother and younger brother were found dead" (two).
 _COORDINATED_KIN = re.compile(
-    r"\b((?:his|her|their)\s+(?!(?:was|were|is|are|and)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+)?"
+    # (and one article for both: "A father and son were shot dead", "the driver and passenger")
+    r"\b((?:(?:his|her|their)\s+(?!(?:was|were|is|are|and)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+)?"
+    r"|(?:a|an|the)\s+(?:man|woman|father|mother|son|daughter|husband|wife|brother|sister|boy|girl|driver"
+    r"|passenger|pilot|owner|uncle|aunt|grandmother|grandfather|nephew|niece|mother-in-law|father-in-law))"
     r"\s+and\s+(?!(?:a|an|the|his|her|their|its|was|were|is|are)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are)\b)[\w'-]+)?)"
     r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+|found\s+)*(?:[a-z]+ly\s+)?$",
     _I,

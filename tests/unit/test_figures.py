@@ -524,6 +524,13 @@ FAMILIES = [
                  id="a-second-victim-after-two-is-one-of-them"),
     pytest.param("Troops recovered the bodies of 4 people killed in a raid the previous week.", (None, None, None),
                  id="killed-the-previous-week-is-background"),
+    pytest.param("A father and son were shot dead and a neighbor was wounded in a dispute over a fence.", (2, 1, None),
+                 id="one-article-for-two-kin"),
+    pytest.param("The driver and passenger were killed when the bus was ambushed.", (2, None, None),
+                 id="the-driver-and-passenger"),
+    pytest.param("A boy, 15, is in critical condition after being shot. A second person, a 17-year-old, showed up at a "
+                 "hospital with a gunshot wound to the hand.", (None, 2, None),
+                 id="a-second-person-with-a-gunshot-wound-adds"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
