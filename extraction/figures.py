@@ -83,7 +83,7 @@ _TRIGGER_STEMS = (
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h",
+    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -155,7 +155,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
                  # "one started shooting at the trooper, hitting him in the elbow"
-                 r"|(?:hitting|striking)\s+(?:him|her)\s+" + _IN_BODY_PART),
+                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
@@ -752,7 +752,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("staying", "housed"), r"\s+in\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
     (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
-    (("hitting", "striking"), r"\s+(?:him|her)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -2143,6 +2143,12 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
                 np_text = _np_after(masked, q.end, hi)
                 res.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), False))
                 break
+        if m is None and res and field in ("shot", "wounded") and res[-1][3].lower() in ("himself", "herself"):
+            # "accidentally shot himself and cousin": a kin noun without its article
+            kin = _BARE_KIN.match(masked, pos, hi)
+            if kin is not None:
+                res.append((None, kin.start(1), kin.end(1), kin.group(1), "victims", False))
+            break
         if m is None:
             break
         if m.group("fam"):
@@ -2170,6 +2176,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             of = _OF_PLACE.match(masked, end, hi)
             if of is not None:  # "the village chief of Koumbri and his deputy"
                 end = of.end()
+        part = _BODY_PART_AFTER.match(masked, end, hi)
+        if part is not None:  # "shooting himself in the hand, and his relative in the thigh"
+            end = part.end()
         nxt = _AND_NEXT.match(masked, end, hi)
         if nxt is not None:
             commas_from = -1  # "and" closes a list
@@ -2344,6 +2353,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     return out
 
 
+_BODY_PART_AFTER = re.compile(r"\s+" + _IN_BODY_PART + r"\b", _I)
+_BARE_KIN = re.compile(r"\s*(cousin|brother|sister|friend|son|daughter|wife|husband|mother|father|nephew|niece"
+                       r"|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend)\b(?!\s*'s)", _I)
 _ACTIVE_SUBJECT_VERBS = ("lost", "sustained", "suffered", "received", "survived")
 # a person's place after a singular object: "the chief of Koumbri", "the mayor of the town of Bama"
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+(?:town|village|city|district)\s+of\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"

@@ -531,6 +531,12 @@ FAMILIES = [
     pytest.param("A boy, 15, is in critical condition after being shot. A second person, a 17-year-old, showed up at a "
                  "hospital with a gunshot wound to the hand.", (None, 2, None),
                  id="a-second-person-with-a-gunshot-wound-adds"),
+    pytest.param("The boy found a pistol and accidentally shot himself and cousin.", (None, 2, None),
+                 id="shot-himself-and-bare-kin"),
+    pytest.param("The gun went off, accidentally shooting himself in the hand, and his sister in the thigh.",
+                 (None, 2, None), id="shooting-himself-in-a-body-part-and-his-sister"),
+    pytest.param("The gunman fired through the rear window, striking the driver in the neck.", (None, 1, None),
+                 id="striking-the-driver-in-a-body-part"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
