@@ -167,7 +167,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                  r"|(?:struck|hit)\s+" + _IN_BODY_PART +
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
     ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless"
-                       r"|in\s+(?:evacuation\s+(?:centres|centers|sites)|(?:relief\s+)?camps|shelters))"
+                       r"|(?:(?:staying|sheltering|sheltered|housed|living)\s+)?in\s+(?:evacuation\s+(?:centres|centers|sites)"
+                       r"|(?:relief\s+)?camps|(?:temporary\s+)?shelters))"
                        r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
                        r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"

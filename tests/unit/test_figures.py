@@ -466,6 +466,8 @@ FAMILIES = [
                  id="have-taken-refuge"),
     pytest.param("The number of people in evacuation centres rose to 8,100 by Friday.", (None, None, 8100),
                  id="number-of-people-in-evacuation-centres"),
+    pytest.param("The number of people sheltering in evacuation centres has risen to 23,000.", (None, None, 23000),
+                 id="number-of-people-sheltering-in-evacuation-centres"),
     pytest.param("The storm affected 31,000 people in Tete, of whom 4,200 were displaced.", (None, None, 4200),
                  id="of-whom-n-displaced-after-affected"),
     pytest.param("Some 5,000 people were displaced, of whom 2,000 were moved to camps.", (None, None, 5000),
