@@ -83,7 +83,8 @@ _TRIGGER_STEMS = (
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a",
+    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
+    "lowered the number", "corrected the number",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -113,7 +114,9 @@ _LOST_PEOPLE = (_LOST_COUNT + r"(?:of\s+(?:their|its|his|her)\s+(?:own|men|fight
 _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"
                     r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)"
-                    r"|(?:final|death)\s+count"),
+                    r"|(?:final|death)\s+count"
+                    # "police later revised the number to two"
+                    r"|(?:revised|lowered|corrected)\s+(?:the\s+)?(?:number|figure|toll|count)(?=\s+(?:down\s+)?to\b)"),
     ("killed_wrap", r"(?:beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|hacked|hacking|bludgeoned"
                     r"|bludgeoning|shot|shooting|stoned|stoning|strangled|strangling|hanged|clubbed|clubbing)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
@@ -750,7 +753,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
     (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
-    (("staying", "housed"), r"\s+in\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
+    (("staying", "housed"), r"\s+in\s"), (("revised", "lowered", "corrected"), r"\s+(?:the\s+)?(?:number|figure|toll|count)\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
     (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
@@ -1162,7 +1165,7 @@ _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
 _NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
                    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
-    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?"
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt))?"
     # ("One of them, a 25-year-old, later died")
     r"(?:\s*,\s*[^,.;]{1,40},)?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
@@ -1186,6 +1189,9 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
         for m in _OF_THE_HURT_DIED.finditer(low_text, sent.start, sent.end):
             if not any(f.sentence_index < k or f.end <= m.start() for f in hurt if f.sentence_index <= k):
                 continue
+            if "whom" in m.group(0) and not any(map(low_text[max(sent.start, m.start() - 60):m.start()].__contains__,
+                                                    ("injur", "wound", "hurt"))):
+                continue  # ("All four victims were taken to hospital, one of whom died": not said to be the wounded)
             same = [i for i, f in enumerate(figures) if f.field == "killed" and m.start() <= f.start < m.end()]
             if same:  # the chain read it already ("One of the victims later died"): it is a move
                 for i in same:
@@ -1818,7 +1824,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
             if q is not None:
                 kind = _UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) else _FIRST_REPORT_KIND
-                found.append((q, q.start, q.end, "", "mixed", False))
+                # ("later revised the number to two": the same people as the count it corrects)
+                found.append((q, q.start, q.end, "", "victims" if low_masked.startswith(("revised", "lowered",
+                                                                                      "corrected"), vs) else "mixed",
+                              False))
                 if ":" in masked[ve:q.start]:
                     # "Fatalities: 9 soldiers, 14 militants": the list after the colon adds up
                     end = q.end + len(_np_after(masked, q.end, next_start))

@@ -539,6 +539,10 @@ FAMILIES = [
                  (None, 2, None), id="shooting-himself-in-a-body-part-and-his-sister"),
     pytest.param("The gunman fired through the rear window, striking the driver in the neck.", (None, 1, None),
                  id="striking-the-driver-in-a-body-part"),
+    pytest.param("Police first said three people were killed, but later revised the number to two.", (2, None, None),
+                 id="later-revised-the-number-to-n"),
+    pytest.param("Eight people died when a bus fell into a river. Rescuers pulled 14 injured passengers from the "
+                 "wreckage, two of whom later died.", (10, 12, None), id="injured-two-of-whom-later-died-move"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
