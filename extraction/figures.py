@@ -255,6 +255,8 @@ _SUBSET = re.compile(
     # "were killed, including the bomber, and 19 others were injured": "N others" after the
     # last "and" opens a clause of its own, not the last item of the subset.
     r"|,?\s*\bincluding\s+(?:(?!\band\b|\bwhile\b|\bbut\b)[^;:.]){0,90}?,\s*and\s+(?!(?:[\w,-]+\s+){0,3}others\b)"
+    # ("..., including the three attackers, and hundreds were injured": a clause of its own)
+    r"(?!(?:[\w-]+\s+){0,3}(?:were|was)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b)"
     r"(?:(?!\band\b)[^;:.,]){0,40}?"
     r"(?=,?\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
@@ -655,6 +657,9 @@ _COMMA_WORD = re.compile(r",\s*\S")
 # "... and a civilian": one more. Not "and an unknown number of militants" (see `_AND_UNKNOWN`).
 _AND_A = re.compile(r"\band\s+(?:a|an|another)\s+(?!(?:unknown|undetermined|unspecified|undisclosed|number|few"
                     r"|couple|dozen|handful)\b)", _I)
+# "One officer and the assailant were killed": a singular person after the count, one more
+_AND_THE_ONE = re.compile(r"\band\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:assailant|attacker|gunman|bomber|driver"
+                          r"|commander|pilot|guard|owner|shooter|perpetrator|suspect|militant|soldier|officer)\b", _I)
 _AND_UNKNOWN = re.compile(r"\band\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed)\s+number\b", _I)
 
 
@@ -2254,7 +2259,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             np_text = gap
             additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip())
                             or _ADDITIVE_OPENING.match(masked))
-            extra = len(_AND_A.findall(gap))
+            extra = len(_AND_A.findall(gap)) + (len(_AND_THE_ONE.findall(gap)) if " and " in gap else 0)
             if extra:
                 q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
             if "number" in gap and _AND_UNKNOWN.search(gap):

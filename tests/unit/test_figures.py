@@ -543,6 +543,12 @@ FAMILIES = [
                  id="later-revised-the-number-to-n"),
     pytest.param("Eight people died when a bus fell into a river. Rescuers pulled 14 injured passengers from the "
                  "wreckage, two of whom later died.", (10, 12, None), id="injured-two-of-whom-later-died-move"),
+    pytest.param("One officer and the assailant were killed in the exchange of fire.", (2, None, None),
+                 id="a-count-and-the-assailant"),
+    pytest.param("At least 40 people were killed, including the two attackers, and hundreds were injured.",
+                 (40, 100, None), id="including-then-a-clause-of-its-own"),
+    pytest.param("At least six people, including a guard, one driver, and two gunmen were killed in the raid.",
+                 (6, None, None), id="including-a-list-closed-by-and-before-the-verb"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
