@@ -1938,8 +1938,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             last = prev[-1]
             q = parse_quantity(masked[m.start("q"):m.end("q")])
             if q is not None:
-                out.append(replace(last, value=q, start=base + m.start("q"), end=base + m.end("q"), additive=True,
-                                   kind=_FIRST_REPORT_KIND))
+                # the two counts make one figure (so "Rebels killed 22 ... Ten died in Mbau and another
+                # 12 in Kamango" is the same 22 again, not 34)
+                out[out.index(last)] = replace(last, value=last.value + q)
     if "each side" in low_masked or "either side" in low_masked:
         # "3 dead on each side": a count per side of a clash of two sides
         for i, f in enumerate(out):
@@ -1966,6 +1967,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")
+# what ends a relative clause before the verb's own subject could follow ("a man who witnessed the
+# attack said the victim ..."); its own verbs ("who fired at officers") do not
+_SHOOTER_CLAUSE = re.compile(r"\bwho\s+(?:had\s+)?(?:fired|opened\s+fire|shot\s+at|pointed\s+a|attacked|stabbed|robbed"
+                             r"|tried\s+to\s+rob)\b", _I)
+_RELATIVE_BREAK = re.compile(r"\b(?:said|says|told|tells|when|while|because|although|though|but|then)\b|[;:]", _I)
 _ELLIPTIC_MORE = re.compile(
     rf"\band\s+(?:another|a\s+further|an\s+additional)\s+(?P<q>{_QP})\s+(?:(?:people|persons|others)\s+)?"
     r"(?=(?:on|in|at|near|during|from|the\s+next|the\s+following)\b|$|[.,;])")
@@ -2329,12 +2335,15 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     aux = _singular_aux(head)
     if aux is not None:
         subj = head[:aux.start()]
+        shooter = False
         if "who" in subj:  # (else `_WHO_END` cannot match)
             subj = _WHO_END.sub(" ", subj)
             k = subj.rfind(" who ")
-            if k > 0 and len(subj) - k < 90 and not _has_break(subj[k:]) and "," not in subj[k:]:
+            if k > 0 and len(subj) - k < 90 and not _RELATIVE_BREAK.search(subj, k) and "," not in subj[k:]:
                 # "Another teen who was walking with him was grazed": the subject is the noun
-                # before its relative clause, not the clause's last words
+                # before its relative clause, not the clause's last words; "a man who fired at
+                # officers" is the shooter
+                shooter = _SHOOTER_CLAUSE.search(subj, k) is not None
                 subj = subj[:k + 1]
         subj = _strip_appositive(subj)
         sm = _singular_subject(subj)
@@ -2343,7 +2352,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 # "One soldier was killed. Another soldier was killed the next day": one more
-                return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text),
+                return [(None, a, lo + sm.end(), np_text, "perpetrators" if shooter else _pronoun_role(np_text),
                          _ADDITIVE_ONE.match(np_text) is not None)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith(_ACTIVE_SUBJECT_VERBS):
         # (and the verbs whose subject stands without an auxiliary: "another soldier
@@ -2570,8 +2579,14 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
         if suicide and not self_shot and k > 0:
             k -= 1  # "shot her son and then killed herself": the son is shot, not dead
         wounded = out.get("wounded")
-        if shot.best > k and (wounded is None or wounded.best < shot.best - k):
-            n = shot.best - k
+        # "A teenager was shot ... Another teen was grazed": one more beside those shot, when
+        # the wounded are told only as such additions
+        ws = [f for f in by_field.get("wounded", ()) if not f.negation]
+        shot_in = {f.sentence_index for f in by_field.get("shot", ())}
+        more = (sum(f.value.best for f in ws if f.sentence_index not in shot_in)
+                if ws and all(f.additive for f in ws) else 0)
+        if shot.best > k and (wounded is None or wounded.best < shot.best - k + more):
+            n = shot.best - k + more
             out["wounded"] = Range(min=n, max=None if shot.max is None else max(n, shot.max - k), best=n,
                                    text=shot.text, vague=shot.vague)
     return out, kind

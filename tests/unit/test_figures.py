@@ -549,6 +549,13 @@ FAMILIES = [
                  (40, 100, None), id="including-then-a-clause-of-its-own"),
     pytest.param("At least six people, including a guard, one driver, and two gunmen were killed in the raid.",
                  (6, None, None), id="including-a-list-closed-by-and-before-the-verb"),
+    pytest.param("Rebels killed 22 people in raids on two villages. Ten people died in Mbau and another 12 in Kamango.",
+                 (22, None, None), id="elliptic-breakdown-of-a-total-is-the-total"),
+    pytest.param("Police said a man who fired at officers during a chase was wounded when they returned fire. Officers "
+                 "shot the suspect several times. He survived.", (None, 1, None),
+                 id="a-man-who-fired-at-officers-is-the-suspect"),
+    pytest.param("A teenager was shot in the back on Tuesday. Another teen who was with him was grazed by a bullet.",
+                 (None, 2, None), id="another-grazed-beside-one-shot"),
     # a list after "Fatalities:" adds up; a zero with an exception counts the exception
     pytest.param("Fatalities: 9 soldiers, 14 militants.", (23, None, None), id="colon-list-of-fatalities"),
     pytest.param("Fatalities: 2 civilians, 3 police officers and 5 attackers.", (10, None, None),
