@@ -88,7 +88,7 @@ _TRIGGER_STEMS = (
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
-                   "wrist", "torso", "side", "lower", "upper", "left")),
+                   "wrist", "torso")),
 )
 
 _QP = QUANTITY_PATTERN
@@ -759,7 +759,8 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
     (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
     (("staying", "housed"), r"\s+in\s"), (("revised", "lowered", "corrected"), r"\s+(?:the\s+)?(?:number|figure|toll|count)\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
-    (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s)[\w\s]{0,30}?[:\u2013-]\s*\d"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
+    (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s+(?:evacuation|relief|camps|shelters"
+                                           r"|temporary))"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
@@ -1046,7 +1047,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _wounded_who_died(text, low_text, sentences, figures, published)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
-    if " third " in low_text or " second " in low_text or " fourth " in low_text or " fifth " in low_text:
+    if _ORDINAL_HINT(low_text) is not None:
         _next_ordinal_adds(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
@@ -1059,6 +1060,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 _ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"
                           r"(?:victim|person|man|woman|child|boy|girl|soldier|officer|passenger|worker|civilian|teen)\b")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINAL_HINT = substring_test((" second ", " third ", " fourth ", " fifth ", " sixth ")).search
 
 
 def _next_ordinal_adds(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
@@ -1947,7 +1949,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             m = _EACH_SIDE.match(masked, f.end - base)
             if m is not None and f.field in ("killed", "wounded") and not f.negation:
                 out[i] = replace(f, value=f.value + f.value)
-    if any(h in low_masked for h in _LEFT_OUT_HINTS):
+    if any(map(low_masked.__contains__, _LEFT_OUT_HINTS)):
         for m in _PERP_LEFT_OUT.finditer(masked):
             if m.group("q"):
                 q = parse_quantity(m.group("q"))
