@@ -201,6 +201,7 @@ _EVENT_WORDS = frozenset({
     "dead", "death", "incident", "happened", "occurred", "responded", "struck", "erupted",
     "abducted", "kidnapped", "protest", "protested", "protesters", "rally", "riot", "rioting",
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
+    "operation", "offensive", "assault", "firefight", "gunfight", "shootout", "bombardment", "skirmish",
 })
 
 # The same word sets as bytes, for words read with _ascii_words.
@@ -754,7 +755,8 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
         score -= 1.0 if clock else 2.5
     if sentences and art.is_event(sent_i):
         score += 1.5
-    happened = not _HAPPEN_B.isdisjoint(before)
+    # ("The attack took place on Tuesday": as "happened")
+    happened = not _HAPPEN_B.isdisjoint(before) or (b"place" in last3 and b"took" in before)
     if happened or not _EVENT_WORDS_B.isdisjoint(last3) or not _EVENT_WORDS_B.isdisjoint(after[:2]):
         # "a shooting Thursday night", "Saturday's attack", "which occurred just before 2 a.m. Aug. 29"
         score += 1.5 if happened else 1.0

@@ -80,12 +80,33 @@ _TRIGGER_STEMS = (
     "casualt", "unharm", "unhurt", "unscath", "harmed", "displac", "fled", "flee", "evacu", "homeless", "shelter",
     "relief", "relocat", "idp", "toll", "lynch", "succumb", "hospitali", "homes", "forced", "safer", "accommodat",
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
-    "in tents", "makeshift", "higher ground", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat",
+    "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
+    "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
+    "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
+    "lowered the number", "corrected the number",
+    # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
+    *(f"in {d} {part}" for d in ("the", "his", "her")
+      for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
+                   "wrist", "torso")),
 )
 
 _QP = QUANTITY_PATTERN
 _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
+
+_BODY_PARTS = (r"head|face|neck|chest|back|arms?|legs?|foot|feet|hands?|shoulders?|stomach|abdomen|hips?|thighs?"
+               r"|knees?|buttocks?|torso|side|elbows?|wrists?|ankles?|jaw|groin|lower\s+body|upper\s+body")
+_IN_BODY_PART = (r"(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+(?:the|his|her)\s+"
+                 r"(?:(?:left|right|upper|lower)\s+)?(?:" + _BODY_PARTS + ")")
+# "the army lost three soldiers", "lost 3 of their own": a side's own dead, counted on the
+# right (not "lost 40 houses", "lost two cows": only a count of people or "of their own")
+_LOST_COUNT = (r"(?:at\s+least\s+|some\s+|about\s+|nearly\s+|more\s+than\s+|over\s+)?(?:\d[\d,]*|one|two|three|four"
+               r"|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|dozens|several"
+               r"|scores|hundreds)\s+")
+_LOST_PEOPLE = (_LOST_COUNT + r"(?:of\s+(?:their|its|his|her)\s+(?:own|men|fighters|comrades|soldiers|members)"
+                r"|(?:[\w-]+\s+){0,2}?(?:soldiers|troops|men|fighters|officers|policemen|members|personnel"
+                r"|servicemen|militants|comrades|guards|people|civilians|children|rebels|insurgents|commanders"
+                r"|colleagues|relatives|sons|daughters|crew|lives)\b)")
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
@@ -93,23 +114,33 @@ _QUANT = re.compile(rf"(?<![\w$£€.,-])(?=[a-z0-9])(?:{_QP})")
 _VERB_SPECS: list[tuple[str, str]] = [
     ("killed_toll", r"(?:death|casualty|fatality|final)\s+tolls?|\btolls?\b|(?:total\s+)?fatalities(?=\s*:?\s*\d)"
                     r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed)"
-                    r"|(?:final|death)\s+count"),
+                    r"|(?:final|death)\s+count"
+                    # "police later revised the number to two"
+                    r"|(?:revised|lowered|corrected)\s+(?:the\s+)?(?:number|figure|toll|count)(?=\s+(?:down\s+)?to\b)"),
     ("killed_wrap", r"(?:beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|hacked|hacking|bludgeoned"
                     r"|bludgeoning|shot|shooting|stoned|stoning|strangled|strangling|hanged|clubbed|clubbing)"
                     r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){1,3}?(?:to\s+death|dead)"),
     # a suicide after a shooting: the perpetrator's death ("then turned the gun on himself")
     ("killed_self", r"turn(?:ed|ing|s)\s+(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)"
-                    r"\s+on\s+(?:him|her)self"),
+                    r"\s+on\s+(?:him|her)self|(?:taking|took|takes)\s+(?:his|her)\s+own\s+life"),
     ("killed_one", r"fatally\s+(?:shoots?|shot|shooting)\s+(?:him|her)?self|(?<=['\u2019]s\s)body\b"
+                   # "His body was found under a bridge": one person dead
+                   r"|(?<=\b(?:his|her)\s)body\s+(?:was|had\s+been|has\s+been)\s+(?:later\s+)?(?:found|discovered"
+                   r"|recovered|pulled|dumped)"
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
                    r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"
-                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|(?:accidentally\s+)?shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   # "A man was shot in the head and killed": one verb, as "shot and killed"
+                   r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
                    r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
                    r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
-                   r"|shooting\s+dead"),
+                   r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"
+                   # "militants martyred three policemen" (the passive "were martyred" is below)
+                   r"|martyred(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a|an"
+                   r"|his|her|their|several|dozens)\b)"),
     ("killed_pas", r"fatally(?!\s+(?:shot|wounded|injured|stabbed|hit|struck))|died|dies|dead|drowned|slain|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|lives\s+were\s+lost"
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"
@@ -117,26 +148,50 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|martyred|embraced\s+(?:martyrdom|shahadat)"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
+                    r"|survived\s+(?:the\s+attack\s+)?with\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
-                    r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"),
+                    r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"
+                    # "a 19-year-old man was grazed in the shooting"
+                    r"|(?:(?<=was\s)|(?<=were\s))grazed"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
     ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
-                 r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"),
+                 r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
+                 # "one started shooting at the trooper, hitting him in the elbow"
+                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
     ("shot_pas", r"(?:struck|hit)\s+by\s+(?:gunfire|bullets|a\s+bullet|stray\s+bullets|a\s+stray\s+bullet)"
+                 # "Both men were taken to Grady Memorial Hospital after being shot"
+                 r"|(?:taken|rushed|transported|airlifted)\s+to\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,4}?(?:hospitals?"
+                 r"|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:\w+\s+){0,3}?after\s+(?:being|getting)\s+shot"
+                 # "Her mother was also struck in the arm": hit by a bullet in a body part
+                 r"|(?:struck|hit)\s+" + _IN_BODY_PART +
                  r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
-    ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless)"
+    ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless"
+                       r"|(?:(?:staying|sheltering|sheltered|housed|living)\s+)?in\s+(?:evacuation\s+(?:centres|centers|sites)"
+                       r"|(?:relief\s+)?camps|(?:temporary\s+)?shelters))"
                        r"|displaced|evacuees|idps|evacuated|internally\s+displaced)"
                        r"(?:\s+(?:people|persons))?"
-                       r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"),
+                       r"|(?:evacuation\s+total(?:\s+people)?|total\s+(?:displaced|evacuated|evacuees)|idps)(?=\s*:?\s*\d)"
+                       # table rows: "Evacuated people: 3,450", "Persons in evacuation centres - 2,318"
+                       r"|(?:(?:displaced|evacuated|relocated|homeless|sheltered)\s+(?:people|persons|individuals|population)"
+                       r"|(?:people|persons|individuals)\s+(?:displaced|evacuated|relocated|in\s+(?:evacuation\s+(?:centres"
+                       r"|centers|sites)|(?:relief\s+)?camps|shelters)))(?=\s*(?::|-|\u2013)\s*\d)"
+                       r"|d[e\u00e9]plac[e\u00e9]e?s?\s+(?:individus?|personnes)(?=\s*(?::|-|\u2013)?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
-                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|sheltered|sheltering|sent"),
+                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
                       r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps|centres|centers)"
-                      r"|(?:sought|took|taking|seeking|sheltered)\s+(?:refuge|shelter)"
+                      r"|(?:sought|took|taking|taken|seeking|sheltered)\s+(?:refuge|shelter)"
+                      # "8,760 people are staying in 35 evacuation centers"
+                      r"|(?:staying|sheltering|housed|living)\s+in\s+(?:\d[\d,]*\s+|several\s+|various\s+)"
+                      r"(?:temporary\s+|evacuation\s+|relief\s+)?(?:shelters|camps|centres|centers|schools)"
+                      r"|(?:camping|sleeping|living)\s+(?:in\s+the\s+open|outdoors|in\s+the\s+streets)"
+                      r"|without\s+(?:homes|a\s+home|a\s+roof)"
+                      # Spanish and French fragments: "4.500 personas desplazadas", "800 personnes déplacées"
+                      r"|desplazad[oa]s|evacuad[oa]s|albergad[oa]s|d[e\u00e9]plac[e\u00e9]e?s|sans[\s-]+abris?|pdis?"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
                       r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
@@ -184,7 +239,7 @@ _NEGATIONS = re.compile(
     r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed))"
     r"|(?P<killed>\bno\s+(?:\w+\s+){0,2}(?:fatalities|fatality|deaths|loss(?:es)?\s+of\s+(?:li(?:fe|ves))|lives\s+(?:were\s+)?lost)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:reported\s+)?(?:killed|dead)"
-    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities)"
+    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died)"
     r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
     r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
@@ -200,6 +255,8 @@ _SUBSET = re.compile(
     # "were killed, including the bomber, and 19 others were injured": "N others" after the
     # last "and" opens a clause of its own, not the last item of the subset.
     r"|,?\s*\bincluding\s+(?:(?!\band\b|\bwhile\b|\bbut\b)[^;:.]){0,90}?,\s*and\s+(?!(?:[\w,-]+\s+){0,3}others\b)"
+    # ("..., including the three attackers, and hundreds were injured": a clause of its own)
+    r"(?!(?:[\w-]+\s+){0,3}(?:were|was)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b)"
     r"(?:(?!\band\b)[^;:.,]){0,40}?"
     r"(?=,?\s+(?:were|was|have\s+been|had\s+been|are|died|have\s+died)\s+(?:\w+\s+)?(?:killed|injured|wounded|dead|died|hurt))"
     r"|,?\s*\bincluding\s+(?:(?!\bwhile\b|\bbut\b|\bwhereas\b|,\s*and\b)[^;:.]){0,90}?"
@@ -212,6 +269,10 @@ _SUBSET = re.compile(
     r"(?!\s+(?:\w+ly|died|dead|killed|were|was|are|had|have|remain|later)\b))\b(?:[^,;:]|(?<=\d),(?=\d{3}))*"
     r"(?=,|;|:|$|\s+(?:were|was|have|had|are|died|killed))",
 )
+
+
+_OF_WHOM_DISPLACED = re.compile(r",?\s*of\s+(?:whom|which)\s+(?:[\w,.-]+\s+){1,4}?(?:were|have\s+been|had\s+been|are)\s+"
+                                r"(?:\w+\s+)?(?:displaced|evacuated|relocated|made\s+homeless|left\s+homeless)\b")
 
 
 def _subset_matches(low: str) -> list[re.Match[str]]:
@@ -237,7 +298,13 @@ def _subset_matches(low: str) -> list[re.Match[str]]:
             while k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_"):
                 k -= 1
         starts.extend(range(space_run_start(low, k), k + 1))
-    return finditer_at(_SUBSET, low, starts)
+    found = finditer_at(_SUBSET, low, starts)
+    if "affect" in low and "of wh" in low:
+        # "12,000 people were affected, of whom 2,300 were displaced": the part is the only
+        # displacement figure (those affected are no count of the displaced)
+        found = [m for m in found if not (_OF_WHOM_DISPLACED.match(low, m.start())
+                                          and "affect" in low[:m.start()])]
+    return found
 
 
 # Words after a number that make it something other than a count of people.
@@ -252,12 +319,15 @@ _NON_PERSON = re.compile(
     r"|raids?|cattle|sheep|goats|animals|livestock|schools?|bridges?|structures?|dwellings?|shelters?"
     r"|(?:crime\s+)?scenes?|places|locations|spots|rooms|floors|blocks|counts?|charges?|warrants?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
-    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?)\b"
+    r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
+    r"|magnitude|-magnitude|on\s+the\s+richter)\b"
     r"|%|:\d|\.\d|/|\s*\d|-[a-z]|'s\b)",
     _I,
 )
 _MONTH_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
+    # (a month's name or abbreviation as a whole word: not "martyred 3", "declared 2 dead")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s*$|(?:no|number|#|\$|£|€|age|aged)\.?\s*$",
     _I,
 )
 _QUAL_HEAD = re.compile(r"^(?:(?:the|at\s+least|about|some|around|nearly)\s+)+", _I)
@@ -283,7 +353,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+"
     r"|(?:members?|relatives)\s+of\s+"
     r"|ages?\s+(?:of\s+)?(?:between\s+)?|ages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+"
-    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*)$",
+    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*|magnitude(?:\s+of)?\s+)$",
     _I,
 )
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
@@ -297,7 +367,7 @@ _NOT_A_COUNT_LOW = re.compile(_NOT_A_COUNT.pattern)
 # Last words before a number for which _NOT_A_COUNT can match at all: the search itself
 # tries a long alternation at every position, the word test costs a split.
 _NOT_A_COUNT_WORDS = frozenset(
-    "of the how age ages aged between and to no number news channel ch ch. abc cbs nbc fox pix cw jr sr ii iii "
+    "of the how age ages aged between and to no number news channel ch ch. abc cbs nbc fox pix cw jr sr ii iii magnitude "
     "jr. sr. ii. iii.".split()
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -322,8 +392,8 @@ def _not_a_count(before: str) -> bool:
     return _NOT_A_COUNT.search(before) is not None
 
 
-_HOUSEHOLD = re.compile(r"\b(?:families|family|households?)\b", _I)
-_DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?)\b", _I)
+_HOUSEHOLD = re.compile(r"\b(?:families|family|households?|familias|familles|hogares|m[e\u00e9]nages)\b", _I)
+_DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?|viviendas|casas|maisons|logements)\b", _I)
 _PERP = re.compile(
     r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?|terrorists?|insurgents?"
     r"|militants?|hitm[ae]n|robbers?|himself|herself|themselves|gunmen|hijackers?|kidnappers?|abductors?)\b",
@@ -346,6 +416,7 @@ _BACKGROUND = re.compile(
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    r"|the\s+previous\s+(?:week|month|year)"
     r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
     r"|clashes|floods|conflicts?|wars?|raids|offensives?)"
@@ -362,6 +433,8 @@ _CUMULATIVE = re.compile(
     r"|since\s+(?:it|they)\s+began|this\s+year"
     # "have forced 18,000 people from their homes since late last month": a running total
     r"|since\s+(?:late\s+|early\s+)?last\s+(?:year|month|week)"
+    # "At least 40 people have been shot in the city since Friday" (not "since Friday's attack")
+    r"|since\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend)\b(?!['\u2019]s)"
     # "over the past three months", "in the last decade" (never hours or days: "in the past 24
     # hours" is how a lead reports one day's toll)
     r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?)"
@@ -491,12 +564,14 @@ def _singular_subject(subj: str) -> re.Match[str] | None:
 _STOP_AHEAD = (
     r"(?=\s+(?:in|at|on|with|near|during|after|from|and|who|whom|that|which|whose|as|while|inside|outside|by"
     r"|before|when|to|of|for|following|said|was|were|is|then|last|this|early|late|yesterday|today|earlier"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|near|along|over|under|because|amid|over)\b"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|near|along|over|under|because|amid|over"
+    # "shot the suspect several times": how often, not more of the object
+    r"|(?:several|multiple|numerous|two|three|four|five|six|\d+)\s+times|once|twice|repeatedly)\b"
     r"|\s*[,.;:()\[\]\u2014-]|\s*$)"
 )
 _SINGULAR_OBJECT = re.compile(
     r"\s*(?:only\s+|also\s+)?(?:\d+-year-old\s+)?(?:(?P<fam>(?:a|an|the|his|her|their)\s+family\s+of\s+(?P<famq>\w+))"
-    r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])"
+    r"|(?P<self>himself|herself)|(?P<pron>him|her)(?![\w'])" + _STOP_AHEAD +
     r"|(?:a|an|one|his|her|its|their|the|another)\s+(?:[\w'-]+\s+){0,3}?(?P<head>[\w'-]+)" + _STOP_AHEAD +
     r"|(?-i:(?!(?:In|At|On|The|After|For|Of|During|From|With|By|And|Near|As|Outside|Inside|Before|Over|Police"
     r"|Officers|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b)"
@@ -519,13 +594,13 @@ _IN_ADDITION = re.compile(
 # "18 people were killed, not counting the bomber": the count leaves the attackers out, and
 # they died too (GTD counts perpetrators among the killed).
 _PERP_LEFT_OUT = re.compile(
-    r"\b(?:excluding|not\s+counting|not\s+including|besides|apart\s+from)\s+"
+    r"\b(?:excluding|not\s+counting|not\s+including|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+"
     rf"(?:(?:the|both|all)\s+)?(?:(?P<q>{_QP})\s+)?(?:suicide\s+)?"
     r"(?P<who>assailants?|attackers?|bombers?|gunm[ae]n|perpetrators?|shooters?|militants?|hijackers?|himself|herself)\b",
     _I,
 )
 _EACH_SIDE = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:on|from)\s+(?:each|either)\s+side\b(?!\s+of\b)", _I)
-_LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from")
+_LEFT_OUT_HINTS = ("excluding", "not counting", "not including", "besides", "apart from", "except", "other than")
 _CONNECTOR = re.compile(r"^(?:[\s\w',-]{0,64}?)(?:\s*,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with|,)\s+(?:then\s+)?$|^\s*,\s*$", _I)
 
 
@@ -582,6 +657,9 @@ _COMMA_WORD = re.compile(r",\s*\S")
 # "... and a civilian": one more. Not "and an unknown number of militants" (see `_AND_UNKNOWN`).
 _AND_A = re.compile(r"\band\s+(?:a|an|another)\s+(?!(?:unknown|undetermined|unspecified|undisclosed|number|few"
                     r"|couple|dozen|handful)\b)", _I)
+# "One officer and the assailant were killed": a singular person after the count, one more
+_AND_THE_ONE = re.compile(r"\band\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:assailant|attacker|gunman|bomber|driver"
+                          r"|commander|pilot|guard|owner|shooter|perpetrator|suspect|militant|soldier|officer)\b", _I)
 _AND_UNKNOWN = re.compile(r"\band\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed)\s+number\b", _I)
 
 
@@ -667,7 +745,8 @@ _VERB_STARTS = (
     "behead", "massacr", "slaughter", "assassin", "lynch", "died", "dies", "dead", "perish",
     "lives", "succumb", "executed", "bodies", "body", "drowned", "injur", "wound", "hurt", "hospitali", "sustain", "suffer",
     "receiv", "treated", "accidentally", "number", "evacu", "graze", "turn",
-    "relocat", "displac", "uproot", "forced", "shelter", "sent", "fled", "flee", "homeless", "idp",
+    "relocat", "displac", "uproot", "forced", "forcing", "shelter", "desplaz", "alberg", "deplac", "d\u00e9plac", "sans", "pdi",
+    "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
@@ -675,10 +754,15 @@ _VERB_STARTS = (
 _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
-    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:their|his|her)\s"),
+    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
-    (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter)"), (("moved",), r"\s+to\s"),
-    (("without",), r"\s+shelter"), (("struck", "hit"), r"\s+by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)"), (("living", "staying", "sleeping"), r"\s+in\s+(?:tents|makeshift)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
+    (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
+    (("staying", "housed"), r"\s+in\s"), (("revised", "lowered", "corrected"), r"\s+(?:the\s+)?(?:number|figure|toll|count)\s"), (("survived",), r"\s+(?:the\s+attack\s+)?with\s"),
+    (("people", "persons", "individuals"), r"\s+(?:displaced|evacuated|relocated|in\s+(?:evacuation|relief|camps|shelters"
+                                           r"|temporary))"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
+    (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
+    (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -919,6 +1003,9 @@ def _field_for(field: str, np_text: str) -> str | None:
     """People vs households vs dwellings: a displacement count of families stays households."""
     if field == "displaced":
         head = " ".join(np_text.split()[:3])  # "189,800 residents living in houses" counts residents
+        cut = _WHERE_TO.search(head)
+        if cut is not None:  # "forcing 300,000 people into shelters": where they went is no dwelling count
+            head = head[:cut.start()]
         if _HOUSEHOLD.search(head):
             return "displaced_households"
         if _DWELLING.search(head):
@@ -928,6 +1015,7 @@ def _field_for(field: str, np_text: str) -> str | None:
     return field
 
 
+_WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 _HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
                         r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
@@ -959,12 +1047,36 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _wounded_who_died(text, low_text, sentences, figures, published)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
+    if _ORDINAL_HINT(low_text) is not None:
+        _next_ordinal_adds(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
         if f.kind == _CUMULATIVE_KIND and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+_ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"
+                          r"(?:victim|person|man|woman|child|boy|girl|soldier|officer|passenger|worker|civilian|teen)\b")
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINAL_HINT = substring_test((" second ", " third ", " fourth ", " fifth ", " sixth ")).search
+
+
+def _next_ordinal_adds(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Two people were killed ... A third victim died in hospital the next day": the ordinal
+    right after the count told before is one more ("a second victim" after a count of two
+    is one of them, and stays a restatement)."""
+    for i, f in enumerate(figures):
+        if f.field not in ("killed", "wounded") or f.additive or f.background or f.negation or f.value.best != 1:
+            continue
+        m = _ORDINAL_ONE.match(low_text, f.start)
+        if m is None or low_text[sentences[f.sentence_index].start:f.start].strip(" \n\"'\u201c"):
+            continue  # (only a sentence that opens on it: not "a report that a second victim had died")
+        before = [g.value.best for g in figures if g.field == f.field and g.sentence_index < f.sentence_index
+                  and not g.background and not g.negation and not g.separate]
+        if before and max(before) == _ORDINALS[m.group(1)] - 1:
+            figures[i] = replace(f, additive=True)
 
 
 _LAST_WEEK = re.compile(r"\blast\s+week\b")
@@ -977,7 +1089,7 @@ _SUBJECT_HEAD = re.compile(
     r"(?!,?\s+(?:was|were|is|had\s+been|has\s+been)\b)"
 )
 _AGENT_HEAD = re.compile(rf"\bby\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?({_PERSON_HEADS})\b")
-_RESTATED_HEAD = re.compile(rf"^(?:(?:the|a|an)\s+(?:[\w'-]+\s+){{0,2}}?({_PERSON_HEADS}|gunwoman|attacker|assailant)\b"
+_RESTATED_HEAD = re.compile(rf"^(?:(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?({_PERSON_HEADS}|gunwoman|attacker|assailant)\b"
                             r"|(he|she)$)")
 _ALWAYS_THE_PERPETRATOR = frozenset({"suspect", "gunman", "gunwoman", "shooter", "attacker", "assailant"})
 
@@ -989,18 +1101,38 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
     the suicide's subject ("her boyfriend ... turned the gun on himself" / "The boyfriend
     was pronounced dead"), the shooter ("the suspect", "the gunman"), or a man or woman of
     the suicide's gender ("himself" / "the man", "he")."""
-    suicides = [f for f in figures if f.field == "killed" and f.role == "perpetrators" and not f.background
-                and not f.negation and "self" in low_text[f.start:f.end]]
+    # ("turned the gun on himself" is read as a victim's death: it is the suicide all the same)
+    suicides = [f for f in figures if f.field == "killed" and not f.background and not f.negation
+                and "self" in low_text[f.start:f.end]
+                and (f.role == "perpetrators" or low_text.startswith("turn", f.start))]
     if not suicides:
         return
     told = {f.sentence_index for f in suicides}
+    first = {id(f) for f in suicides}
+    seen: set[int] = set()
     for i, f in enumerate(figures):
+        if id(f) in first:
+            # one suicide said twice in one sentence (a crawled headline before the lead) is one
+            again = f.sentence_index in seen
+            seen.add(f.sentence_index)
+            if f.role != "perpetrators" or again:
+                figures[i] = replace(f, role="perpetrators", background=again)
+                suicides[suicides.index(f)] = figures[i]
+            continue
         # the same suicide told again ("... then killed himself" / "turned the gun on himself"):
         # a perpetrator's death; said twice in one sentence (a crawled headline), once
         if f.field == "killed" and f.role == "victims" and not f.background and "self" in low_text[f.start:f.end]:
             figures[i] = f = replace(f, role="perpetrators", background=f.sentence_index in told)
             told.add(f.sentence_index)
             suicides.append(f)
+    if "suicide" in low_text:
+        # "a shooting that left two people dead ... has been ruled a murder-suicide": the count
+        # of a murder-suicide covers the one who killed himself
+        for i, f in enumerate(figures):
+            if (f.field == "killed" and f.role == "victims" and f.value.best >= 2 and not f.negation
+                    and _MURDER_SUICIDE.search(low_text, sentences[f.sentence_index].start,
+                                               sentences[f.sentence_index].end)):
+                figures[i] = replace(f, role="mixed")
     heads: set[str] = set()
     genders: set[str] = set()
     for f in suicides:
@@ -1014,17 +1146,35 @@ def _suicide_restated(text: str, low_text: str, sentences: Sequence[Sentence], f
         if (f.field != "killed" or f.role != "victims" or f.background or f.negation or f.additive
                 or f.value.best != 1 or f.value.max != 1):
             continue
-        m = _RESTATED_HEAD.match(" ".join(low_text[f.start:f.end].split()).strip(" ,"))
+        phrase = " ".join(low_text[f.start:f.end].split()).strip(" ,")
+        if phrase == "one":  # "Officers found one woman dead": the count and its noun
+            phrase = " ".join(low_text[f.start:f.end + 24].split()[:2])
+        m = _RESTATED_HEAD.match(phrase)
         if m is None:
             continue
         head = m.group(1) or m.group(2)
         gender = "m" if head in ("man", "he") else "f" if head in ("woman", "she") else ""
         if head in _ALWAYS_THE_PERPETRATOR or head in heads or gender in genders:
             figures[i] = replace(f, role="perpetrators")
+    # "A boy killed himself ... Officers found Ian Roe, 10, dead": a person named dead where the
+    # suicide hurt no one else is the suicide told again by name
+    named = [i for i, f in enumerate(figures)
+             if f.field == "killed" and f.role == "victims" and not f.background and not f.negation
+             and not f.separate and not f.additive and f.value.best == 1 and f.value.max == 1 and _NAME.fullmatch(text[f.start:f.end].strip())]
+    if len(named) == 1 and not any(
+            g.field in ("killed", "wounded", "shot") and g.role != "perpetrators" and not g.background
+            and not g.negation and k != named[0] and "self" not in low_text[g.start:g.end]
+            for k, g in enumerate(figures)):
+        figures[named[0]] = replace(figures[named[0]], role="perpetrators")
 
 
+_MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
+_NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
+                   r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
-    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them)\s*(?:\s(?:wounded|injured|victims|hurt))?\s+"
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt))?"
+    # ("One of them, a 25-year-old, later died")
+    r"(?:\s*,\s*[^,.;]{1,40},)?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
 )
 
@@ -1046,6 +1196,9 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
         for m in _OF_THE_HURT_DIED.finditer(low_text, sent.start, sent.end):
             if not any(f.sentence_index < k or f.end <= m.start() for f in hurt if f.sentence_index <= k):
                 continue
+            if "whom" in m.group(0) and not any(map(low_text[max(sent.start, m.start() - 60):m.start()].__contains__,
+                                                    ("injur", "wound", "hurt"))):
+                continue  # ("All four victims were taken to hospital, one of whom died": not said to be the wounded)
             same = [i for i, f in enumerate(figures) if f.field == "killed" and m.start() <= f.start < m.end()]
             if same:  # the chain read it already ("One of the victims later died"): it is a move
                 for i in same:
@@ -1080,7 +1233,7 @@ def _shooter_killed_after_his_victims(low_text: str, figures: list[Figure]) -> N
 _PEOPLE_WORDS = r"(?:people|persons|individuals|residents|inhabitants)\b"
 # "540 households comprising 2,700 people", "400 families, about 2,000 persons,", "(2,700 people)"
 _PEOPLE_AFTER_HOUSEHOLDS = re.compile(
-    r"\s*(?:[\w-]+\s+)?(?:,\s*(?:or\s+)?|\(\s*|\s*(?:comprising|totall?ing|containing|consisting\s+of|with|of)\s+)"
+    r"\s*(?:[\w-]+\s+)?(?:,\s*(?:or\s+)?|\(\s*|\s*(?:comprising|totall?ing|containing|consisting\s+of|with|of|soit)\s+)"
     rf"(?:(?:about|some|around|roughly|nearly|an\s+estimated|over|more\s+than|at\s+least|approximately)\s+)?(?P<q>{_QP})\s+"
     + _PEOPLE_WORDS
 )
@@ -1200,7 +1353,14 @@ _SURVIVES = re.compile(
 # the shot person is another than those counted before: "was also shot", "another man was shot"
 _ALSO_SHOT = re.compile(r"\b(?:also|too)\s+(?:shot|struck|hit)\b")
 _ANOTHER_SHOT = re.compile(r"\W*(?:another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+"
-                           r"(?:also\s+)?(?:shot|struck|hit)\b")
+                           r"(?:also\s+)?(?:shot|struck|hit)\b"
+                           # "A second person, a 17-year-old, showed up at a hospital with a gunshot wound"
+                           r"|\W*(?:another|a\s+second|a\s+third)\s+(?:person|man|woman|victim|teen|teenager|boy|girl"
+                           r"|male|female)\b[^.]{0,90}?\b(?:with|suffering\s+from)\s+(?:a\s+)?(?:gunshot|bullet)\s+wounds?")
+# the subject of a clause after a death: "... killed Sunday and his friend was shot"
+_OTHER_ONE_AFTER_AND = re.compile(r"[^,;:.]{0,40}?\band\s+((?:a|an|his|her|their|another|one)\s+[\w'-]+(?:\s+[\w'-]+){0,2}"
+                                  r"\s+(?:was|is)\s+(?:also\s+)?(?:shot|struck|hit)\b)")
+_BODY_PART_HIT = re.compile(r"(?:was|is)\s+(?:also\s+)?(?:shot|struck|hit)\s+" + _IN_BODY_PART + r"\b")
 _SURVIVES_HINTS = ("expected", "threatening", "condition", "recovering", "released", "minor", "survived")
 _SAME_PERSON_OPENING = re.compile(
     r"^\W*(?:he|she|the\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|victim|child|officer|deputy"
@@ -1217,6 +1377,13 @@ def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures
         if f.field != "shot" or f.negation or f.background or f.value.best != 1 or f.value.max != 1:
             continue
         k = f.sentence_index
+        if any(g.field == "killed" and g.sentence_index == k and not g.negation and not g.background
+               and g.end <= f.start and (m := _OTHER_ONE_AFTER_AND.match(low_text, g.end, sentences[k].end))
+               and m.start(1) == f.start for g in figures):
+            # "A man was shot dead and his friend was shot in the arm": a clause of its own
+            # after the death, with a subject of its own, tells another person, who lived
+            figures[i] = replace(f, field="wounded")
+            continue
         if any(g.field in ("killed", "wounded") and g.sentence_index == k and not g.negation for g in figures):
             continue  # (with a wounded count beside it, the person shot is most likely one of them)
         sent = sentences[k]
@@ -1228,7 +1395,21 @@ def _survivors_are_wounded(low_text: str, sentences: Sequence[Sentence], figures
         if also and not (k + 1 < len(sentences) and any(g.sentence_index == k + 1 and g.field == "killed"
                                                        for g in figures)):
             # "Her co-worker was also shot": someone besides the dead (who died "later" would
-            # be counted in this or the next sentence)
+            # be counted in this or the next sentence), and besides the wounded counted before
+            # ("A girl was wounded. Her mother was also struck in the arm" = 2)
+            # (only beside single people counted in earlier sentences: after a count, or in the
+            # sentence that named another, "also" restates one of those already counted)
+            alone = all(g.value.best == 1 and g.sentence_index < k for g in figures
+                        if g.field in ("wounded", "shot") and g is not f and not g.negation and not g.background
+                        and (g.sentence_index, g.start) < (k, f.start))
+            figures[i] = replace(f, field="wounded", additive=alone)
+            continue
+        if (low_text.startswith(("his ", "her ", "their "), f.start) and _BODY_PART_HIT.match(low_text, f.end)
+                and any(g.field == "killed" and g.sentence_index < k and not g.negation and not g.background
+                        for g in figures)
+                and not any(g.sentence_index == k + 1 and g.field == "killed" for g in figures)):
+            # "A man was shot dead. His friend was shot in the arm.": the dead man's kin or
+            # friend, hit in a body part and not said to die, is another person, wounded
             figures[i] = replace(f, field="wounded")
             continue
         if not any(map(low.__contains__, _SURVIVES_HINTS)) or _SURVIVES.search(low) is None:
@@ -1261,7 +1442,7 @@ def _last_week_lead_is_the_event(low_text: str, sentences: Sequence[Sentence], f
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_OPENING_DAY = re.compile(r"^\W*(?:on|early|late|earlier)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_OPENING_DAY = re.compile(r"^\W*(?:on|early|late|earlier|last)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _ANY_DAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 
 
@@ -1284,7 +1465,10 @@ def _other_day_is_separate(low_text: str, sentences: Sequence[Sentence], figures
         m = _OPENING_DAY.match(low)
         # "On Sunday, police said the attack had killed 12": the next day's report, not an incident
         if m is not None and m.group(1) != day.group(1) and not _SAID_IN.search(low, m.end(), m.end() + 50):
-            figures[i] = replace(f, separate=True)
+            # "Last Saturday, a man was shot and killed in the club's parking lot": an earlier
+            # incident told as context (a week or so before), not one of this report's
+            figures[i] = replace(f, background=True) if "last" in m.group(0) else replace(
+                f, separate=True)
 
 
 def _continue_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
@@ -1359,8 +1543,14 @@ def _anaphoric_kills(text: str, low_text: str, sentences: Sequence[Sentence], fi
 
 
 _SUICIDE = re.compile(
-    rf"\b(?:(?P<q>{_QP})\s+|an?\s+)(?:\w+\s+)?suicide\s+(?:bombers?|attackers?)\b"
-    r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*)\b)",
+    rf"\b(?:(?P<q>{_QP})\s+|an?\s+|the\s+)(?:\w+\s+)?suicide\s+(?:car\s+|truck\s+)?(?:bombers?|attackers?)\b"
+    # the blast told by its verb, or by the bomber's strike ("struck a mosque", "rammed a
+    # truck into the gate", "attacked a base"): the bomber died either way
+    r"(?=[^.]*\b(?:detonat\w*|blew\s+(?:himself|herself|themselves)\s+up|exploded|set\s+off|self-detonat\w*"
+    r"|struck|rammed|attacked|targeted|drove\s+(?:[\w-]+\s+){1,6}?into)\b)"
+    # "twin suicide bombings tore through ...", "a suicide car bombing killed 9": one bomber each
+    r"|\b(?:(?P<q2>two|three|four|\d)\s+|(?P<twin>twin|double)\s+|an?\s+|the\s+)(?:car\s+|truck\s+|vest\s+)?"
+    r"suicide\s+(?:car\s+|truck\s+)?bombings?\b(?=[^.]*\b(?:kill\w*|dead|died|tore|ripped|wound\w*|injur\w*)\b)",
     _I,
 )
 _SUICIDE_FAILED = re.compile(
@@ -1391,7 +1581,8 @@ def _suicide_bombers(text: str, sentences: Sequence[Sentence], figures: list[Fig
         # as the whole text is long and most texts that say "suicide" report no bomber)
         if _SUICIDE_FAILED.search(text):
             return None
-        value = parse_quantity(m.group("q")) if m.group("q") else Range.exact(1, m.group(0))
+        q = m.group("q") or m.group("q2")
+        value = parse_quantity(q) if q else Range.exact(2 if m.group("twin") else 1, m.group(0))
         if value is None or value.best > 5:
             return None
         return Figure("killed", value, sent.start + m.start(), sent.start + m.end(), idx,
@@ -1496,7 +1687,8 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
 _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
-                     "earlier", "before", "prior", "been killed", "year", "annually")
+                     "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
+                     "previous month", "previous year")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
                "previous", "past")
@@ -1521,6 +1713,7 @@ class _Flags(NamedTuple):  # (a tuple: made for every sentence with a figure, ch
     background: bool  # either: deaths and injuries here never count
     separate: bool  # another incident of the same article
     claimed: bool  # a party's claim
+    separate_from: int = 0  # where in the sentence the separate incident's clause begins
 
 
 # "On Jan. 3, a man was killed ...": a day and month without a year.
@@ -1552,6 +1745,14 @@ def _day_before(low: str, published: dt.date) -> bool:
     return False
 
 
+# a clause of its own opening right before "a separate ..." ("..., while a separate strike")
+_SEPARATE_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|but)\s+$|;\s*$")
+
+
+_LINK_OPENINGS = ("related:", "related stories", "related coverage", "read more:", "more from", "also read",
+                  "see also", "recommended:", "trending:", "more news:", "you may also like", "related articles")
+
+
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = _BACKGROUND_HINT(low) is not None
@@ -1559,11 +1760,15 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
             or (published is not None and "on " in low and _day_before(low, published)))
     cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
-    background = past or cumulative
-    separate = (not background and ("separate" in low or "another" in low or "elsewhere" in low or "second" in low)
-                and _SEPARATE.search(low) is not None)
+    # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
+    background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
+    sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
+                                                         or "second" in low) else None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
-    return _Flags(past, cumulative, background, separate, claimed)
+    # "airstrikes killed 60 people, officials said, while a separate strike knocked out the
+    # internet": the other incident is told in a clause after the figures; theirs is the lead's
+    tail = sep.start() if sep is not None and _SEPARATE_CLAUSE.search(low, 0, sep.start()) else 0
+    return _Flags(past, cumulative, background, sep is not None, claimed, tail)
 
 
 def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
@@ -1601,7 +1806,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         flags = flags or _sentence_flags(low, published)
         for f in fields:
             out.append(Figure(f, Range.exact(0, m.group(0)), base + m.start(), base + m.end(), idx,
-                              negation=True, background=flags.background, separate=flags.separate))
+                              negation=True, background=flags.background,
+                              separate=flags.separate and m.start() >= flags.separate_from))
 
     quants = _quantities(quant_matches, masked)
     used: set[int] = set()  # quantity starts already tied to a verb
@@ -1625,7 +1831,20 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
             if q is not None:
                 kind = _UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) else _FIRST_REPORT_KIND
-                found.append((q, q.start, q.end, "", "mixed", False))
+                # ("later revised the number to two": the same people as the count it corrects)
+                found.append((q, q.start, q.end, "", "victims" if low_masked.startswith(("revised", "lowered",
+                                                                                      "corrected"), vs) else "mixed",
+                              False))
+                if ":" in masked[ve:q.start]:
+                    # "Fatalities: 9 soldiers, 14 militants": the list after the colon adds up
+                    end = q.end + len(_np_after(masked, q.end, next_start))
+                    for q2 in quants:
+                        if q2.start < end:
+                            continue
+                        if q2.start >= next_start or not _LIST_GAP.fullmatch(masked, end, q2.start):
+                            break
+                        found.append((q2, q2.start, q2.end, "", "mixed", False))
+                        end = q2.end + len(_np_after(masked, q2.end, next_start))
         elif mode == "one":
             found.append((None, vs, ve, v.group(0), "victims", False))
         elif mode == "self":
@@ -1691,7 +1910,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             bg = flags.past if f.startswith("displaced") else flags.background
             out.append(Figure(f, value, base + a, base + b, idx,
                               kind=_CUMULATIVE_KIND if flags.cumulative and not bg else kind, role=role,
-                              additive=additive, background=bg, separate=flags.separate, claimed=flags.claimed))
+                              additive=additive, background=bg, separate=flags.separate and a >= flags.separate_from,
+                              claimed=flags.claimed))
         if not (field == "shot" and mode == "pas"):
             prev_end = ve  # ("was hit by gunfire and died": the subject is shared)
     if len(out) > 1 and (" or " in low_masked or _ALTERNATIVE_HINT(low_masked) is not None):
@@ -1706,13 +1926,30 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             flags = flags or _sentence_flags(low, published)
             out.append(Figure("killed", q, base + a, base + b, idx, role=_role(m.group(0)), additive=True,
                               background=flags.background, separate=flags.separate))
+    if out and ("another" in low_masked or "further" in low_masked or "additional" in low_masked):
+        # "Ten people died on Monday and another three on Tuesday": the verb is left out of
+        # the second count, which adds to the field of the count before it
+        for m in _ELLIPTIC_MORE.finditer(low_masked):
+            before = [v for v in verbs if v.end() <= m.start()]
+            if not before or any(f.start - base >= m.start() for f in out):
+                continue
+            field = _VERB_FIELD_MODE[before[-1].lastgroup][0]  # the nearest verb's
+            prev = [f for f in out if f.field == field and f.end - base <= m.start() and not f.negation]
+            if not prev or _has_break(masked[before[-1].end():m.start()]):
+                continue
+            last = prev[-1]
+            q = parse_quantity(masked[m.start("q"):m.end("q")])
+            if q is not None:
+                # the two counts make one figure (so "Rebels killed 22 ... Ten died in Mbau and another
+                # 12 in Kamango" is the same 22 again, not 34)
+                out[out.index(last)] = replace(last, value=last.value + q)
     if "each side" in low_masked or "either side" in low_masked:
         # "3 dead on each side": a count per side of a clash of two sides
         for i, f in enumerate(out):
             m = _EACH_SIDE.match(masked, f.end - base)
             if m is not None and f.field in ("killed", "wounded") and not f.negation:
                 out[i] = replace(f, value=f.value + f.value)
-    if any(h in low_masked for h in _LEFT_OUT_HINTS):
+    if any(map(low_masked.__contains__, _LEFT_OUT_HINTS)):
         for m in _PERP_LEFT_OUT.finditer(masked):
             if m.group("q"):
                 q = parse_quantity(m.group("q"))
@@ -1720,7 +1957,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 q = None  # "excluding the attackers": how many is not said
             else:
                 q = Range.exact(2 if m.group(0).lower().split()[-2:-1] == ["both"] else 1, m.group("who"))
-            if q is not None and any(f.field == "killed" and not f.negation for f in out):
+            # ("No one was killed besides the bomber": the zero is everyone else)
+            if q is not None and any(f.field == "killed" and (not f.negation or f.negation and f.end - base <= m.start()
+                                                              and _has_verb(low_masked[f.start - base:m.start()]))
+                                     for f in out):
                 a, b = m.span("who")
                 flags = flags or _sentence_flags(low, published)
                 out.append(Figure("killed", q, base + a, base + b, idx, role="perpetrators", additive=True,
@@ -1728,6 +1968,15 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
     return out
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)")
+# what ends a relative clause before the verb's own subject could follow ("a man who witnessed the
+# attack said the victim ..."); its own verbs ("who fired at officers") do not
+_SHOOTER_CLAUSE = re.compile(r"\bwho\s+(?:had\s+)?(?:fired|opened\s+fire|shot\s+at|pointed\s+a|attacked|stabbed|robbed"
+                             r"|tried\s+to\s+rob)\b", _I)
+_RELATIVE_BREAK = re.compile(r"\b(?:said|says|told|tells|when|while|because|although|though|but|then)\b|[;:]", _I)
+_ELLIPTIC_MORE = re.compile(
+    rf"\band\s+(?:another|a\s+further|an\s+additional)\s+(?P<q>{_QP})\s+(?:(?:people|persons|others)\s+)?"
+    r"(?=(?:on|in|at|near|during|from|the\s+next|the\s+following)\b|$|[.,;])")
 _OF_A_PERIOD = re.compile(r"\s+(?:the|this|last)\s+(?:year|month|week|weekend|day|season|decade)\b|\s+(?:19|20)\d\d\b",
                           _I)
 _INJURED_WHO_DIED = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z-]+s\s+(?:later\s+|also\s+|have\s+|had\s+)?(?:died|succumbed)\b",
@@ -1844,6 +2093,9 @@ _OBJECT_VERB_BEFORE = re.compile(
 # A verb group right after a coordinated object: it opens a clause of its own.
 _PASSIVE_AFTER = re.compile(r"\s*,?\s*(?:were|was|are|is|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?[a-z]+(?:ed|en|t)\b",
                             _I)
+# "killed 43 people and 24 others are missing": the count after "and" opens a clause of its own
+_MISSING_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:were|was|are|is|remain|remained|have\s+been|had\s+been)\s+"
+                            r"(?:still\s+)?(?:missing|unaccounted)\b", _I)
 
 
 def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
@@ -1867,7 +2119,7 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         np_text = _np_after(masked, q.end, hi)
         if not first and (_SAID_AFTER.match(masked, q.end + len(np_text), hi) or _SAID_IN.search(np_text)):
             break  # "killed four militants, two officials said": the sources, not victims
-        if not first and _PASSIVE_AFTER.match(masked, q.end + len(np_text)):
+        if not first and (_PASSIVE_AFTER.match(masked, q.end + len(np_text)) or _MISSING_AFTER.match(masked, q.end)):
             break  # "killed 5 soldiers and 3 civilians were wounded": the subject of a clause of its own
         out.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), bool(_ADDITIVE_QUAL.match(q.text.strip()))))
         pos = q.end + len(np_text)
@@ -1883,7 +2135,9 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         nxt = _AND_NEXT.match(masked, pos, hi)
         m = _SINGULAR_OBJECT.match(masked, nxt.end(), hi) if nxt is not None else None
         if m is not None and m.group("head") and not (re.search(r"(?<![s'])s$", m.group("head"), _I)
-                                                      or m.group("head").lower() in _PLURAL_HEADS):
+                                                      or m.group("head").lower() in _PLURAL_HEADS
+                                                      # "and another 2 were wounded": a count, no one person
+                                                      or _QUANT.fullmatch(m.group("head").lower())):
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             np_text = m.group(0).strip()
             out.append((None, a, m.end(), np_text, _role(np_text), False))
@@ -1912,6 +2166,12 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
                 np_text = _np_after(masked, q.end, hi)
                 res.append((q, q.start, q.end, np_text, _role(q.text + " " + np_text), False))
                 break
+        if m is None and res and field in ("shot", "wounded") and res[-1][3].lower() in ("himself", "herself"):
+            # "accidentally shot himself and cousin": a kin noun without its article
+            kin = _BARE_KIN.match(masked, pos, hi)
+            if kin is not None:
+                res.append((None, kin.start(1), kin.end(1), kin.group(1), "victims", False))
+            break
         if m is None:
             break
         if m.group("fam"):
@@ -1934,7 +2194,15 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
             a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             np_text = m.group(0).strip()
             res.append((None, a, m.end(), np_text, _role(np_text), False))
-        nxt = _AND_NEXT.match(masked, m.end(), hi)
+        end = m.end()
+        if m.group("head") or m.group("name"):
+            of = _OF_PLACE.match(masked, end, hi)
+            if of is not None:  # "the village chief of Koumbri and his deputy"
+                end = of.end()
+        part = _BODY_PART_AFTER.match(masked, end, hi)
+        if part is not None:  # "shooting himself in the hand, and his relative in the thigh"
+            end = part.end()
+        nxt = _AND_NEXT.match(masked, end, hi)
         if nxt is not None:
             commas_from = -1  # "and" closes a list
         else:
@@ -1999,7 +2267,7 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             np_text = gap
             additive = bool(_ADDITIVE_GAP.search(gap) or _ADDITIVE_QUAL.match(q.text.strip())
                             or _ADDITIVE_OPENING.match(masked))
-            extra = len(_AND_A.findall(gap))
+            extra = len(_AND_A.findall(gap)) + (len(_AND_THE_ONE.findall(gap)) if " and " in gap else 0)
             if extra:
                 q = _Q(q.start, q.end, q.value + Range.exact(extra), q.text)
             if "number" in gap and _AND_UNKNOWN.search(gap):
@@ -2069,8 +2337,16 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     aux = _singular_aux(head)
     if aux is not None:
         subj = head[:aux.start()]
+        shooter = False
         if "who" in subj:  # (else `_WHO_END` cannot match)
             subj = _WHO_END.sub(" ", subj)
+            k = subj.rfind(" who ")
+            if k > 0 and len(subj) - k < 90 and not _RELATIVE_BREAK.search(subj, k) and "," not in subj[k:]:
+                # "Another teen who was walking with him was grazed": the subject is the noun
+                # before its relative clause, not the clause's last words; "a man who fired at
+                # officers" is the shooter
+                shooter = _SHOOTER_CLAUSE.search(subj, k) is not None
+                subj = subj[:k + 1]
         subj = _strip_appositive(subj)
         sm = _singular_subject(subj)
         if sm is not None and not _none_word(subj[-30:]):
@@ -2078,9 +2354,11 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
                 # "One soldier was killed. Another soldier was killed the next day": one more
-                return [(None, a, lo + sm.end(), np_text, _pronoun_role(np_text),
+                return [(None, a, lo + sm.end(), np_text, "perpetrators" if shooter else _pronoun_role(np_text),
                          _ADDITIVE_ONE.match(np_text) is not None)]
-    elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith("lost"):
+    elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith(_ACTIVE_SUBJECT_VERBS):
+        # (and the verbs whose subject stands without an auxiliary: "another soldier
+        # sustained injuries", "the driver survived with injuries")
         # "accidentally shot his sister, who died at the hospital": the one named before "who"
         sm = _DIED_SUBJECT.search(_strip_appositive(_WHO_END.sub(" ", head) if "who" in head else head))
         if sm is not None and not re.search(r"(?<![s'])s$|\bpeople$", sm.group(1), _I):
@@ -2101,6 +2379,13 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
     return out
 
 
+_BODY_PART_AFTER = re.compile(r"\s+" + _IN_BODY_PART + r"\b", _I)
+_BARE_KIN = re.compile(r"\s*(cousin|brother|sister|friend|son|daughter|wife|husband|mother|father|nephew|niece"
+                       r"|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend)\b(?!\s*'s)", _I)
+_ACTIVE_SUBJECT_VERBS = ("lost", "sustained", "suffered", "received", "survived")
+# a person's place after a singular object: "the chief of Koumbri", "the mayor of the town of Bama"
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+(?:town|village|city|district)\s+of\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+                       r"(?:\s*\(\s*\))?(?:\s{2,})?")
 _ELLIPTIC = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?(?:killed|shot|wounded|injured|hurt|stabbed)\s+"
     r"(?:[\w'-]+\s+){0,3}?and\s+((?:his|her|their|a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$",
@@ -2119,7 +2404,10 @@ _COORDINATED = re.compile(
 )
 # Kin with one possessive for both: "his mother and younger brother were found dead" (two).
 _COORDINATED_KIN = re.compile(
-    r"\b((?:his|her|their)\s+(?!(?:was|were|is|are|and)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+)?"
+    # (and one article for both: "A father and son were shot dead", "the driver and passenger")
+    r"\b((?:(?:his|her|their)\s+(?!(?:was|were|is|are|and)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[\w'-]+)?"
+    r"|(?:a|an|the)\s+(?:man|woman|father|mother|son|daughter|husband|wife|brother|sister|boy|girl|driver"
+    r"|passenger|pilot|owner|uncle|aunt|grandmother|grandfather|nephew|niece|mother-in-law|father-in-law))"
     r"\s+and\s+(?!(?:a|an|the|his|her|their|its|was|were|is|are)\b)[\w'-]+(?:\s+(?!(?:was|were|is|are)\b)[\w'-]+)?)"
     r"\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|both\s+|later\s+|also\s+|found\s+)*(?:[a-z]+ly\s+)?$",
     _I,
@@ -2293,8 +2581,14 @@ def combine_figures(figures: Iterable[Figure]) -> tuple[dict[str, Range | None],
         if suicide and not self_shot and k > 0:
             k -= 1  # "shot her son and then killed herself": the son is shot, not dead
         wounded = out.get("wounded")
-        if shot.best > k and (wounded is None or wounded.best < shot.best - k):
-            n = shot.best - k
+        # "A teenager was shot ... Another teen was grazed": one more beside those shot, when
+        # the wounded are told only as such additions
+        ws = [f for f in by_field.get("wounded", ()) if not f.negation]
+        shot_in = {f.sentence_index for f in by_field.get("shot", ())}
+        more = (sum(f.value.best for f in ws if f.sentence_index not in shot_in)
+                if ws and all(f.additive for f in ws) else 0)
+        if shot.best > k and (wounded is None or wounded.best < shot.best - k + more):
+            n = shot.best - k + more
             out["wounded"] = Range(min=n, max=None if shot.max is None else max(n, shot.max - k), best=n,
                                    text=shot.text, vague=shot.vague)
     return out, kind

@@ -87,7 +87,10 @@ _WORDS = (
     rf"(?:(?:a|one)\s+(?:hundred|thousand|million)|{_W_ANY})"
     rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:{_W_ANY}))*"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?!\d)|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.])"
+           # "2 300 sans-abri": a (narrow) space groups thousands in French copy
+           r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _SCALE_SUFFIX = r"(?:\s*(?:million|billion|thousand|hundred|mn|bn|m)\b)?"
 _DOZEN = rf"(?:half\s+a|a\s+couple(?:\s+of)?|a|(?:{_W_UNIT}|\d+))\s+dozen"
 _VAGUE = (
@@ -141,7 +144,13 @@ def parse_number(phrase: str) -> int | None:
         return None if n is None else n * 12
     m = re.fullmatch(rf"({_DIGITS})\s*(million|billion|thousand|hundred|mn|bn|m)?", s)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        digits = m.group(1)
+        if not m.group(2) and _DOT_THOUSANDS.fullmatch(digits):
+            # "3.500 personas", "1.200 familias": a dot groups thousands in Spanish, French,
+            # German and Portuguese copy; a decimal with exactly three places and no scale
+            # word is no count of people in English news
+            return int(digits.replace(".", ""))
+        value = float(digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
         scale = m.group(2)
         if scale:
             value *= {"mn": 1e6, "m": 1e6, "bn": 1e9}.get(scale, _SCALES.get(scale, 1))

@@ -148,6 +148,16 @@ _add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
 _add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "lack of rain", "failed rains"))
 _add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic",
      stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed"))
+# Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
+# at accents: "furacão" reads "furac", "huracán" "hurac")
+_add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes",
+     stems="inunda inond desborda")
+_add(E.STORM, "huracan ouragan ouragans tormenta tormentas tempestade temporal", stems="hurac furac",
+     phrases=("vents violents", "fuertes vientos", "vientos fuertes"))
+_add(E.EARTHQUAKE, "sismo sismos terremoto terremotos seisme", phrases=("tremblement de",))
+_add(E.LANDSLIDE, "avalancha avalanchas deslizamiento deslizamientos derrumbe derrumbes huayco huaicos glissement "
+                  "glissements deslizamento deslizamentos")
+_add(E.WILDFIRE, "incendio incendios incendie incendies", phrases=("incendio forestal", "incendie de"))
 _add(_FIRE, "fire fires flames burning burned burnt")
 _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))

@@ -240,6 +240,30 @@ def test_full_date_of_the_event_itself_is_not_background() -> None:
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 5
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    pytest.param("Shelling killed 11 people in the market on Friday, officials said, while a separate strike cut "
+                 "power to the city.\n\nThe toll from Friday's shelling rose to 15 on Saturday, a medic said.",
+                 [15], id="separate-clause-after-the-figures-with-an-update"),
+    pytest.param("A car bomb killed 9 soldiers at a checkpoint; a separate attack on a convoy wounded two.",
+                 [9], id="separate-clause-after-a-semicolon"),
+    pytest.param("A car bomb killed 9 soldiers at a checkpoint, and in a separate attack gunmen killed 3 herders.",
+                 [9, 3], id="separate-clause-with-its-own-figure"),
+])
+def test_a_separate_incident_in_a_later_clause_leaves_the_leads_figure_in_the_main_event(
+        text: str, killed: list[int]) -> None:
+    out = _extract(text, published=dt.date(2025, 6, 14))
+    assert [e["killed"]["best"] for e in out["events"] if e["killed"]] == killed
+
+
+def test_a_paragraph_opening_on_last_weekday_is_an_earlier_incident() -> None:
+    text = ("Two men were wounded in a shooting outside a bar in Gary early Sunday, police said.\n\n"
+            "Last Saturday, a man was shot and killed in the bar's parking lot.")
+    out = _extract(text, published=dt.date(2016, 6, 13))
+    assert out["totals"]["killed"] is None
+    assert out["totals"]["wounded"]["best"] == 2
+    assert out["primary"]["event_date"] == "2016-06-12"
+
+
 def test_a_paragraph_opening_on_another_day_is_another_incident() -> None:
     text = ("Missiles killed 3 people in the port on Friday, the governor said.\n\n"
             "On Thursday, a drone strike on a village killed 8 people.")

@@ -100,6 +100,13 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      id="date-inside-a-quotation-weighs-less"),
         pytest.param("A man was shot Saturday night. By Monday afternoon, police had closed the case.",
                      dt.date(2017, 11, 6), dt.date(2017, 11, 4), id="by-monday-is-a-deadline"),
+        # the lead gives only the day of the statement; a later sentence the day of the event
+        pytest.param("Jihadists killed 9 soldiers in an ambush near Menaka, the army said on Sunday.\n\n"
+                     "The ambush took place on Saturday near the border.", SUN, dt.date(2017, 11, 4),
+                     id="took-place-on-beats-the-leads-said-on"),
+        pytest.param("Troops killed 8 rebels in a raid in the hills, the ministry said on Sunday.\n\n"
+                     "The operation on Friday also led to two arrests.", SUN, dt.date(2017, 11, 3),
+                     id="the-operation-on-friday-beats-the-leads-said-on"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),

@@ -58,6 +58,13 @@ def _type(text: str, anchor_text: str | None = None) -> E:
         pytest.param("A suicide bomber attacked a protest rally, killing 9.", E.SUICIDE_ATTACK,
                      id="bombing-of-a-protest-is-a-bombing"),
         pytest.param("Floods caused by heavy rain forced 3,000 people from their homes.", E.FLOOD, id="flood"),
+        # Spanish, French and Portuguese fragments of displacement reports
+        pytest.param("Las inundaciones dejaron 2.300 personas desplazadas en Tumaco.", E.FLOOD, id="spanish-flood"),
+        pytest.param("Les pluies diluviennes ont fait 640 personnes déplacées à Mopti.", E.FLOOD, id="french-rain"),
+        pytest.param("A passagem do furacão deixou cerca de 50 famílias desalojadas.", E.STORM,
+                     id="portuguese-hurricane"),
+        pytest.param("Un deslizamiento dejó 80 familias sin hogar en Mocoa.", E.LANDSLIDE, id="spanish-landslide"),
+        pytest.param("El sismo obligó a evacuar a 1.200 personas en Manabí.", E.EARTHQUAKE, id="spanish-earthquake"),
         pytest.param("A magnitude 6.1 earthquake struck the region, killing 20.", E.EARTHQUAKE, id="earthquake"),
         pytest.param("Cyclone winds destroyed 400 houses along the coast.", E.STORM, id="cyclone"),
         pytest.param("A landslide buried a village after days of rain.", E.LANDSLIDE, id="landslide-beats-rain"),
