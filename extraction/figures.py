@@ -84,7 +84,7 @@ _TRIGGER_STEMS = (
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
-    "lowered the number", "corrected the number",
+    "lowered the number", "corrected the number", "in the hospital", "in hospital",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -107,6 +107,10 @@ _LOST_PEOPLE = (_LOST_COUNT + r"(?:of\s+(?:their|its|his|her)\s+(?:own|men|fight
                 r"|(?:[\w-]+\s+){0,2}?(?:soldiers|troops|men|fighters|officers|policemen|members|personnel"
                 r"|servicemen|militants|comrades|guards|people|civilians|children|rebels|insurgents|commanders"
                 r"|colleagues|relatives|sons|daughters|crew|lives)\b)")
+
+# "taken to Mercy Memorial Hospital with ...": a person brought to a hospital
+_TO_HOSPITAL = (r"(?:taken|rushed|transported|airlifted)\s+to\s+(?:an?\s+|the\s+)?(?:[\w'.-]+\s+){0,4}?"
+                r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:[\w-]+\s+){0,4}?with\s+")
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
@@ -134,7 +138,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    # "A man was shot in the head and killed": one verb, as "shot and killed"
                    r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
-                   r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
+                   r"|slaughtered|assassinated|claimed\s+the\s+li(?:ves|fe)\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
                    r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
                    r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"
@@ -153,9 +157,15 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"
                     # "a 19-year-old man was grazed in the shooting"
-                    r"|(?:(?<=was\s)|(?<=were\s))grazed"),
+                    r"|(?:(?<=was\s)|(?<=were\s))grazed"
+                    # "a teenager was taken to a hospital with minor injuries" (gunshot wounds: shot_pas)
+                    r"|" + _TO_HOSPITAL + r"(?!(?:[\w-]+\s+){0,2}(?:gunshot|gun\s+shot|bullet))(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
+                    # "another man is in the hospital", "the victim remains in hospital" (not "was in the
+                    # hospital visiting her mother")
+                    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bremains\s)|(?<=\bremained\s))in\s+(?:the\s+)?hospital"
+                    r"(?!\s+(?:visiting|to\s+visit|for\s+(?:a|an|the|his|her)\s))"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
-    ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
+    ("shot_one", r"(?:suffered|suffering|sustained|received|receiving|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
                  # "one started shooting at the trooper, hitting him in the elbow"
                  r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART),
@@ -168,7 +178,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                  r"|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:\w+\s+){0,3}?after\s+(?:being|getting)\s+shot"
                  # "Her mother was also struck in the arm": hit by a bullet in a body part
                  r"|(?:struck|hit)\s+" + _IN_BODY_PART +
-                 r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
+                 r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"
+                 # "Two men were rushed to a hospital with gunshot wounds" (one wound: shot_one)
+                 r"|" + _TO_HOSPITAL + r"(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
     ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless"
                        r"|(?:(?:staying|sheltering|sheltered|housed|living)\s+)?in\s+(?:evacuation\s+(?:centres|centers|sites)"
                        r"|(?:relief\s+)?camps|(?:temporary\s+)?shelters))"
@@ -509,7 +521,7 @@ def _has_break(gap: str) -> bool:
 
 
 _SINGULAR_AUX = re.compile(
-    r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
+    r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had|remains|remained)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
     r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+)*$",
     _I,
@@ -754,7 +766,7 @@ _VERB_STARTS = (
 _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
-    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
+    (("claimed",), r"\s+the\s+li(?:ves|fe)\s"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
     (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
@@ -763,6 +775,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
                                            r"|temporary))"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("in",), r"\s+(?:the\s+)?hospital\b"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -1172,7 +1185,10 @@ _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
 _NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
                    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
-    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt))?"
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt"
+    # ("One of the men who had been shot, 38, died"; not "one of the men" alone)
+    r"|(?:men|women|people|victims|teens|teenagers|boys|girls)\s+who\s+(?:had\s+been|have\s+been|were|was)\s+"
+    r"(?:shot|wounded|injured|hurt)))?"
     # ("One of them, a 25-year-old, later died")
     r"(?:\s*,\s*[^,.;]{1,40},)?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
@@ -1208,7 +1224,12 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
             if value is None or value.best < 1:
                 continue
             low = low_text[sent.start:sent.end]
-            figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=True, transfer=True,
+            # "the killing of a man who died weeks after he and four others were wounded ... One of
+            # the men who had been shot died": a death told before is the same one (a move only)
+            additive = " who " not in m.group(0) or not any(
+                f.field == "killed" and f.sentence_index < k and not f.background and not f.negation
+                for f in figures)
+            figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=additive, transfer=True,
                                   background=_is_background(low, published)))
 
 
@@ -2318,6 +2339,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         # clause starts after the previous verb; the auxiliary lies before it)
         back = max(0, lo - 60)
         ell = _ELLIPTIC.search(masked, back, verb_start)
+        if ell is None and verb in ("injured", "wounded", "hurt") and "dead" in masked[back:lo]:
+            # "The shooting left one man dead and a state trooper injured"
+            ell = _LEFT_DEAD_AND.search(masked, back, verb_start)
         if ell is not None and not _PLURAL_ITEM.search(ell.group(1)):
             return [(None, ell.start(1), ell.end(1), ell.group(1), _role(ell.group(1)), False)]
     both = _BOTH.search(head) if "both" in low_head else None
@@ -2391,6 +2415,9 @@ _ELLIPTIC = re.compile(
     r"(?:[\w'-]+\s+){0,3}?and\s+((?:his|her|their|a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$",
     re.IGNORECASE,
 )
+_LEFT_DEAD_AND = re.compile(
+    r"\b(?:leaving|left|leave|leaves)\s+(?:[\w'-]+\s+){1,4}?dead\s+and\s+((?:a|an|the|his|her|one)\s+[\w'-]+"
+    r"(?:\s+[\w'-]+){0,2}?)\s+$", re.IGNORECASE)
 _ANOTHER = re.compile(r"(?:\band|,)\s+(another|one\s+other)\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"

@@ -566,6 +566,33 @@ FAMILIES = [
     pytest.param("No one was killed except the three attackers.", (3, None, None), id="nobody-except-the-attackers"),
     pytest.param("Nobody died in the blaze.", (0, None, None), id="nobody-died-is-a-zero"),
     pytest.param("No one died, but 4 people were injured.", (0, 4, None), id="no-one-died-is-a-zero"),
+    # taken to a hospital with injuries or gunshot wounds; still in the hospital
+    pytest.param("A woman was killed and a teenager was taken to a hospital with minor injuries.", (1, 1, None),
+                 id="taken-to-a-hospital-with-injuries"),
+    pytest.param("Two men were rushed to Mercy Memorial Hospital with gunshot wounds.", (None, 2, None),
+                 id="rushed-to-a-hospital-with-gunshot-wounds"),
+    pytest.param("Two men were taken to a hospital with gunshot wounds. One of them died.", (1, 1, None),
+                 id="taken-with-gunshot-wounds-one-of-them-died"),
+    pytest.param("One man died at the scene. Another man is in the hospital.", (1, 1, None),
+                 id="another-man-is-in-the-hospital"),
+    pytest.param("A 22-year-old man remains in critical condition.", (None, 1, None), id="remains-in-critical-condition"),
+    pytest.param("The victim remains hospitalized after the shooting.", (None, 1, None), id="remains-hospitalized"),
+    pytest.param("A woman was in the hospital visiting her mother when the shots rang out. No one was hurt.",
+                 (0, 0, None), id="was-in-the-hospital-visiting-is-no-injury"),
+    pytest.param("Gunfire outside a bar claimed the life of a 24-year-old man.", (1, None, None),
+                 id="claimed-the-life-of-one"),
+    # one gunshot wound received; a wounded person after "left ... dead and"; one of those shot died
+    pytest.param("A boy had been driven to a clinic by a relative after receiving a gunshot wound to the leg.",
+                 (None, 1, None), id="after-receiving-a-gunshot-wound"),
+    pytest.param("The shooting left one man dead and a state trooper injured, police said.", (1, 1, None),
+                 id="left-one-dead-and-a-trooper-injured"),
+    pytest.param("Five people were wounded outside a home. One of the men who had been shot, a 38-year-old, died "
+                 "two weeks later.", (1, 4, None), id="one-of-the-men-who-had-been-shot-died-moves"),
+    pytest.param("Three people were shot at a bus stop. One of the women who was shot died Sunday.", (1, 2, None),
+                 id="one-of-the-women-who-was-shot-died-moves"),
+    pytest.param("Five people were wounded in a shooting in May. Police arrested two men in the killing of a man "
+                 "who died weeks later. One of the men who had been shot, a 38-year-old, died at a hospital.",
+                 (1, 4, None), id="one-of-the-men-who-had-been-shot-is-the-death-told-before"),
 ]
 
 
