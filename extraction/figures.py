@@ -1058,6 +1058,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _shooter_killed_after_his_victims(low_text, figures)
     if " of " in low_text and ("died" in low_text or "succumb" in low_text):
         _wounded_who_died(text, low_text, sentences, figures, published)
+    if " injuries" in low_text or " wounds" in low_text:
+        _died_of_injuries_moves(text, low_text, sentences, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     if _ORDINAL_HINT(low_text) is not None:
@@ -1231,6 +1233,31 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
                 for f in figures)
             figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=additive, transfer=True,
                                   background=_is_background(low, published)))
+
+
+_DIED_OF_INJURIES = re.compile(r"\b(?:died|dies|succumbed)\s+(?:\w+\s+){0,3}?(?:of|from|to)\s+(?:his|her|their)\s+"
+                               r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\b")
+_NEW_PERSON = re.compile(r"(?:a|an|another|one)\s", _I)
+
+
+def _died_of_injuries_moves(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Three people were wounded in the shooting. A 22-year-old man later died of his
+    injuries": one of the wounded died (2 wounded, 1 killed, as "one of the wounded later
+    died"). Only a single person told as new ("a", "another", "one"; "The man died of his
+    injuries" restates) after a wounded count of two or more in an earlier sentence."""
+    wounded = [f for f in figures if f.field == "wounded" and not f.negation and not f.background
+               and not f.separate and f.value.best >= 2]
+    if not wounded:
+        return
+    first = min(f.sentence_index for f in wounded)
+    for i, f in enumerate(figures):
+        if (f.field != "killed" or f.sentence_index <= first or f.transfer or f.negation or f.background
+                or f.separate or f.value.best != 1 or not _NEW_PERSON.match(text, f.start)):
+            continue
+        sent = sentences[f.sentence_index]
+        m = _DIED_OF_INJURIES.search(low_text, f.end, sent.end)
+        if m is not None and m.start() - f.end < 80:
+            figures[i] = replace(f, additive=True, transfer=True)
 
 
 _THEN_HE = re.compile(r"\b(?:before|after|until|when|then)\s+$")
@@ -2377,9 +2404,15 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             np_text = sm.group(0).strip()
             if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
-                # "One soldier was killed. Another soldier was killed the next day": one more
+                # "One soldier was killed. Another soldier was killed the next day": one more; but
+                # "One man died and another man was injured" is the first of its field (as
+                # `_ANOTHER` reads "and another injured"), so a headline's "1 injured" is him
+                additive = _ADDITIVE_ONE.match(np_text) is not None
+                if additive and low_head.startswith((" and ", ", and ", " , and ")) and not any(
+                        map(masked[max(0, lo - 24):lo].lower().__contains__, _FIELD_STEMS[field])):
+                    additive = False
                 return [(None, a, lo + sm.end(), np_text, "perpetrators" if shooter else _pronoun_role(np_text),
-                         _ADDITIVE_ONE.match(np_text) is not None)]
+                         additive)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith(_ACTIVE_SUBJECT_VERBS):
         # (and the verbs whose subject stands without an auxiliary: "another soldier
         # sustained injuries", "the driver survived with injuries")
@@ -2406,6 +2439,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
 _BODY_PART_AFTER = re.compile(r"\s+" + _IN_BODY_PART + r"\b", _I)
 _BARE_KIN = re.compile(r"\s*(cousin|brother|sister|friend|son|daughter|wife|husband|mother|father|nephew|niece"
                        r"|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend)\b(?!\s*'s)", _I)
+# Stems of each field's verbs: "and another man was injured" right after a verb of another field
+_FIELD_STEMS = {"killed": ("kill", "dead", "died", "death", "slain", "murder", "fatal", "lost"),
+                "wounded": ("wound", "injur", "hurt", "hospital", "condition"),
+                "shot": ("shot", "wound", "struck", "hit", "grazed")}
 _ACTIVE_SUBJECT_VERBS = ("lost", "sustained", "suffered", "received", "survived")
 # a person's place after a singular object: "the chief of Koumbri", "the mayor of the town of Bama"
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+(?:town|village|city|district)\s+of\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"

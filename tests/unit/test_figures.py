@@ -593,6 +593,20 @@ FAMILIES = [
     pytest.param("Five people were wounded in a shooting in May. Police arrested two men in the killing of a man "
                  "who died weeks later. One of the men who had been shot, a 38-year-old, died at a hospital.",
                  (1, 4, None), id="one-of-the-men-who-had-been-shot-is-the-death-told-before"),
+    # "another man" right after a verb of another field is the first of its own field
+    pytest.param("1 dead, 1 injured in gas station shooting\n\nOne man died and another man was injured after a "
+                 "shooting late Saturday.", (1, 1, None), id="one-died-and-another-man-injured-under-a-headline"),
+    pytest.param("Two people were shot Saturday. One man died and another man was injured.", (1, 1, None),
+                 id="two-shot-one-died-another-man-injured"),
+    pytest.param("One soldier was killed on Monday. Another soldier was killed on Tuesday.", (2, None, None),
+                 id="another-of-the-same-field-adds"),
+    # a new person who "died of his injuries" after a wounded count was one of the wounded
+    pytest.param("Three people were wounded in the shooting. A 22-year-old man later died of his injuries.",
+                 (1, 2, None), id="a-man-died-of-his-injuries-moves-from-the-wounded"),
+    pytest.param("Two soldiers were killed and five wounded. Another soldier succumbed to his wounds on Sunday.",
+                 (3, 4, None), id="another-soldier-succumbed-to-his-wounds-moves"),
+    pytest.param("One man was killed and three people were wounded. The man died of his injuries at the scene.",
+                 (1, 3, None), id="the-man-died-of-his-injuries-restates"),
 ]
 
 
