@@ -84,7 +84,7 @@ _TRIGGER_STEMS = (
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
-    "lowered the number", "corrected the number", "in the hospital", "in hospital",
+    "lowered the number", "corrected the number", "in the hospital", "in hospital", "to the hospital", "to a hospital", "to area hospital", "to local hospital",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -162,8 +162,16 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     r"|" + _TO_HOSPITAL + r"(?!(?:[\w-]+\s+){0,2}(?:gunshot|gun\s+shot|bullet))(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
                     # "another man is in the hospital", "the victim remains in hospital" (not "was in the
                     # hospital visiting her mother")
+                    r"|(?:(?<=was\s)|(?<=were\s))sent\s+to\s+(?:the\s+|a\s+|an\s+)?(?:area\s+|local\s+)?hospitals?"
                     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bremains\s)|(?<=\bremained\s))in\s+(?:the\s+)?hospital"
                     r"(?!\s+(?:visiting|to\s+visit|for\s+(?:a|an|the|his|her)\s))"),
+    # "claimed the life of a boy and put a 15-month-old girl in the hospital", "sent three people
+    # to the hospital": the people inside are wounded
+    ("wounded_wrap", r"(?:put|puts|putting|sent|sends|sending)\s+(?:him|her|them|(?:(?:a|an|the|his|her|their|one|two"
+                     r"|three|four|five|six|\d+)\s+)?(?:[\w'-]+\s+){0,2}?(?:people|persons?|m[ae]n|wom[ae]n|boys?|girls?"
+                     r"|child|children|teens?|teenagers?|victims?|others|officers?|toddler|infant|baby|students?"
+                     r"|bystanders?|brother|sister|son|daughter|mother|father))\s+(?:in|to)\s+(?:the\s+|a\s+|an\s+)?"
+                     r"(?:area\s+|local\s+)?hospitals?"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
     ("shot_one", r"(?:suffered|suffering|sustained|received|receiving|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
@@ -776,6 +784,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
     (("in",), r"\s+(?:the\s+)?hospital\b"),
+    (("put", "puts", "putting", "sends", "sending"), r"\s+(?:[\w'-]+\s+){1,4}?(?:in|to)\s"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (

@@ -581,6 +581,13 @@ FAMILIES = [
                  (0, 0, None), id="was-in-the-hospital-visiting-is-no-injury"),
     pytest.param("Gunfire outside a bar claimed the life of a 24-year-old man.", (1, None, None),
                  id="claimed-the-life-of-one"),
+    pytest.param("Gunfire claimed the life of a 2-year-old boy and put a 15-month-old girl in the hospital.",
+                 (1, 1, None), id="put-a-girl-in-the-hospital"),
+    pytest.param("The crash sent two people to area hospitals.", (None, 2, None), id="sent-two-people-to-hospitals"),
+    pytest.param("A man was killed and his brother was sent to the hospital.", (1, 1, None),
+                 id="was-sent-to-the-hospital"),
+    pytest.param("Officials sent aid to the hospital after the storm.", (None, None, None),
+                 id="sent-aid-to-the-hospital-is-no-person"),
     # one gunshot wound received; a wounded person after "left ... dead and"; one of those shot died
     pytest.param("A boy had been driven to a clinic by a relative after receiving a gunshot wound to the leg.",
                  (None, 1, None), id="after-receiving-a-gunshot-wound"),
