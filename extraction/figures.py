@@ -531,7 +531,9 @@ def _has_break(gap: str) -> bool:
 _SINGULAR_AUX = re.compile(
     r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had|remains|remained)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
-    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+)*$",
+    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+"
+    # "The bomber was the only one killed": the subject is the one
+    r"|the\s+only\s+(?:one|person|victim|casualty|fatality)\s+)*$",
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
@@ -540,7 +542,8 @@ _SINGULAR_SUBJECT = re.compile(
 )
 # Every word `_SINGULAR_AUX` can read after its auxiliary ("was later found ..."), and more.
 _AUX_TAIL_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently|allegedly|found|pronounced|declared"
-                            r"|[a-z]+ed,?|and|not|critically|seriously|badly|in", _I)
+                            r"|[a-z]+ed,?|and|not|critically|seriously|badly|in|the|only|one|person|victim|casualty"
+                            r"|fatality", _I)
 
 
 def _search_last_words(pattern: re.Pattern[str], text: str, tail_word: re.Pattern[str],
@@ -2297,6 +2300,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                    ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
     """Quantities that are the subject of a verb: "4 officers and 5 assailants were killed"."""
     cands = [q for q in quants if lo <= q.start and q.end <= verb_start]
+    if cands and "only one" in (last := cands[-1].text.lower()) and last.startswith("the only one") \
+            and masked[max(0, cands[-1].start - 5):cands[-1].start].lower().endswith(("was ", "is ")):
+        cands.pop()  # "The bomber was the only one killed": the subject before it is the one
     out: list[tuple[_Q | None, int, int, str, str, bool]] = []
     right = verb_start
     for q in reversed(cands):

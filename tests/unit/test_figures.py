@@ -564,6 +564,10 @@ FAMILIES = [
                  id="colon-toll-with-a-breakdown-in-brackets"),
     pytest.param("No one was killed besides the bomber.", (1, None, None), id="nobody-but-the-bomber"),
     pytest.param("No one was killed except the three attackers.", (3, None, None), id="nobody-except-the-attackers"),
+    pytest.param("A suicide bomber blew himself up at a checkpoint on Monday. The bomber was the only one killed, "
+                 "police said.", (1, None, None), id="the-bomber-was-the-only-one-killed"),
+    pytest.param("A gunman opened fire in a mall. A security guard was the only person injured.", (None, 1, None),
+                 id="a-guard-was-the-only-person-injured"),
     pytest.param("Nobody died in the blaze.", (0, None, None), id="nobody-died-is-a-zero"),
     pytest.param("No one died, but 4 people were injured.", (0, 4, None), id="no-one-died-is-a-zero"),
     # taken to a hospital with injuries or gunshot wounds; still in the hospital
