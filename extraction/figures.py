@@ -1058,6 +1058,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
         figures.append(bomber)
+    if "including" in low_text and any(f.background for f in figures):
+        _todays_part_of_a_running_total(text, low_text, sentences, figures)
     _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
@@ -1245,6 +1247,29 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
                 for f in figures)
             figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=additive, transfer=True,
                                   background=_is_background(low, published)))
+
+
+_TODAYS_PART = re.compile(
+    rf",?\s+including\s+(?P<q>{_QP})\s+(?:(?:people|persons|civilians|soldiers|others)\s+)?"
+    r"(?:(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:24|48|twenty-four)\s+hours|on\s+(?:monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)|today|yesterday|overnight|last\s+night|this\s+morning)\b")
+
+
+def _todays_part_of_a_running_total(text: str, low_text: str, sentences: Sequence[Sentence],
+                                    figures: list[Figure]) -> None:
+    """ "62 people have been killed since January, including eight in the past 24 hours": the
+    running total is background, its part told for the last day is this report's toll."""
+    for f in list(figures):
+        if not f.background or f.field not in ("killed", "wounded") or f.negation:
+            continue
+        sent = sentences[f.sentence_index]
+        m = _TODAYS_PART.search(low_text, f.end, sent.end)
+        if m is None or any(g.sentence_index == f.sentence_index and g.start == m.start("q") for g in figures):
+            continue
+        value = parse_quantity(text[m.start("q"):m.end("q")])
+        if value is None or value.best < 1 or value.best >= f.value.best:
+            continue
+        figures.append(Figure(f.field, value, m.start("q"), m.end("q"), f.sentence_index, role=f.role))
 
 
 _DIED_OF_INJURIES = re.compile(r"\b(?:died|dies|succumbed)\s+(?:\w+\s+){0,3}?(?:of|from|to)\s+(?:his|her|their)\s+"

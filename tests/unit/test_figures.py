@@ -568,6 +568,11 @@ FAMILIES = [
                  "police said.", (1, None, None), id="the-bomber-was-the-only-one-killed"),
     pytest.param("A gunman opened fire in a mall. A security guard was the only person injured.", (None, 1, None),
                  id="a-guard-was-the-only-person-injured"),
+    # a running total's part for the last day is the report's toll
+    pytest.param("Police said 62 people have been killed in the province since January, including eight in the past "
+                 "24 hours.", (8, None, None), id="including-n-in-the-past-24-hours-of-a-running-total"),
+    pytest.param("At least 300 people have died in the floods this year, including 12 over the past 48 hours.",
+                 (12, None, None), id="including-n-over-the-past-48-hours"),
     pytest.param("Nobody died in the blaze.", (0, None, None), id="nobody-died-is-a-zero"),
     pytest.param("No one died, but 4 people were injured.", (0, 4, None), id="no-one-died-is-a-zero"),
     # taken to a hospital with injuries or gunshot wounds; still in the hospital
