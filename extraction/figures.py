@@ -1074,6 +1074,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _wounded_who_died(text, low_text, sentences, figures, published)
     if " injuries" in low_text or " wounds" in low_text:
         _died_of_injuries_moves(text, low_text, sentences, figures)
+    if "died" in low_text or "succumbed" in low_text:
+        _the_wounded_one_died(text, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     if _ORDINAL_HINT(low_text) is not None:
@@ -1270,6 +1272,32 @@ def _todays_part_of_a_running_total(text: str, low_text: str, sentences: Sequenc
         if value is None or value.best < 1 or value.best >= f.value.best:
             continue
         figures.append(Figure(f.field, value, m.start("q"), m.end("q"), f.sentence_index, role=f.role))
+
+
+_HE_DIED = re.compile(r"(?:he|she)\s+(?:later\s+|also\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", _I)
+
+
+def _the_wounded_one_died(text: str, figures: list[Figure]) -> None:
+    """ "A man was wounded in the shooting. He later died at a hospital.": the one wounded
+    person of the sentence before is the one who died (1 killed, no wounded). Only when that
+    sentence counts no death (else "he" may be the dead man) and the wounded figure is a
+    single person."""
+    for i, f in enumerate(figures):
+        if f.field != "killed" or f.negation or f.background or f.additive or not _HE_DIED.match(text, f.start):
+            continue
+        prev = [g for g in figures if g.sentence_index == f.sentence_index - 1 and not g.negation]
+        hurt = [j for j, g in enumerate(figures) if g.sentence_index == f.sentence_index - 1
+                and g.field == "wounded" and not g.negation and not g.background]
+        if (len(hurt) != 1 or any(g.field in ("killed", "shot") for g in prev)
+                or any(g.field == "killed" and g.sentence_index < f.sentence_index - 1 and not g.background
+                       for g in figures)):
+            continue
+        w = figures[hurt[0]]
+        if w.value.best != 1 or w.additive or _WORDS.match(text, w.start) is None \
+                or text[w.start:w.end].split()[0].lower() not in ("a", "an", "the", "one"):
+            continue
+        figures[hurt[0]] = replace(w, background=True)
+        figures[i] = replace(f, additive=True)
 
 
 _DIED_OF_INJURIES = re.compile(r"\b(?:died|dies|succumbed)\s+(?:\w+\s+){0,3}?(?:of|from|to)\s+(?:his|her|their)\s+"

@@ -623,6 +623,10 @@ FAMILIES = [
                  (3, 4, None), id="another-soldier-succumbed-to-his-wounds-moves"),
     pytest.param("One man was killed and three people were wounded. The man died of his injuries at the scene.",
                  (1, 3, None), id="the-man-died-of-his-injuries-restates"),
+    pytest.param("A man was wounded in the shooting. He later died at a hospital.", (1, None, None),
+                 id="the-one-wounded-man-later-died"),
+    pytest.param("A man was killed and a woman was injured. He died at the scene.", (1, 1, None),
+                 id="he-died-after-a-death-is-the-dead-man"),
 ]
 
 
