@@ -1274,6 +1274,8 @@ def _todays_part_of_a_running_total(text: str, low_text: str, sentences: Sequenc
         figures.append(Figure(f.field, value, m.start("q"), m.end("q"), f.sentence_index, role=f.role))
 
 
+_HURT_AND_DIED = re.compile(r"(?:was|is)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)\b[^.;:]{0,60}?\band\s+"
+                            r"(?:later\s+|subsequently\s+|then\s+)?(?:died|succumbed)\b", _I)
 _HE_DIED = re.compile(r"(?:he|she)\s+(?:later\s+|also\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", _I)
 
 
@@ -1281,7 +1283,14 @@ def _the_wounded_one_died(text: str, figures: list[Figure]) -> None:
     """ "A man was wounded in the shooting. He later died at a hospital.": the one wounded
     person of the sentence before is the one who died (1 killed, no wounded). Only when that
     sentence counts no death (else "he" may be the dead man) and the wounded figure is a
-    single person."""
+    single person. Also within one sentence: "A man was injured in the blast and later died"."""
+    for i, f in enumerate(figures):
+        if (f.field == "wounded" and f.value.best == 1 and not f.additive and not f.negation and not f.background
+                and (m := _HURT_AND_DIED.match(text, f.end)) is not None
+                and text[f.start:f.end].split()[0].lower() in ("a", "an", "the", "one")):
+            same = [g for g in figures if g.sentence_index == f.sentence_index and g is not f]
+            if len(same) == 1 and same[0].field == "killed" and same[0].value.best == 1 and m.end() > same[0].start:
+                figures[i] = replace(f, background=True)
     for i, f in enumerate(figures):
         if f.field != "killed" or f.negation or f.background or f.additive or not _HE_DIED.match(text, f.start):
             continue

@@ -625,6 +625,10 @@ FAMILIES = [
                  (1, 3, None), id="the-man-died-of-his-injuries-restates"),
     pytest.param("A man was wounded in the shooting. He later died at a hospital.", (1, None, None),
                  id="the-one-wounded-man-later-died"),
+    pytest.param("A woman was seriously injured in the crash and later died at the hospital.", (1, None, None),
+                 id="injured-and-later-died-in-one-sentence"),
+    pytest.param("A man was injured in the blast and two people died.", (2, 1, None),
+                 id="injured-and-others-died-stays-wounded"),
     pytest.param("A man was killed and a woman was injured. He died at the scene.", (1, 1, None),
                  id="he-died-after-a-death-is-the-dead-man"),
 ]
