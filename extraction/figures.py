@@ -176,7 +176,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
     ("shot_one", r"(?:suffered|suffering|sustained|received|receiving|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
                  # "one started shooting at the trooper, hitting him in the elbow"
-                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART),
+                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART +
+                 # "A Dallas man is recovering after being shot" (one: more are counted elsewhere)
+                 r"|(?<=\bis\srecovering\s)after\s+being\s+shot|(?<=\bwas\srecovering\s)after\s+being\s+shot"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
@@ -533,7 +535,7 @@ _SINGULAR_AUX = re.compile(
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
     r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+"
     # "The bomber was the only one killed": the subject is the one
-    r"|the\s+only\s+(?:one|person|victim|casualty|fatality)\s+)*$",
+    r"|the\s+only\s+(?:one|person|victim|casualty|fatality)\s+|listed\s+)*$",
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
@@ -543,7 +545,7 @@ _SINGULAR_SUBJECT = re.compile(
 # Every word `_SINGULAR_AUX` can read after its auxiliary ("was later found ..."), and more.
 _AUX_TAIL_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently|allegedly|found|pronounced|declared"
                             r"|[a-z]+ed,?|and|not|critically|seriously|badly|in|the|only|one|person|victim|casualty"
-                            r"|fatality", _I)
+                            r"|fatality|listed", _I)
 
 
 def _search_last_words(pattern: re.Pattern[str], text: str, tail_word: re.Pattern[str],
@@ -787,6 +789,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
     (("in",), r"\s+(?:the\s+)?hospital\b"),
+    (("after",), r"\s+being\s+shot"),
     (("put", "puts", "putting", "sends", "sending"), r"\s+(?:[\w'-]+\s+){1,4}?(?:in|to)\s"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).

@@ -595,6 +595,10 @@ FAMILIES = [
     pytest.param("The crash sent two people to area hospitals.", (None, 2, None), id="sent-two-people-to-hospitals"),
     pytest.param("A man was killed and his brother was sent to the hospital.", (1, 1, None),
                  id="was-sent-to-the-hospital"),
+    pytest.param("A Dallas man is recovering after being shot during a robbery on Saturday night.", (None, 1, None),
+                 id="is-recovering-after-being-shot"),
+    pytest.param("A 25-year-old man was listed in critical condition after the shooting.", (None, 1, None),
+                 id="was-listed-in-critical-condition"),
     pytest.param("Officials sent aid to the hospital after the storm.", (None, None, None),
                  id="sent-aid-to-the-hospital-is-no-person"),
     # one gunshot wound received; a wounded person after "left ... dead and"; one of those shot died
