@@ -1079,6 +1079,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _died_of_injuries_moves(text, low_text, sentences, figures)
     if "died" in low_text or "succumbed" in low_text:
         _the_wounded_one_died(text, figures)
+    if "officer" in low_text or "police" in low_text or "deput" in low_text or "trooper" in low_text:
+        _killed_by_police_is_the_suspect(text, low_text, sentences, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     if _ORDINAL_HINT(low_text) is not None:
@@ -1275,6 +1277,26 @@ def _todays_part_of_a_running_total(text: str, low_text: str, sentences: Sequenc
         if value is None or value.best < 1 or value.best >= f.value.best:
             continue
         figures.append(Figure(f.field, value, m.start("q"), m.end("q"), f.sentence_index, role=f.role))
+
+
+_BY_POLICE = re.compile(
+    r"\b(?:by|at)\s+(?:(?:an?|the|two|three|several)\s+)?(?:police\s+officers?|police|officers?|deputies|deputy|troopers?"
+    r"|sheriff'?s\s+deputies|swat\s+officers)\b(?!['\u2019]|\s+(?:checkpoint|station|post|headquarters|academy"
+    r"|department|chief|car|vehicle|custody|said))|\bofficer-involved\b|\bpolice\s+shooting\b")
+
+
+def _killed_by_police_is_the_suspect(text: str, low_text: str, sentences: Sequence[Sentence],
+                                     figures: list[Figure]) -> None:
+    """ "A man was fatally shot by deputies", "killed in an officer-involved shooting after he
+    pointed a rifle at deputies": a single person killed by the police is the suspect (GVA's
+    subject-suspect), so a headline's "suspect dead" is him and not one more."""
+    for i, f in enumerate(figures):
+        if (f.field != "killed" or f.role != "victims" or f.value.best != 1 or f.additive or f.negation
+                or f.background or text[f.start:f.end].split()[:1] not in (["A"], ["a"], ["An"], ["an"])):
+            continue
+        sent = sentences[f.sentence_index]
+        if _BY_POLICE.search(low_text, f.end, min(sent.end, f.end + 160)) is not None:
+            figures[i] = replace(f, role="perpetrators")
 
 
 _HURT_AND_DIED = re.compile(r"(?:was|is)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)\b[^.;:]{0,60}?\band\s+"

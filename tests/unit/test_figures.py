@@ -599,6 +599,13 @@ FAMILIES = [
                  id="is-recovering-after-being-shot"),
     pytest.param("A 25-year-old man was listed in critical condition after the shooting.", (None, 1, None),
                  id="was-listed-in-critical-condition"),
+    # a single person killed by the police is the suspect
+    pytest.param("Suspect dead after shootout with deputies\n\nA man was fatally shot by deputies on Sunday.",
+                 (1, None, None), id="a-man-shot-by-deputies-is-the-suspect-of-the-headline"),
+    pytest.param("Two people were killed by the gunman at the store. A man was shot dead by police a block away.",
+                 (3, None, None), id="the-victims-and-the-man-shot-by-police-add"),
+    pytest.param("Deadly shooting\n\nA man was killed at a police checkpoint, and the suspect was shot dead.",
+                 (2, None, None), id="at-a-police-checkpoint-is-no-police-agent"),
     pytest.param("Officials sent aid to the hospital after the storm.", (None, None, None),
                  id="sent-aid-to-the-hospital-is-no-person"),
     # one gunshot wound received; a wounded person after "left ... dead and"; one of those shot died
