@@ -84,7 +84,10 @@ _TRIGGER_STEMS = (
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
-    "lowered the number", "corrected the number", "in the hospital", "in hospital", "to the hospital", "to a hospital", "to area hospital", "to local hospital",
+    "lowered the number", "corrected the number",
+    # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
+    *(f"{aux} in {the}hospital" for aux in ("is", "are", "remains", "remained") for the in ("the ", "")),
+    "sent to the hospital", "sent to a hospital", "to area hospitals", "to local hospitals",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -1061,7 +1064,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
         figures.append(bomber)
-    if "including" in low_text and any(f.background for f in figures):
+    if any(f.background for f in figures) and "including" in low_text:
         _todays_part_of_a_running_total(text, low_text, sentences, figures)
     _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
@@ -1075,12 +1078,15 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _shooter_killed_after_his_victims(low_text, figures)
     if " of " in low_text and ("died" in low_text or "succumb" in low_text):
         _wounded_who_died(text, low_text, sentences, figures, published)
-    if " injuries" in low_text or " wounds" in low_text:
-        _died_of_injuries_moves(text, low_text, sentences, figures)
-    if "died" in low_text or "succumbed" in low_text:
-        _the_wounded_one_died(text, figures)
-    if "officer" in low_text or "police" in low_text or "deput" in low_text or "trooper" in low_text:
-        _killed_by_police_is_the_suspect(text, low_text, sentences, figures)
+    # (the rules below read the figures first: a list of a few items costs less than a scan
+    # of the whole text)
+    killed = [f for f in figures if f.field == "killed"]
+    if killed:
+        if any(f.field == "wounded" for f in figures):
+            _died_of_injuries_moves(text, low_text, sentences, figures)
+            _the_wounded_one_died(text, figures)
+        if any(f.role == "victims" and f.value.best == 1 for f in killed):
+            _killed_by_police_is_the_suspect(text, low_text, sentences, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     if _ORDINAL_HINT(low_text) is not None:
@@ -1347,6 +1353,8 @@ def _died_of_injuries_moves(text: str, low_text: str, sentences: Sequence[Senten
     wounded = [f for f in figures if f.field == "wounded" and not f.negation and not f.background
                and not f.separate and f.value.best >= 2]
     if not wounded:
+        return
+    if " injuries" not in low_text and " wounds" not in low_text:
         return
     first = min(f.sentence_index for f in wounded)
     for i, f in enumerate(figures):
