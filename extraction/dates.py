@@ -210,6 +210,7 @@ _STAMP_B, _NOT_EVENT_B, _REPORT_B, _HAPPEN_B, _PART_B, _CLOCK_B, _NOT_EVENT_AFTE
     for words in (_STAMP_WORDS, _NOT_EVENT_WORDS, _REPORT_WORDS, _HAPPEN_WORDS, _PART_WORDS, _CLOCK_WORDS,
                   _NOT_EVENT_AFTER, _EVENT_WORDS)
 )
+_SAID_B = frozenset(w.encode() for w in _SAID_WORDS)
 # Every byte but a-z becomes a space (what separates the words of ``_WORD``).
 _NOT_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
@@ -753,6 +754,8 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
         score -= 1.0 if clock else 2.5
+        if not clock and before and before[-1] in _SAID_B:
+            score -= 1.0  # "officials announced Friday": the day of the statement itself
     if sentences and art.is_event(sent_i):
         score += 1.5
     # ("The attack took place on Tuesday": as "happened")

@@ -85,6 +85,9 @@ _TRIGGER_STEMS = (
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
     "lowered the number", "corrected the number",
+    # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
+    *(f"{aux} in {the}hospital" for aux in ("is", "are", "remains", "remained") for the in ("the ", "")),
+    "sent to the hospital", "sent to a hospital", "to area hospitals", "to local hospitals",
     # "was hit in the leg" (the verb has no pivot letter: the body part stands in for it)
     *(f"in {d} {part}" for d in ("the", "his", "her")
       for part in ("head", "leg", "shoulder", "chest", "abdomen", "hand", "stomach", "buttock", "elbow", "ankle",
@@ -107,6 +110,10 @@ _LOST_PEOPLE = (_LOST_COUNT + r"(?:of\s+(?:their|its|his|her)\s+(?:own|men|fight
                 r"|(?:[\w-]+\s+){0,2}?(?:soldiers|troops|men|fighters|officers|policemen|members|personnel"
                 r"|servicemen|militants|comrades|guards|people|civilians|children|rebels|insurgents|commanders"
                 r"|colleagues|relatives|sons|daughters|crew|lives)\b)")
+
+# "taken to Mercy Memorial Hospital with ...": a person brought to a hospital
+_TO_HOSPITAL = (r"(?:taken|rushed|transported|airlifted)\s+to\s+(?:an?\s+|the\s+)?(?:[\w'.-]+\s+){0,4}?"
+                r"(?:hospitals?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:[\w-]+\s+){0,4}?with\s+")
 
 # Casualty and displacement expressions. Group name = field + "_" + mode, where mode is
 # ``act`` (object on the right, else subject on the left), ``pas`` (subject on the left),
@@ -134,7 +141,7 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    # "A man was shot in the head and killed": one verb, as "shot and killed"
                    r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
-                   r"|slaughtered|assassinated|claimed\s+the\s+lives\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
+                   r"|slaughtered|assassinated|claimed\s+the\s+li(?:ves|fe)\s+of|(?:stabbed|beat(?:en)?|burn(?:ed|t)"
                    r"|hacked|bludgeoned|shot|strangled|lynched)\s+to\s+death|lynched"
                    r"|(?:hacking|stabbing|beating|burning|bludgeoning|clubbing|stoning|strangling)\s+to\s+death"
                    r"|shooting\s+dead|lost(?=\s+" + _LOST_PEOPLE + ")"
@@ -153,12 +160,28 @@ _VERB_SPECS: list[tuple[str, str]] = [
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"
                     # "a 19-year-old man was grazed in the shooting"
-                    r"|(?:(?<=was\s)|(?<=were\s))grazed"),
+                    r"|(?:(?<=was\s)|(?<=were\s))grazed"
+                    # "a teenager was taken to a hospital with minor injuries" (gunshot wounds: shot_pas)
+                    r"|" + _TO_HOSPITAL + r"(?!(?:[\w-]+\s+){0,2}(?:gunshot|gun\s+shot|bullet))(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
+                    # "another man is in the hospital", "the victim remains in hospital" (not "was in the
+                    # hospital visiting her mother")
+                    r"|(?:(?<=was\s)|(?<=were\s))sent\s+to\s+(?:the\s+|a\s+|an\s+)?(?:area\s+|local\s+)?hospitals?"
+                    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bremains\s)|(?<=\bremained\s))in\s+(?:the\s+)?hospital"
+                    r"(?!\s+(?:visiting|to\s+visit|for\s+(?:a|an|the|his|her)\s))"),
+    # "claimed the life of a boy and put a 15-month-old girl in the hospital", "sent three people
+    # to the hospital": the people inside are wounded
+    ("wounded_wrap", r"(?:put|puts|putting|sent|sends|sending)\s+(?:him|her|them|(?:(?:a|an|the|his|her|their|one|two"
+                     r"|three|four|five|six|\d+)\s+)?(?:[\w'-]+\s+){0,2}?(?:people|persons?|m[ae]n|wom[ae]n|boys?|girls?"
+                     r"|child|children|teens?|teenagers?|victims?|others|officers?|toddler|infant|baby|students?"
+                     r"|bystanders?|brother|sister|son|daughter|mother|father))\s+(?:in|to)\s+(?:the\s+|a\s+|an\s+)?"
+                     r"(?:area\s+|local\s+)?hospitals?"),
     ("wounded_one", r"(?:suffered|sustained|received|with)\s+an?\s+(?:minor\s+)?graze\s+wound"),
-    ("shot_one", r"(?:suffered|suffering|sustained|received|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
+    ("shot_one", r"(?:suffered|suffering|sustained|received|receiving|with|treated\s+for|from)\s+(?:a|one)\s+(?:[\w-]+\s+)?"
                  r"(?:gunshot|gun\s+shot|bullet)\s+wound(?!s)"
                  # "one started shooting at the trooper, hitting him in the elbow"
-                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART),
+                 r"|(?:hitting|striking)\s+(?:him|her|(?:the|a|an|his|her)\s+[\w-]+)\s+" + _IN_BODY_PART +
+                 # "A Dallas man is recovering after being shot" (one: more are counted elsewhere)
+                 r"|(?<=\bis\srecovering\s)after\s+being\s+shot|(?<=\bwas\srecovering\s)after\s+being\s+shot"),
     ("shot_act", r"(?:accidentally\s+)?(?:shoots|shooting\s+of|shooting|shot)"),
     # people hit by gunfire, counted on the left: "Five people were struck by gunfire", "two men
     # suffering from gunshot wounds"
@@ -168,7 +191,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                  r"|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re))\s+(?:\w+\s+){0,3}?after\s+(?:being|getting)\s+shot"
                  # "Her mother was also struck in the arm": hit by a bullet in a body part
                  r"|(?:struck|hit)\s+" + _IN_BODY_PART +
-                 r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
+                 r"|suffering\s+from\s+(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"
+                 # "Two men were rushed to a hospital with gunshot wounds" (one wound: shot_one)
+                 r"|" + _TO_HOSPITAL + r"(?:multiple\s+|apparent\s+)?(?:gunshot|gun\s+shot|bullet)\s+wounds"),
     ("displaced_toll", r"number\s+of\s+(?:(?:people|persons|residents)\s+(?:displaced|evacuated|made\s+homeless"
                        r"|(?:(?:staying|sheltering|sheltered|housed|living)\s+)?in\s+(?:evacuation\s+(?:centres|centers|sites)"
                        r"|(?:relief\s+)?camps|(?:temporary\s+)?shelters))"
@@ -509,9 +534,11 @@ def _has_break(gap: str) -> bool:
 
 
 _SINGULAR_AUX = re.compile(
-    r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
+    r"\b(?:was|is|has\s+been|had\s+been|gets|got|has|had|remains|remained)\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|reportedly\s+"
     r"|subsequently\s+|allegedly\s+|found\s+|pronounced\s+|declared\s+|confirmed\s+|[a-z]+ed\s+and\s+|not\s+"
-    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+)*$",
+    r"|[a-z]+ed,\s+|critically\s+|seriously\s+|badly\s+|also\s+|in\s+"
+    # "The bomber was the only one killed": the subject is the one
+    r"|the\s+only\s+(?:one|person|victim|casualty|fatality)\s+|listed\s+)*$",
     _I,
 )
 _SINGULAR_SUBJECT = re.compile(
@@ -520,7 +547,8 @@ _SINGULAR_SUBJECT = re.compile(
 )
 # Every word `_SINGULAR_AUX` can read after its auxiliary ("was later found ..."), and more.
 _AUX_TAIL_WORD = re.compile(r"[a-z]+ly|later|also|then|reportedly|subsequently|allegedly|found|pronounced|declared"
-                            r"|[a-z]+ed,?|and|not|critically|seriously|badly|in", _I)
+                            r"|[a-z]+ed,?|and|not|critically|seriously|badly|in|the|only|one|person|victim|casualty"
+                            r"|fatality|listed", _I)
 
 
 def _search_last_words(pattern: re.Pattern[str], text: str, tail_word: re.Pattern[str],
@@ -754,7 +782,7 @@ _VERB_STARTS = (
 _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("with",), r"\s+(?:a|one)\s"), (("from",), r"\s+(?:a|one|their)\s"), (("out",), r"\s+of\s"),
     (("final",), r"\s+(?:toll|count)"), (("total",), r"\s+(?:fatalities|displaced|evacuated|evacuees)"),
-    (("claimed",), r"\s+the\s+lives"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
+    (("claimed",), r"\s+the\s+li(?:ves|fe)\s"), (("lost",), r"\s+(?:(?:their|his|her)\s|" + _LOST_COUNT + ")"),
     (("left", "leave", "abandoned"), r"\s+their\s+homes"), (("have",), r"\s+fled"), (("had",), r"\s+to\s+evacuate"),
     (("took", "taking", "sought", "seeking"), r"\s+(?:refuge|shelter|(?:his|her)\s+own\s+life)"),
     (("taken", "rushed", "transported", "airlifted"), r"\s+(?:refuge|shelter|to\s)"), (("takes",), r"\s+(?:his|her)\s+own"),
@@ -763,6 +791,9 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
                                            r"|temporary))"), (("camping",), r"\s"), (("moved",), r"\s+to\s"),
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
+    (("in",), r"\s+(?:the\s+)?hospital\b"),
+    (("after",), r"\s+being\s+shot"),
+    (("put", "puts", "putting", "sends", "sending"), r"\s+(?:[\w'-]+\s+){1,4}?(?:in|to)\s"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
 _NUMBER_STARTS = (
@@ -1033,6 +1064,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
         figures.append(bomber)
+    if any(f.background for f in figures) and "including" in low_text:
+        _todays_part_of_a_running_total(text, low_text, sentences, figures)
     _other_day_is_separate(low_text, sentences, figures)
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
@@ -1045,6 +1078,15 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     _shooter_killed_after_his_victims(low_text, figures)
     if " of " in low_text and ("died" in low_text or "succumb" in low_text):
         _wounded_who_died(text, low_text, sentences, figures, published)
+    # (the rules below read the figures first: a list of a few items costs less than a scan
+    # of the whole text)
+    killed = [f for f in figures if f.field == "killed"]
+    if killed:
+        if any(f.field == "wounded" for f in figures):
+            _died_of_injuries_moves(text, low_text, sentences, figures)
+            _the_wounded_one_died(text, figures)
+        if any(f.role == "victims" and f.value.best == 1 for f in killed):
+            _killed_by_police_is_the_suspect(text, low_text, sentences, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     if _ORDINAL_HINT(low_text) is not None:
@@ -1172,7 +1214,10 @@ _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b")
 _NAME = re.compile(r"(?!(?:He|She|The|This|That|Police|Officers|Authorities|Investigators)\b)"
                    r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){0,2}")
 _OF_THE_HURT_DIED = re.compile(
-    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt))?"
+    rf"\b(?P<q>{_QP})\s+of\s+(?:the|those|them|whom)\s*(?:\s(?:wounded|injured|victims|hurt"
+    # ("One of the men who had been shot, 38, died"; not "one of the men" alone)
+    r"|(?:men|women|people|victims|teens|teenagers|boys|girls)\s+who\s+(?:had\s+been|have\s+been|were|was)\s+"
+    r"(?:shot|wounded|injured|hurt)))?"
     # ("One of them, a 25-year-old, later died")
     r"(?:\s*,\s*[^,.;]{1,40},)?\s+"
     r"(?:later\s+|also\s+|subsequently\s+|has\s+|have\s+|had\s+|since\s+)*(?:died|succumbed)\b"
@@ -1208,8 +1253,118 @@ def _wounded_who_died(text: str, low_text: str, sentences: Sequence[Sentence], f
             if value is None or value.best < 1:
                 continue
             low = low_text[sent.start:sent.end]
-            figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=True, transfer=True,
+            # "the killing of a man who died weeks after he and four others were wounded ... One of
+            # the men who had been shot died": a death told before is the same one (a move only)
+            additive = " who " not in m.group(0) or not any(
+                f.field == "killed" and f.sentence_index < k and not f.background and not f.negation
+                for f in figures)
+            figures.append(Figure("killed", value, m.start("q"), m.end("q"), k, additive=additive, transfer=True,
                                   background=_is_background(low, published)))
+
+
+_TODAYS_PART = re.compile(
+    rf",?\s+including\s+(?P<q>{_QP})\s+(?:(?:people|persons|civilians|soldiers|others)\s+)?"
+    r"(?:(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:24|48|twenty-four)\s+hours|on\s+(?:monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)|today|yesterday|overnight|last\s+night|this\s+morning)\b")
+
+
+def _todays_part_of_a_running_total(text: str, low_text: str, sentences: Sequence[Sentence],
+                                    figures: list[Figure]) -> None:
+    """ "62 people have been killed since January, including eight in the past 24 hours": the
+    running total is background, its part told for the last day is this report's toll."""
+    for f in list(figures):
+        if not f.background or f.field not in ("killed", "wounded") or f.negation:
+            continue
+        sent = sentences[f.sentence_index]
+        m = _TODAYS_PART.search(low_text, f.end, sent.end)
+        if m is None or any(g.sentence_index == f.sentence_index and g.start == m.start("q") for g in figures):
+            continue
+        value = parse_quantity(text[m.start("q"):m.end("q")])
+        if value is None or value.best < 1 or value.best >= f.value.best:
+            continue
+        figures.append(Figure(f.field, value, m.start("q"), m.end("q"), f.sentence_index, role=f.role))
+
+
+_BY_POLICE = re.compile(
+    r"\b(?:by|at)\s+(?:(?:an?|the|two|three|several)\s+)?(?:police\s+officers?|police|officers?|deputies|deputy|troopers?"
+    r"|sheriff'?s\s+deputies|swat\s+officers)\b(?!['\u2019]|\s+(?:checkpoint|station|post|headquarters|academy"
+    r"|department|chief|car|vehicle|custody|said))|\bofficer-involved\b|\bpolice\s+shooting\b")
+
+
+def _killed_by_police_is_the_suspect(text: str, low_text: str, sentences: Sequence[Sentence],
+                                     figures: list[Figure]) -> None:
+    """ "A man was fatally shot by deputies", "killed in an officer-involved shooting after he
+    pointed a rifle at deputies": a single person killed by the police is the suspect (GVA's
+    subject-suspect), so a headline's "suspect dead" is him and not one more."""
+    for i, f in enumerate(figures):
+        if (f.field != "killed" or f.role != "victims" or f.value.best != 1 or f.additive or f.negation
+                or f.background or text[f.start:f.end].split()[:1] not in (["A"], ["a"], ["An"], ["an"])):
+            continue
+        sent = sentences[f.sentence_index]
+        if _BY_POLICE.search(low_text, f.end, min(sent.end, f.end + 160)) is not None:
+            figures[i] = replace(f, role="perpetrators")
+
+
+_HURT_AND_DIED = re.compile(r"(?:was|is)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)\b[^.;:]{0,60}?\band\s+"
+                            r"(?:later\s+|subsequently\s+|then\s+)?(?:died|succumbed)\b", _I)
+_HE_DIED = re.compile(r"(?:he|she)\s+(?:later\s+|also\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", _I)
+
+
+def _the_wounded_one_died(text: str, figures: list[Figure]) -> None:
+    """ "A man was wounded in the shooting. He later died at a hospital.": the one wounded
+    person of the sentence before is the one who died (1 killed, no wounded). Only when that
+    sentence counts no death (else "he" may be the dead man) and the wounded figure is a
+    single person. Also within one sentence: "A man was injured in the blast and later died"."""
+    for i, f in enumerate(figures):
+        if (f.field == "wounded" and f.value.best == 1 and not f.additive and not f.negation and not f.background
+                and (m := _HURT_AND_DIED.match(text, f.end)) is not None
+                and text[f.start:f.end].split()[0].lower() in ("a", "an", "the", "one")):
+            same = [g for g in figures if g.sentence_index == f.sentence_index and g is not f]
+            if len(same) == 1 and same[0].field == "killed" and same[0].value.best == 1 and m.end() > same[0].start:
+                figures[i] = replace(f, background=True)
+    for i, f in enumerate(figures):
+        if f.field != "killed" or f.negation or f.background or f.additive or not _HE_DIED.match(text, f.start):
+            continue
+        prev = [g for g in figures if g.sentence_index == f.sentence_index - 1 and not g.negation]
+        hurt = [j for j, g in enumerate(figures) if g.sentence_index == f.sentence_index - 1
+                and g.field == "wounded" and not g.negation and not g.background]
+        if (len(hurt) != 1 or any(g.field in ("killed", "shot") for g in prev)
+                or any(g.field == "killed" and g.sentence_index < f.sentence_index - 1 and not g.background
+                       for g in figures)):
+            continue
+        w = figures[hurt[0]]
+        if w.value.best != 1 or w.additive or _WORDS.match(text, w.start) is None \
+                or text[w.start:w.end].split()[0].lower() not in ("a", "an", "the", "one"):
+            continue
+        figures[hurt[0]] = replace(w, background=True)
+        figures[i] = replace(f, additive=True)
+
+
+_DIED_OF_INJURIES = re.compile(r"\b(?:died|dies|succumbed)\s+(?:\w+\s+){0,3}?(?:of|from|to)\s+(?:his|her|their)\s+"
+                               r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\b")
+_NEW_PERSON = re.compile(r"(?:a|an|another|one)\s", _I)
+
+
+def _died_of_injuries_moves(text: str, low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Three people were wounded in the shooting. A 22-year-old man later died of his
+    injuries": one of the wounded died (2 wounded, 1 killed, as "one of the wounded later
+    died"). Only a single person told as new ("a", "another", "one"; "The man died of his
+    injuries" restates) after a wounded count of two or more in an earlier sentence."""
+    wounded = [f for f in figures if f.field == "wounded" and not f.negation and not f.background
+               and not f.separate and f.value.best >= 2]
+    if not wounded:
+        return
+    if " injuries" not in low_text and " wounds" not in low_text:
+        return
+    first = min(f.sentence_index for f in wounded)
+    for i, f in enumerate(figures):
+        if (f.field != "killed" or f.sentence_index <= first or f.transfer or f.negation or f.background
+                or f.separate or f.value.best != 1 or not _NEW_PERSON.match(text, f.start)):
+            continue
+        sent = sentences[f.sentence_index]
+        m = _DIED_OF_INJURIES.search(low_text, f.end, sent.end)
+        if m is not None and m.start() - f.end < 80:
+            figures[i] = replace(f, additive=True, transfer=True)
 
 
 _THEN_HE = re.compile(r"\b(?:before|after|until|when|then)\s+$")
@@ -2240,6 +2395,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
                    ) -> list[tuple[_Q | None, int, int, str, str, bool]]:
     """Quantities that are the subject of a verb: "4 officers and 5 assailants were killed"."""
     cands = [q for q in quants if lo <= q.start and q.end <= verb_start]
+    if cands and "only one" in (last := cands[-1].text.lower()) and last.startswith("the only one") \
+            and masked[max(0, cands[-1].start - 5):cands[-1].start].lower().endswith(("was ", "is ")):
+        cands.pop()  # "The bomber was the only one killed": the subject before it is the one
     out: list[tuple[_Q | None, int, int, str, str, bool]] = []
     right = verb_start
     for q in reversed(cands):
@@ -2318,6 +2476,9 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
         # clause starts after the previous verb; the auxiliary lies before it)
         back = max(0, lo - 60)
         ell = _ELLIPTIC.search(masked, back, verb_start)
+        if ell is None and verb in ("injured", "wounded", "hurt") and "dead" in masked[back:lo]:
+            # "The shooting left one man dead and a state trooper injured"
+            ell = _LEFT_DEAD_AND.search(masked, back, verb_start)
         if ell is not None and not _PLURAL_ITEM.search(ell.group(1)):
             return [(None, ell.start(1), ell.end(1), ell.group(1), _role(ell.group(1)), False)]
     both = _BOTH.search(head) if "both" in low_head else None
@@ -2353,9 +2514,15 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
             np_text = sm.group(0).strip()
             if not _plural_subject(np_text):
                 a = lo + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
-                # "One soldier was killed. Another soldier was killed the next day": one more
+                # "One soldier was killed. Another soldier was killed the next day": one more; but
+                # "One man died and another man was injured" is the first of its field (as
+                # `_ANOTHER` reads "and another injured"), so a headline's "1 injured" is him
+                additive = _ADDITIVE_ONE.match(np_text) is not None
+                if additive and low_head.startswith((" and ", ", and ", " , and ")) and not any(
+                        map(masked[max(0, lo - 24):lo].lower().__contains__, _FIELD_STEMS[field])):
+                    additive = False
                 return [(None, a, lo + sm.end(), np_text, "perpetrators" if shooter else _pronoun_role(np_text),
-                         _ADDITIVE_ONE.match(np_text) is not None)]
+                         additive)]
     elif verb.lower() in ("died", "dies", "succumbed", "dead") or verb.lower().startswith(_ACTIVE_SUBJECT_VERBS):
         # (and the verbs whose subject stands without an auxiliary: "another soldier
         # sustained injuries", "the driver survived with injuries")
@@ -2382,6 +2549,10 @@ def _subject_chain(masked: str, quants: list[_Q], lo: int, verb_start: int, verb
 _BODY_PART_AFTER = re.compile(r"\s+" + _IN_BODY_PART + r"\b", _I)
 _BARE_KIN = re.compile(r"\s*(cousin|brother|sister|friend|son|daughter|wife|husband|mother|father|nephew|niece"
                        r"|uncle|aunt|grandson|granddaughter|girlfriend|boyfriend)\b(?!\s*'s)", _I)
+# Stems of each field's verbs: "and another man was injured" right after a verb of another field
+_FIELD_STEMS = {"killed": ("kill", "dead", "died", "death", "slain", "murder", "fatal", "lost"),
+                "wounded": ("wound", "injur", "hurt", "hospital", "condition"),
+                "shot": ("shot", "wound", "struck", "hit", "grazed")}
 _ACTIVE_SUBJECT_VERBS = ("lost", "sustained", "suffered", "received", "survived")
 # a person's place after a singular object: "the chief of Koumbri", "the mayor of the town of Bama"
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+(?:town|village|city|district)\s+of\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
@@ -2391,6 +2562,9 @@ _ELLIPTIC = re.compile(
     r"(?:[\w'-]+\s+){0,3}?and\s+((?:his|her|their|a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+$",
     re.IGNORECASE,
 )
+_LEFT_DEAD_AND = re.compile(
+    r"\b(?:leaving|left|leave|leaves)\s+(?:[\w'-]+\s+){1,4}?dead\s+and\s+((?:a|an|the|his|her|one)\s+[\w'-]+"
+    r"(?:\s+[\w'-]+){0,2}?)\s+$", re.IGNORECASE)
 _ANOTHER = re.compile(r"(?:\band|,)\s+(another|one\s+other)\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _BOTH = re.compile(r"\b(both)\s+(?:of\s+(?:the|them|these|those)\s+)?(?:[\w'-]+\s+){0,3}?"

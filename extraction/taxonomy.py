@@ -162,7 +162,8 @@ _add(_FIRE, "fire fires flames burning burned burnt")
 _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
 _add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
-     stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their"))
+     stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their",
+                                             "their homes"))
 _add(_AFFECTED, "affected damaged destroyed")
 
 _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
@@ -421,6 +422,11 @@ class _Article:
                 self._whole = hazard
             elif cause is not None and cause in _VIOLENCE:
                 self._whole = cause
+            elif ("idp" in (low := text[:4000].lower()) or "internally displaced" in low or "displaced by" in low) \
+                    and _CONFLICT_DISPLACED.search(low) is not None:
+                # IDPs as a population (IDMC's conflict vocabulary; disaster reports name the
+                # hazard or speak of evacuees), "displaced by conflict"
+                self._whole = E.ARMED_CLASH
             elif _AFFECTED in whole:
                 # "affected", "houses destroyed": the vocabulary of disaster reporting
                 # (conflict displacement is told as people who fled); the hazard is not named.
@@ -428,6 +434,17 @@ class _Article:
             else:
                 self._whole = E.DISPLACEMENT
         return self._whole
+
+
+_CONFLICT_DISPLACED = re.compile(
+    r"\bidps?\b|\binternally\s+displaced\b|\bdisplaced\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|violence|fighting"
+    r"|insecurity|clashes|war|attacks|insurgency)\b")
+
+
+def _evacuation_hint(low: str) -> bool:
+    """People moved out of harm's way: "evacuated", "relocated", "moved to safer places"
+    (disaster reporting; conflict displacement is told as people who fled)."""
+    return "evacuat" in low or "relocat" in low or "to safer" in low or "to higher ground" in low
 
 
 # The article read last (see _Article).
@@ -454,6 +471,14 @@ def classify_event_type(
     if head != 0:
         picked_lead = art.pick(0)
         picked = art.pick(head)
+        if picked is None and picked_lead is None:
+            # neither names the event ("... after receiving a gunshot wound to the leg"): the
+            # first sentence that does, as without an anchor
+            for i in range(1, len(sentences)):
+                got = art.pick(i)
+                if got is not None:
+                    return _settle(got, art, (i,))
+            return E.OTHER
         if picked is None or (picked_lead is not None and _rank(picked_lead) < _rank(picked)):
             return _settle(picked_lead, art, (head, 0))
         return _settle(picked, art, (head,))
@@ -483,7 +508,7 @@ def _settle(picked: EventType | None, art: _Article, read: tuple[int, ...]) -> E
     if picked != E.DISPLACEMENT:
         return picked
     cause = art.displacement_cause()
-    if cause == E.DISPLACEMENT and any("evacuat" in art.lower(i) for i in read):
+    if cause == E.DISPLACEMENT and any(map(_evacuation_hint, (art.lower(i) for i in read))):
         return E.OTHER_DISASTER
     return cause
 

@@ -107,6 +107,11 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param("Troops killed 8 rebels in a raid in the hills, the ministry said on Sunday.\n\n"
                      "The operation on Friday also led to two arrests.", SUN, dt.date(2017, 11, 3),
                      id="the-operation-on-friday-beats-the-leads-said-on"),
+        # "officials announced Friday" is the day of the statement
+        pytest.param("Four people were arrested in the shooting that claimed the life of a boy, officials announced "
+                     "Friday.\n\nThe shooting occurred at a yearly street fair.\n\nMore than 2,000 people were there when "
+                     "gunfire erupted at Elm Street and Fifth Avenue just before 8 p.m. last Sunday.",
+                     dt.date(2015, 5, 15), dt.date(2015, 5, 10), id="announced-friday-is-the-statement"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
