@@ -113,6 +113,11 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+# In US news a town the text names beats the county it lies in unless the county's mention
+# weighs over ten times more ("CAMDEN - ... the Camden County Prosecutor's Office said" is
+# Camden): GVA, like the local news it reads, files the town (articles-dev location: 3 and
+# 5 gain less than 10; above 10 nothing more).
+_TOWN_OVER_DISTRICT = 10.0
 _QUARTERS_CITY_POP = 100_000  # a US dateline city this big has named quarters
 _NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
 _QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
@@ -1365,6 +1370,9 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     best_i = -1
     best_e = -1
     best_s = -1.0
+    town_i = town_e = -1
+    town_s = -1.0
+    us = country == "US"
     for i, g in plan.answer_cands:
         if key_g[g] != win:
             continue
@@ -1374,6 +1382,16 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             best_s = s
             best_i = i
             best_e = e
+        if us and s > town_s and e < n_places and index.place_lat[e] == index.place_lat[e]:
+            town_s = s
+            town_i = i
+            town_e = e
+    # a US county won: the town the text names in its state, unless far less salient
+    # (elsewhere districts stay: ACLED and GTD file "Sangin district", not Lashkar Gah)
+    if town_e >= 0 and 0 <= best_e < n_places \
+            and index.place_lat[best_e] != index.place_lat[best_e] and town_s * _TOWN_OVER_DISTRICT >= best_s:
+        best_i = town_i
+        best_e = town_e
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
     reg_i = best_i

@@ -342,6 +342,15 @@ PLACE_NAMES = [
                  id="district-word-names-the-district"),
     pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
                  "El Tambo", id="town-beats-the-department"),
+    # in US news the town beats the county whose officials speak for the case
+    pytest.param("CAMDEN, N.J. — A 22-year-old man was shot and killed on Monday night, the Camden County "
+                 "Prosecutor's Office said.", "Camden", id="us-dateline-town-beats-the-county-prosecutor"),
+    pytest.param("GARY, Ind. — A woman died and a man was hurt when shots were fired at a party on Saturday, "
+                 "the Lake County coroner said.", "Gary", id="us-dateline-town-beats-the-county-coroner"),
+    pytest.param("BATON ROUGE, La. — A man was found shot dead in a parked car early Wednesday, the East Baton "
+                 "Rouge Parish Sheriff's Office said.", "Baton Rouge", id="us-dateline-town-beats-its-parish"),
+    pytest.param("Deputies found a man shot dead in rural Harris County on Monday, the sheriff said.",
+                 "Harris County", id="us-county-alone-is-the-place"),
 ]
 
 
