@@ -118,6 +118,10 @@ _PLACE_OVER_REGION = 5.0
 # Camden): GVA, like the local news it reads, files the town (articles-dev location: 3 and
 # 5 gain less than 10; above 10 nothing more).
 _TOWN_OVER_DISTRICT = 10.0
+# A named US city this big files the small places within _QUARTER_KM of its centre as its
+# quarters ("South Shore" beside "Chicago police"; "Reseda" is 32 km from Los Angeles' centre)
+_QUARTER_CITY_POP = 300_000
+_QUARTER_KM = 15.0  # (10 km misses Chicago's South Side; 20 km takes in separate suburbs)
 _QUARTERS_CITY_POP = 100_000  # a US dateline city this big has named quarters
 _NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
 _QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
@@ -1392,6 +1396,10 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
             and index.place_lat[best_e] != index.place_lat[best_e] and town_s * _TOWN_OVER_DISTRICT >= best_s:
         best_i = town_i
         best_e = town_e
+    if us and 0 <= best_e < n_places and index.place_pop[best_e] < _QUARTER_CITY_POP:
+        # "CHICAGO - ... in South Shore", "Kensington" beside "Philadelphia police": a small
+        # place near a big city the text names is one of its quarters, filed under the city
+        best_e, best_i = _city_of_quarter(plan, index, best_e, best_i, key_g, best_g, win)
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
     reg_i = best_i
@@ -1438,6 +1446,46 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
                              index.place_gid[e] or None)
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
+
+
+def _city_of_quarter(plan: _Plan, index: PlaceIndex, e: int, i: int, key_g: list[tuple[str, int]],
+                     best_g: list[int], win: tuple[str, int]) -> tuple[int, int]:
+    """The big city (entry, mention) the text names whose quarter place ``e`` lies in, else
+    ``(e, i)``: within _QUARTER_KM of it and a fifth of its size or less."""
+    lat = index.place_lat[e]
+    lon = index.place_lon[e]
+    pop = index.place_pop[e]
+    n_places = index.n_places
+    city = -1
+    at = -1
+    for j, g in plan.answer_cands:
+        c = best_g[g]
+        if c == e or c >= n_places or key_g[g] != win:
+            continue
+        if city >= 0:
+            if c == city and ((sf := plan.mentions[j].surface) == index.place_name[c] or sf.isupper()):
+                at = j  # the city's own name, not "Philly"
+                break
+            continue
+        cpop = index.place_pop[c]
+        if cpop < _QUARTER_CITY_POP or cpop < 5 * pop:
+            continue
+        dy = (index.place_lat[c] - lat) * 111.2
+        dx = (index.place_lon[c] - lon) * 111.2 * math.cos(math.radians(lat))
+        if dx * dx + dy * dy <= _QUARTER_KM * _QUARTER_KM:
+            city = c
+            at = j
+    if city < 0:
+        return e, i
+    text = plan.text
+    group_of = plan.group_of
+    for j, m in enumerate(plan.mentions):
+        g = group_of[j]
+        if g >= 0 and best_g[g] == e and (
+                plan.dateline[j] or m.container_adm is not None or _US_STATE.match(text, m.end) is not None
+                or text[m.end:m.end + 7] in (" police", " Police")):
+            return e, i  # "BEECH GROVE, Ind.", "Cicero police": a town of its own
+    return city, at
 
 
 # A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma

@@ -351,6 +351,18 @@ PLACE_NAMES = [
                  "Rouge Parish Sheriff's Office said.", "Baton Rouge", id="us-dateline-town-beats-its-parish"),
     pytest.param("Deputies found a man shot dead in rural Harris County on Monday, the sheriff said.",
                  "Harris County", id="us-county-alone-is-the-place"),
+    # a small place near a big US city the text names is one of its quarters ...
+    pytest.param("CHICAGO — Two men were shot, one fatally, in South Shore on Saturday night, police said.",
+                 "Chicago", id="us-quarter-under-its-city-dateline"),
+    pytest.param("A man was shot and killed in Kensington on Tuesday afternoon. Philadelphia police have made "
+                 "no arrests.", "Philadelphia", id="us-quarter-beside-its-city-police"),
+    pytest.param("INDIANAPOLIS (TV) — A man was shot in Broad Ripple early Sunday.", "Indianapolis",
+                 id="us-quarter-under-its-city-station-dateline"),
+    # ... unless it has a state or a police force of its own
+    pytest.param("A man was shot dead at a gas station in Cicero, Ill., on Saturday. He had driven in from "
+                 "Chicago.", "Cicero", id="us-suburb-with-its-state-is-a-town"),
+    pytest.param("A man was shot dead at a gas station in Cicero on Saturday, Cicero police said. He had "
+                 "driven in from Chicago.", "Cicero", id="us-suburb-with-its-police-is-a-town"),
 ]
 
 
