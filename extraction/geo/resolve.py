@@ -253,6 +253,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     out: list[Mention] = []
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
+    us_towns: dict[str, tuple[int, ...]] = {}  # country names this text uses for US towns
     if _MEMO.get("index") is not index:
         _reset_memo(index)
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
@@ -339,6 +340,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 regions = _regions_named(index, surface)
                 if regions:
                     kind, hit = "place", regions
+            elif kind == "country" and (text[end:end + 1] == "," or surface in us_towns):
+                # "Lebanon, Pa.", "COLUMBIA, Mo.": a US town named like a country, and
+                # the same name again later in the text
+                towns = us_towns.get(surface)
+                if towns is None and _us_state_follows(index, text, end):
+                    towns = us_towns[surface] = _us_towns_named(index, surface)
+                if towns:
+                    kind, hit = "place", towns
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n":
@@ -408,6 +417,40 @@ def _regions_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
         if isinstance(ids, int):
             ids = (ids,)
         got = memo[surface] = tuple(e for e in ids if e >= index.n_places)
+    return got
+
+
+_STATE_NAME = re.compile(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _us_state_follows(index: PlaceIndex, text: str, end: int) -> bool:
+    """Does a US state ("Lebanon, Pa.", "Mexico, MO", "Peru, Indiana") follow ``end``?"""
+    m = _US_STATE.match(text, end)
+    if m is not None:
+        return (m.group(1) or m.group(2)).replace(" ", "").lower() in index.us_abbrev
+    m = _STATE_NAME.match(text, end)
+    if m is None:
+        return False
+    names = _MEMO.get("us_state_names")
+    if names is None:
+        names = _MEMO["us_state_names"] = frozenset(
+            index.adm_name[a] for a in set(index.us_abbrev.values()))
+    return m.group(1) in names  # type: ignore[operator]
+
+
+def _us_towns_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
+    """The US towns (with a point) a country's name also names ("Lebanon", Pennsylvania).
+    (memoised per spelling)"""
+    memo: dict = _MEMO.setdefault("us_towns", {})  # type: ignore[assignment]
+    got = memo.get(surface)
+    if got is None:
+        ids = index.names.get(fold_key(surface), ())
+        if isinstance(ids, int):
+            ids = (ids,)
+        n = index.n_places
+        got = memo[surface] = tuple(
+            e for e in ids if e < n and index.cc_list[index.place_cc[e]] == "US"
+            and index.place_lat[e] == index.place_lat[e])
     return got
 
 

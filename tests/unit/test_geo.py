@@ -366,6 +366,33 @@ PLACE_NAMES = [
 ]
 
 
+# a US town named like a country ("Lebanon, Pa.") is the town when its state follows, and
+# so is the same name later in the text
+US_TOWNS_NAMED_LIKE_COUNTRIES = [
+    ("LEBANON, Pa. — A man was shot and killed on Monday night, police said.", "Lebanon", "US-PA"),
+    ("MEXICO, Mo. (TV) — A woman was killed in a shooting on Sunday.", "Mexico", "US-MO"),
+    ("A teen was shot in Jordan, Minn., on Friday, police said.", "Jordan", "US-MN"),
+    ("COLUMBIA, Mo. — A man was shot near downtown Columbia on Friday.", "Columbia", "US-MO"),
+    ("COLUMBIA, S.C. — A man was shot and killed outside a store on Wednesday night. The Richland County "
+     "coroner identified him.", "Columbia", "US-SC"),
+    ("A man was shot dead in Peru, Indiana, on Monday.", "Peru", "US-IN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "admin1_code"), US_TOWNS_NAMED_LIKE_COUNTRIES)
+def test_a_us_town_named_like_a_country_is_the_town_when_its_state_follows(
+        gazetteer: Gazetteer, text: str, name: str, admin1_code: str) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.name, got.admin1_code) == (name, admin1_code)
+
+
+@pytest.mark.parametrize("text", ["BEIRUT, Lebanon — A strike killed five people in southern Lebanon.",
+                                  "Airstrikes hit Lebanon, Syria and Iraq, officials said."])
+def test_a_country_before_another_country_stays_the_country(gazetteer: Gazetteer, text: str) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert got.country == "LB"
+
+
 @pytest.mark.parametrize(("text", "name"), PLACE_NAMES)
 def test_the_answer_names_the_place_inside_its_region(gazetteer: Gazetteer, text: str, name: str) -> None:
     first = split_sentences(text)[0]
