@@ -1537,7 +1537,8 @@ _NAME = (r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+(?:(?:de|del|la|las|los|el|a
          r"|dos)\s+)?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3}")  # ("Huanzantlan del Rio")
 _UNLISTED = re.compile(
     r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?(" + _NAME + r")"
-    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:\s+(?:village|district|area|town|township|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?['’]s\s+)?"  # ("in Sarmada in Syria's Idlib province")
     r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
 # GTD's "attacked Halkanok, Takhar, Afghanistan": before a region that a country follows,
 # any lower-case word may precede the place

@@ -328,6 +328,10 @@ PLACE_NAMES = [
                  "Tor Ghundai", id="unlisted-village-in-a-place-province-country-chain"),
     pytest.param("On 3 May 2021, gunmen shot a farmer in Cerro Pelon del Sur, Oaxaca.", "Cerro Pelon del Sur",
                  id="unlisted-village-with-a-connector-word"),
+    pytest.param("BEIRUT (Wire) - An airstrike hit a market in Sarmada in Syria's northwestern Idlib province, "
+                 "killing seven civilians.", "Sarmada", id="unlisted-town-before-a-countrys-region"),
+    pytest.param("Soldiers shelled a village in Kani township in Myanmar's Sagaing region, killing four.", "Kani",
+                 id="unlisted-township-before-a-countrys-region"),
     # ACLED's "Place (District, Region)": the place before the parenthesis, known or not
     pytest.param("On 6 June 2021, militants killed 160 villagers in Solhan (Seno, Sahel).", "Solhan",
                  id="unlisted-village-before-its-district-and-region"),
