@@ -1041,6 +1041,15 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     # sentences is decided per call. (A place abroad competes by weight alone.)
     shadow_starts: list[int] = []
     us_named: frozenset[int] = frozenset()
+    if us_dl_adm < 0 and not upper and "olice" in text:
+        # "..., Memphis police said": the city's own police speak for the place, as its
+        # dateline would
+        for m in mentions:
+            e = m.ids[0] if m.kind == "place" and m.ids else -1
+            if 0 <= e < n_places and not m.in_title and ecc[e] == "US" \
+                    and index.place_pop[e] >= _QUARTERS_CITY_POP and text[m.end:m.end + 7] in (" police", " Police"):
+                us_dl_adm = m.container_adm if m.container_adm is not None else eadm[e]
+                break
     if us_dl_adm >= 0:
         us_named = frozenset(e - n_places for m in mentions if m.kind == "place" for e in m.ids
                              if e >= n_places and index.adm_cc[e - n_places] == "US"

@@ -362,6 +362,10 @@ PLACE_NAMES = [
                  "no arrests.", "Philadelphia", id="us-quarter-beside-its-city-police"),
     pytest.param("INDIANAPOLIS (TV) — A man was shot in Broad Ripple early Sunday.", "Indianapolis",
                  id="us-quarter-under-its-city-station-dateline"),
+    pytest.param("Two people were killed in a shooting in Orange Mound on Friday night, Memphis police said.",
+                 "Memphis", id="us-quarter-echoing-a-town-abroad-beside-its-city-police"),
+    pytest.param("A man was shot dead in the Northland on Sunday, Kansas City police said.", "Kansas City",
+                 id="us-quarter-echoing-a-place-abroad-beside-its-city-police"),
     # ... unless it has a state or a police force of its own
     pytest.param("A man was shot dead at a gas station in Cicero, Ill., on Saturday. He had driven in from "
                  "Chicago.", "Cicero", id="us-suburb-with-its-state-is-a-town"),
