@@ -100,6 +100,10 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
 _PART_OF = re.compile(r"(?:city|town|capital)['’]s $")
 _QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood", "subdivision"})
+# "a Phoenix man", "the Flint teen": where a person lives
+_HOME_NOUNS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens", "teenager",
+    "teenagers", "youth", "resident", "residents", "native", "couple", "mother", "father", "toddler"})
 _MAX_NGRAM = 6  # words in the longest name tried
 _ANCHOR_WEIGHT = 3.0  # a place in the event's own sentence
 # The dateline is where the reporter files from: as good as the body text, below the lead
@@ -113,6 +117,7 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_HOME_ONLY = 0.2  # (articles-dev: 0.2 and 0.5 alike)
 # In US news a town the text names beats the county it lies in unless the county's mention
 # weighs over ten times more ("CAMDEN - ... the Camden County Prosecutor's Office said" is
 # Camden): GVA, like the local news it reads, files the town (articles-dev location: 3 and
@@ -155,6 +160,7 @@ class Mention:
     container_of: bool = False  # this region is another name's container
     parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
     void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
+    home: bool = False  # "a Phoenix man": where a person lives
 
 
 _PLAIN_CACHE: dict[str, str] = {}
@@ -382,6 +388,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     mention.part_of = True  # "the city's Englewood neighborhood"
                 elif nxt in _QUARTER_WORDS:
                     mention.part_of = True  # "in the Broadmoor neighborhood": a quarter of the dateline's city
+                elif nxt in _HOME_NOUNS and not upper:
+                    mention.home = True
                 if single:
                     singles.append((mention, word))
             else:
@@ -783,6 +791,7 @@ class _Plan:
     # then likely one of the city's quarters ("KANSAS CITY, Mo. -- ... in the Northland")
     us_dl_adm: int = -1
     us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
+    homes: bool = False  # a place is named as a person's home ("a Phoenix man")
 
 
 class _Group(NamedTuple):
@@ -969,7 +978,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 if place and us_dl_adm < 0 and ecc[m.ids[0]] == "US" and m.ids[0] < n_places \
                         and index.place_pop[m.ids[0]] >= _QUARTERS_CITY_POP:
                     us_dl_adm = m.container_adm if m.container_adm is not None else eadm[m.ids[0]]
-            elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
+            elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of or m.home):
                 shadowing.append(m)
             elif m.kind == "country" and start >= dl_end and m.cc in dl_cc and not m.negated \
                     and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
@@ -1064,7 +1073,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
-                 us_named)
+                 us_named, any(m.home for m in mentions))
 
 
 def _quarter_like(index: PlaceIndex, m: Mention, dl_adm: int, named: frozenset[int]) -> bool:
@@ -1429,11 +1438,17 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     town_i = town_e = -1
     town_s = -1.0
     us = country == "US"
+    # a place the text names only as a person's home ("Mesa police ... a Phoenix man") yields
+    # to the places it names otherwise: it votes for its region, but it is rarely the scene
+    named: set[int] | None = {best_g[g] for i, g in plan.answer_cands if not mentions[i].home} \
+        if plan.homes else None
     for i, g in plan.answer_cands:
         if key_g[g] != win:
             continue
         e = best_g[g]
         s = final[i] * (_PLACE_OVER_REGION if e < n_places else 1.0)
+        if named is not None and mentions[i].home and e not in named:
+            s *= _HOME_ONLY
         if s > best_s:
             best_s = s
             best_i = i

@@ -366,6 +366,12 @@ PLACE_NAMES = [
                  "Memphis", id="us-quarter-echoing-a-town-abroad-beside-its-city-police"),
     pytest.param("A man was shot dead in the Northland on Sunday, Kansas City police said.", "Kansas City",
                  id="us-quarter-echoing-a-place-abroad-beside-its-city-police"),
+    # a place named only as a person's home is not the scene when the text names another
+    pytest.param("A 30-year-old Phoenix man died after a shooting near Main Street and Dobson Road on Tuesday, "
+                 "Mesa police said.", "Mesa", id="us-home-town-yields-to-the-police-town"),
+    pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
+                 "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
+    pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
     # ... unless it has a state or a police force of its own
     pytest.param("A man was shot dead at a gas station in Cicero, Ill., on Saturday. He had driven in from "
                  "Chicago.", "Cicero", id="us-suburb-with-its-state-is-a-town"),
