@@ -568,6 +568,16 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     # (not "Pakistan's Balochistan": a possessive ends the name before it, no person's name)
     person_tail = (2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
                    and not any(_POSSESSIVE.search(w) for w in words[:-1]))
+    tail_at = 0
+    if not person_tail and n > 3 and not upper and caps[-1] and caps[-2]:
+        # "Police said that Ackeem Davis": the run joined over small words; its capitalised
+        # tail may be a person's name all the same
+        # (its first word no name of any kind: "in Afghan Ghazni province" is no person)
+        tail_at = n - 2
+        while tail_at > 0 and caps[tail_at - 1]:
+            tail_at -= 1
+        person_tail = (n - tail_at <= 3 and infos[tail_at][3] is None and STOPWORDS.isdisjoint(plains[tail_at:])
+                       and not any(_POSSESSIVE.search(w) for w in words[tail_at:-1]))
     matches: list[tuple] = []
     i = 0
     while i < n:
@@ -672,7 +682,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                         len(surface) <= 4 and surface.isupper(),
                         kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
                         first))
-    return ((starts[0], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
+    return ((starts[tail_at], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
             tuple(matches))
 
 

@@ -14,6 +14,7 @@ from extraction.core import Extractor
 from extraction.geo import Gazetteer
 from extraction.geo.fold import _SKELETON_STEPS, REWRITTEN_TOKENS, fold_key, key_of_tokens, token_skeleton
 from extraction.geo.index import INDEX_VERSION, cache_path
+from extraction.geo.resolve import scan
 from extraction.text import split_sentences
 from schemas import LocationPrecision
 
@@ -514,6 +515,21 @@ def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
 
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
+@pytest.mark.parametrize("text", [
+    "Officers said that Tavon Carson had been playing with the gun. Carson was taken to a hospital.",
+    "Tavon Carson had been playing with the gun. Carson was taken to a hospital.",
+])
+def test_a_surname_after_an_unknown_first_name_is_a_person_also_alone(gazetteer: Gazetteer, text: str) -> None:
+    # (the capitalised run may be joined over small words: "said that Tavon Carson")
+    assert all(m.fragment for m in scan(gazetteer.index, text, False) if m.surface == "Carson")
+
+
+def test_a_demonym_before_a_place_is_no_first_name(gazetteer: Gazetteer) -> None:
+    text = "Air strikes hit Ghazni in Afghan Ghazni province. Later Ghazni was shelled again."
+    lone = [m for m in scan(gazetteer.index, text, False) if m.start == text.index("Ghazni was")]
+    assert lone and not lone[0].fragment
+
+
 STORMS = [
     pytest.param("Typhoon Haiyan displaced four million people in the Visayas.", id="typhoon"),
     pytest.param("Hurricane Harvey displaced 30,000 people on Saturday.", id="hurricane"),
