@@ -100,6 +100,10 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
 _PART_OF = re.compile(r"(?:city|town|capital)['’]s $")
 _QUARTER_WORDS = frozenset({"neighborhood", "neighbourhood", "subdivision"})
+# "a Phoenix man", "the Flint teen": where a person lives
+_HOME_NOUNS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens", "teenager",
+    "teenagers", "youth", "resident", "residents", "native", "couple", "mother", "father", "toddler"})
 _MAX_NGRAM = 6  # words in the longest name tried
 _ANCHOR_WEIGHT = 3.0  # a place in the event's own sentence
 # The dateline is where the reporter files from: as good as the body text, below the lead
@@ -113,6 +117,16 @@ _SMALL_PRIOR = math.sqrt(50_000)  # "small town" for a one-word name's evidence
 # own name unless the region mention weighs over five times more ("near Niono in Mali's
 # Segou region" is Niono). Dev location name: 1.3 -> .456/.616 (dev/articles), 5 -> .505/.636.
 _PLACE_OVER_REGION = 5.0
+_HOME_ONLY = 0.2  # (articles-dev: 0.2 and 0.5 alike)
+# In US news a town the text names beats the county it lies in unless the county's mention
+# weighs over ten times more ("CAMDEN - ... the Camden County Prosecutor's Office said" is
+# Camden): GVA, like the local news it reads, files the town (articles-dev location: 3 and
+# 5 gain less than 10; above 10 nothing more).
+_TOWN_OVER_DISTRICT = 10.0
+# A named US city this big files the small places within _QUARTER_KM of its centre as its
+# quarters ("South Shore" beside "Chicago police"; "Reseda" is 32 km from Los Angeles' centre)
+_QUARTER_CITY_POP = 300_000
+_QUARTER_KM = 15.0  # (10 km misses Chicago's South Side; 20 km takes in separate suburbs)
 _QUARTERS_CITY_POP = 100_000  # a US dateline city this big has named quarters
 _NAMESAKE_CITY_POP = 50_000  # a city this big known by a region's name is the region's namesake
 _QUARTERED_POP = 1_000_000  # a city this big: a name before it is one of its quarters
@@ -146,6 +160,7 @@ class Mention:
     container_of: bool = False  # this region is another name's container
     parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
     void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
+    home: bool = False  # "a Phoenix man": where a person lives
 
 
 _PLAIN_CACHE: dict[str, str] = {}
@@ -244,6 +259,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     out: list[Mention] = []
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
+    us_towns: dict[str, tuple[int, ...]] = {}  # country names this text uses for US towns
     if _MEMO.get("index") is not index:
         _reset_memo(index)
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
@@ -330,6 +346,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 regions = _regions_named(index, surface)
                 if regions:
                     kind, hit = "place", regions
+            elif kind == "country" and (text[end:end + 1] == "," or surface in us_towns):
+                # "Lebanon, Pa.", "COLUMBIA, Mo.": a US town named like a country, and
+                # the same name again later in the text
+                towns = us_towns.get(surface)
+                if towns is None and _us_state_follows(index, text, end):
+                    towns = us_towns[surface] = _us_towns_named(index, surface)
+                if towns:
+                    kind, hit = "place", towns
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n":
@@ -364,6 +388,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     mention.part_of = True  # "the city's Englewood neighborhood"
                 elif nxt in _QUARTER_WORDS:
                     mention.part_of = True  # "in the Broadmoor neighborhood": a quarter of the dateline's city
+                elif nxt in _HOME_NOUNS and not upper:
+                    mention.home = True
                 if single:
                     singles.append((mention, word))
             else:
@@ -399,6 +425,40 @@ def _regions_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
         if isinstance(ids, int):
             ids = (ids,)
         got = memo[surface] = tuple(e for e in ids if e >= index.n_places)
+    return got
+
+
+_STATE_NAME = re.compile(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _us_state_follows(index: PlaceIndex, text: str, end: int) -> bool:
+    """Does a US state ("Lebanon, Pa.", "Mexico, MO", "Peru, Indiana") follow ``end``?"""
+    m = _US_STATE.match(text, end)
+    if m is not None:
+        return (m.group(1) or m.group(2)).replace(" ", "").lower() in index.us_abbrev
+    m = _STATE_NAME.match(text, end)
+    if m is None:
+        return False
+    names = _MEMO.get("us_state_names")
+    if names is None:
+        names = _MEMO["us_state_names"] = frozenset(
+            index.adm_name[a] for a in set(index.us_abbrev.values()))
+    return m.group(1) in names  # type: ignore[operator]
+
+
+def _us_towns_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
+    """The US towns (with a point) a country's name also names ("Lebanon", Pennsylvania).
+    (memoised per spelling)"""
+    memo: dict = _MEMO.setdefault("us_towns", {})  # type: ignore[assignment]
+    got = memo.get(surface)
+    if got is None:
+        ids = index.names.get(fold_key(surface), ())
+        if isinstance(ids, int):
+            ids = (ids,)
+        n = index.n_places
+        got = memo[surface] = tuple(
+            e for e in ids if e < n and index.cc_list[index.place_cc[e]] == "US"
+            and index.place_lat[e] == index.place_lat[e])
     return got
 
 
@@ -508,6 +568,16 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     # (not "Pakistan's Balochistan": a possessive ends the name before it, no person's name)
     person_tail = (2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
                    and not any(_POSSESSIVE.search(w) for w in words[:-1]))
+    tail_at = 0
+    if not person_tail and n > 3 and not upper and caps[-1] and caps[-2]:
+        # "Police said that Ackeem Davis": the run joined over small words; its capitalised
+        # tail may be a person's name all the same
+        # (its first word no name of any kind: "in Afghan Ghazni province" is no person)
+        tail_at = n - 2
+        while tail_at > 0 and caps[tail_at - 1]:
+            tail_at -= 1
+        person_tail = (n - tail_at <= 3 and infos[tail_at][3] is None and STOPWORDS.isdisjoint(plains[tail_at:])
+                       and not any(_POSSESSIVE.search(w) for w in words[tail_at:-1]))
     matches: list[tuple] = []
     i = 0
     while i < n:
@@ -612,7 +682,7 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                         len(surface) <= 4 and surface.isupper(),
                         kind == "place" and max(hit) >= n_places,  # type: ignore[arg-type]  (a region id)
                         first))
-    return ((starts[0], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
+    return ((starts[tail_at], starts[-1] + len(words[-1])) if person_tail else None, plains[-1] if words else None,
             tuple(matches))
 
 
@@ -731,6 +801,7 @@ class _Plan:
     # then likely one of the city's quarters ("KANSAS CITY, Mo. -- ... in the Northland")
     us_dl_adm: int = -1
     us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
+    homes: bool = False  # a place is named as a person's home ("a Phoenix man")
 
 
 class _Group(NamedTuple):
@@ -917,7 +988,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 if place and us_dl_adm < 0 and ecc[m.ids[0]] == "US" and m.ids[0] < n_places \
                         and index.place_pop[m.ids[0]] >= _QUARTERS_CITY_POP:
                     us_dl_adm = m.container_adm if m.container_adm is not None else eadm[m.ids[0]]
-            elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of):
+            elif place and start >= dl_end and not (m.fragment or m.negated or m.part_of or m.home):
                 shadowing.append(m)
             elif m.kind == "country" and start >= dl_end and m.cc in dl_cc and not m.negated \
                     and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
@@ -989,6 +1060,15 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     # sentences is decided per call. (A place abroad competes by weight alone.)
     shadow_starts: list[int] = []
     us_named: frozenset[int] = frozenset()
+    if us_dl_adm < 0 and not upper and "olice" in text:
+        # "..., Memphis police said": the city's own police speak for the place, as its
+        # dateline would
+        for m in mentions:
+            e = m.ids[0] if m.kind == "place" and m.ids else -1
+            if 0 <= e < n_places and not m.in_title and ecc[e] == "US" \
+                    and index.place_pop[e] >= _QUARTERS_CITY_POP and text[m.end:m.end + 7] in (" police", " Police"):
+                us_dl_adm = m.container_adm if m.container_adm is not None else eadm[e]
+                break
     if us_dl_adm >= 0:
         us_named = frozenset(e - n_places for m in mentions if m.kind == "place" for e in m.ids
                              if e >= n_places and index.adm_cc[e - n_places] == "US"
@@ -1003,7 +1083,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
-                 us_named)
+                 us_named, any(m.home for m in mentions))
 
 
 def _quarter_like(index: PlaceIndex, m: Mention, dl_adm: int, named: frozenset[int]) -> bool:
@@ -1365,15 +1445,38 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     best_i = -1
     best_e = -1
     best_s = -1.0
+    town_i = town_e = -1
+    town_s = -1.0
+    us = country == "US"
+    # a place the text names only as a person's home ("Mesa police ... a Phoenix man") yields
+    # to the places it names otherwise: it votes for its region, but it is rarely the scene
+    named: set[int] | None = {best_g[g] for i, g in plan.answer_cands if not mentions[i].home} \
+        if plan.homes else None
     for i, g in plan.answer_cands:
         if key_g[g] != win:
             continue
         e = best_g[g]
         s = final[i] * (_PLACE_OVER_REGION if e < n_places else 1.0)
+        if named is not None and mentions[i].home and e not in named:
+            s *= _HOME_ONLY
         if s > best_s:
             best_s = s
             best_i = i
             best_e = e
+        if us and s > town_s and e < n_places and index.place_lat[e] == index.place_lat[e]:
+            town_s = s
+            town_i = i
+            town_e = e
+    # a US county won: the town the text names in its state, unless far less salient
+    # (elsewhere districts stay: ACLED and GTD file "Sangin district", not Lashkar Gah)
+    if town_e >= 0 and 0 <= best_e < n_places \
+            and index.place_lat[best_e] != index.place_lat[best_e] and town_s * _TOWN_OVER_DISTRICT >= best_s:
+        best_i = town_i
+        best_e = town_e
+    if us and 0 <= best_e < n_places and index.place_pop[best_e] < _QUARTER_CITY_POP:
+        # "CHICAGO - ... in South Shore", "Kensington" beside "Philadelphia police": a small
+        # place near a big city the text names is one of its quarters, filed under the city
+        best_e, best_i = _city_of_quarter(plan, index, best_e, best_i, key_g, best_g, win)
     code = index.adm_code[adm]
     admin_name = index.adm_name[adm]
     reg_i = best_i
@@ -1422,13 +1525,54 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
 
 
+def _city_of_quarter(plan: _Plan, index: PlaceIndex, e: int, i: int, key_g: list[tuple[str, int]],
+                     best_g: list[int], win: tuple[str, int]) -> tuple[int, int]:
+    """The big city (entry, mention) the text names whose quarter place ``e`` lies in, else
+    ``(e, i)``: within _QUARTER_KM of it and a fifth of its size or less."""
+    lat = index.place_lat[e]
+    lon = index.place_lon[e]
+    pop = index.place_pop[e]
+    n_places = index.n_places
+    city = -1
+    at = -1
+    for j, g in plan.answer_cands:
+        c = best_g[g]
+        if c == e or c >= n_places or key_g[g] != win:
+            continue
+        if city >= 0:
+            if c == city and ((sf := plan.mentions[j].surface) == index.place_name[c] or sf.isupper()):
+                at = j  # the city's own name, not "Philly"
+                break
+            continue
+        cpop = index.place_pop[c]
+        if cpop < _QUARTER_CITY_POP or cpop < 5 * pop:
+            continue
+        dy = (index.place_lat[c] - lat) * 111.2
+        dx = (index.place_lon[c] - lon) * 111.2 * math.cos(math.radians(lat))
+        if dx * dx + dy * dy <= _QUARTER_KM * _QUARTER_KM:
+            city = c
+            at = j
+    if city < 0:
+        return e, i
+    text = plan.text
+    group_of = plan.group_of
+    for j, m in enumerate(plan.mentions):
+        g = group_of[j]
+        if g >= 0 and best_g[g] == e and (
+                plan.dateline[j] or m.container_adm is not None or _US_STATE.match(text, m.end) is not None
+                or text[m.end:m.end + 7] in (" police", " Police")):
+            return e, i  # "BEECH GROVE, Ind.", "Cicero police": a town of its own
+    return city, at
+
+
 # A capitalised name after "in", "at", "near", "of", then (maybe a place word and) a comma
 # or "in": what stands right before a region's name when it contains that place.
 _NAME = (r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+(?:(?:de|del|la|las|los|el|al|ad|as|ash|ar|an|wa|du|des|do|da"
          r"|dos)\s+)?[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,3}")  # ("Huanzantlan del Rio")
 _UNLISTED = re.compile(
     r"\b(?:in|at|near|of|outside)\s+(?:Barangay\s+|Brgy\.?\s+)?(" + _NAME + r")"
-    r"(?:\s+(?:village|district|area|town|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:\s+(?:village|district|area|town|township|city|camp|subdistrict|sub-district))?(?:,\s*|\s+in\s+(?:the\s+)?)"
+    r"(?:[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?['’]s\s+)?"  # ("in Sarmada in Syria's Idlib province")
     r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$")
 # GTD's "attacked Halkanok, Takhar, Afghanistan": before a region that a country follows,
 # any lower-case word may precede the place

@@ -14,6 +14,7 @@ from extraction.core import Extractor
 from extraction.geo import Gazetteer
 from extraction.geo.fold import _SKELETON_STEPS, REWRITTEN_TOKENS, fold_key, key_of_tokens, token_skeleton
 from extraction.geo.index import INDEX_VERSION, cache_path
+from extraction.geo.resolve import scan
 from extraction.text import split_sentences
 from schemas import LocationPrecision
 
@@ -328,6 +329,10 @@ PLACE_NAMES = [
                  "Tor Ghundai", id="unlisted-village-in-a-place-province-country-chain"),
     pytest.param("On 3 May 2021, gunmen shot a farmer in Cerro Pelon del Sur, Oaxaca.", "Cerro Pelon del Sur",
                  id="unlisted-village-with-a-connector-word"),
+    pytest.param("BEIRUT (Wire) - An airstrike hit a market in Sarmada in Syria's northwestern Idlib province, "
+                 "killing seven civilians.", "Sarmada", id="unlisted-town-before-a-countrys-region"),
+    pytest.param("Soldiers shelled a village in Kani township in Myanmar's Sagaing region, killing four.", "Kani",
+                 id="unlisted-township-before-a-countrys-region"),
     # ACLED's "Place (District, Region)": the place before the parenthesis, known or not
     pytest.param("On 6 June 2021, militants killed 160 villagers in Solhan (Seno, Sahel).", "Solhan",
                  id="unlisted-village-before-its-district-and-region"),
@@ -342,7 +347,65 @@ PLACE_NAMES = [
                  id="district-word-names-the-district"),
     pytest.param("Troops clashed with rebels near El Tambo in Colombia's Cauca department, killing four.",
                  "El Tambo", id="town-beats-the-department"),
+    # in US news the town beats the county whose officials speak for the case
+    pytest.param("CAMDEN, N.J. — A 22-year-old man was shot and killed on Monday night, the Camden County "
+                 "Prosecutor's Office said.", "Camden", id="us-dateline-town-beats-the-county-prosecutor"),
+    pytest.param("GARY, Ind. — A woman died and a man was hurt when shots were fired at a party on Saturday, "
+                 "the Lake County coroner said.", "Gary", id="us-dateline-town-beats-the-county-coroner"),
+    pytest.param("BATON ROUGE, La. — A man was found shot dead in a parked car early Wednesday, the East Baton "
+                 "Rouge Parish Sheriff's Office said.", "Baton Rouge", id="us-dateline-town-beats-its-parish"),
+    pytest.param("Deputies found a man shot dead in rural Harris County on Monday, the sheriff said.",
+                 "Harris County", id="us-county-alone-is-the-place"),
+    # a small place near a big US city the text names is one of its quarters ...
+    pytest.param("CHICAGO — Two men were shot, one fatally, in South Shore on Saturday night, police said.",
+                 "Chicago", id="us-quarter-under-its-city-dateline"),
+    pytest.param("A man was shot and killed in Kensington on Tuesday afternoon. Philadelphia police have made "
+                 "no arrests.", "Philadelphia", id="us-quarter-beside-its-city-police"),
+    pytest.param("INDIANAPOLIS (TV) — A man was shot in Broad Ripple early Sunday.", "Indianapolis",
+                 id="us-quarter-under-its-city-station-dateline"),
+    pytest.param("Two people were killed in a shooting in Orange Mound on Friday night, Memphis police said.",
+                 "Memphis", id="us-quarter-echoing-a-town-abroad-beside-its-city-police"),
+    pytest.param("A man was shot dead in the Northland on Sunday, Kansas City police said.", "Kansas City",
+                 id="us-quarter-echoing-a-place-abroad-beside-its-city-police"),
+    # a place named only as a person's home is not the scene when the text names another
+    pytest.param("A 30-year-old Phoenix man died after a shooting near Main Street and Dobson Road on Tuesday, "
+                 "Mesa police said.", "Mesa", id="us-home-town-yields-to-the-police-town"),
+    pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
+                 "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
+    pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
+    # ... unless it has a state or a police force of its own
+    pytest.param("A man was shot dead at a gas station in Cicero, Ill., on Saturday. He had driven in from "
+                 "Chicago.", "Cicero", id="us-suburb-with-its-state-is-a-town"),
+    pytest.param("A man was shot dead at a gas station in Cicero on Saturday, Cicero police said. He had "
+                 "driven in from Chicago.", "Cicero", id="us-suburb-with-its-police-is-a-town"),
 ]
+
+
+# a US town named like a country ("Lebanon, Pa.") is the town when its state follows, and
+# so is the same name later in the text
+US_TOWNS_NAMED_LIKE_COUNTRIES = [
+    ("LEBANON, Pa. — A man was shot and killed on Monday night, police said.", "Lebanon", "US-PA"),
+    ("MEXICO, Mo. (TV) — A woman was killed in a shooting on Sunday.", "Mexico", "US-MO"),
+    ("A teen was shot in Jordan, Minn., on Friday, police said.", "Jordan", "US-MN"),
+    ("COLUMBIA, Mo. — A man was shot near downtown Columbia on Friday.", "Columbia", "US-MO"),
+    ("COLUMBIA, S.C. — A man was shot and killed outside a store on Wednesday night. The Richland County "
+     "coroner identified him.", "Columbia", "US-SC"),
+    ("A man was shot dead in Peru, Indiana, on Monday.", "Peru", "US-IN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "admin1_code"), US_TOWNS_NAMED_LIKE_COUNTRIES)
+def test_a_us_town_named_like_a_country_is_the_town_when_its_state_follows(
+        gazetteer: Gazetteer, text: str, name: str, admin1_code: str) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.name, got.admin1_code) == (name, admin1_code)
+
+
+@pytest.mark.parametrize("text", ["BEIRUT, Lebanon — A strike killed five people in southern Lebanon.",
+                                  "Airstrikes hit Lebanon, Syria and Iraq, officials said."])
+def test_a_country_before_another_country_stays_the_country(gazetteer: Gazetteer, text: str) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert got.country == "LB"
 
 
 @pytest.mark.parametrize(("text", "name"), PLACE_NAMES)
@@ -452,6 +515,21 @@ def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
 
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
+@pytest.mark.parametrize("text", [
+    "Officers said that Tavon Carson had been playing with the gun. Carson was taken to a hospital.",
+    "Tavon Carson had been playing with the gun. Carson was taken to a hospital.",
+])
+def test_a_surname_after_an_unknown_first_name_is_a_person_also_alone(gazetteer: Gazetteer, text: str) -> None:
+    # (the capitalised run may be joined over small words: "said that Tavon Carson")
+    assert all(m.fragment for m in scan(gazetteer.index, text, False) if m.surface == "Carson")
+
+
+def test_a_demonym_before_a_place_is_no_first_name(gazetteer: Gazetteer) -> None:
+    text = "Air strikes hit Ghazni in Afghan Ghazni province. Later Ghazni was shelled again."
+    lone = [m for m in scan(gazetteer.index, text, False) if m.start == text.index("Ghazni was")]
+    assert lone and not lone[0].fragment
+
+
 STORMS = [
     pytest.param("Typhoon Haiyan displaced four million people in the Visayas.", id="typhoon"),
     pytest.param("Hurricane Harvey displaced 30,000 people on Saturday.", id="hurricane"),
