@@ -16,6 +16,7 @@ __all__ = [
     "COUNTRY_ALIASES",
     "DEMONYMS",
     "DISTRICT_WORDS",
+    "DISTRICT_WORD_COUNTRIES",
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
@@ -134,6 +135,16 @@ DISTRICT_WORDS = frozenset({
     "district", "districts", "tehsil", "agency", "zone", "regency", "subdistrict", "upazila",
     "woreda", "municipality", "lga",
 })
+
+# District words only some countries use: a name before one is a place of those countries
+# ("Safi tehsil" is no Safi, Malta). Tehsil: Pakistan and India; upazila: Bangladesh;
+# woreda: Ethiopia; regency (kabupaten): Indonesia. (Not "LGA": Nigeria's and Australia's.)
+DISTRICT_WORD_COUNTRIES: dict[str, frozenset[str]] = {
+    "tehsil": frozenset({"PK", "IN"}),
+    "upazila": frozenset({"BD"}),
+    "woreda": frozenset({"ET"}),
+    "regency": frozenset({"ID"}),
+}
 
 # Nouns after a name that make it an actor, not a place ("Taliban militants",
 # "Sharqiya Army").

@@ -57,6 +57,7 @@ from extraction.geo.lexicon import (
     ADMIN_WORDS,
     BLOCKED_NAMES,
     CONNECTORS,
+    DISTRICT_WORD_COUNTRIES,
     DISTRICT_WORDS,
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
@@ -380,6 +381,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # "Deir Al Zor province", "province of Deir Al Zor"
                 if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
+                    ccs = DISTRICT_WORD_COUNTRIES.get(nxt)
+                    if ccs is not None:
+                        # "Safi tehsil", "Sadar upazila": only those countries' namesakes,
+                        # and none at all rather than one abroad
+                        ecc = index.entry_columns()[0]
+                        mention.ids = tuple(e for e in hit if ecc[e] in ccs)  # type: ignore[union-attr]
+                        if not mention.ids:
+                            continue
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
                 if before in NON_EVENT_BEFORE:

@@ -205,6 +205,12 @@ CURATED = [
     pytest.param("Shelling in the Donbas killed three civilians.", "UA", None, id="donbas-is-ukraine"),
     pytest.param("Rebels attacked Kalemie in Katanga province, killing six.", "CD", "CD-TA",
                  id="katanga-town-gives-the-region"),
+    # a district word only some countries use names a place of those countries
+    # (lexicon.DISTRICT_WORD_COUNTRIES), never a namesake abroad
+    pytest.param("An IED went off in Safi tehsil of Mohmand district, wounding a passer-by.", "PK", "PK-KP",
+                 id="a-tehsil-is-in-south-asia"),
+    pytest.param("Gunmen killed two farmers in Bagh upazila, Rajshahi.", "BD", "BD-E",
+                 id="an-upazila-is-in-bangladesh"),
     # towns' news spellings GeoNames lists under another name or drops as a code
     # (lexicon.PLACE_SPELLINGS): "Derna" is Libya's Darnah, not a Romanian village
     pytest.param("Floodwaters swept through Derna overnight, killing hundreds.", "LY", "LY-DR",
