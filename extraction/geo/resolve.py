@@ -536,6 +536,10 @@ def _spread(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, 
 _NO_CCS: frozenset[str] = frozenset()
 
 
+# compass points abbreviated before a city's name ("SE Portland"): no person's initials
+_COMPASS_ABBREV = frozenset({"NE", "NW", "SE", "SW"})
+
+
 def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         tuple[int, int] | None, str | None, tuple[tuple, ...]]:
     """What a run of capitalised words decides alone (memoised per run text by the scan):
@@ -577,7 +581,8 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
     caps = [True] * n if upper else [f[1] for f in infos]
     # (not "Pakistan's Balochistan": a possessive ends the name before it, no person's name)
     person_tail = (2 <= n <= 3 and not upper and all(caps) and STOPWORDS.isdisjoint(plains)
-                   and not any(_POSSESSIVE.search(w) for w in words[:-1]))
+                   and not any(_POSSESSIVE.search(w) for w in words[:-1])
+                   and words[0] not in _COMPASS_ABBREV)  # "SW Atlanta", "NE Minneapolis"
     tail_at = 0
     if not person_tail and n > 3 and not upper and caps[-1] and caps[-2]:
         # "Police said that Ackeem Davis": the run joined over small words; its capitalised

@@ -205,6 +205,12 @@ CURATED = [
     pytest.param("Shelling in the Donbas killed three civilians.", "UA", None, id="donbas-is-ukraine"),
     pytest.param("Rebels attacked Kalemie in Katanga province, killing six.", "CD", "CD-TA",
                  id="katanga-town-gives-the-region"),
+    # a compass point abbreviated before a city is no person's initials ("SE Portland" is no
+    # Mr Portland)
+    pytest.param("Teen wounded in SE Portland shooting. A 16-year-old boy was shot on Sunday.", "US", "US-OR",
+                 id="se-portland-is-portland"),
+    pytest.param("Woman shot dead in NE Minneapolis. She was found in an alley, police said.", "US", "US-MN",
+                 id="ne-minneapolis-is-minneapolis"),
     # a district word only some countries use names a place of those countries
     # (lexicon.DISTRICT_WORD_COUNTRIES), never a namesake abroad
     pytest.param("An IED went off in Safi tehsil of Mohmand district, wounding a passer-by.", "PK", "PK-KP",
