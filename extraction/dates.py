@@ -135,6 +135,14 @@ _RELATIVE_AT = re.compile(
 _NEED_TIME_WORD = frozenset({"last", "this", "past"})
 _TIME_WORD_AFTER = re.compile(r"\s+[mMaAeEwWnNpP]")
 _DAY_BEFORE_YESTERDAY = re.compile(r"day\s+before\s+$", re.IGNORECASE)
+# "died Sunday, a day after he was shot": the day named is the death's; the event is the
+# shooting N days before (only when a hurt word follows, not "a day after his birthday").
+_DAYS_AFTER_HURT = re.compile(
+    r",?\s+(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:(?:he|she|they|being|the|a|an|his|her)\s+)?"
+    r"(?:(?:was|were|had\s+been|got|\w+)\s+)?(?:shot|wounded|stabbed|injured|hurt|beaten|struck|attacked"
+    r"|the\s+(?:shooting|stabbing|attack|crash|assault))\b",
+    re.IGNORECASE,
+)
 _AGO_AMOUNT = re.compile(
     r"(?:^|\W)(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of"
     r"|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+$",
@@ -460,6 +468,16 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
     return DateMention(date, precision, start, end, w[start:end], False)
 
 
+def _before_days_after(w: str, mention: DateMention) -> DateMention:
+    """The mention moved back N days when "N days after he was shot" follows it."""
+    m = _DAYS_AFTER_HURT.match(w, mention.end)
+    if m is None:
+        return mention
+    raw = m.group(1).lower()
+    n = 1 if raw == "a" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return mention._replace(date=mention.date - dt.timedelta(days=n))
+
+
 def _work_text(text: str) -> str:
     """Wire texts in capitals are read title-cased: "12 JAN 90" as "12 Jan 90"."""
     head = text[:300]
@@ -521,6 +539,8 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
         else:
             mention = _relative_mention(w, s, base)
         if mention is not None:
+            if mention.precision == "day" and "after" in w[mention.end:mention.end + 20]:
+                mention = _before_days_after(w, mention)
             out.append(mention)
     if base is not None:
         for word in _RELATIVE_WORDS:

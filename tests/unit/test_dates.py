@@ -112,6 +112,15 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      "Friday.\n\nThe shooting occurred at a yearly street fair.\n\nMore than 2,000 people were there when "
                      "gunfire erupted at Elm Street and Fifth Avenue just before 8 p.m. last Sunday.",
                      dt.date(2015, 5, 15), dt.date(2015, 5, 10), id="announced-friday-is-the-statement"),
+        # a death "a day after he was shot": the shooting's day is the event's
+        pytest.param("A teenager died Sunday, a day after he was shot outside a corner store.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="died-sunday-a-day-after-he-was-shot"),
+        pytest.param("A woman died Monday, two days after being stabbed in her apartment.", dt.date(2017, 11, 7),
+                     dt.date(2017, 11, 4), id="died-monday-two-days-after-being-stabbed"),
+        pytest.param("A man died Tuesday, one day after the shooting on Elm Street.", dt.date(2017, 11, 8),
+                     dt.date(2017, 11, 6), id="died-tuesday-one-day-after-the-shooting"),
+        pytest.param("A man was shot Sunday, a day after his birthday party.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 5), id="a-day-after-a-party-is-no-shift"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
