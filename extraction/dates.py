@@ -770,6 +770,17 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
         score -= 1.5  # a quotation: someone speaking, often of something else
     clock = not _CLOCK_B.isdisjoint(last3)
     report_after = not _REPORT_B.isdisjoint(after[:3]) and _ATTRIBUTION_AFTER.match(tail) is None
+    if not report_after and not explicit and (not before or before == [b"on"]) and (
+        "report" in (long_tail := w[end:end + 90]) or "announc" in long_tail or "said" in long_tail
+    ):
+        # "On Tuesday evening the sheriff's office reported ...": the day opens a sentence
+        # whose verb is a report (no event word before it): the day of the statement.
+        for word in _ascii_words(long_tail)[:9]:
+            if word in _SAID_B:
+                report_after = True
+                break
+            if word in _EVENT_WORDS_B:
+                break
     if not _REPORT_B.isdisjoint(before) or report_after:
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.

@@ -121,6 +121,16 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      dt.date(2017, 11, 6), id="died-tuesday-one-day-after-the-shooting"),
         pytest.param("A man was shot Sunday, a day after his birthday party.", dt.date(2017, 11, 6),
                      dt.date(2017, 11, 5), id="a-day-after-a-party-is-no-shift"),
+        # a sentence that opens on its day and whose verb is a report ("On Tuesday evening the
+        # sheriff's office reported ...") dates the statement
+        pytest.param("A boy, 15, was hurt in an accidental shooting at his home.\n\nOn Tuesday evening the county "
+                     "sheriff's office reported that detectives had spoken with the parents of the "
+                     "shooting victim.\n\nShortly after 8 pm "
+                     "Monday, deputies were sent to the home for a teen who had been shot.", dt.date(2017, 11, 7),
+                     dt.date(2017, 11, 6), id="on-tuesday-the-sheriff-reported-is-the-statement"),
+        pytest.param("On Tuesday evening a gunman shot two men outside a bar, the sheriff's office reported.\n\n"
+                     "Deputies were called Monday about a fight there.", dt.date(2017, 11, 8),
+                     dt.date(2017, 11, 7), id="on-tuesday-a-gunman-shot-stays-the-event"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
