@@ -143,6 +143,8 @@ _DAYS_AFTER_HURT = re.compile(
     r"|the\s+(?:shooting|stabbing|attack|crash|assault))\b",
     re.IGNORECASE,
 )
+# "early Saturday", "1:30 a.m. Saturday": the small hours of that day.
+_EARLY_HOURS_BEFORE = re.compile(r"(?:\bearly|\d\s*a\.?m\.?,?)\s+(?:on\s+)?$", re.IGNORECASE)
 _AGO_AMOUNT = re.compile(
     r"(?:^|\W)(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of"
     r"|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+$",
@@ -806,6 +808,22 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
     return score
 
 
+def _same_night(art: _Article, mentions: Sequence[DateMention], chosen: DateMention) -> DateMention:
+    """"last night" said on the publication day is the night before it; when the text also
+    puts the event "early Saturday morning" or at "1:30 a.m. Saturday" on the publication
+    day, it happened after midnight: that day (GVA dates the calendar day)."""
+    if chosen.text.lower() not in {"last night", "overnight"}:
+        return chosen
+    w = art.w
+    for m in mentions:
+        if m.date != art.base or m.start < art.line_end or m.text.lower() not in _WEEKDAYS:
+            # (a weekday only: "until early this morning" closes a night that began before)
+            continue
+        if _EARLY_HOURS_BEFORE.search(w, max(0, m.start - 16), m.start):
+            return m
+    return chosen
+
+
 def _inside_quote(w: str, pos: int) -> bool:
     """True when ``pos`` sits inside quotation marks opened earlier in its paragraph."""
     seg = w[w.rfind("\n", 0, pos) + 1:pos]
@@ -880,5 +898,9 @@ def resolve_event_date(
             if best is None or key > best:
                 best, chosen = key, mention
         if chosen is not None and best is not None and best[0] > -3.0:
+            if base is not None and chosen.date == base - dt.timedelta(days=1) and chosen.text[:1] in "lLoO":
+                chosen = _same_night(art, mentions, chosen)
+                if chosen not in facts:
+                    facts[chosen] = _Facts(chosen, art)
             return facts[chosen].answer(chosen, text)
     return art.fallback()

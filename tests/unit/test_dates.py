@@ -131,6 +131,17 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param("On Tuesday evening a gunman shot two men outside a bar, the sheriff's office reported.\n\n"
                      "Deputies were called Monday about a fight there.", dt.date(2017, 11, 8),
                      dt.date(2017, 11, 7), id="on-tuesday-a-gunman-shot-stays-the-event"),
+        # "last night" said on a Saturday and "early Saturday morning" are the same night: the
+        # calendar day is the one after midnight
+        pytest.param("A teenager was shot to death in Riverside last night.\n\nDeputies were called to a home on "
+                     "Oak Street.\n\nEarly Saturday morning, the 17-year-old had gone to the house to see a friend.",
+                     dt.date(2017, 11, 4), dt.date(2017, 11, 4), id="last-night-is-early-saturday-morning"),
+        pytest.param("A man was shot in Riverside last night.\n\nDeputies said Saturday morning that he was in "
+                     "stable condition.", dt.date(2017, 11, 4), dt.date(2017, 11, 3),
+                     id="last-night-and-said-saturday-morning-stays-friday"),
+        pytest.param("Heavy fighting raged last night in the north of the city.\n\nThe first explosions began at "
+                     "11:30 p.m. and continued until early this morning.", SUN, dt.date(2017, 11, 4),
+                     id="last-night-until-early-this-morning-stays-the-night-before"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),
