@@ -135,6 +135,16 @@ _RELATIVE_AT = re.compile(
 _NEED_TIME_WORD = frozenset({"last", "this", "past"})
 _TIME_WORD_AFTER = re.compile(r"\s+[mMaAeEwWnNpP]")
 _DAY_BEFORE_YESTERDAY = re.compile(r"day\s+before\s+$", re.IGNORECASE)
+# "died Sunday, a day after he was shot": the day named is the death's; the event is the
+# shooting N days before (only when a hurt word follows, not "a day after his birthday").
+_DAYS_AFTER_HURT = re.compile(
+    r",?\s+(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:(?:he|she|they|being|the|a|an|his|her)\s+)?"
+    r"(?:(?:was|were|had\s+been|got|\w+)\s+)?(?:shot|wounded|stabbed|injured|hurt|beaten|struck|attacked"
+    r"|the\s+(?:shooting|stabbing|attack|crash|assault))\b",
+    re.IGNORECASE,
+)
+# "early Saturday", "1:30 a.m. Saturday": the small hours of that day.
+_EARLY_HOURS_BEFORE = re.compile(r"(?:\bearly|\d\s*a\.?m\.?,?)\s+(?:on\s+)?$", re.IGNORECASE)
 _AGO_AMOUNT = re.compile(
     r"(?:^|\W)(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of"
     r"|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+$",
@@ -460,6 +470,16 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
     return DateMention(date, precision, start, end, w[start:end], False)
 
 
+def _before_days_after(w: str, mention: DateMention) -> DateMention:
+    """The mention moved back N days when "N days after he was shot" follows it."""
+    m = _DAYS_AFTER_HURT.match(w, mention.end)
+    if m is None:
+        return mention
+    raw = m.group(1).lower()
+    n = 1 if raw == "a" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return mention._replace(date=mention.date - dt.timedelta(days=n))
+
+
 def _work_text(text: str) -> str:
     """Wire texts in capitals are read title-cased: "12 JAN 90" as "12 Jan 90"."""
     head = text[:300]
@@ -521,6 +541,8 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
         else:
             mention = _relative_mention(w, s, base)
         if mention is not None:
+            if mention.precision == "day" and "after" in w[mention.end:mention.end + 20]:
+                mention = _before_days_after(w, mention)
             out.append(mention)
     if base is not None:
         for word in _RELATIVE_WORDS:
@@ -750,6 +772,17 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
         score -= 1.5  # a quotation: someone speaking, often of something else
     clock = not _CLOCK_B.isdisjoint(last3)
     report_after = not _REPORT_B.isdisjoint(after[:3]) and _ATTRIBUTION_AFTER.match(tail) is None
+    if not report_after and not explicit and (not before or before == [b"on"]) and (
+        "report" in (long_tail := w[end:end + 90]) or "announc" in long_tail or "said" in long_tail
+    ):
+        # "On Tuesday evening the sheriff's office reported ...": the day opens a sentence
+        # whose verb is a report (no event word before it): the day of the statement.
+        for word in _ascii_words(long_tail)[:9]:
+            if word in _SAID_B:
+                report_after = True
+                break
+            if word in _EVENT_WORDS_B:
+                break
     if not _REPORT_B.isdisjoint(before) or report_after:
         # "police said Tuesday", "was arrested by police on Friday"; after a clock time
         # ("At 6:45 p.m. Monday, police reported finding ...") the report is of the event.
@@ -773,6 +806,22 @@ def _score_prefix(mention: DateMention, art: _Article) -> float | None:
     if explicit and sent_i == 0 and sentences and "\n" in w[:sentences[0].end + 2] and _YEAR_IN.search(mention.text):
         score -= 2.0  # a full date in the headline line is the page's date, as a rule
     return score
+
+
+def _same_night(art: _Article, mentions: Sequence[DateMention], chosen: DateMention) -> DateMention:
+    """"last night" said on the publication day is the night before it; when the text also
+    puts the event "early Saturday morning" or at "1:30 a.m. Saturday" on the publication
+    day, it happened after midnight: that day (GVA dates the calendar day)."""
+    if chosen.text.lower() not in {"last night", "overnight"}:
+        return chosen
+    w = art.w
+    for m in mentions:
+        if m.date != art.base or m.start < art.line_end or m.text.lower() not in _WEEKDAYS:
+            # (a weekday only: "until early this morning" closes a night that began before)
+            continue
+        if _EARLY_HOURS_BEFORE.search(w, max(0, m.start - 16), m.start):
+            return m
+    return chosen
 
 
 def _inside_quote(w: str, pos: int) -> bool:
@@ -849,5 +898,9 @@ def resolve_event_date(
             if best is None or key > best:
                 best, chosen = key, mention
         if chosen is not None and best is not None and best[0] > -3.0:
+            if base is not None and chosen.date == base - dt.timedelta(days=1) and chosen.text[:1] in "lLoO":
+                chosen = _same_night(art, mentions, chosen)
+                if chosen not in facts:
+                    facts[chosen] = _Facts(chosen, art)
             return facts[chosen].answer(chosen, text)
     return art.fallback()

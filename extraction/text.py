@@ -113,7 +113,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if joins is None:
                 reversed_text = text[::-1]
                 joins = {j.start() for j in _MAY_JOIN.finditer(reversed_text)}
-            if n - cut in joins and _joins(text, reversed_text, pos, cut, end):
+            if n - cut in joins and "\n\n" not in text[cut:end] and _joins(text, reversed_text, pos, cut, end):
                 continue
         _add(out, text, pos, end)
         pos = end

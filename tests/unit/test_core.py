@@ -322,6 +322,9 @@ def test_a_second_blast_is_its_own_incident(second: str) -> None:
         pytest.param("Troops from the U.S. Army fired. Two died.", ["Troops from the U.S. Army fired.", "Two died."],
                      id="dotted-abbreviation"),
         pytest.param("Two died.\n\nthe next paragraph", ["Two died.", "the next paragraph"], id="blank-line"),
+        pytest.param("Teen dies in shooting: Sheriff's Dept.\n\nA boy died Monday.",
+                     ["Teen dies in shooting: Sheriff's Dept.", "A boy died Monday."],
+                     id="blank-line-after-an-abbreviation"),
         pytest.param("\u201cWe ran.\u201d Then silence.", ["\u201cWe ran.", "Then silence."], id="closing-quote-dropped"),
     ],
 )

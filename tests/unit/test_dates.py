@@ -112,6 +112,36 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      "Friday.\n\nThe shooting occurred at a yearly street fair.\n\nMore than 2,000 people were there when "
                      "gunfire erupted at Elm Street and Fifth Avenue just before 8 p.m. last Sunday.",
                      dt.date(2015, 5, 15), dt.date(2015, 5, 10), id="announced-friday-is-the-statement"),
+        # a death "a day after he was shot": the shooting's day is the event's
+        pytest.param("A teenager died Sunday, a day after he was shot outside a corner store.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 4), id="died-sunday-a-day-after-he-was-shot"),
+        pytest.param("A woman died Monday, two days after being stabbed in her apartment.", dt.date(2017, 11, 7),
+                     dt.date(2017, 11, 4), id="died-monday-two-days-after-being-stabbed"),
+        pytest.param("A man died Tuesday, one day after the shooting on Elm Street.", dt.date(2017, 11, 8),
+                     dt.date(2017, 11, 6), id="died-tuesday-one-day-after-the-shooting"),
+        pytest.param("A man was shot Sunday, a day after his birthday party.", dt.date(2017, 11, 6),
+                     dt.date(2017, 11, 5), id="a-day-after-a-party-is-no-shift"),
+        # a sentence that opens on its day and whose verb is a report ("On Tuesday evening the
+        # sheriff's office reported ...") dates the statement
+        pytest.param("A boy, 15, was hurt in an accidental shooting at his home.\n\nOn Tuesday evening the county "
+                     "sheriff's office reported that detectives had spoken with the parents of the "
+                     "shooting victim.\n\nShortly after 8 pm "
+                     "Monday, deputies were sent to the home for a teen who had been shot.", dt.date(2017, 11, 7),
+                     dt.date(2017, 11, 6), id="on-tuesday-the-sheriff-reported-is-the-statement"),
+        pytest.param("On Tuesday evening a gunman shot two men outside a bar, the sheriff's office reported.\n\n"
+                     "Deputies were called Monday about a fight there.", dt.date(2017, 11, 8),
+                     dt.date(2017, 11, 7), id="on-tuesday-a-gunman-shot-stays-the-event"),
+        # "last night" said on a Saturday and "early Saturday morning" are the same night: the
+        # calendar day is the one after midnight
+        pytest.param("A teenager was shot to death in Riverside last night.\n\nDeputies were called to a home on "
+                     "Oak Street.\n\nEarly Saturday morning, the 17-year-old had gone to the house to see a friend.",
+                     dt.date(2017, 11, 4), dt.date(2017, 11, 4), id="last-night-is-early-saturday-morning"),
+        pytest.param("A man was shot in Riverside last night.\n\nDeputies said Saturday morning that he was in "
+                     "stable condition.", dt.date(2017, 11, 4), dt.date(2017, 11, 3),
+                     id="last-night-and-said-saturday-morning-stays-friday"),
+        pytest.param("Heavy fighting raged last night in the north of the city.\n\nThe first explosions began at "
+                     "11:30 p.m. and continued until early this morning.", SUN, dt.date(2017, 11, 4),
+                     id="last-night-until-early-this-morning-stays-the-night-before"),
         # fallbacks
         pytest.param("Gunmen killed two people in the market.", SUN, SUN, id="no-date-falls-back-to-publication"),
         pytest.param("Gunmen killed two people in the market.", None, None, id="no-date-no-publication-is-unknown"),

@@ -310,6 +310,9 @@ FAMILIES = [
     pytest.param("Woman shot by boyfriend who then killed himself\n\nA woman was shot in the face by her boyfriend "
                  "before he turned the gun on himself. The boyfriend, 30, was pronounced dead at the scene.",
                  (1, 1, None), id="the-boyfriend-pronounced-dead-is-the-suicide"),
+    pytest.param("Girl, 15, dies after accidentally shooting herself: Police Dept.\n\nA 15-year-old girl died after "
+                 "she accidentally shot herself at a friend's home.", (1, None, None),
+                 id="a-headline-ending-in-an-abbreviation-is-its-own-sentence"),
     pytest.param("The gunman turned the gun on himself and was taken to a hospital in critical condition.",
                  (None, None, None), id="turned-the-gun-on-himself-and-survived"),
     pytest.param("An initial report said two people died; police later said one person died.", (1, None, None),
