@@ -345,7 +345,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:
                 # "Niger State", "Gaza province", "Mexico State": a region named like a country
-                regions = _regions_named(index, surface)
+                regions = _named_entries(index, surface, "regions")
                 if regions:
                     kind, hit = "place", regions
             elif kind == "country" and (text[end:end + 1] == "," or surface in us_towns):
@@ -353,7 +353,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # the same name again later in the text
                 towns = us_towns.get(surface)
                 if towns is None and _us_state_follows(index, text, end):
-                    towns = us_towns[surface] = _us_towns_named(index, surface)
+                    towns = us_towns[surface] = _named_entries(index, surface, "us_towns")
                 if towns:
                     kind, hit = "place", towns
             if kind == "place":
@@ -425,16 +425,23 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     return out
 
 
-def _regions_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
-    """The admin1 regions (entry ids) a country's name also names ("Niger" State, Nigeria).
-    (memoised per spelling)"""
-    memo: dict = _MEMO.setdefault("regions_named", {})  # type: ignore[assignment]
+def _named_entries(index: PlaceIndex, surface: str, which: str) -> tuple[int, ...]:
+    """The entries a country's name also names, of one kind: ``"regions"`` (admin1 regions:
+    "Niger" State, Nigeria) or ``"us_towns"`` (US towns with a point: "Lebanon",
+    Pennsylvania). (memoised per kind and spelling; bounded by the countries' names)"""
+    memo: dict = _MEMO.setdefault("named_" + which, {})  # type: ignore[assignment]
     got = memo.get(surface)
     if got is None:
         ids = index.names.get(fold_key(surface), ())
         if isinstance(ids, int):
             ids = (ids,)
-        got = memo[surface] = tuple(e for e in ids if e >= index.n_places)
+        n = index.n_places
+        if which == "regions":
+            got = tuple(e for e in ids if e >= n)
+        else:
+            got = tuple(e for e in ids if e < n and index.cc_list[index.place_cc[e]] == "US"
+                        and index.place_lat[e] == index.place_lat[e])
+        memo[surface] = got
     return got
 
 
@@ -454,22 +461,6 @@ def _us_state_follows(index: PlaceIndex, text: str, end: int) -> bool:
         names = _MEMO["us_state_names"] = frozenset(
             index.adm_name[a] for a in set(index.us_abbrev.values()))
     return m.group(1) in names  # type: ignore[operator]
-
-
-def _us_towns_named(index: PlaceIndex, surface: str) -> tuple[int, ...]:
-    """The US towns (with a point) a country's name also names ("Lebanon", Pennsylvania).
-    (memoised per spelling)"""
-    memo: dict = _MEMO.setdefault("us_towns", {})  # type: ignore[assignment]
-    got = memo.get(surface)
-    if got is None:
-        ids = index.names.get(fold_key(surface), ())
-        if isinstance(ids, int):
-            ids = (ids,)
-        n = index.n_places
-        got = memo[surface] = tuple(
-            e for e in ids if e < n and index.cc_list[index.place_cc[e]] == "US"
-            and index.place_lat[e] == index.place_lat[e])
-    return got
 
 
 def _written_lower(text: str, word: str) -> bool:
