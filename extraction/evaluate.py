@@ -225,17 +225,38 @@ def _admin1_agrees(gold_name: str, gold_country: str | None, primary: Mapping[st
     return False
 
 
+# Place-name spellings that differ between gazetteers and coders, not between places:
+# "St. Louis" = "Saint Louis", "Mt. Vernon" = "Mount Vernon", "Ft. Worth" = "Fort Worth".
+_PLACE_WORD_SPELLINGS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+# Kinds a coder writes beside a name ("Cache (county)") where a gazetteer writes them in it
+# ("Cache County").
+_PLACE_KINDS = ("county", "parish", "borough")
+
+
+def _fold_place(name: str) -> str:
+    """A place name folded for comparison: ``fold`` with the spellings above made one.
+
+    >>> _fold_place("St. Louis") == _fold_place("Saint Louis")
+    True
+    """
+    return " ".join(_PLACE_WORD_SPELLINGS.get(w, w) for w in fold(name).split())
+
+
 def _location_agrees(gold_name: str, predicted: str | None) -> bool:
     if not predicted:
         return False
-    pred = fold(predicted)
+    pred = _fold_place(predicted)
     if not pred:
         return False
-    parts = _place_parts(gold_name)
-    if any(fold(p) == pred for p in parts):
+    parts = [_fold_place(p) for p in _place_parts(gold_name)]
+    for kind in _PLACE_KINDS:
+        # "Cache (county)": the county named Cache, as the gazetteer's "Cache County"
+        if kind in parts and pred.endswith(" " + kind):
+            pred = pred[: -len(kind) - 1]
+    if pred in parts:
         return True
     # Free-text gold places ("Chaco and Corrientes") agree with any place they name.
-    return any(_names_in(fold(p), predicted) for p in parts)
+    return len(pred) >= 2 and any(f" {pred} " in f" {p} " for p in parts)
 
 
 # --- the report -----------------------------------------------------------------------------

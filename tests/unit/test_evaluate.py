@@ -168,3 +168,20 @@ def test_by_source_adds_a_group_per_slice_and_source() -> None:
     report = score([item], [_pred("a:1", killed=1)], by_source=True)
     assert report.accuracy("a / some-repo", "killed") == 1.0
     assert report.accuracy("a", "killed") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "agrees"),
+    [
+        pytest.param("Saint Louis", "St. Louis", True, id="st-is-saint"),
+        pytest.param("Mount Vernon", "Mt. Vernon", True, id="mt-is-mount"),
+        pytest.param("Cache (county)", "Cache County", True, id="a-county-named-beside-its-name"),
+        pytest.param("Orange", "Orange County", False, id="a-county-is-not-the-town-of-its-name"),
+        pytest.param("Chaco and Corrientes", "Corrientes", True, id="free-text-gold-names-several-places"),
+        pytest.param("Saint Paul", "St. Louis", False, id="another-saint-is-another-place"),
+    ],
+)
+def test_location_names_agree_across_spellings_of_one_place(gold: str, predicted: str, agrees: bool) -> None:
+    report = score([_item("a:1", annotated=("location",), location=gold)],
+                   [_pred("a:1", location={"name": predicted})])
+    assert report.accuracy("a", "location") == (1.0 if agrees else 0.0)
