@@ -155,9 +155,10 @@ _DOTTED = re.compile(r"\.([01]?\d)\.((?:19|20)\d\d)(?!\d|\.\d)")
 _ISO = re.compile(r"-([01]\d)-([0-3]\d)(?![\d-])")
 _WORD = re.compile(r"[a-z]+")
 
-# A wire dateline: "SAN SALVADOR, 12 JAN 90 (RADIO ...) --", "BEIRUT, March 3 (Reuters) -".
+# A wire dateline: "SAN SALVADOR, 12 JAN 90 (RADIO ...) --", "BEIRUT, March 3 (Reuters) -",
+# "NAIROBI, Kenya, Sept 3 (Reuters) -" (a country or state after the city).
 _DATELINE = re.compile(
-    rf"\s*[A-Z][A-Za-z .'\-]{{1,40}}(?:\([A-Za-z .]+\))?,\s*(?:\d{{1,2}}\s+(?:{_MONTH_ALT})\.?\s+(?:\d{{4}}|\d\d)"
+    rf"\s*[A-Z][A-Za-z .'\-]{{1,40}}(?:\([A-Za-z .]+\))?(?:,\s*[A-Z][A-Za-z .'\-]{{1,30}})?,\s*(?:\d{{1,2}}\s+(?:{_MONTH_ALT})\.?\s+(?:\d{{4}}|\d\d)"
     rf"|(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*(?:\(|--|-|\u2014|\u2013)",
     re.IGNORECASE,
 )

@@ -46,6 +46,11 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
                      dt.date(2015, 10, 27), id="no-publication-date-takes-the-year-named-in-the-text"),
         pytest.param("SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- GUERRILLAS ATTACKED A POST YESTERDAY.", None,
                      dt.date(1990, 1, 11), id="wire-dateline-is-the-base-for-yesterday"),
+        pytest.param("NAIROBI, Kenya, Sept 3 (Reuters) - Two protesters were shot dead in clashes with police on "
+                     "Wednesday, a rights group said.", dt.date(2026, 9, 3), dt.date(2026, 9, 2),
+                     id="a-dateline-with-its-country-dates-the-report-not-the-event"),
+        pytest.param("LAGOS, Nigeria, Oct 6 (Reuters) - Gunmen killed 12 villagers on Saturday.", None,
+                     None, id="a-dateline-without-a-year-gives-no-base"),
         pytest.param("LIMA, 20 APR 89 (APA) -- ON TUESDAY [18 APRIL] A RADIO STATION REPORTED THE KILLING.", None,
                      dt.date(1989, 4, 18), id="upper-case-wire-text"),
         # relative phrases
