@@ -501,6 +501,8 @@ _SEPARATE = re.compile(
     r"|shooting|bomber|bombing)"
     r"|another\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|airstrike|bombing)"
     r"\s+(?:went\s+off|exploded|struck|hit|ripped|tore|targeted|killed))\b"
+    # a roundup's next place: "In neighbouring Sumy region, a drone attack killed two men"
+    r"|^\W*in\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent)\s+[^,.]{2,40},"
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
@@ -1918,7 +1920,8 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
     background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
-                                                         or "second" in low) else None)
+                                                         or "second" in low or "neigh" in low or "nearby" in low
+                                                         or "adjacent" in low) else None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
     # "airstrikes killed 60 people, officials said, while a separate strike knocked out the
     # internet": the other incident is told in a clause after the figures; theirs is the lead's

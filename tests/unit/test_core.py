@@ -223,6 +223,19 @@ def test_elsewhere_opens_another_incident() -> None:
     assert [e["killed"]["best"] for e in out["events"]] == [7, 2]
 
 
+@pytest.mark.parametrize(("second", "killed"), [
+    pytest.param("In neighbouring Sumy region, a drone attack on Thursday killed two men.", [1, 2],
+                 id="a-neighbouring-region"),
+    pytest.param("In the nearby town of Vovchansk, shelling killed three people.", [1, 3], id="a-nearby-town"),
+    pytest.param("In Kharkiv, the shelling also damaged a school and killed a dog.", [1], id="the-same-city-again"),
+])
+def test_a_roundups_next_place_is_another_incident(second: str, killed: list[int]) -> None:
+    text = ("Russian shelling of Kharkiv overnight killed a 63-year-old woman and wounded eight others, the "
+            f"regional governor said on Friday. {second}")
+    out = _extract(text, published=dt.date(2026, 8, 22))
+    assert [e["killed"]["best"] for e in out["events"]] == killed
+
+
 @pytest.mark.parametrize("date", ["On March 3, 2019,", "On 3 March 2019"])
 def test_full_date_long_before_publication_is_background(date: str) -> None:
     text = ("A bomb killed 7 shoppers at a market on Tuesday, police said.\n\n"
