@@ -1473,7 +1473,7 @@ def _dated_clause_after_background(low_text: str, sentences: Sequence[Sentence],
 
 
 _BRINGING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|pushing)\s+(?:the\s+|its\s+|their\s+)"
-                       r"(?:[\w-]+\s+){0,8}?to\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over"
+                       r"(?:[\w'\u2019-]+\s+){0,12}?to\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over"
                        r"|an\s+estimated)\s+)?$")
 
 
@@ -1910,13 +1910,33 @@ _LINK_OPENINGS = ("related:", "related stories", "related coverage", "read more:
                   "see also", "recommended:", "trending:", "more news:", "you may also like", "related articles")
 
 
+# "..., bringing the death toll from this year's floods to 27": a running total named in a
+# clause of its own after the event's figure (`_running_total_after_bringing` reads it)
+_BRINGING_CLAUSE = re.compile(r"\b(?:bringing|brings|raising|taking|pushing)\s+(?:the|its|their)\s+"
+                              r"(?:[\w'\u2019-]+\s+){0,6}?$")
+_BRINGING_HINT = substring_test(("bring", "raising", "taking", "pushing")).search
+
+
+def _is_cumulative(low: str) -> bool:
+    """A running total or a stock, unless its every mark sits in a "bringing the toll ... to"
+    clause after the sentence's own figure: then that figure is the event's."""
+    m = _CUMULATIVE.search(low)
+    if m is None or _BRINGING_HINT(low) is None:
+        return m is not None
+    while m is not None:
+        if _BRINGING_CLAUSE.search(low, max(0, m.start() - 80), m.start()) is None:
+            return True
+        m = _CUMULATIVE.search(low, m.end())
+    return False
+
+
 def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     """What kind of report a sentence with figures is (see `_Flags`)."""
     hinted = _BACKGROUND_HINT(low) is not None
     past = ((hinted and _PAST_HINT(low) is not None and _BACKGROUND.search(low) is not None)
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
             or (published is not None and "on " in low and _day_before(low, published)))
-    cumulative = hinted and not past and _CUMULATIVE.search(low) is not None
+    cumulative = hinted and not past and _is_cumulative(low)
     # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
     background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low

@@ -163,6 +163,12 @@ FAMILIES = [
                  "district to 210,000.", (None, None, 6000), id="bringing-the-number-to-is-a-wider-total"),
     pytest.param("Divers found 3 more bodies on Monday, bringing the death toll to 15.", (15, None, None),
                  id="bringing-the-toll-to-after-an-addition-is-the-update"),
+    pytest.param("Three people drowned in the district on Wednesday, bringing the death toll from this year's "
+                 "floods to 27.", (3, None, None), id="bringing-this-years-toll-to-is-a-wider-total"),
+    pytest.param("Landslides killed 4 villagers on Sunday, raising the number of people killed since the start of "
+                 "the monsoon to 61.", (4, None, None), id="raising-the-seasons-toll-to-is-a-wider-total"),
+    pytest.param("Floods this year have killed 27 people, bringing misery to thousands.", (None, None, None),
+                 id="a-running-total-before-the-clause-stays-background"),
     pytest.param("The siege forced nearly all of the town's 90,000 residents to flee, and about 6,000 are staying "
                  "in evacuation centres.", (None, None, 90000), id="where-some-of-the-displaced-stay-is-a-part"),
     pytest.param("Floods displaced 3,000 people in one district and 2,000 in another.", (None, None, 5000),
