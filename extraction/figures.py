@@ -442,6 +442,9 @@ _BACKGROUND = re.compile(
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
     r"|the\s+previous\s+(?:week|month|year)"
+    # "The blast came days after a suicide attack in Kandahar killed 11": an earlier incident
+    r"|(?:came|comes|follows|followed|occurred)\s+(?:just\s+|only\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?|months?)"
+    r"\s+after"
     r"|(?:years?|months?|weeks?|decades?)\s+(?:earlier|prior(?!\s+to)|before(?!\s+(?:the|a|an|his|her|their)\b))"
     r"|(?:had|have)\s+fled\s+(?:\w+\s+){0,3}?(?:earlier|previous|past)\s+(?:\w+\s+)?(?:fighting|violence|attacks"
     r"|clashes|floods|conflicts?|wars?|raids|offensives?)"
@@ -1845,10 +1848,11 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
-                     "previous month", "previous year")
+                     "previous month", "previous year", "hour after", "hours after", "day after",
+                     "days after", "week after", "weeks after", "month after", "months after")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
-               "previous", "past")
+               "previous", "past", "after")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")
