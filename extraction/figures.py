@@ -82,7 +82,8 @@ _TRIGGER_STEMS = (
     "slaying", "homicide", "condition", "uprooted", "refuge", "grazed", "on himself", "on herself", "for burns",
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
-    "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "muert", "morts", "mortos", "mortes", "tu\u00e9",
+    "fallec", "herid", "bless\u00e9", "ferid", "lesionad", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
     "lowered the number", "corrected the number",
     # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
@@ -152,11 +153,15 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|succumbed|executed|fatally\s+(?:shot|wounded|injured|stabbed|hit|struck)|deaths?|fatalities|fatality"
                    r"|bodies|lives"
                    # Pakistani and Kashmiri reports: "a soldier martyred", "two embraced martyrdom"
-                   r"|martyred|embraced\s+(?:martyrdom|shahadat)"),
+                   r"|martyred|embraced\s+(?:martyrdom|shahadat)"
+                   # Spanish, French, Portuguese: "al menos 8 muertos", "12 morts", "3 personnes tuées"
+                   r"|muert[oa]s|morts|mortos|mortes|tu\u00e9e?s|fallecid[oa]s"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|survived\s+(?:the\s+attack\s+)?with\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|(?<=in\s)(?:critical|serious|stable|fair|good)\s+condition|injuries"
+                    # Spanish, French, Portuguese: "30 heridos", "30 blessés", "30 feridos"
+                    r"|herid[oa]s|bless\u00e9e?s|ferid[oa]s|lesionad[oa]s"
                     # a graze from a bullet is a gunshot injury (GVA counts it as one)
                     r"|grazed\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)"
                     # "a 19-year-old man was grazed in the shooting"
@@ -781,6 +786,7 @@ _VERB_STARTS = (
     "relocat", "displac", "uproot", "forced", "forcing", "shelter", "desplaz", "alberg", "deplac", "d\u00e9plac", "sans", "pdi",
     "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
+    "muert", "morts", "mortos", "mortes", "tu\u00e9", "fallec", "herid", "bless\u00e9", "ferid", "lesionad",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
 # "have", "had", "left" or "good" elsewhere cost no match attempt. (words, what must follow)

@@ -506,6 +506,16 @@ FAMILIES = [
     pytest.param("Les crues ont laissé 2 300 sans-abri à Niamey.", (None, None, 2300), id="french-sans-abri"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
+    # Spanish, French and Portuguese dead and wounded written as nouns after a digit
+    pytest.param("Las lluvias dejaron 8 muertos y 15 heridos en el estado de Veracruz.", (8, 15, None),
+                 id="spanish-muertos-y-heridos"),
+    pytest.param("Des affrontements ont fait 12 morts et 30 blessés dimanche en Ituri.", (12, 30, None),
+                 id="french-morts-et-blesses"),
+    pytest.param("O deslizamento deixou 5 mortos e 12 feridos em Petrópolis.", (5, 12, None),
+                 id="portuguese-mortos-e-feridos"),
+    pytest.param("Le bilan est de 4 personnes tuées et 9 blessées.", (4, 9, None), id="french-personnes-tuees"),
+    pytest.param("Trois personnes ont été tuées à Bunia.", (3, None, None), id="french-number-words",
+                 marks=pytest.mark.xfail(strict=True, reason="number words are read in English only")),
     # a singular subject of an active injury verb; a singular object with its place
     pytest.param("One soldier and two militants were killed, while another soldier sustained injuries.",
                  (3, 1, None), id="another-soldier-sustained-injuries"),
