@@ -138,7 +138,9 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    r"|body\s+of\s+(?:a|an|the|one)\b(?!\s+(?:\w+\s+)?(?:water|evidence|work|knowledge|law))"),
     ("killed_act", r"(?:executed|executing)(?=\s+(?:at\s+least\s+)?(?:\d|one|two|three|four|five|six|seven|eight"
                    r"|nine|ten|a|an|his|her|their|several|dozens|scores|hundreds)\b)"
-                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|(?:accidentally\s+)?shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down|killed|killing|kills?"
+                   r"|(?:the\s+)?(?:fatal\s+(?:shooting|stabbing)|deaths?|killings?|murders?|slayings?|homicides?|bodies)\s+of|(?:accidentally\s+)?shot\s+(?:and\s+)?killed|shot\s+and\s+died|shot\s+dead|gunned\s+down"
+                   # ("killing off the title hopes": an idiom, no one dies)
+                   r"|(?:killed|killing|kills?)(?!\s+off\b)"
                    # "A man was shot in the head and killed": one verb, as "shot and killed"
                    r"|shot\s+(?:" + _IN_BODY_PART + r"|(?:multiple|several)\s+times|once|twice|repeatedly)\s+and\s+killed"
                    r"|murdered|murdering|beheaded|beheading|massacred|massacring"
@@ -350,7 +352,10 @@ _NON_PERSON = re.compile(
     r"|(?:crime\s+)?scenes?|places|locations|spots|rooms|floors|blocks|counts?|charges?|warrants?"
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
-    r"|magnitude|-magnitude|on\s+the\s+richter)\b"
+    r"|magnitude|-magnitude|on\s+the\s+richter"
+    # a proportion: "1 in 5 people", "one in ten children"
+    r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"
+    r"|women|men|households|families))\b"
     r"|%|:\d|\.\d|/|\s*\d|-[a-z]|'s\b)",
     _I,
 )
@@ -383,7 +388,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:(?:image|photo|picture|slide|page|part|chapter)\s+(?:\d+\s+of\s+)?|one\s+of\s+(?:the\s+)?|how\s+"
     r"|(?:members?|relatives)\s+of\s+"
     r"|ages?\s+(?:of\s+)?(?:between\s+)?|ages?\s+(?:of\s+)?(?:between\s+)?\d+\s+(?:and|to)\s+"
-    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*|magnitude(?:\s+of)?\s+)$",
+    r"|(?:news|channel|ch\.?|abc|cbs|nbc|fox|pix|cw)\s+|(?:jr|sr|ii|iii)\.?,?\s*|magnitude(?:\s+of)?\s+"
+    # the whole of a proportion: the 5 of "1 in 5 people" (not "3 out of 10 hostages": a count)
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+)$",
     _I,
 )
 _PARENT_OF = re.compile(r"\b(?:father|mother|parent|dad|mom|grandmother|grandfather|mum)\s+of\s+$", _I)
@@ -398,7 +405,7 @@ _NOT_A_COUNT_LOW = re.compile(_NOT_A_COUNT.pattern)
 # tries a long alternation at every position, the word test costs a split.
 _NOT_A_COUNT_WORDS = frozenset(
     "of the how age ages aged between and to no number news channel ch ch. abc cbs nbc fox pix cw jr sr ii iii magnitude "
-    "jr. sr. ii. iii.".split()
+    "jr. sr. ii. iii. in".split()
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -494,6 +501,9 @@ _DATED = re.compile(
     r"\b(?<!as\s)(?P<prep>in|of|during|from|by|until|early|late|mid|last|the)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?P<mon>" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
     r"(?:\s+(?P<year1>(?:19|20)\d\d)\b|(?!\s*\d)\b)|(?P<year2>(?:19|20)\d\d)\b)"
+    # "accused of killing four people in a 2023 shooting" (not "a 2010 black BMW")
+    r"|\ba\s+(?P<year3>(?:19|20)\d\d)\s+(?:mass\s+)?(?:shooting|attack|bombing|massacre|earthquake|quake|floods?"
+    r"|storm|cyclone|typhoon|hurricane|landslide|fire|raid|ambush|air\s*strike|blast|explosion|war|offensive)\b"
 )
 # A party's own count, reported as its claim: the figure only when no one else gives one.
 _CLAIM = re.compile(
@@ -1833,7 +1843,7 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
     for m in _DATED.finditer(low):
         mon = m.group("mon")
         month = _MONTH_NUMBER.get(mon.rstrip(".")) if mon else None
-        year_txt = m.group("year1") or m.group("year2")
+        year_txt = m.group("year1") or m.group("year2") or m.group("year3")
         year = int(year_txt) if year_txt else None
         if m.group("prep") == "last" and month is not None and year is None:
             return True  # "last May"

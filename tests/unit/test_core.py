@@ -243,6 +243,12 @@ def test_full_date_long_before_publication_is_background(date: str) -> None:
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 7
 
 
+def test_a_shooting_of_an_earlier_year_is_background() -> None:
+    text = "The trial of the man accused of killing four people in a 2023 shooting opened on Monday."
+    assert _extract(text, published=dt.date(2026, 5, 3))["totals"]["killed"] is None
+    assert _extract(text, published=dt.date(2023, 11, 2))["totals"]["killed"]["best"] == 4
+
+
 def test_day_and_month_of_the_event_itself_is_not_background() -> None:
     text = "On April 6, gunmen killed 5 traders near the border, officials said."
     assert _extract(text, published=dt.date(2025, 4, 10))["totals"]["killed"]["best"] == 5

@@ -506,6 +506,16 @@ FAMILIES = [
     pytest.param("Les crues ont laissé 2 300 sans-abri à Niamey.", (None, None, 2300), id="french-sans-abri"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
+    # numbers that count no victims of an event
+    pytest.param("A study found that 1 in 5 people displaced by conflict live in camps.", (None, None, None),
+                 id="a-proportion-is-no-count"),
+    pytest.param("One in ten children was injured in such attacks, the report said.", (None, None, None),
+                 id="a-proportion-in-words-is-no-count"),
+    pytest.param("Gunmen killed 3 in 2 villages on Monday.", (3, None, None), id="n-in-m-places-is-a-count"),
+    pytest.param("Real Madrid beat Barcelona 3-1 on Saturday, killing off the visitors' title hopes.",
+                 (None, None, None), id="killing-off-hopes-is-an-idiom"),
+    pytest.param("Two men in a 2010 black sedan opened fire, wounding a 9-year-old.", (None, 1, None),
+                 id="a-cars-model-year-is-no-date"),
     # Spanish, French and Portuguese dead and wounded written as nouns after a digit
     pytest.param("Las lluvias dejaron 8 muertos y 15 heridos en el estado de Veracruz.", (8, 15, None),
                  id="spanish-muertos-y-heridos"),
