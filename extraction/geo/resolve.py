@@ -166,7 +166,10 @@ class Mention:
 
 
 _PLAIN_CACHE: dict[str, str] = {}
-_PLANS: dict[tuple[str, str], _Plan] = {}  # the last few texts' plans, per process
+_PLANS: dict[tuple[str, str], _Plan] = {}  # the last text's plan, per process
+# The core resolves an article's events one after another, so one plan is all it reuses;
+# keeping older ones alive only makes the garbage collector walk their mentions again.
+_PLAN_SLOTS = 1
 
 
 def _plain(word: str) -> str:
@@ -1193,7 +1196,7 @@ def resolve_location(
             # (the plan depends on the sentences only through the lead's end)
             plan.sentences is not sentences and _lead_end(text, sentences, plan.dl_end) != plan.lead_end):
         plan = _make_plan(index, text, sentences, title, _is_upper_text(text))
-        if len(_PLANS) >= 4:
+        if len(_PLANS) >= _PLAN_SLOTS:
             _PLANS.clear()
         _PLANS[(text, title)] = plan
     if not plan.mentions:
