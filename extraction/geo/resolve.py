@@ -166,7 +166,10 @@ class Mention:
 
 
 _PLAIN_CACHE: dict[str, str] = {}
-_PLANS: dict[tuple[str, str], _Plan] = {}  # the last few texts' plans, per process
+_PLANS: dict[tuple[str, str], _Plan] = {}  # the last text's plan, per process
+# The core resolves an article's events one after another, so one plan is all it reuses;
+# keeping older ones alive only makes the garbage collector walk their mentions again.
+_PLAN_SLOTS = 1
 
 
 def _plain(word: str) -> str:
@@ -1070,11 +1073,14 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     us_named: frozenset[int] = frozenset()
     if us_dl_adm < 0 and not upper and "olice" in text:
         # "..., Memphis police said": the city's own police speak for the place, as its
-        # dateline would
+        # dateline would (only a name right before " police" is looked at: most are not)
+        police = _ends_before(text, " police") | _ends_before(text, " Police")
         for m in mentions:
+            if m.end not in police:
+                continue
             e = m.ids[0] if m.kind == "place" and m.ids else -1
             if 0 <= e < n_places and not m.in_title and ecc[e] == "US" \
-                    and index.place_pop[e] >= _QUARTERS_CITY_POP and text[m.end:m.end + 7] in (" police", " Police"):
+                    and index.place_pop[e] >= _QUARTERS_CITY_POP:
                 us_dl_adm = m.container_adm if m.container_adm is not None else eadm[e]
                 break
     if us_dl_adm >= 0:
@@ -1092,6 +1098,16 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
                  us_named, any(m.home for m in mentions))
+
+
+def _ends_before(text: str, word: str) -> set[int]:
+    """The offsets at which ``word`` occurs in ``text`` (where a name right before it ends)."""
+    found = set()
+    i = text.find(word)
+    while i >= 0:
+        found.add(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _quarter_like(index: PlaceIndex, m: Mention, dl_adm: int, named: frozenset[int]) -> bool:
@@ -1180,7 +1196,7 @@ def resolve_location(
             # (the plan depends on the sentences only through the lead's end)
             plan.sentences is not sentences and _lead_end(text, sentences, plan.dl_end) != plan.lead_end):
         plan = _make_plan(index, text, sentences, title, _is_upper_text(text))
-        if len(_PLANS) >= 4:
+        if len(_PLANS) >= _PLAN_SLOTS:
             _PLANS.clear()
         _PLANS[(text, title)] = plan
     if not plan.mentions:

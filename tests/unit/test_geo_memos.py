@@ -71,3 +71,10 @@ def test_no_memo_grows_past_its_limit(extractor: Extractor, monkeypatch: pytest.
     for name, n in largest.items():
         assert n <= limits.get(name, 8 + 40), (name, n)
 
+
+
+def test_ends_before_finds_every_offset_where_a_name_before_the_word_would_end() -> None:
+    text = "Memphis police said; later Memphis police and Dallas Police spoke."
+    assert resolve._ends_before(text, " police") == {7, 34}
+    assert resolve._ends_before(text, " Police") == {52}
+    assert resolve._ends_before(text, " sheriff") == set()
