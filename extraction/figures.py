@@ -307,10 +307,18 @@ _OF_WHOM_DISPLACED = re.compile(r",?\s*of\s+(?:whom|which)\s+(?:[\w,.-]+\s+){1,4
                                 r"(?:\w+\s+)?(?:displaced|evacuated|relocated|made\s+homeless|left\s+homeless)\b")
 
 
-def _subset_matches(low: str) -> list[re.Match[str]]:
-    """``_SUBSET.finditer(low)``, tried only where a subset phrase can start: at a bracket, or
-    at the optional comma and white space before one of its opening words (found by
-    ``str.find``; most sentences have one or two)."""
+# A count of another field closing a subset: "5 killed including 2 children and 9 wounded"
+_AND_OTHER_COUNT = re.compile(
+    r"\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\s+"
+    r"(?:(?:others?|more|people|persons|were|have\s+been)\s+)*(?:wounded|injured|hurt)\b"
+)
+
+
+def _subset_matches(low: str) -> list[tuple[int, int]]:
+    """The spans of ``_SUBSET.finditer(low)``, tried only where a subset phrase can start: at
+    a bracket, or at the optional comma and white space before one of its opening words
+    (found by ``str.find``; most sentences have one or two). A subset ends before a count of
+    the wounded that closes it ("including 2 children and 9 wounded")."""
     starts = occurrences(low, "([")
     for k in occurrences(low, ("includ", "among", "mostly", "mainly")):
         starts.extend(range(space_run_start(low, k), k + 1))
@@ -336,7 +344,15 @@ def _subset_matches(low: str) -> list[re.Match[str]]:
         # displacement figure (those affected are no count of the displaced)
         found = [m for m in found if not (_OF_WHOM_DISPLACED.match(low, m.start())
                                           and "affect" in low[:m.start()])]
-    return found
+    spans = []
+    for m in found:
+        a, b = m.span()
+        if " and " in low[a:b]:
+            other = _AND_OTHER_COUNT.search(low, a, b)
+            if other is not None:
+                b = other.start()
+        spans.append((a, b))
+    return spans
 
 
 # Words after a number that make it something other than a count of people.
@@ -744,14 +760,13 @@ def has_trigger(sentence: str) -> bool:
     return any(stem in low for stem in _TRIGGER_STEMS)
 
 
-def _mask(s: str, matches: Iterable[re.Match[str]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """``s`` with ``matches`` (of a pattern in ``s``) blanked (same length), and the blanked pieces."""
+def _mask(s: str, spans: Iterable[tuple[int, int]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """``s`` with ``spans`` blanked (same length), and the blanked pieces."""
     pieces: list[tuple[int, int, str]] = []
     out = s
-    for m in matches:
-        a, b = m.span()
+    for a, b in spans:
         if b > a:
-            pieces.append((a, b, m.group(0)))
+            pieces.append((a, b, s[a:b]))
             out = out[:a] + " " * (b - a) + out[b:]
     return out, pieces
 

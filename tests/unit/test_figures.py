@@ -506,6 +506,13 @@ FAMILIES = [
     pytest.param("Les crues ont laissé 2 300 sans-abri à Niamey.", (None, None, 2300), id="french-sans-abri"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
+    # a count of the wounded closing a subset of the dead is no part of it
+    pytest.param("Reports indicate 5 killed including 2 children and 9 wounded.", (5, 9, None),
+                 id="subset-closed-by-a-count-of-the-wounded"),
+    pytest.param("Militants attacked a checkpoint leaving 4 people dead among them 1 police officer and 3 "
+                 "civilians and 9 others injured.", (4, 9, None), id="subset-list-then-others-injured"),
+    pytest.param("Nine were killed including three soldiers and two police officers.", (9, None, None),
+                 id="subset-list-of-the-dead-only"),
     # numbers that count no victims of an event
     pytest.param("A study found that 1 in 5 people displaced by conflict live in camps.", (None, None, None),
                  id="a-proportion-is-no-count"),
