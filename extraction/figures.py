@@ -1125,8 +1125,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             _killed_by_police_is_the_suspect(text, low_text, sentences, figures)
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
-    if _ORDINAL_HINT(low_text) is not None:
-        _next_ordinal_adds(low_text, sentences, figures)
+    _next_ordinal_adds(low_text, sentences, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -1144,13 +1143,22 @@ _ORDINAL_HINT = substring_test((" second ", " third ", " fourth ", " fifth ", " 
 def _next_ordinal_adds(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
     """ "Two people were killed ... A third victim died in hospital the next day": the ordinal
     right after the count told before is one more ("a second victim" after a count of two
-    is one of them, and stays a restatement)."""
+    is one of them, and stays a restatement). Only in a text that spells an ordinal between
+    single spaces (``_ORDINAL_HINT``)."""
+    # The figures are tried first and the whole text only once one opens on an ordinal: a
+    # few matches at known offsets cost less than a scan of the article, which nearly no
+    # figure then needs.
+    spelled: bool | None = None
     for i, f in enumerate(figures):
         if f.field not in ("killed", "wounded") or f.additive or f.background or f.negation or f.value.best != 1:
             continue
         m = _ORDINAL_ONE.match(low_text, f.start)
         if m is None or low_text[sentences[f.sentence_index].start:f.start].strip(" \n\"'\u201c"):
             continue  # (only a sentence that opens on it: not "a report that a second victim had died")
+        if spelled is None:
+            spelled = _ORDINAL_HINT(low_text) is not None
+        if not spelled:
+            return
         before = [g.value.best for g in figures if g.field == f.field and g.sentence_index < f.sentence_index
                   and not g.background and not g.negation and not g.separate]
         if before and max(before) == _ORDINALS[m.group(1)] - 1:

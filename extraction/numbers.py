@@ -120,6 +120,17 @@ _QUANTITY = re.compile(QUANTITY_PATTERN, re.IGNORECASE)
 _NUM_RE = re.compile(_NUM, re.IGNORECASE)
 _QUAL_RE = re.compile(rf"^(?:(?:{_QUAL})\s+)+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# The parser's own patterns, compiled once (a pattern built or looked up per call costs more
+# than the match: the range pattern alone is several thousand characters).
+_DOZEN_RE = re.compile(r"(half a|a couple of|a couple|a|\S+) dozen")
+_DIGITS_RE = re.compile(rf"({_DIGITS})\s*(million|billion|thousand|hundred|mn|bn|m)?")
+_RANGE_RE = re.compile(rf"(?:between ({_NUM}) and ({_NUM})|from ({_NUM}) to ({_NUM})|({_NUM}){_RANGE_SEP}({_NUM}))",
+                       re.IGNORECASE)
+_WORD_GAPS = re.compile(r"[\s-]+")
+_SCALE_END = re.compile(r"(million|thousand|billion)$")
+_LOWER_BOUNDS = ("at least", "more than", "over", "no fewer than", "no less than", "not less than",
+                 "upwards of", "well over", "a minimum of")
+_UPPER_BOUNDS = ("at most", "up to", "less than", "fewer than", "under", "as many as", "a maximum of")
 
 
 def parse_number(phrase: str) -> int | None:
@@ -131,7 +142,7 @@ def parse_number(phrase: str) -> int | None:
     s = _SPACES.sub(" ", phrase.strip().lower())
     if not s:
         return None
-    m = re.fullmatch(r"(half a|a couple of|a couple|a|\S+) dozen", s)
+    m = _DOZEN_RE.fullmatch(s) if s.endswith(" dozen") else None
     if m:
         head = m.group(1)
         if head == "half a":
@@ -142,7 +153,7 @@ def parse_number(phrase: str) -> int | None:
             return 12
         n = parse_number(head)
         return None if n is None else n * 12
-    m = re.fullmatch(rf"({_DIGITS})\s*(million|billion|thousand|hundred|mn|bn|m)?", s)
+    m = _DIGITS_RE.fullmatch(s)
     if m:
         digits = m.group(1)
         if not m.group(2) and _DOT_THOUSANDS.fullmatch(digits):
@@ -162,7 +173,7 @@ def _parse_words(s: str) -> int | None:
     total = 0
     current = 0
     seen = False
-    for tok in re.split(r"[\s-]+", s):
+    for tok in _WORD_GAPS.split(s):
         if tok in ("and", ""):
             continue
         if tok in ("a", "one") and not seen:
@@ -215,8 +226,7 @@ def parse_quantity(phrase: str) -> Range | None:
     if n is not None:
         return _qualified(n, qual, text)
     # Ranges.
-    rm = re.fullmatch(rf"(?:between ({_NUM}) and ({_NUM})|from ({_NUM}) to ({_NUM})"
-                      rf"|({_NUM}){_RANGE_SEP}({_NUM}))", s, re.IGNORECASE)
+    rm = _RANGE_RE.fullmatch(s)
     if rm:
         parts = [g for g in rm.groups() if g is not None]
         a, b = parse_number(parts[0]), parse_number(parts[1])
@@ -232,17 +242,14 @@ def parse_quantity(phrase: str) -> Range | None:
 
 
 def _looks_like_shared_scale(part: str) -> bool:
-    return bool(re.search(r"(million|thousand|billion)$", part))
+    return bool(_SCALE_END.search(part))
 
 
 def _qualified(n: int, qual: str, text: str) -> Range:
     q = _SPACES.sub(" ", qual)
-    lower_bounds = ("at least", "more than", "over", "no fewer than", "no less than", "not less than",
-                    "upwards of", "well over", "a minimum of")
-    upper_bounds = ("at most", "up to", "less than", "fewer than", "under", "as many as", "a maximum of")
-    if any(q.endswith(w) for w in lower_bounds):
+    if q.endswith(_LOWER_BOUNDS):
         return Range(min=n, max=None, best=n, text=text, vague=False)
-    if any(q.endswith(w) for w in upper_bounds):
+    if q.endswith(_UPPER_BOUNDS):
         return Range(min=0, max=n, best=n, text=text, vague=False)
     return Range(min=n, max=n, best=n, text=text, vague=False)
 
