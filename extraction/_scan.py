@@ -104,7 +104,8 @@ def _rarest(w: str) -> int:
 
 def substring_test(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern whose ``search`` finds a match exactly when one of ``words`` occurs in the
-    text (``any(w in text for w in words)`` in one pass): each word is found from its rarest
+    text (``any(w in text for w in words)`` in one pass; a space in a word matches any one
+    white-space character): each word is found from its rarest
     character, so the engine skips most positions in C instead of ``str.__contains__``
     scanning the text once per word."""
     return re.compile(pivot_pattern(words, None))
@@ -128,11 +129,18 @@ def pivot_pattern(words: Iterable[str], pivots: str | None) -> str:
         node.setdefault("", []).append(w)
 
     def emit(node: dict) -> str:
-        parts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
-        parts += ["(?<=" + re.escape(w) + ")" for w in node.get("", [])]
+        parts = [_literal(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        parts += ["(?<=" + _literal(w) + ")" for w in node.get("", [])]
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    return "|".join(re.escape(c) + emit(node) for c, node in sorted(groups.items()))
+    return "|".join(_literal(c) + emit(node) for c, node in sorted(groups.items()))
+
+
+def _literal(text: str) -> str:
+    """``text`` as a pattern in which a space matches any one white-space character, as the
+    rules' ``\\s`` do: a hint "across the" must also be found in hard-wrapped copy
+    ("across\\nthe"), or the rule it guards would never run there."""
+    return re.escape(text).replace("\\ ", r"\s")
 
 
 class WordStartPattern:

@@ -776,6 +776,20 @@ def test_pivot_and_substring_tests_find_every_word_anywhere() -> None:
         assert (anywhere.search(low) is not None) == any(w in low for w in words)
 
 
+def test_a_space_in_a_hint_matches_a_line_break_of_hard_wrapped_copy() -> None:
+    test = substring_test(("across the", "of them"))
+    assert test.search("shot across\nthe state") is not None
+    assert test.search("two of\tthem") is not None
+    assert test.search("acrossthe") is None
+
+
+def test_hard_wrapped_copy_reads_a_running_total_as_one_line_does() -> None:
+    one_line = "Police said 14 people were shot across the state over the weekend."
+    wrapped = one_line.replace("across the", "across\nthe")
+    assert [(f.value.best, f.background) for f in find_figures(wrapped, split_sentences(wrapped))] == \
+        [(f.value.best, f.background) for f in find_figures(one_line, split_sentences(one_line))]
+
+
 def test_first_characters_of_a_pattern_cover_its_matches() -> None:
     assert first_chars(r"(?:death|casualty)\s+tolls?|\btolls?\b") == frozenset("dct")
     assert first_chars(r"(?<=in\s)relief") == frozenset("r")
