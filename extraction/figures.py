@@ -875,7 +875,9 @@ _CANDIDATE_AFTER = re.compile(rf"[^a-z0-9_](?<!\w){_CANDIDATE_WORD}")
 _QUAL_WORDS = frozenset(
     "at least most more than less fewer no not over under up to nearly almost about approximately approx. around "
     "roughly some an estimated as many close upwards of well a total further additional another only just the "
-    "all maximum minimum between from half".split()
+    "all maximum minimum between from half "
+    # Spanish, French, Portuguese ("al menos", "au moins", "más de", "cerca de", "environ")
+    "al au por lo pelo menos moins de plus m\u00e1s mas mais cerca unos unas environ pr\u00e8s pres quelque".split()
 )
 
 

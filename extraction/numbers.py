@@ -103,6 +103,9 @@ _QUAL = (
     r"|not\s+less\s+than|over|under|up\s+to|nearly|almost|about|approximately|approx\.|around"
     r"|roughly|some|an\s+estimated|estimated|as\s+many\s+as|close\s+to|upwards\s+of|well\s+over"
     r"|a\s+total\s+of|total\s+of|a\s+further|an\s+additional|additional|another|only|just|the|all|a\s+maximum\s+of|a\s+minimum\s+of"
+    # Spanish, French, Portuguese: "al menos 8 muertos", "au moins 12 morts", "plus de 5 000"
+    r"|al\s+menos|por\s+lo\s+menos|au\s+moins|pelo\s+menos|m[a\u00e1]s\s+de|plus\s+de|mais\s+de"
+    r"|cerca\s+de|unos|unas|environ|pr[e\u00e8]s\s+de|quelque"
 )
 QUALIFIER_PATTERN = _QUAL  # the words that may precede a number ("at least", "an estimated")
 _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to|or)\s*"
@@ -129,7 +132,8 @@ _RANGE_RE = re.compile(rf"(?:between ({_NUM}) and ({_NUM})|from ({_NUM}) to ({_N
 _WORD_GAPS = re.compile(r"[\s-]+")
 _SCALE_END = re.compile(r"(million|thousand|billion)$")
 _LOWER_BOUNDS = ("at least", "more than", "over", "no fewer than", "no less than", "not less than",
-                 "upwards of", "well over", "a minimum of")
+                 "upwards of", "well over", "a minimum of", "al menos", "por lo menos", "au moins", "pelo menos",
+                 "mas de", "m\u00e1s de", "plus de", "mais de")
 _UPPER_BOUNDS = ("at most", "up to", "less than", "fewer than", "under", "as many as", "a maximum of")
 
 
