@@ -216,8 +216,15 @@ def _word_tags(word: bytes) -> tuple[str, ...]:
     return found
 
 
+# "the rebel-held northwest", "Houthi-controlled Hodeidah": who holds a place, not who acted
+_HOLDER = re.compile(r"[\w'\u2019]+-(?:held|controlled)\b")
+
+
 def _tokens(lower: str) -> list[bytes]:
-    """``_TOKEN.findall(lower)``, as bytes (see ``_KEEP_AZ09``)."""
+    """``_TOKEN.findall(lower)``, as bytes (see ``_KEEP_AZ09``), without the holder of a
+    place ("rebel-held")."""
+    if "-held" in lower or "-controlled" in lower:
+        lower = _HOLDER.sub(" ", lower)
     return lower.encode("ascii", "replace").translate(_KEEP_AZ09).split()
 
 
@@ -264,7 +271,7 @@ _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
 _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops)\b"
+    r"|soldiers|troops)\b(?!-(?:held|controlled)\b)"  # ("the rebel-held northwest": who holds a place)
 )
 
 

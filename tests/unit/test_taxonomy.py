@@ -111,6 +111,14 @@ def test_lead_names_the_event_when_the_figure_sits_in_the_next_sentence() -> Non
     assert _type(text, "Shrapnel from the explosion killed two people.") == E.AIRSTRIKE
 
 
+@pytest.mark.parametrize("holder", ["rebel-held", "militant-controlled", "insurgent-held"])
+def test_who_holds_a_place_is_no_perpetrator(holder: str) -> None:
+    text = (f"A magnitude 7.8 earthquake struck the region early on Monday. At least 1,444 people were killed, "
+            f"according to rescue workers in the {holder} northwest.")
+    assert _type(text, f"At least 1,444 people were killed, according to rescue workers in the {holder} "
+                       "northwest.") == E.EARTHQUAKE
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
