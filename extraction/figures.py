@@ -2297,7 +2297,9 @@ def _np_after(masked: str, pos: int, limit: int) -> str:
 # his wife and their three children" (the group is counted on its own).
 _SINGULARS_BEFORE_GROUP = re.compile(
     # (after an opening time or place phrase: "On 5 May 2020, a woman and her 3 children")
-    r"\s*(?:(?:on|in|at|during|late|early|yesterday|today|overnight|earlier|meanwhile)\b[^,;:()]{0,40},\s*)?"
+    r"\s*(?:(?:on|in|at|during|late|early|yesterday|today|overnight|earlier|meanwhile)\b[^,;:()]{0,40},\s*"
+    # (or after who found them: "Deputies found a woman and her two children dead")
+    r"|(?:[\w'-]+\s+){1,3}?(?:found|discovered)\s+)?"
     r"((?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?\s*,\s*)*"
     r"(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+(?!and\b)[\w'-]+)?)\s*,?\s+and\s+(?:(?:his|her|their|its|the)\s+)?",
     _I,

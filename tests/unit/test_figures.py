@@ -408,6 +408,11 @@ FAMILIES = [
                  id="time-lead-singular-before-group-wounded"),
     pytest.param("During the raid, the commander and his 6 guards were killed.", (7, None, None),
                  id="during-lead-singular-before-group"),
+    pytest.param("Deputies found a woman and her two children dead inside a home.", (3, None, None),
+                 id="found-a-singular-and-a-group-dead"),
+    pytest.param("Rescuers found the driver and three passengers dead in the wreck.", (4, None, None),
+                 id="found-the-driver-and-a-group-dead"),
+    pytest.param("Police found two women dead in the house.", (2, None, None), id="found-a-group-dead"),
     # attackers left out of a count ("not counting the bomber") died too
     pytest.param("A bomber struck a market. At least 9 people were killed, not counting the bomber.",
                  (10, None, None), id="not-counting-the-bomber"),
