@@ -470,6 +470,12 @@ _BACKGROUND = re.compile(
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
     r"|the\s+previous\s+(?:week|month|year)"
+    # "Earlier reports had said 5 died": a figure the article's own has replaced (not with a
+    # later one in the same sentence: "initial reports said 5 died, but officials later ...")
+    r"|^\W*(?:an?\s+|the\s+)?(?:earlier|initial|previous|preliminary)\s+(?:media\s+|news\s+|police\s+|official\s+)?"
+    r"(?:reports?|figures?|tolls?|estimates?|counts?|accounts?)\s+(?:had\s+|have\s+)?(?:said|put|gave|given"
+    r"|indicated|suggested|showed|stated|reported|placed)\b"
+    r"(?![^.]*\b(?:later|but|now|however|since|revised|rose|risen|climbed|increased)\b)"
     # "The blast came days after a suicide attack in Kandahar killed 11": an earlier incident
     r"|(?:came|comes|follows|followed|occurred)\s+(?:just\s+|only\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?|months?)"
     r"\s+after"
@@ -1890,10 +1896,11 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
                      "previous month", "previous year", "hour after", "hours after", "day after",
-                     "days after", "week after", "weeks after", "month after", "months after")
+                     "days after", "week after", "weeks after", "month after", "months after", "initial",
+                     "preliminary")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
-               "previous", "past", "after")
+               "previous", "past", "after", "initial", "preliminary")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")

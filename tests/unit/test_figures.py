@@ -511,6 +511,13 @@ FAMILIES = [
     pytest.param("Les crues ont laissé 2 300 sans-abri à Niamey.", (None, None, 2300), id="french-sans-abri"),
     pytest.param("Los vecinos de 14 viviendas evacuadas volvieron a sus casas.", (None, None, None),
                  id="spanish-viviendas-are-dwellings"),
+    # a figure the article's own has replaced
+    pytest.param("At least 3 people died when a fire swept through a factory. Earlier reports had said 5 died.",
+                 (3, None, None), id="earlier-reports-had-said-is-replaced"),
+    pytest.param("Two soldiers were killed. Initial reports put the toll at four.", (2, None, None),
+                 id="initial-reports-put-the-toll-is-replaced"),
+    pytest.param("Initial reports said 5 died, but officials later confirmed 7 deaths.", (7, None, None),
+                 id="initial-reports-corrected-in-the-same-sentence"),
     # a count of the wounded closing a subset of the dead is no part of it
     pytest.param("Reports indicate 5 killed including 2 children and 9 wounded.", (5, 9, None),
                  id="subset-closed-by-a-count-of-the-wounded"),
