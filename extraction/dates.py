@@ -59,7 +59,7 @@ _MONTHS = {
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "overnight", "last", "this", "past", "ago")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "overnight", "last", "this", "past", "ago", "weekend")
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
@@ -125,7 +125,9 @@ _WEEKDAY_MOD = re.compile(r"(?:^|\W)(last|this\s+past|past|next|this|coming)\s+$
 _MOD_LAST_LETTERS = frozenset("tTsS\u017fgG")
 _RELATIVE_AT = re.compile(
     r"(?:(?P<yest>yesterday)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
-    r"|(?P<lastnight>last\s+night|overnight)|(?P<weekend>(?:last|this\s+past|past|this)\s+weekend)"
+    r"|(?P<lastnight>last\s+night|overnight)|(?P<weekend>(?:last|this\s+past|past|this)\s+weekend"
+    # "over the weekend", "at the weekend" (not "the coming weekend", "next weekend")
+    r"|(?<=over\sthe\s)weekend|(?<=at\sthe\s)weekend|(?<=on\sthe\s)weekend|(?<=during\sthe\s)weekend)"
     r"|(?P<lastweek>(?:last|past)\s+week)|(?P<thisweek>this\s+week)|(?P<lastmonth>last\s+month)"
     r"|(?P<thismonth>this\s+month)|(?P<ago>ago))(?![a-z])",
     re.IGNORECASE,
