@@ -109,7 +109,9 @@ _FIXED_HOLIDAYS = {"Christmas": (12, 25), "Christmas Eve": (12, 24), "New Year":
                    "Halloween": (10, 31), "Fourth of July": (7, 4), "Valentine's Day": (2, 14)}
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
-    r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:%|percent|per\s+cent|-|[ap]\.?m\b))"
+    # (a range of days reads as its last, as "26-27 February" does: "February 26-27")
+    r"\.?\s+(?:\d{1,2}\s*[-\u2013]\s*(?=\d{1,2}(?!\d)))?"
+    r"(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:%|percent|per\s+cent|-|[ap]\.?m\b))"
     r"(?:,?\s+((?:1[89]|20)\d\d)(?!\d))?",
     re.IGNORECASE,
 )
