@@ -78,7 +78,7 @@ class Extractor:
         sentences = split_sentences(text)
         published = article.published or (article.published_at.date() if article.published_at else None)
         figures = find_figures(text, sentences, published)
-        groups = group_events(figures, sentences)
+        groups = group_events(figures)
         events: list[EventRecord] = []
         totals: dict[str, Range | None] = {"killed": None, "wounded": None, "displaced": None}
         for ordinal, group in enumerate(groups):
@@ -142,7 +142,7 @@ class Extractor:
         )
 
 
-def group_events(figures: list[Figure], sentences: list[Sentence]) -> list[list[Figure]]:
+def group_events(figures: list[Figure]) -> list[list[Figure]]:
     """The article's figures grouped by incident. Background figures (earlier incidents,
     campaign totals) are dropped; a sentence that reports another incident ("In a separate
     attack, gunmen killed 3 villagers") becomes an event of its own. Most articles report
