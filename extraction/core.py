@@ -83,7 +83,7 @@ class Extractor:
         totals: dict[str, Range | None] = {"killed": None, "wounded": None, "displaced": None}
         for ordinal, group in enumerate(groups):
             values, kind = combine_figures(group)
-            anchor = _anchor(group, sentences)
+            anchor = _anchor(group, sentences, groups)
             record = self._record(article, text, sentences, published, anchor, ordinal, group, values, kind)
             events.append(record)
             for key in totals:
@@ -157,9 +157,20 @@ def group_events(figures: list[Figure]) -> list[list[Figure]]:
     return groups
 
 
-def _anchor(group: list[Figure], sentences: list[Sentence]) -> tuple[int, int] | None:
-    """The span of the sentence carrying the event's first figure (for dates, places, type)."""
+def _anchor(group: list[Figure], sentences: list[Sentence],
+            groups: list[list[Figure]]) -> tuple[int, int] | None:
+    """The span of the sentence carrying the event's first figure (for dates, places, type);
+    for another incident told in a clause after an earlier event's figures ("..., while in
+    Syria the death toll stood at 1,444"), the sentence from the end of those figures."""
     if not group:
         return (sentences[0].start, sentences[0].end) if sentences else None
-    s = sentences[group[0].sentence_index]
-    return (s.start, s.end)
+    first = group[0]
+    s = sentences[first.sentence_index]
+    start = s.start
+    if first.separate:
+        for other in groups:
+            if other is not group:
+                for f in other:
+                    if f.sentence_index == first.sentence_index and start < f.end <= first.start:
+                        start = f.end
+    return (start, s.end)

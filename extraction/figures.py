@@ -543,6 +543,9 @@ _SEPARATE = re.compile(
     r"\s+(?:went\s+off|exploded|struck|hit|ripped|tore|targeted|killed))\b"
     # a roundup's next place: "In neighbouring Sumy region, a drone attack killed two men"
     r"|^\W*in\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent)\s+[^,.]{2,40},"
+    # another place's toll in a clause of its own: "..., while in Syria the death toll stood at 1,444"
+    r"|(?<=while\s)in\s+(?!hospital|custody|detention|prison|jail|care)[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?\s*,?\s+"
+    r"(?:the\s+(?:death\s+)?toll|(?:at\s+least|more\s+than|some|another|over|nearly)?\s*\d)"
 )
 # Words that end a subject noun phrase: if one lies between a number and the verb, the
 # number is not that verb's subject.
@@ -1993,7 +1996,7 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
                                                          or "second" in low or "neigh" in low or "nearby" in low
-                                                         or "adjacent" in low) else None)
+                                                         or "adjacent" in low or "while in" in low) else None)
     claimed = "claim" in low and _CLAIM.search(low) is not None
     # "airstrikes killed 60 people, officials said, while a separate strike knocked out the
     # internet": the other incident is told in a clause after the figures; theirs is the lead's

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extraction.core import EXTRACTOR_VERSION, ArticleInput, Extractor
+from extraction.geo import Gazetteer
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -241,6 +242,27 @@ def test_full_date_long_before_publication_is_background(date: str) -> None:
     text = ("A bomb killed 7 shoppers at a market on Tuesday, police said.\n\n"
             f"{date} a bomb at the same market killed 44 people.")
     assert _extract(text, published=dt.date(2025, 6, 12))["totals"]["killed"]["best"] == 7
+
+
+def test_another_places_toll_in_a_while_clause_is_its_own_event() -> None:
+    text = ("A strong earthquake struck the border region early on Monday. In the north, at least 2,379 people "
+            "were killed, while in the south the death toll stood at 1,444, rescue workers said.")
+    out = _extract(text, published=dt.date(2023, 2, 7))
+    assert [e["killed"]["best"] for e in out["events"]] == [2379, 1444]
+    assert out["totals"]["killed"]["best"] == 3823
+
+
+def test_another_places_event_is_placed_by_its_own_clause() -> None:
+    text = ("A magnitude 7.8 earthquake struck southern Turkey and northern Syria early on Monday. In Turkey, at "
+            "least 2,379 people were killed, while in Syria the death toll stood at 1,444, officials said.")
+    out = Extractor(gazetteer=Gazetteer.load()).extract(
+        ArticleInput(id="a1", text=text, published=dt.date(2023, 2, 7))).to_json()
+    assert [(e["location"]["country"], e["killed"]["best"]) for e in out["events"]] == [("TR", 2379), ("SY", 1444)]
+
+
+def test_while_in_hospital_is_no_other_place() -> None:
+    text = "A man was shot twice on Monday and, while in hospital, 2 relatives were arrested."
+    assert len(_extract(text, published=dt.date(2023, 2, 7))["events"]) == 1
 
 
 def test_a_shooting_of_an_earlier_year_is_background() -> None:
