@@ -84,7 +84,7 @@ _TRIGGER_STEMS = (
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "muert", "morts", "mortos", "mortes", "tu\u00e9",
     "fallec", "herid", "bless\u00e9", "ferid", "lesionad", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
-    "martyred", "martyrdom", "shahadat", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
+    "martyred", "martyrdom", "shahadat", "hosted", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
     "lowered the number", "corrected the number",
     # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
     *(f"{aux} in {the}hospital" for aux in ("is", "are", "remains", "remained") for the in ("the ", "")),
@@ -230,7 +230,12 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|moved\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:relief\s+camps?|camps?|shelters?"
                       r"|evacuation\s+(?:centres?|centers?|sites?))"
                       r"|had\s+to\s+evacuate|without\s+shelter"
-                      r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"),
+                      r"|accommodated\s+(?:at|in)\s+(?:\w+\s+){0,2}(?:evacuation\s+)?(?:centres|centers|shelters|camps)"
+                      # "4,200 people remain in 23 evacuation centres", "are being hosted in schools"
+                      r"|remain(?:s|ed)?\s+in\s+(?:\d[\d,]*\s+)?(?:temporary\s+|evacuation\s+|relief\s+)?(?:shelters"
+                      r"|camps|centres|centers)"
+                      r"|(?:being\s+)?hosted\s+(?:in|by|at)\s+(?:\w+\s+){0,2}(?:schools|churches|mosques|host\s+famil(?:y|ies)"
+                      r"|relatives|shelters|camps|centres|centers)"),
 ]
 _VERBS = re.compile(r"\b(?=[a-z])(?:" + "|".join(rf"(?P<{name}>(?:{pat})\b)" for name, pat in _VERB_SPECS) + ")")
 
@@ -837,6 +842,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("without",), r"\s+(?:shelter|homes|a\s+home|a\s+roof)"), (("struck", "hit"), r"\s+(?:by\s+(?:gunfire|bullets|a\s+bullet|stray|a\s+stray)|in\s|once|twice|several|multiple)"),
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
     (("in",), r"\s+(?:the\s+)?hospital\b"),
+    (("remain", "remains", "remained"), r"\s+in\s"), (("being",), r"\s+hosted\s"), (("hosted",), r"\s+(?:in|by|at)\s"),
     (("after",), r"\s+being\s+shot"),
     (("put", "puts", "putting", "sends", "sending"), r"\s+(?:[\w'-]+\s+){1,4}?(?:in|to)\s"),
 )

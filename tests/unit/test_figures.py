@@ -535,6 +535,11 @@ FAMILIES = [
                  (None, None, None), id="killing-off-hopes-is-an-idiom"),
     pytest.param("Two men in a 2010 black sedan opened fire, wounding a 9-year-old.", (None, 1, None),
                  id="a-cars-model-year-is-no-date"),
+    pytest.param("Some 4,200 people remain in 23 evacuation centres after the river overflowed.", (None, None, 4200),
+                 id="people-remaining-in-evacuation-centres"),
+    pytest.param("Over 11,000 persons are currently being hosted in schools and churches.", (None, None, 11000),
+                 id="people-hosted-in-schools"),
+    pytest.param("Three victims remain in critical condition.", (None, 3, None), id="remain-in-a-condition-is-no-camp"),
     # Spanish, French and Portuguese dead and wounded written as nouns after a digit
     pytest.param("Las lluvias dejaron 8 muertos y 15 heridos en el estado de Veracruz.", (8, 15, None),
                  id="spanish-muertos-y-heridos"),
