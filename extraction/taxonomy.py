@@ -117,7 +117,7 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
 _add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
                   "constables deputy deputies trooper troopers")
 _add(_WEAK_CIVILIAN, "man men people person persons")  # victims only as a verb's object: "armed men" attack
-_add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers woman women child children boy "
+_add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers peasant peasants woman women child children boy "
                        "girl boys girls shepherd shepherds teacher teachers student students worker workers family "
                        "families resident residents passengers worshippers pilgrims journalist journalists doctor "
                        "doctors judge judges elder elders cleric clerics imam official officials politician "
@@ -270,6 +270,7 @@ _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
 # (not "police", who are mostly the ones reporting: "police said a fire killed 5 residents").
 _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
+    r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
     r"|soldiers|troops)\b(?!-(?:held|controlled)\b)"  # ("the rebel-held northwest": who holds a place)
 )

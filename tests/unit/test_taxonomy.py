@@ -94,6 +94,8 @@ def _type(text: str, anchor_text: str | None = None) -> E:
         pytest.param("Heavy rainstorms killed three people in the south.", E.STORM, id="storm-not-attack"),
         pytest.param("The ministers met to discuss the budget.", E.OTHER, id="nothing"),
         pytest.param("Militants stormed a police station.", E.ARMED_CLASH, id="stormed-is-not-a-storm"),
+        pytest.param("Unidentified individuals yesterday killed two peasants in the village.", E.ATTACK_ON_CIVILIANS,
+                     id="unidentified-individuals-killed-peasants"),
     ],
 )
 def test_event_type_examples(text: str, expected: E) -> None:
