@@ -9,6 +9,7 @@ import pytest
 
 from extraction.core import EXTRACTOR_VERSION, ArticleInput, Extractor
 from extraction.geo import Gazetteer
+from extraction.text import MAX_SENTENCE_CHARS, split_sentences
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -72,7 +73,6 @@ def test_two_distinct_incidents_become_two_events() -> None:
 
 
 def test_hard_wrapped_wire_copy_is_not_split_at_every_line() -> None:
-    from extraction.text import split_sentences
 
     line = "GUNMEN AMBUSHED A BUS ON THE MAIN ROAD NEAR THE BORDER TOWN ON SUNDAY"
     text = "\n".join([line + " AND", "THREE PASSENGERS WERE KILLED WHILE TWO OTHER PEOPLE WERE WOUNDED IN", line + ".",
@@ -201,7 +201,6 @@ def test_a_toll_update_far_below_the_lead_replaces_it() -> None:
                  ["He left at 9 p.m.", "The next day he returned."], id="pm-ends-a-sentence"),
 ])
 def test_clock_times_do_not_end_a_sentence_before_their_day(text: str, expected: list[str]) -> None:
-    from extraction.text import split_sentences
 
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == expected
@@ -370,7 +369,6 @@ def test_a_second_blast_is_its_own_incident(second: str) -> None:
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
-    from extraction.text import split_sentences
 
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == expected
@@ -379,13 +377,20 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
 
 def test_sentences_are_the_same_whether_or_not_the_text_has_exclamation_or_question_marks() -> None:
     # Texts without "!" or "?" take a faster scan; the cuts must not depend on it.
-    from extraction.text import split_sentences
 
     body = "Gunmen attacked a convoy on Sunday. Mr. Ali said 3 died.\n\nOfficials confirmed it.\nThe road closed."
     plain = [(s.text, s.start) for s in split_sentences(body)]
     marked = [(s.text, s.start) for s in split_sentences(body + " Why?")]
     assert marked[: len(plain)] == plain
     assert marked[-1][0] == "Why?"
+
+
+def test_a_run_on_text_is_cut_into_pieces_of_bounded_length_at_spaces() -> None:
+    text = "twelve dead and thirty injured " * 200  # 6,200 characters without a sentence end
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(text[p.start:p.end] == p.text for p in pieces)
+    assert " ".join(p.text for p in pieces) == text.strip()
 
 
 def test_sentence_is_a_frozen_record_with_its_end() -> None:
