@@ -465,7 +465,16 @@ _ADDITIVE_ONE = re.compile(r"(?:another|a\s+further|an\s+additional)\s+\w", _I)
 _ADDITIVE_QUAL = re.compile(r"^(?:another|a\s+further|an\s+additional|additional)\b", _I)
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|reached|mounted|grew|went\s+up"
-    r"|up\s+to|revised|now\s+stands|has\s+reached|raised|soared)\b",
+    r"|up\s+to|revised|now\s+stands|has\s+reached|raised|soared|surged|surges|fell|fallen|dropped|lowered"
+    r"|decreased|corrected|updated)\b",
+    _I,
+)
+# A verb that revises the toll named right after it: "raising the death toll to 42",
+# "Officials revised the death toll upward to 71", "lowered the death toll to 35 from 41".
+_REVISES_TOLL = re.compile(
+    r"\b(?:rais(?:ed|ing|es)|revis(?:ed|ing|es)|lower(?:ed|ing|s)|updat(?:ed|ing|es)|correct(?:ed|ing|s)"
+    r"|increas(?:ed|ing|es)|push(?:ed|ing|es)|bringing|brought|brings|taking|took|takes)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:official\s+|overall\s+|total\s+)?$",
     _I,
 )
 # Earlier incidents: their figures never count.
@@ -2069,7 +2078,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if mode == "toll":
             q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
             if q is not None:
-                kind = _UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) else _FIRST_REPORT_KIND
+                kind = (_UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) or _REVISES_TOLL.search(masked, max(0, vs - 40), vs)
+                        else _FIRST_REPORT_KIND)
                 # ("later revised the number to two": the same people as the count it corrects)
                 found.append((q, q.start, q.end, "", "victims" if low_masked.startswith(("revised", "lowered",
                                                                                       "corrected"), vs) else "mixed",

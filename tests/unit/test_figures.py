@@ -712,6 +712,24 @@ def test_figures_for_phrase_family(text: str, expected: tuple[int | None, int | 
     assert totals(text) == expected
 
 
+@pytest.mark.parametrize(("text", "best"), [
+    pytest.param("Officials revised the death toll upward to 71.", 71, id="revised-the-toll-upward"),
+    pytest.param("Two more victims died in hospital, raising the death toll to 42.", 42, id="raising-the-toll"),
+    pytest.param("Authorities lowered the death toll to 35 from 41 after a recount.", 35, id="lowered-the-toll"),
+    pytest.param("The death toll fell to 30 after duplicates were removed.", 30, id="the-toll-fell"),
+    pytest.param("The death toll in the quake has surged past 1,000.", 1000, id="the-toll-surged"),
+])
+def test_a_revised_toll_is_an_update_up_or_down(text: str, best: int) -> None:
+    values, kind = combine_figures(find_figures(text, split_sentences(text)))
+    assert kind == FigureKind.UPDATE
+    assert values["killed"] is not None and values["killed"].best == best
+
+
+def test_a_toll_stated_once_is_a_first_report() -> None:
+    text = "The death toll was 12, police said."
+    assert combine_figures(find_figures(text, split_sentences(text)))[1] == FigureKind.FIRST_REPORT
+
+
 def test_toll_update_is_marked_as_update() -> None:
     text = "Twelve people were killed on Monday. By Tuesday the death toll rose to 40."
     values, kind = combine_figures(find_figures(text, split_sentences(text)))
