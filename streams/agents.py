@@ -788,18 +788,52 @@ class _BufferedTable:
         self._dirty[key] = None
         return value
 
-    def flush(self) -> int:
+    async def flush(self, partition: int) -> int:
+        """Write the batch's changes to the table: its store and changelog ``partition`` (the
+        partition of the events that made them)."""
+        direct = isinstance(self._table, faust.tables.Table)
+        last: Any = None
         for key in self._dirty:
             value = self._values[key]
             if value is _DELETED:
                 self._table.pop(key, None)
+            elif direct:
+                last = await _write_through(self._table, partition, key, value)
             else:
                 self._table[key] = value
             if self._cache is not None:
                 self._cache.put(self._name, key, None if value is _DELETED else value)
+        if last is not None:
+            # faust keeps, in each store partition, the offset of the last changelog record it
+            # holds (a restore reads the changelog from there); once per flush is enough, as a
+            # partition's records are acknowledged in order (an older offset only means a
+            # longer replay of records the store already has).
+            last.add_done_callback(self._table._on_changelog_sent)
         written = len(self._dirty)
         self._dirty.clear()
         return written
+
+
+async def _write_through(table: Any, partition: int, key: Any, value: Any) -> Any:
+    """``table[key] = value`` without faust's per-write machinery; returns the changelog send's
+    future.
+
+    faust's write encodes the value twice (store, changelog), queues the changelog record in
+    its producer buffer (a ``FutureMessage`` a task then sends) and sets the persisted
+    offset (a RocksDB write) on every record's acknowledgement. Here: one encoding, the store
+    write, and the record handed to faust's producer at once, before the batch is acked (faust
+    flushes the producer before any commit, as for its own writes). The store stays keyed by
+    the current event's partition (``_current_event``), as faust's write would; our tables
+    are neither windowed nor expiring, so no key TTL bookkeeping is skipped."""
+    store = table.data
+    if isinstance(store, faust.stores.base.SerializedStore):
+        key_bytes, value_bytes = store._encode_key(key), store._encode_value(value)
+        store._set(key_bytes, value_bytes)
+    else:  # the in-memory store keeps Python values
+        store[key] = value
+        key_bytes, value_bytes = store._encode_key(key), store._encode_value(value)
+    return await table.app.producer.send(table.changelog_topic.get_topic_name(), key_bytes, value_bytes,
+                                         partition, None, None)
 
 
 class _Outbox:
@@ -897,7 +931,7 @@ async def handle_batch(
                 results.append(await _guarded(view, handler, event))
         with _current_event(group[-1]):
             for table in tables.values():
-                table.flush()
+                await table.flush(group[-1].message.partition)
         # outputs after the state they come from, as the per-message handlers do
         for outbox in outboxes.values():
             await outbox.flush()
