@@ -80,6 +80,7 @@ __all__ = [
     "recent_head_key",
     "recent_slot_key",
     "register",
+    "send_to",
 ]
 
 if TYPE_CHECKING:
@@ -190,7 +191,22 @@ async def _send_dead_letter(topic: Any, event: faust.EventT, reason: str, error:
     log.warning(
         "dead letter %s from %s[%s]@%s: %s", reason, letter.topic, letter.partition, letter.offset, letter.error
     )
-    await topic.send(key=event.message.key, value=dump_model(letter))
+    await send_to(topic, event.message.key, dump_model(letter))
+
+
+async def send_to(topic: Any, key: bytes | None, value: bytes) -> None:
+    """Send one message to ``topic``.
+
+    A faust topic's message goes straight to faust's producer (``Producer.send``: the app's
+    one aiokafka producer, which faust flushes before it commits any offset, so crash safety
+    is that of ``Topic.send``). What ``Topic.send`` adds on the way, per message, is a
+    ``FutureMessage``, send sensors and a completion callback that nothing here reads, for
+    ~12 outputs per article. Anything else (a batch's outbox, a test double) gets its own
+    ``send``."""
+    if isinstance(topic, faust.topics.Topic):
+        await topic.app.producer.send(topic.get_topic_name(), key, value, None, None, None)
+    else:
+        await topic.send(key=key, value=value)
 
 
 def _article_input(article: Article) -> Any:
@@ -227,7 +243,7 @@ async def handle_article(topo: Topology, extractors: ExtractorHolder, event: fau
         await _send_dead_letter(topo.dead_letter_topic, event, "extraction_failed", exc)
         return 0
     for record in records:
-        await topo.events_topic.send(key=record.region_key.encode(), value=dump_model(record))
+        await send_to(topo.events_topic, record.region_key.encode(), dump_model(record))
     return len(records)
 
 
@@ -384,7 +400,7 @@ async def _send_contributions(topo: Topology, before: Incident | None, after: In
             "incident_id": after.incident_id,
             "contribution": None if contribution is None else contribution.to_json(),
         }
-        await topo.contributions_topic.send(key=scope.encode(), value=dumps(payload))
+        await send_to(topo.contributions_topic, scope.encode(), dumps(payload))
 
 
 async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
@@ -404,7 +420,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
         index = list(topo.incident_index_by_region.get(region) or [])
         if all(i != known for i, _ in index):
             topo.incident_index_by_region[region] = [*index, [known, state.incident.occurred_on.isoformat()]]
-        await topo.incidents_topic.send(key=known.encode(), value=dump_model(state.incident))
+        await send_to(topo.incidents_topic, known.encode(), dump_model(state.incident))
         await _send_contributions(topo, state.incident, state.incident)
         return "duplicate"
     # (a report recorded in incident_id_by_report but missing from its incident's state is
@@ -425,7 +441,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
                 event, "too_late", f"event date {when} is before {horizon}: {topo.settings.retention_days} "
                 f"days before the newest event date {watermark} seen on partition {watermark_key}"
             )
-            await topo.late_topic.send(key=event.message.key, value=dump_model(letter))
+            await send_to(topo.late_topic, event.message.key, dump_model(letter))
             return "late"
     # A misread future date must not push the partition's stream time ahead and make every
     # later report "too late": stream time never passes the day after publication.
@@ -456,7 +472,7 @@ async def handle_event_record(topo: Topology, event: faust.EventT) -> str:
     entries[incident.incident_id] = incident.occurred_on.isoformat()
     topo.incident_index_by_region[region] = [[i, d] for i, d in entries.items()]
     _remember_recent(topo, event.message.partition, report)
-    await topo.incidents_topic.send(key=incident.incident_id.encode(), value=dump_model(incident))
+    await send_to(topo.incidents_topic, incident.incident_id.encode(), dump_model(incident))
     await _send_contributions(topo, resolution.previous, incident)
     return "merged" if resolution.previous is not None else "opened"
 
@@ -522,7 +538,7 @@ async def _expire_incident(topo: Topology, incident_id: str) -> None:
     for contribution in contributions_for(incident):
         payload = {"scope": contribution.scope, "incident_id": incident_id,
                    "contribution": contribution.to_json(), "expire": True}
-        await topo.contributions_topic.send(key=contribution.scope.encode(), value=dumps(payload))
+        await send_to(topo.contributions_topic, contribution.scope.encode(), dumps(payload))
     for report_id in incident.report_ids:
         topo.incident_id_by_report.pop(report_id, None)
     topo.incidents_by_id.pop(incident_id, None)
@@ -693,7 +709,7 @@ async def _apply_contribution(topo: Topology, scope: str, key: str, new: Contrib
         if defer is not None:  # in a batch: only the window's last state is published, computed once
             defer(tkey.encode(), tally_value)
         else:
-            await topo.tallies_topic.send(key=tkey.encode(), value=tally_value())
+            await send_to(topo.tallies_topic, tkey.encode(), tally_value())
     return len(changed)
 
 
@@ -788,18 +804,52 @@ class _BufferedTable:
         self._dirty[key] = None
         return value
 
-    def flush(self) -> int:
+    async def flush(self, partition: int) -> int:
+        """Write the batch's changes to the table: its store and changelog ``partition`` (the
+        partition of the events that made them)."""
+        direct = isinstance(self._table, faust.tables.Table)
+        last: Any = None
         for key in self._dirty:
             value = self._values[key]
             if value is _DELETED:
                 self._table.pop(key, None)
+            elif direct:
+                last = await _write_through(self._table, partition, key, value)
             else:
                 self._table[key] = value
             if self._cache is not None:
                 self._cache.put(self._name, key, None if value is _DELETED else value)
+        if last is not None:
+            # faust keeps, in each store partition, the offset of the last changelog record it
+            # holds (a restore reads the changelog from there); once per flush is enough, as a
+            # partition's records are acknowledged in order (an older offset only means a
+            # longer replay of records the store already has).
+            last.add_done_callback(self._table._on_changelog_sent)
         written = len(self._dirty)
         self._dirty.clear()
         return written
+
+
+async def _write_through(table: Any, partition: int, key: Any, value: Any) -> Any:
+    """``table[key] = value`` without faust's per-write machinery; returns the changelog send's
+    future.
+
+    faust's write encodes the value twice (store, changelog), queues the changelog record in
+    its producer buffer (a ``FutureMessage`` a task then sends) and sets the persisted
+    offset (a RocksDB write) on every record's acknowledgement. Here: one encoding, the store
+    write, and the record handed to faust's producer at once, before the batch is acked (faust
+    flushes the producer before any commit, as for its own writes). The store stays keyed by
+    the current event's partition (``_current_event``), as faust's write would; our tables
+    are neither windowed nor expiring, so no key TTL bookkeeping is skipped."""
+    store = table.data
+    if isinstance(store, faust.stores.base.SerializedStore):
+        key_bytes, value_bytes = store._encode_key(key), store._encode_value(value)
+        store._set(key_bytes, value_bytes)
+    else:  # the in-memory store keeps Python values
+        store[key] = value
+        key_bytes, value_bytes = store._encode_key(key), store._encode_value(value)
+    return await table.app.producer.send(table.changelog_topic.get_topic_name(), key_bytes, value_bytes,
+                                         partition, None, None)
 
 
 class _Outbox:
@@ -826,7 +876,7 @@ class _Outbox:
 
     async def flush(self) -> int:
         for key, value in self._messages.values():
-            await self._topic.send(key=key, value=value if isinstance(value, bytes) else value())
+            await send_to(self._topic, key, value if isinstance(value, bytes) else value())
         sent = len(self._messages)
         self._messages.clear()
         return sent
@@ -897,7 +947,7 @@ async def handle_batch(
                 results.append(await _guarded(view, handler, event))
         with _current_event(group[-1]):
             for table in tables.values():
-                table.flush()
+                await table.flush(group[-1].message.partition)
         # outputs after the state they come from, as the per-message handlers do
         for outbox in outboxes.values():
             await outbox.flush()

@@ -61,15 +61,14 @@ def fresh_agent_caches() -> Iterator[None]:
 
 @pytest.fixture
 def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[tuple[bytes | None, bytes]]]]:
-    """What the agent sends, per topic name (instead of a producer)."""
+    """What the agent sends, per topic name (instead of a producer: outputs go straight to
+    faust's producer, not through ``Topic.send``)."""
     captured: dict[str, list[tuple[bytes | None, bytes]]] = {}
-    for topic in (topology.events_topic, topology.dead_letter_topic):
-        name = topic.get_topic_name()
 
-        async def send(*, key: bytes | None = None, value: bytes, _name: str = name, **_: Any) -> None:
-            captured.setdefault(_name, []).append((key, value))
+    async def send(topic: str, key: bytes | None, value: bytes, *_: Any, **__: Any) -> None:
+        captured.setdefault(topic, []).append((key, value))
 
-        monkeypatch.setattr(topic, "send", send)
+    monkeypatch.setattr(topology.events_topic.app.producer, "send", send)
     yield captured
     extractors.reset()
 
@@ -643,3 +642,50 @@ async def test_a_fold_interrupted_after_its_window_writes_is_finished_by_the_red
     for key, value in topo.contributions_topic.sent[sent:]:  # the batch is redelivered
         await handle_contribution(topo, Ev(Msg("contributions", key, value)))
     assert _figures(topo) == after
+
+
+# ------------------------------------------------------------------ writes past faust's own path
+
+
+async def test_batch_table_writes_reach_store_and_changelog_as_faust_encodes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    import faust
+    from aiokafka.structs import RecordMetadata, TopicPartition
+
+    from streams.agents import _BufferedTable
+
+    app = faust.App("write-through-test", store="memory://", autodiscover=False)
+    table = app.Table("t", default=None, partitions=4,
+                      schema=faust.Schema(key_serializer="json", value_serializer="json"))
+    changelog = table.changelog_topic.get_topic_name()
+    sent: list[tuple[str, bytes, bytes, int]] = []
+    futures: list[asyncio.Future] = []
+
+    async def send(topic: str, key: bytes, value: bytes, partition: int, *_: Any) -> asyncio.Future:
+        sent.append((topic, key, value, partition))
+        future = asyncio.get_running_loop().create_future()
+        futures.append(future)
+        return future
+
+    monkeypatch.setattr(app.producer, "send", send)
+    persisted: list[tuple[TopicPartition, int]] = []
+    monkeypatch.setattr(table.data, "set_persisted_offset", lambda tp, offset: persisted.append((tp, offset)))
+    view = _BufferedTable(table, "t")
+    view["a"] = {"n": 1}
+    view["b"] = [1, 2]
+    view["a"] = {"n": 2}  # the last value of a key is the one written, once
+
+    assert await view.flush(partition=2) == 2
+
+    assert table.data["a"] == {"n": 2} and table.data["b"] == [1, 2]
+    encode = app.serializers.dumps_value
+    assert sent == [(changelog, encode(None, "a", serializer="json"), encode(None, {"n": 2}, serializer="json"), 2),
+                    (changelog, encode(None, "b", serializer="json"), encode(None, [1, 2], serializer="json"), 2)]
+    tp = TopicPartition(changelog, 2)
+    for offset, future in enumerate(futures, start=10):
+        future.set_result(RecordMetadata(changelog, 2, tp, offset, -1, 0, -1))
+    await asyncio.sleep(0)
+    assert persisted == [(tp, 11)]  # the flush's last record, once acknowledged
