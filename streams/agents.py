@@ -92,7 +92,7 @@ log = logging.getLogger(__name__)
 #: ``/api/events/recent`` (a ring of slots in ``recent_events``: see ``_remember_recent``).
 RECENT_EVENTS_KEPT = 500
 #: the stateful agents take up to BATCH_MAX messages, waiting at most
-#: ``settings.batch_within_ms`` for more: each table key and each compacted output key is
+#: ``settings.batch_within_ms`` for more: each table key and each upserted output key is
 #: then written once per batch and partition, not once per message (docs/STREAMING.md, "Batches").
 BATCH_MAX = 1000
 
@@ -853,9 +853,10 @@ async def _write_through(table: Any, partition: int, key: Any, value: Any) -> An
 
 
 class _Outbox:
-    """Messages for one output topic, kept until the end of the batch. On a compacted topic
-    only the last value of each ``dedupe`` key is sent (what compaction would keep anyway);
-    with no ``dedupe`` every message is sent, in order."""
+    """Messages for one output topic, kept until the end of the batch. With a ``dedupe`` key
+    only the last value of each key is sent (on the compacted topics what compaction would
+    keep anyway; a contribution is an incident's full state for its scope, so its last one
+    suffices); with no ``dedupe`` every message is sent, in order."""
 
     def __init__(self, topic: Any, dedupe: Callable[[bytes | None, bytes], Any] | None = None) -> None:
         self._topic = topic
@@ -923,7 +924,7 @@ async def handle_batch(
     cache: TableCache | None = None,
 ) -> list[Any]:
     """Run ``handler`` over a batch of events, one partition at a time, in order within each
-    partition; table writes and compacted outputs (incidents, contributions, tallies) are
+    partition; table writes and upserted outputs (incidents, contributions, tallies) are
     coalesced per partition and written when the partition's messages are all handled.
 
     Crash safety is unchanged: faust acks the batch only after this returns, so a crash

@@ -230,7 +230,9 @@ def build_topology(fapp: CrisisStreamApp) -> Topology:
         settings=s,
         articles_topic=_topic(fapp, s.articles_topic),
         events_topic=_topic(fapp, s.events_topic),
-        contributions_topic=_topic(fapp, f"{s.tallies_topic}.contributions", compacting=True),
+        # Not compacted: it is keyed by scope, and many incidents share a scope; compaction
+        # would keep only the last of them if the tally agent lagged past a closed segment.
+        contributions_topic=_topic(fapp, f"{s.tallies_topic}.contributions"),
         incidents_topic=_topic(fapp, s.incidents_topic, compacting=True),
         tallies_topic=_topic(fapp, s.tallies_topic, compacting=True),
         dead_letter_topic=_topic(fapp, s.dead_letter_topic),
