@@ -15,7 +15,7 @@ from typing import Any
 from extraction.dates import resolve_event_date
 from extraction.figures import Figure, combine_figures, find_figures
 from extraction.taxonomy import classify_event_type, extract_actors
-from extraction.text import Sentence, split_sentences
+from extraction.text import Sentence, blank_markup, split_sentences
 from schemas import EventRecord, FigureKind, Location, Range
 
 __all__ = ["EXTRACTOR_VERSION", "ArticleInput", "ExtractionResult", "Extractor", "group_events", "stable_event_id"]
@@ -74,7 +74,8 @@ class Extractor:
 
     def extract(self, article: ArticleInput) -> ExtractionResult:
         """Events, totals and the primary event of one article (see docs/FIGURES.md)."""
-        text = article.text
+        # (an HTML fragment reads as its text; same length, so evidence spans hold for both)
+        text = blank_markup(article.text)
         sentences = split_sentences(text)
         published = article.published or (article.published_at.date() if article.published_at else None)
         figures = find_figures(text, sentences, published)
@@ -116,7 +117,7 @@ class Extractor:
                 title: str) -> Location:
         if self.gazetteer is None:
             return Location()
-        return self.gazetteer.resolve(text, sentences, anchor, title)
+        return self.gazetteer.resolve(text, sentences, anchor, blank_markup(title))
 
     def _record(self, article: ArticleInput, text: str, sentences: list[Sentence], published: dt.date | None,
                 anchor: tuple[int, int] | None, ordinal: int, group: list[Figure],

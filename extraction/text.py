@@ -17,15 +17,47 @@ Speed (every article passes here once; the rest of the core reads the result):
 * ``Sentence`` stores its ``end`` and is filled slot by slot (it stays a frozen dataclass).
 
 ``longest_first`` writes a word list as a prefix-tree regex; dates and taxonomy use it.
+``blank_markup`` reads an HTML fragment as text of the same length (feeds send both).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import FrozenInstanceError, dataclass, field
 
-__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "longest_first", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "blank_markup", "longest_first", "split_sentences"]
+
+# An HTML tag, comment or character reference (a feed's body may be an HTML fragment).
+_MARKUP = re.compile(r"<(?:[a-zA-Z/][^<>]{0,300}|!--.{0,300}?--)>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+# Tags that end a block of text (a paragraph, a line, a list item, a heading, a cell).
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header)\b",
+                        re.IGNORECASE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    piece = m.group(0)
+    if piece[0] == "<":
+        # a block tag is a line break (a sentence may end there); any other tag is space
+        return ("\n" if _BLOCK_TAG.match(piece) else " ") + " " * (len(piece) - 1)
+    char = html.unescape(piece)
+    if len(char) != 1 or char.isspace():
+        char = " "  # (&nbsp; and unknown names read as a space)
+    return char + " " * (len(piece) - 1)
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with every HTML tag blanked (a line break for a block tag, else spaces) and
+    every character reference ("&amp;", "&#8212;") decoded and padded with spaces: the same
+    length, so offsets into it are offsets into the text as sent.
+
+    >>> blank_markup("<p>12&nbsp;killed</p>")
+    '\\n  12      killed\\n   '
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    return _MARKUP.sub(_blank, text)
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {

@@ -9,7 +9,7 @@ import pytest
 
 from extraction.core import EXTRACTOR_VERSION, ArticleInput, Extractor
 from extraction.geo import Gazetteer
-from extraction.text import MAX_SENTENCE_CHARS, split_sentences
+from extraction.text import MAX_SENTENCE_CHARS, blank_markup, split_sentences
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -383,6 +383,21 @@ def test_sentences_are_the_same_whether_or_not_the_text_has_exclamation_or_quest
     marked = [(s.text, s.start) for s in split_sentences(body + " Why?")]
     assert marked[: len(plain)] == plain
     assert marked[-1][0] == "Why?"
+
+
+def test_an_html_fragment_reads_as_its_text_with_spans_into_the_text_as_sent() -> None:
+    plain = "A suicide bomber killed 12 people at a mosque on Sunday. At least 30 others were wounded."
+    fragment = ("<p>A suicide bomber killed 12&nbsp;people at a mosque on Sunday.</p><p>At least 30 others "
+                "were&nbsp;wounded.</p><!-- ad -->")
+    out, want = _extract(fragment), _extract(plain)
+    assert out["totals"] == want["totals"]
+    for ev in out["events"][0]["evidence"]:
+        assert fragment[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_text_without_markup_is_left_as_it_is() -> None:
+    text = "Fish & chips < 5 pounds; AT&T said 3 > 2."
+    assert blank_markup(text) == text
 
 
 def test_a_run_on_text_is_cut_into_pieces_of_bounded_length_at_spaces() -> None:
