@@ -1362,7 +1362,11 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                     if v is not None:
                         s += 4.0 * (v - 0.5 * oa.get(a, 0.0)) / max_adm
                     s = s + b_cc + b_adm
-                    if single and k_exact < 12 and c < n_places:
+                    if c >= n_places:
+                        # a region's spelling counts whatever its rank: "Maine" is the
+                        # state, not Minya (Egypt), although a dozen towns fold alike
+                        s += b_exact
+                    elif single and k_exact < 12:
                         k_exact += 1
                         s += b_exact
                     if s > best_s:

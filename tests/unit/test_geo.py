@@ -228,6 +228,16 @@ CURATED = [
     # Pakistani force names are no places ("Levies" folds like Levis, Quebec)
     pytest.param("The Levies found the body of a shepherd near Kalat on Sunday.", "PK", "PK-BA",
                  id="levies-is-a-force-not-a-place"),
+    # a region spelled as the text writes it keeps its spelling bonus however many towns
+    # fold alike: a state written as an adjective is the state, not a town abroad
+    pytest.param("Jury selection began in the case of a man charged with shooting five people at a "
+                 "Maine brewery in 2022.", "US", "US-ME", id="maine-adjective-is-the-state"),
+    pytest.param("Wildfires killed three firefighters in California this week.", "US", "US-CA",
+                 id="california-is-the-state"),
+    pytest.param("An avalanche killed two skiers in Utah on Saturday.", "US", "US-UT", id="utah-is-the-state"),
+    pytest.param("Gunmen killed six people at a bar in Morelos, officials said.", "MX", "MX-MOR",
+                 id="morelos-is-the-state"),
+    pytest.param("Floods in Kerry left two people dead.", "IE", "IE-KY", id="kerry-is-the-county"),
 ]
 
 
