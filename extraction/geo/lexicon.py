@@ -288,6 +288,8 @@ AREA_NAMES: dict[str, str] = {
     "kasai occidental": "CD", "kasai-occidental": "CD", "somaliland": "SO", "puntland": "SO",
     "jubaland": "SO", "donbas": "UA", "donbass": "UA", "mindanao": "PH", "cyrenaica": "LY",
     "fezzan": "LY", "tripolitania": "LY", "ogaden": "ET", "niger delta": "NG", "sinai": "EG",
+    # disputed areas, filed under the state that ISO 3166 and ACLED place them in
+    "nagorno-karabakh": "AZ", "nagorno karabakh": "AZ", "artsakh": "AZ", "south ossetia": "GE",
 }
 
 # US state abbreviations as datelines and addresses write them after a comma: AP style

@@ -238,6 +238,10 @@ CURATED = [
     pytest.param("Gunmen killed six people at a bar in Morelos, officials said.", "MX", "MX-MOR",
                  id="morelos-is-the-state"),
     pytest.param("Floods in Kerry left two people dead.", "IE", "IE-KY", id="kerry-is-the-county"),
+    # disputed areas (lexicon.AREA_NAMES) are their state's evidence, with no region
+    pytest.param("Shelling killed two civilians in Nagorno-Karabakh on Sunday.", "AZ", None,
+                 id="nagorno-karabakh-alone"),
+    pytest.param("A border guard was killed in South Ossetia on Friday.", "GE", None, id="south-ossetia"),
 ]
 
 
@@ -312,6 +316,23 @@ DATELINES = [
     pytest.param("ATLANTA (Wire) — Two men were shot outside a bar early Saturday, police said. One died at a "
                  "hospital in Birmingham.", "US-GA", id="the-hospital-in-the-next-sentence-is-not-the-place"),
 ]
+
+
+# ACLED notes of two events: the primary event (the first) keeps its own place when its
+# "(Region)" is a disputed area (lexicon.AREA_NAMES) and the second is "Place (Place)".
+NOTES_OF_TWO_EVENTS = [
+    pytest.param("On 11 October 2020, Azerbaijani forces shelled Martuni (Nagorno-Karabakh), killing 3 "
+                 "civilians. Armenian forces shelled Tartar (Tartar), killing 2 civilians.", "AZ", "AZ-XVD",
+                 "Martuni", id="nagorno-karabakh-note-keeps-its-first-place"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code", "name"), NOTES_OF_TWO_EVENTS)
+def test_the_primary_event_of_a_note_keeps_its_own_place(gazetteer: Gazetteer, text: str, country: str,
+                                                         admin1_code: str, name: str) -> None:
+    result = Extractor(gazetteer).extract(article_input_from({"id": "note", "text": text})).to_json()
+    assert (result["primary"]["country"], result["primary"]["admin1_code"], result["primary"]["location"]) \
+        == (country, admin1_code, name)
 
 
 @pytest.mark.parametrize(("text", "admin1_code"), DATELINES)
