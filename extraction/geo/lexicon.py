@@ -73,6 +73,10 @@ medical health care fire rescue emergency molotov cocktail
 several both each every another such few none eleven twelve twenty hundred hundreds
 thousand thousands dozen dozens everyone someone nobody anyone something nothing
 meanwhile moreover furthermore instead otherwise though although unless whether
+shelling shellings artillery grenade rocket rockets drone drones missile missiles mines mine
+raid raids massacre battle fierce armed communal marines farmers women hunger
+rain rains flood snow ice frost tornado tornadoes tsunami volcano quake fires fireworks gas
+car truck bus ferry train dam levee
 yesterday tonight tomorrow earlier recently currently previously finally already
 officers authorities witnesses neighbors neighbours friends relatives residents investigators
 detectives deputies troopers sources reports according update updated breaking watch
