@@ -1390,10 +1390,13 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
-        elif single and e < n_places and cont_cc is None and not admin_hint:
+        elif single and e < n_places and cont_cc is None and not admin_hint \
+                and index.place_pop[e] < _QUARTERS_CITY_POP:
             # The country is right but nothing credible points at this region while
             # another region of it is: a namesake, or a neighbourhood of the city named
-            # in the dateline ("CHICAGO -- A shooting in Brainerd").
+            # in the dateline ("CHICAGO -- A shooting in Brainerd"). Not a city of 100,000+:
+            # a wire roundup's first strike ("struck Odesa ... In the Dnipropetrovsk
+            # region, ... in Nikopol") is no echo of the second's region.
             osa = own_strong_a[k]
             if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
                     b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):

@@ -315,6 +315,16 @@ DATELINES = [
                  id="a-neighborhood-namesake-in-another-state"),
     pytest.param("ATLANTA (Wire) — Two men were shot outside a bar early Saturday, police said. One died at a "
                  "hospital in Birmingham.", "US-GA", id="the-hospital-in-the-next-sentence-is-not-the-place"),
+    # a roundup's first strike on a big city keeps its place when the next sentence names
+    # another region and a town in it (a city of 100,000+ is no echo of that region)
+    pytest.param("KYIV (Wire) - A glide bomb killed four people in the city of Zaporizhzhia on Friday. "
+                 "Separately, drones hit the city of Kryvyi Rih in the Dnipropetrovsk region.", "UA-23",
+                 id="roundup-first-city-keeps-its-region"),
+    pytest.param("KYIV (Wire) - Russian drones struck Odesa overnight, killing two people. In the "
+                 "Dnipropetrovsk region, shelling killed a woman in Nikopol.", "UA-51",
+                 id="roundup-first-city-before-a-region-and-its-town"),
+    pytest.param("KHARTOUM (Wire) - Shelling killed 11 people in Omdurman on Sunday. In North Darfur, "
+                 "fighters attacked the town of Kutum.", "SD-KH", id="roundup-first-city-sudan"),
 ]
 
 
