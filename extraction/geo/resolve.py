@@ -344,6 +344,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue  # "Taliban militants", "Sharqiya Army": an actor
             if first:
                 before = prev
+            elif before == "little":
+                continue  # "Little Haiti", "Little Havana", "Little Saigon": a city's quarter
             if kind == "place" and before == "the" and nxt in _FACILITIES:
                 continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:

@@ -238,6 +238,9 @@ CURATED = [
     pytest.param("Gunmen killed six people at a bar in Morelos, officials said.", "MX", "MX-MOR",
                  id="morelos-is-the-state"),
     pytest.param("Floods in Kerry left two people dead.", "IE", "IE-KY", id="kerry-is-the-county"),
+    # "Little <country or city>" is a US city's quarter, not that country
+    pytest.param("A man was shot in Little Haiti early Monday, Miami police said.", "US", "US-FL",
+                 id="little-haiti-is-a-miami-quarter"),
     # disputed areas (lexicon.AREA_NAMES) are their state's evidence, with no region
     pytest.param("Shelling killed two civilians in Nagorno-Karabakh on Sunday.", "AZ", None,
                  id="nagorno-karabakh-alone"),
@@ -570,6 +573,7 @@ FALSE_PLACES = [
     pytest.param("Drone strikes killed three fighters overnight.", id="drone"),
     pytest.param("Raids on two farms left five dead.", id="raids"),
     pytest.param("Fierce fighting was reported. Armed men then looted the market.", id="fierce-armed"),
+    pytest.param("A woman was stabbed to death in Little Saigon on Friday.", id="little-saigon-is-no-saigon"),
 ]
 
 
