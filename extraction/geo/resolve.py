@@ -97,6 +97,11 @@ _FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university",
                          "prison", "cathedral", "temple", "madrasa", "college"})
 _NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
+_COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# a part of the country a dateline names: "the country's restive northwest", "the north of the country"
+_COUNTRY_PART = re.compile(
+    r"the country['’]s (?:(?:restive|volatile|remote|troubled|conflict-hit|mountainous|far) )?(?:far[- ])?"
+    + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -1095,6 +1100,10 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries) \
                     and not (us_dl_adm >= 0 and _quarter_like(index, m, us_dl_adm, us_named)):
                 shadow_starts.append(m.start)
+        if "the country" in text:
+            # "ISLAMABAD, Pakistan - ... in the country's northwest", "in the north of the
+            # country": elsewhere in the dateline's country, as "in northwestern Pakistan"
+            country_shadow.extend(mt.start() for mt in _COUNTRY_PART.finditer(text, dl_end))
         if country_shadow:
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,

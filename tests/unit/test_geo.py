@@ -328,6 +328,12 @@ DATELINES = [
                  id="roundup-first-city-before-a-region-and-its-town"),
     pytest.param("KHARTOUM (Wire) - Shelling killed 11 people in Omdurman on Sunday. In North Darfur, "
                  "fighters attacked the town of Kutum.", "SD-KH", id="roundup-first-city-sudan"),
+    # "the country's northwest", "the north of the country": elsewhere in the dateline's
+    # country, as "northwestern Pakistan" is: the country, not the capital's region
+    pytest.param("ISLAMABAD, Pakistan (Wire) - A roadside bomb killed five soldiers in the country's northwest "
+                 "on Monday, the army said.", None, id="the-countrys-northwest-is-not-the-capital"),
+    pytest.param("ABUJA (Wire) - Gunmen killed 30 villagers in the north of the country, police said on Sunday.",
+                 None, id="the-north-of-the-country-is-not-the-capital"),
 ]
 
 
