@@ -21,6 +21,7 @@ __all__ = [
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
     "PLACE_SPELLINGS",
+    "QUALIFIED_ADMIN1",
     "PERSON_TITLES",
     "STOPWORDS",
     "STREET_WORDS",
@@ -296,6 +297,11 @@ AREA_NAMES: dict[str, str] = {
     "nagorno-karabakh": "AZ", "nagorno karabakh": "AZ", "artsakh": "AZ", "south ossetia": "GE",
 }
 
+# Regions named only with their country before them: "Pakistani Kashmir", "Pakistan-
+# administered Kashmir" is Azad Jammu and Kashmir; a bare "Kashmir" stays India's (an
+# Indian Kashmir story often names Pakistan, which would otherwise pull it across).
+QUALIFIED_ADMIN1: dict[tuple[str, str], str] = {("PK", "kashmir"): "PK-JK"}
+
 # US state abbreviations as datelines and addresses write them after a comma: AP style
 # ("Marksville, La.", "Calif.", "Tenn.", written with a dot) and postal codes ("LA", "TX").
 US_STATE_ABBREV: dict[str, str] = {
@@ -329,6 +335,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("IQ", "ninewa"): "IQ-NI", ("IQ", "qadissiya"): "IQ-QA", ("IQ", "babylon"): "IQ-BB",
     ("IQ", "dahuk"): "IQ-DA", ("IQ", "duhok"): "IQ-DA", ("IQ", "thi qar"): "IQ-DQ",
     ("IQ", "sulaymaniyah"): "IQ-SU", ("IQ", "erbil"): "IQ-AR",
+    # Iraq's Kurdistan Region (ISO IQ-KR); Iran's Kordestan also keys "Kurdistan": a text
+    # that names Iraq ("Iraq's Kurdistan region", "Iraqi Kurdistan") picks Iraq's
+    ("IQ", "kurdistan"): "IQ-KR", ("IQ", "kurdistan region"): "IQ-KR",
     ("YE", "taizz"): "YE-TA", ("YE", "sadah"): "YE-SD", ("YE", "suqutra"): "YE-SU",
     ("YE", "al bayda"): "YE-BA", ("YE", "marib"): "YE-MA", ("YE", "al hudaydah"): "YE-HU",
     ("YE", "amanat al asimah"): "YE-SA", ("YE", "sanaa"): "YE-SN",

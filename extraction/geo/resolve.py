@@ -63,6 +63,7 @@ from extraction.geo.lexicon import (
     NON_EVENT_BEFORE,
     PERSON_TITLES,
     PLACE_SPELLINGS,
+    QUALIFIED_ADMIN1,
     STOPWORDS,
     STREET_WORDS,
     US_STATE_ABBREV,
@@ -102,6 +103,8 @@ _COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|s
 _COUNTRY_PART = re.compile(
     r"the country['’]s (?:(?:restive|volatile|remote|troubled|conflict-hit|mountainous|far) )?(?:far[- ])?"
     + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
+_QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
+_QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -366,6 +369,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     towns = us_towns[surface] = _named_entries(index, surface, "us_towns")
                 if towns:
                     kind, hit = "place", towns
+            if kind == "place" and single and (pc.get(surface) or _plain(surface)) in _QUALIFIED_NAMES:
+                # "Pakistani Kashmir", "Pakistan-administered Kashmir": the qualifier's region
+                q = _qualified_region(index, text, start, surface, before if not first else prev)
+                if q >= 0:
+                    hit = (q,)
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n" and surface not in _PLACE_ACRONYMS:
@@ -433,6 +441,26 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if word in person:
                 m.fragment = True
     return out
+
+
+def _qualified_region(index: PlaceIndex, text: str, start: int, surface: str, before: str) -> int:
+    """The region entry ``lexicon.QUALIFIED_ADMIN1`` gives ``surface`` after a country's
+    qualifier ("Pakistani Kashmir", "Pakistan-administered Kashmir"), else -1."""
+    if before in _QUALIFIER_AFFIXES:
+        # "Pakistan-administered": the word before the hyphen
+        hy = start - len(before) - 2
+        if hy < 1 or text[hy] != "-":
+            return -1
+        head = _TOKEN.findall(text, max(0, hy - 30), hy)
+        if not head:
+            return -1
+        k = fold_key(head[-1])
+    else:
+        k = fold_key(before) if before else ""
+    cc = index.countries.get(k) or index.demonyms.get(k)
+    code = QUALIFIED_ADMIN1.get((cc, _plain(surface))) if cc else None
+    a = index.adm_by_code.get(code, -1) if code else -1
+    return index.n_places + a if a >= 0 else -1
 
 
 def _named_entries(index: PlaceIndex, surface: str, which: str) -> tuple[int, ...]:

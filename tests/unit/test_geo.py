@@ -238,6 +238,17 @@ CURATED = [
     pytest.param("Gunmen killed six people at a bar in Morelos, officials said.", "MX", "MX-MOR",
                  id="morelos-is-the-state"),
     pytest.param("Floods in Kerry left two people dead.", "IE", "IE-KY", id="kerry-is-the-county"),
+    # a region two countries share a name for: the qualified one; bare "Kashmir" is India's
+    # even when the story names Pakistan
+    pytest.param("Monsoon floods killed nine people in Pakistani Kashmir this week.", "PK", "PK-JK",
+                 id="pakistani-kashmir"),
+    pytest.param("A landslide killed five in Pakistan-administered Kashmir on Sunday.", "PK", "PK-JK",
+                 id="pakistan-administered-kashmir"),
+    pytest.param("A grenade attack killed two in Kashmir, Indian police said, blaming Pakistan-based militants.",
+                 "IN", "IN-JK", id="bare-kashmir-stays-indias"),
+    pytest.param("A car bomb killed four peshmerga in Iraq's Kurdistan region on Tuesday.", "IQ", "IQ-KR",
+                 id="iraqs-kurdistan-region"),
+    pytest.param("Two smugglers were shot dead in Iranian Kurdistan.", "IR", "IR-12", id="iranian-kurdistan"),
     # "Little <country or city>" is a US city's quarter, not that country
     pytest.param("A man was shot in Little Haiti early Monday, Miami police said.", "US", "US-FL",
                  id="little-haiti-is-a-miami-quarter"),
