@@ -1457,6 +1457,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         conf_g.append(conf)
     group_of = plan.group_of
     final = [w if g < 0 else w * conf_g[g] for w, g in zip(wts, group_of, strict=True)]
+    if plan.homes:
+        # "A Texas man died ... in Tulsa", "DALLAS - A Florida teenager was shot": a region
+        # named only as a person's home is no scene when the text names a place otherwise
+        others = any(g >= 0 and not mentions[i].home and final[i] > 0.0 for i, g in enumerate(group_of))
+        if others:
+            for i, m in enumerate(mentions):
+                g = group_of[i]
+                if m.home and g >= 0 and best_g[g] >= n_places:
+                    final[i] *= _HOME_ONLY
 
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}

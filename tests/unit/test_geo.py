@@ -454,6 +454,14 @@ PLACE_NAMES = [
     pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
                  "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
     pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
+    # a state named only as a home ("a Texas man") gives neither the name nor the region
+    pytest.param("A Texas man died on Sunday after he was shot outside a nightclub in Tulsa, police said.", "Tulsa",
+                 id="us-home-state-yields-to-the-scene"),
+    pytest.param("An Ohio woman was killed in a crash on the interstate near Indianapolis on Friday.",
+                 "Indianapolis", id="us-home-state-yields-to-a-city-near-the-scene"),
+    pytest.param("DALLAS (Wire) — A Florida teenager was shot and killed at a house party early Sunday.",
+                 "Dallas", id="us-home-state-yields-to-the-dateline"),
+    pytest.param("A Georgia man was killed in a shooting on Saturday.", "Georgia", id="us-home-state-alone-is-the-place"),
     # ... unless it has a state or a police force of its own
     pytest.param("A man was shot dead at a gas station in Cicero, Ill., on Saturday. He had driven in from "
                  "Chicago.", "Cicero", id="us-suburb-with-its-state-is-a-town"),
