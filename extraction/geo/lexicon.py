@@ -130,7 +130,7 @@ ADMIN_WORDS = frozenset({
     "province", "provinces", "governorate", "governorates", "state", "region", "oblast",
     "department", "departamento", "prefecture", "wilayah", "wilaya", "vilayet", "division",
     "territory", "muhafazah", "emirate", "canton", "estado", "provincia", "region's",
-    "province's", "state's",
+    "province's", "state's", "departement",
 })
 
 # Words after a place name that mark it as a district below admin1 ("Khyber district",

@@ -103,6 +103,7 @@ _COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|s
 _COUNTRY_PART = re.compile(
     r"the country['’]s (?:(?:restive|volatile|remote|troubled|conflict-hit|mountainous|far) )?(?:far[- ])?"
     + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
+_OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
@@ -326,7 +327,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 tails.append((-1, -1, last_word))
             continue
         prev2 = ""
-        if prev == "of":
+        if prev in _OF_ROMANCE:
+            # "la province du Soum", "el estado de Veracruz": the admin word before "de"
+            pw2, _ = _prev_word(text, pstart)
+            prev2 = _plain(pw2) if pw2 else ""
+        elif prev == "of":
             pw2, _ = _prev_word(text, pstart)
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
@@ -397,7 +402,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
-                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                     ccs = DISTRICT_WORD_COUNTRIES.get(nxt)
                     if ccs is not None:
@@ -423,7 +428,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             else:
                 mention = Mention(start + offset, end + offset, surface, kind, hit, (), False, single,
                                   fragment, in_title)
-                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or (first and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                 if before in NON_EVENT_BEFORE:
                     mention.negated = True

@@ -249,6 +249,9 @@ CURATED = [
     pytest.param("A car bomb killed four peshmerga in Iraq's Kurdistan region on Tuesday.", "IQ", "IQ-KR",
                  id="iraqs-kurdistan-region"),
     pytest.param("Two smugglers were shot dead in Iranian Kurdistan.", "IR", "IR-12", id="iranian-kurdistan"),
+    # an admin word before "de"/"du" marks a region or district as "province of" does
+    pytest.param("Deux gendarmes ont été tués lundi dans la province du Soum.", "BF", "BF-12",
+                 id="french-province-du"),
     # "Little <country or city>" is a US city's quarter, not that country
     pytest.param("A man was shot in Little Haiti early Monday, Miami police said.", "US", "US-FL",
                  id="little-haiti-is-a-miami-quarter"),
