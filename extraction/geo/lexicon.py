@@ -295,6 +295,10 @@ AREA_NAMES: dict[str, str] = {
     "fezzan": "LY", "tripolitania": "LY", "ogaden": "ET", "niger delta": "NG", "sinai": "EG",
     # disputed areas, filed under the state that ISO 3166 and ACLED place them in
     "nagorno-karabakh": "AZ", "nagorno karabakh": "AZ", "artsakh": "AZ", "south ossetia": "GE",
+    "golan heights": "SY",  # (ISO 3166: Syria; Israel holds it)
+    # islands that span several regions of one country
+    "sumatra": "ID", "java": "ID", "sulawesi": "ID", "celebes": "ID", "kalimantan": "ID",
+    "luzon": "PH", "visayas": "PH", "mindoro": "PH",
 }
 
 # Regions named only with their country before them: "Pakistani Kashmir", "Pakistan-
