@@ -103,6 +103,8 @@ _COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|s
 _COUNTRY_PART = re.compile(
     r"the country['’]s (?:(?:restive|volatile|remote|troubled|conflict-hit|mountainous|far) )?(?:far[- ])?"
     + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
+# "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
+_ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
@@ -290,7 +292,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         rs = run.start()
         if rs > 0 and text[rs - 1].isalnum():
             continue  # inside a word
-        if rs >= 4 and text[rs - 2] == "." and text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
+        if rs >= 4 and text[rs - 2] == "." and text[rs - 4:rs] in _ABBREV_SAINT:
             rs -= 4
             rtext = text[rs:run.end()]
             got = memo.get(rtext)

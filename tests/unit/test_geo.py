@@ -461,6 +461,11 @@ PLACE_NAMES = [
     pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
                  "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
     pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
+    # an upper-case dateline's "ST." / "FT." belongs to the name ("ST. LOUIS" is no Lewes)
+    pytest.param("ST. LOUIS (Wire) - A teenager was shot dead on a porch on Sunday night.", "St. Louis",
+                 id="upper-case-st-dateline"),
+    pytest.param("ST. PETERSBURG, Fla. (Wire) - A man was killed in a crash on Friday.", "St. Petersburg",
+                 id="upper-case-st-dateline-with-its-state"),
     # a state named only as a home ("a Texas man") gives neither the name nor the region
     pytest.param("A Texas man died on Sunday after he was shot outside a nightclub in Tulsa, police said.", "Tulsa",
                  id="us-home-state-yields-to-the-scene"),
