@@ -105,6 +105,7 @@ _COUNTRY_PART = re.compile(
     + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
 # "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
 _ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
+_AGE_AFTER = re.compile(r", \d{1,3},")  # (not "In North Waziristan, 12 militants were killed")
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
@@ -345,6 +346,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 matches = tuple(mt for mt in matches if mt[0] >= cut.end())
                 if not matches:
                     continue
+        re_ = run.end()
+        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and " " in rtext and not upper \
+                and _AGE_AFTER.match(text, re_):
+            # "Georgia Brown, 41, was found dead": a person and her age (her surname alone
+            # later is her too: "Bennett said" is no Bennett, Colorado)
+            if last_word is not None:
+                tails.append((-1, -1, last_word))
+            continue
         if person_tail is not None:
             tails.append((rs + person_tail[0], rs + person_tail[1], last_word))  # "Codrick Beal": a person?
         for s_off, e_off, surface, kind, hit, single, fragment, nxt, before, at_end, first, acronym, regional, \

@@ -461,6 +461,9 @@ PLACE_NAMES = [
     pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
                  "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
     pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
+    # a name with an age after it is a person ("Georgia Brown, 41,")
+    pytest.param("Georgia Brown, 41, was found shot in her apartment in Dayton on Monday.", "Dayton",
+                 id="country-named-person-with-age"),
     # an upper-case dateline's "ST." / "FT." belongs to the name ("ST. LOUIS" is no Lewes)
     pytest.param("ST. LOUIS (Wire) - A teenager was shot dead on a porch on Sunday night.", "St. Louis",
                  id="upper-case-st-dateline"),
@@ -611,6 +614,7 @@ FALSE_PLACES = [
     pytest.param("Raids on two farms left five dead.", id="raids"),
     pytest.param("Fierce fighting was reported. Armed men then looted the market.", id="fierce-armed"),
     pytest.param("A woman was stabbed to death in Little Saigon on Friday.", id="little-saigon-is-no-saigon"),
+    pytest.param("Jordan Smith, 19, was shot dead on Sunday.", id="country-named-person-with-age"),
 ]
 
 
