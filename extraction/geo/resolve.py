@@ -106,6 +106,8 @@ _COUNTRY_PART = re.compile(
 # "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
 _ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
 _AGE_AFTER = re.compile(r", \d{1,3},")  # (not "In North Waziristan, 12 militants were killed")
+# a place "in" which someone was arrested or born is not where the killing happened
+_NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed ", "booked ", "born ")
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
@@ -425,8 +427,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             continue
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
-                if before in NON_EVENT_BEFORE:
-                    mention.negated = True
+                if before in NON_EVENT_BEFORE or (
+                        first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
+                    mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
                 if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
                         and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"

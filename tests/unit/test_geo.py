@@ -461,9 +461,12 @@ PLACE_NAMES = [
     pytest.param("MARKHAM, Ill. — A Chicago man was shot and killed outside a restaurant on Saturday night, "
                  "police said.", "Markham", id="us-home-town-yields-to-the-dateline"),
     pytest.param("A Chicago man was shot dead on Sunday, police said.", "Chicago", id="us-home-town-alone-is-the-place"),
-    # a name with an age after it is a person ("Georgia Brown, 41,")
+    # a name with an age after it is a person ("Georgia Brown, 41,"), and a place someone
+    # was arrested in is not the scene
     pytest.param("Georgia Brown, 41, was found shot in her apartment in Dayton on Monday.", "Dayton",
                  id="country-named-person-with-age"),
+    pytest.param("The suspect was arrested in Nashville on Sunday, hours after a clerk was shot dead in Memphis.",
+                 "Memphis", id="arrested-in-is-not-the-scene"),
     # an upper-case dateline's "ST." / "FT." belongs to the name ("ST. LOUIS" is no Lewes)
     pytest.param("ST. LOUIS (Wire) - A teenager was shot dead on a porch on Sunday night.", "St. Louis",
                  id="upper-case-st-dateline"),
