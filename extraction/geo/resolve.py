@@ -865,6 +865,8 @@ class _Plan:
     us_dl_adm: int = -1
     us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
     homes: bool = False  # a place is named as a person's home ("a Phoenix man")
+    # "near the border with Mali" after "NIAMEY -": the dateline's borderlands, not its region
+    border_starts: tuple[int, ...] = ()
 
 
 class _Group(NamedTuple):
@@ -1015,6 +1017,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     dl_cc: set[str | None] = set()  # countries named in the dateline
     shadowing: list[Mention] = []  # places after the dateline that may shadow it
     country_shadow: list[int] = []  # "central Mali" after "BAMAKO, Mali -": elsewhere in it
+    border_starts: list[int] = []  # "near the border with Mali" after "NIAMEY -"
     us_dl_adm = -1
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
@@ -1060,6 +1063,9 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 # "BAMAKO, Mali (AP) - ... in Ogossagou, central Mali": the event is elsewhere
                 # in the country (a place the gazetteer may lack), not in the capital
                 country_shadow.append(start)
+            elif m.kind == "country" and m.negated and start >= dl_end and m.cc not in dl_cc \
+                    and text.endswith("border with ", max(0, start - 12), start):
+                border_starts.append(start)  # "NIAMEY - ... near the border with Mali"
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
@@ -1155,7 +1161,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
-                 us_named, any(m.home for m in mentions))
+                 us_named, any(m.home for m in mentions), tuple(border_starts) if dl_cc else ())
 
 
 def _ends_before(text: str, word: str) -> set[int]:
@@ -1279,6 +1285,11 @@ def resolve_location(
                                        for s in plan.shadow_starts):
                 shadowed = True
                 anchor = (ev_start, nxt.end)
+    border = False
+    if dl_end > 0 and plan.border_starts and not shadowed:
+        # the dateline's country still counts in full; only its region needs another name
+        ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
+        border = any(ev_start <= s < ev_end for s in plan.border_starts)
     wts = plan.w_plain
     lifted: list[int] = []
     if anchor is not None:
@@ -1289,17 +1300,18 @@ def resolve_location(
                 wts[i] = w
                 lifted.append(i)
     # (two events of one text whose anchors lift the same names get the same answer)
-    answer_key = (shadowed, *lifted)
+    answer_key = (shadowed, border, *lifted)
     known = plan.answers.get(answer_key)
     if known is not None:
         return known
-    loc = _vote(plan, index, wts, shadowed)
+    loc = _vote(plan, index, wts, shadowed, border)
     plan.answers[answer_key] = loc
     return loc
 
 
-def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> Location:
-    """The answer for one set of mention weights (see the module docstring, 3-4)."""
+def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, border: bool = False) -> Location:
+    """The answer for one set of mention weights (see the module docstring, 3-4); ``border``:
+    the dateline's region stands only when another name votes for it."""
     mentions = plan.mentions
     n_places = index.n_places
     ecc, eadm = index.entry_columns()
@@ -1505,6 +1517,8 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                     w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
                 else:
                     heard.add(key)
+            elif border and not dateline[i]:
+                heard.add(key)
             voted[k] = True
             votes[key] = votes.get(key, 0.0) + w
             cc = key[0]
@@ -1522,7 +1536,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
-    if shadowed:
+    if shadowed or border:
         # the event is elsewhere in the dateline's country: not in the dateline's region
         # unless another name puts it there ("BAMAKO, Mali - ... in central Mali": Mali)
         regions = {a: v for a, v in regions.items() if (country, a) in heard}

@@ -352,6 +352,11 @@ DATELINES = [
                  "on Monday, the army said.", None, id="the-countrys-northwest-is-not-the-capital"),
     pytest.param("ABUJA (Wire) - Gunmen killed 30 villagers in the north of the country, police said on Sunday.",
                  None, id="the-north-of-the-country-is-not-the-capital"),
+    # "near the border with Mali" after "NIAMEY -": the borderlands, not the capital's region
+    pytest.param("NIAMEY (Wire) - Gunmen on motorbikes killed 17 soldiers near the border with Mali on Thursday.",
+                 None, id="near-the-border-is-not-the-capital"),
+    pytest.param("NAIROBI (Wire) - A roadside bomb killed four police officers in Mandera county near the border "
+                 "with Somalia.", "KE-24", id="near-the-border-with-a-region-named"),
 ]
 
 
