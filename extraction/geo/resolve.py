@@ -928,9 +928,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # it: "Marib", "Idleb", "Derna" for Darnah; not "Maryland City", a small town that an
     # alternate name ties to "Maryland")
     if single and m.ids[-1] >= n_places:  # (only a region namesake asks: most names have none)
-        key = fold_key(surface)
         town_adms = {eadm[e] for e in m.ids if e < n_places and (
-            place_pop[e] >= _NAMESAKE_CITY_POP or fold_key(place_name[e]) == key)}
+            place_pop[e] >= _NAMESAKE_CITY_POP or _folded(place_name[e]) == folded)}
     else:
         town_adms = ()
     for rank, e in enumerate(m.ids):
