@@ -20,6 +20,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
+    "NOT_COUNTRY_NAMES",
     "PLACE_SPELLINGS",
     "QUALIFIED_ADMIN1",
     "PERSON_TITLES",
@@ -263,6 +264,10 @@ PLACE_SPELLINGS: dict[str, tuple[str, str]] = {
 }
 
 # Country names news uses that ISO and GeoNames do not list.
+# Aliases the country lists give that name a region of another country in news: "Sikkim"
+# (listed for Slovakia) is India's state, "Sila" (for South Korea) a region of Chad.
+NOT_COUNTRY_NAMES = frozenset({"sikkim", "sila"})
+
 COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "u s": "US", "usa": "US", "united states": "US", "the us": "US",
     "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
