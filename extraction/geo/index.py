@@ -40,6 +40,7 @@ from extraction.geo.lexicon import (
     COUNTRY_ALIASES,
     DEMONYMS,
     INSTITUTIONS,
+    NOT_COUNTRY_NAMES,
     PLACE_SPELLINGS,
     US_STATE_ABBREV,
     US_STATE_POSTAL,
@@ -391,6 +392,8 @@ def build_index() -> PlaceIndex:
                 if n and _is_latin(n) and "," not in n and len(n) > 3:
                     countries.setdefault(fold_key(n), cc)
                     _add_prefixes(n)
+    for n in NOT_COUNTRY_NAMES:
+        countries.pop(fold_key(n), None)
     for n, cc in COUNTRY_ALIASES.items():
         countries[fold_key(n)] = cc
     for n, cc in AREA_NAMES.items():

@@ -20,7 +20,9 @@ __all__ = [
     "FUNCTION_WORDS",
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
+    "NOT_COUNTRY_NAMES",
     "PLACE_SPELLINGS",
+    "QUALIFIED_ADMIN1",
     "PERSON_TITLES",
     "STOPWORDS",
     "STREET_WORDS",
@@ -73,6 +75,10 @@ medical health care fire rescue emergency molotov cocktail
 several both each every another such few none eleven twelve twenty hundred hundreds
 thousand thousands dozen dozens everyone someone nobody anyone something nothing
 meanwhile moreover furthermore instead otherwise though although unless whether
+shelling shellings artillery grenade rocket rockets drone drones missile missiles mines mine
+raid raids massacre battle fierce armed communal marines farmers women hunger
+rain rains flood snow ice frost tornado tornadoes tsunami volcano quake fires fireworks gas
+car truck bus ferry train dam levee
 yesterday tonight tomorrow earlier recently currently previously finally already
 officers authorities witnesses neighbors neighbours friends relatives residents investigators
 detectives deputies troopers sources reports according update updated breaking watch
@@ -125,7 +131,7 @@ ADMIN_WORDS = frozenset({
     "province", "provinces", "governorate", "governorates", "state", "region", "oblast",
     "department", "departamento", "prefecture", "wilayah", "wilaya", "vilayet", "division",
     "territory", "muhafazah", "emirate", "canton", "estado", "provincia", "region's",
-    "province's", "state's",
+    "province's", "state's", "departement",
 })
 
 # Words after a place name that mark it as a district below admin1 ("Khyber district",
@@ -258,6 +264,10 @@ PLACE_SPELLINGS: dict[str, tuple[str, str]] = {
 }
 
 # Country names news uses that ISO and GeoNames do not list.
+# Aliases the country lists give that name a region of another country in news: "Sikkim"
+# (listed for Slovakia) is India's state, "Sila" (for South Korea) a region of Chad.
+NOT_COUNTRY_NAMES = frozenset({"sikkim", "sila"})
+
 COUNTRY_ALIASES: dict[str, str] = {
     "america": "US", "u s": "US", "usa": "US", "united states": "US", "the us": "US",
     "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
@@ -288,7 +298,18 @@ AREA_NAMES: dict[str, str] = {
     "kasai occidental": "CD", "kasai-occidental": "CD", "somaliland": "SO", "puntland": "SO",
     "jubaland": "SO", "donbas": "UA", "donbass": "UA", "mindanao": "PH", "cyrenaica": "LY",
     "fezzan": "LY", "tripolitania": "LY", "ogaden": "ET", "niger delta": "NG", "sinai": "EG",
+    # disputed areas, filed under the state that ISO 3166 and ACLED place them in
+    "nagorno-karabakh": "AZ", "nagorno karabakh": "AZ", "artsakh": "AZ", "south ossetia": "GE",
+    "golan heights": "SY",  # (ISO 3166: Syria; Israel holds it)
+    # islands that span several regions of one country
+    "sumatra": "ID", "java": "ID", "sulawesi": "ID", "celebes": "ID", "kalimantan": "ID",
+    "luzon": "PH", "visayas": "PH", "mindoro": "PH",
 }
+
+# Regions named only with their country before them: "Pakistani Kashmir", "Pakistan-
+# administered Kashmir" is Azad Jammu and Kashmir; a bare "Kashmir" stays India's (an
+# Indian Kashmir story often names Pakistan, which would otherwise pull it across).
+QUALIFIED_ADMIN1: dict[tuple[str, str], str] = {("PK", "kashmir"): "PK-JK"}
 
 # US state abbreviations as datelines and addresses write them after a comma: AP style
 # ("Marksville, La.", "Calif.", "Tenn.", written with a dot) and postal codes ("LA", "TX").
@@ -323,6 +344,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("IQ", "ninewa"): "IQ-NI", ("IQ", "qadissiya"): "IQ-QA", ("IQ", "babylon"): "IQ-BB",
     ("IQ", "dahuk"): "IQ-DA", ("IQ", "duhok"): "IQ-DA", ("IQ", "thi qar"): "IQ-DQ",
     ("IQ", "sulaymaniyah"): "IQ-SU", ("IQ", "erbil"): "IQ-AR",
+    # Iraq's Kurdistan Region (ISO IQ-KR); Iran's Kordestan also keys "Kurdistan": a text
+    # that names Iraq ("Iraq's Kurdistan region", "Iraqi Kurdistan") picks Iraq's
+    ("IQ", "kurdistan"): "IQ-KR", ("IQ", "kurdistan region"): "IQ-KR",
     ("YE", "taizz"): "YE-TA", ("YE", "sadah"): "YE-SD", ("YE", "suqutra"): "YE-SU",
     ("YE", "al bayda"): "YE-BA", ("YE", "marib"): "YE-MA", ("YE", "al hudaydah"): "YE-HU",
     ("YE", "amanat al asimah"): "YE-SA", ("YE", "sanaa"): "YE-SN",

@@ -63,6 +63,7 @@ from extraction.geo.lexicon import (
     NON_EVENT_BEFORE,
     PERSON_TITLES,
     PLACE_SPELLINGS,
+    QUALIFIED_ADMIN1,
     STOPWORDS,
     STREET_WORDS,
     US_STATE_ABBREV,
@@ -97,6 +98,19 @@ _FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university",
                          "prison", "cathedral", "temple", "madrasa", "college"})
 _NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
+_COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# a part of the country a dateline names: "the country's restive northwest", "the north of the country"
+_COUNTRY_PART = re.compile(
+    r"the country['’]s (?:(?:restive|volatile|remote|troubled|conflict-hit|mountainous|far) )?(?:far[- ])?"
+    + _COMPASS_PART + r"(?:ern)?\b|the (?:far[- ])?(?:" + _COMPASS_PART[3:-1] + r"|centre|center) of the country\b")
+# "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
+_ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
+_AGE_AFTER = re.compile(r", \d{1,3},")  # (not "In North Waziristan, 12 militants were killed")
+# a place "in" which someone was arrested or born is not where the killing happened
+_NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed ", "booked ", "born ")
+_OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
+_QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
+_QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -281,7 +295,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         rs = run.start()
         if rs > 0 and text[rs - 1].isalnum():
             continue  # inside a word
-        if rs >= 4 and text[rs - 2] == "." and text[rs - 4:rs] in ("St. ", "Mt. ", "Ft. "):
+        if rs >= 4 and text[rs - 2] == "." and text[rs - 4:rs] in _ABBREV_SAINT:
             rs -= 4
             rtext = text[rs:run.end()]
             got = memo.get(rtext)
@@ -318,7 +332,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 tails.append((-1, -1, last_word))
             continue
         prev2 = ""
-        if prev == "of":
+        if prev in _OF_ROMANCE:
+            # "la province du Soum", "el estado de Veracruz": the admin word before "de"
+            pw2, _ = _prev_word(text, pstart)
+            prev2 = _plain(pw2) if pw2 else ""
+        elif prev == "of":
             pw2, _ = _prev_word(text, pstart)
             prev2 = _plain(pw2) if pw2 else ""
             if prev2 == "block":
@@ -330,6 +348,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 matches = tuple(mt for mt in matches if mt[0] >= cut.end())
                 if not matches:
                     continue
+        re_ = run.end()
+        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and " " in rtext and not upper \
+                and _AGE_AFTER.match(text, re_):
+            # "Georgia Brown, 41, was found dead": a person and her age (her surname alone
+            # later is her too: "Bennett said" is no Bennett, Colorado)
+            if last_word is not None:
+                tails.append((-1, -1, last_word))
+            continue
         if person_tail is not None:
             tails.append((rs + person_tail[0], rs + person_tail[1], last_word))  # "Codrick Beal": a person?
         for s_off, e_off, surface, kind, hit, single, fragment, nxt, before, at_end, first, acronym, regional, \
@@ -344,6 +370,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     continue  # "Taliban militants", "Sharqiya Army": an actor
             if first:
                 before = prev
+            elif before == "little":
+                continue  # "Little Haiti", "Little Havana", "Little Saigon": a city's quarter
             if kind == "place" and before == "the" and nxt in _FACILITIES:
                 continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:
@@ -359,6 +387,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     towns = us_towns[surface] = _named_entries(index, surface, "us_towns")
                 if towns:
                     kind, hit = "place", towns
+            if kind == "place" and single and (pc.get(surface) or _plain(surface)) in _QUALIFIED_NAMES:
+                # "Pakistani Kashmir", "Pakistan-administered Kashmir": the qualifier's region
+                q = _qualified_region(index, text, start, surface, before if not first else prev)
+                if q >= 0:
+                    hit = (q,)
             if kind == "place":
                 if single and not upper:
                     if acronym and start > 0 and text[start - 1] != "\n" and surface not in _PLACE_ACRONYMS:
@@ -382,7 +415,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
-                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or nxt in DISTRICT_WORDS or (first and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                     ccs = DISTRICT_WORD_COUNTRIES.get(nxt)
                     if ccs is not None:
@@ -394,8 +427,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             continue
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
-                if before in NON_EVENT_BEFORE:
-                    mention.negated = True
+                if before in NON_EVENT_BEFORE or (
+                        first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
+                    mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
                 if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
                         and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"
@@ -408,7 +442,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             else:
                 mention = Mention(start + offset, end + offset, surface, kind, hit, (), False, single,
                                   fragment, in_title)
-                if nxt in ADMIN_WORDS or (first and prev == "of" and prev2 in ADMIN_WORDS):
+                if nxt in ADMIN_WORDS or (first and prev2 in ADMIN_WORDS):
                     mention.admin_hint = True
                 if before in NON_EVENT_BEFORE:
                     mention.negated = True
@@ -426,6 +460,26 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             if word in person:
                 m.fragment = True
     return out
+
+
+def _qualified_region(index: PlaceIndex, text: str, start: int, surface: str, before: str) -> int:
+    """The region entry ``lexicon.QUALIFIED_ADMIN1`` gives ``surface`` after a country's
+    qualifier ("Pakistani Kashmir", "Pakistan-administered Kashmir"), else -1."""
+    if before in _QUALIFIER_AFFIXES:
+        # "Pakistan-administered": the word before the hyphen
+        hy = start - len(before) - 2
+        if hy < 1 or text[hy] != "-":
+            return -1
+        head = _TOKEN.findall(text, max(0, hy - 30), hy)
+        if not head:
+            return -1
+        k = fold_key(head[-1])
+    else:
+        k = fold_key(before) if before else ""
+    cc = index.countries.get(k) or index.demonyms.get(k)
+    code = QUALIFIED_ADMIN1.get((cc, _plain(surface))) if cc else None
+    a = index.adm_by_code.get(code, -1) if code else -1
+    return index.n_places + a if a >= 0 else -1
 
 
 def _named_entries(index: PlaceIndex, surface: str, which: str) -> tuple[int, ...]:
@@ -811,6 +865,8 @@ class _Plan:
     us_dl_adm: int = -1
     us_named: frozenset[int] = frozenset()  # (then) US states the text names ("southern Maine")
     homes: bool = False  # a place is named as a person's home ("a Phoenix man")
+    # "near the border with Mali" after "NIAMEY -": the dateline's borderlands, not its region
+    border_starts: tuple[int, ...] = ()
 
 
 class _Group(NamedTuple):
@@ -872,9 +928,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # it: "Marib", "Idleb", "Derna" for Darnah; not "Maryland City", a small town that an
     # alternate name ties to "Maryland")
     if single and m.ids[-1] >= n_places:  # (only a region namesake asks: most names have none)
-        key = fold_key(surface)
         town_adms = {eadm[e] for e in m.ids if e < n_places and (
-            place_pop[e] >= _NAMESAKE_CITY_POP or fold_key(place_name[e]) == key)}
+            place_pop[e] >= _NAMESAKE_CITY_POP or _folded(place_name[e]) == folded)}
     else:
         town_adms = ()
     for rank, e in enumerate(m.ids):
@@ -961,6 +1016,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
     dl_cc: set[str | None] = set()  # countries named in the dateline
     shadowing: list[Mention] = []  # places after the dateline that may shadow it
     country_shadow: list[int] = []  # "central Mali" after "BAMAKO, Mali -": elsewhere in it
+    border_starts: list[int] = []  # "near the border with Mali" after "NIAMEY -"
     us_dl_adm = -1
     name_ix: dict[tuple[int, ...], int] = {}
     names: list = []
@@ -1006,6 +1062,9 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 # "BAMAKO, Mali (AP) - ... in Ogossagou, central Mali": the event is elsewhere
                 # in the country (a place the gazetteer may lack), not in the capital
                 country_shadow.append(start)
+            elif m.kind == "country" and m.negated and start >= dl_end and m.cc not in dl_cc \
+                    and text.endswith("border with ", max(0, start - 12), start):
+                border_starts.append(start)  # "NIAMEY - ... near the border with Mali"
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
@@ -1093,11 +1152,15 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             if (credible or not m.single or m.admin_hint) and not dl_cc.isdisjoint(countries) \
                     and not (us_dl_adm >= 0 and _quarter_like(index, m, us_dl_adm, us_named)):
                 shadow_starts.append(m.start)
+        if "the country" in text:
+            # "ISLAMABAD, Pakistan - ... in the country's northwest", "in the north of the
+            # country": elsewhere in the dateline's country, as "in northwestern Pakistan"
+            country_shadow.extend(mt.start() for mt in _COUNTRY_PART.finditer(text, dl_end))
         if country_shadow:
             shadow_starts = sorted(shadow_starts + country_shadow)
     return _Plan(index, sentences, mentions, upper, dl_end, lead_end, w_plain, lifts, dateline, shadow_starts,
                  ev_ops, names, name_members, groups, group_of, answer_cands, {}, text, None, us_dl_adm,
-                 us_named, any(m.home for m in mentions))
+                 us_named, any(m.home for m in mentions), tuple(border_starts) if dl_cc else ())
 
 
 def _ends_before(text: str, word: str) -> set[int]:
@@ -1221,6 +1284,11 @@ def resolve_location(
                                        for s in plan.shadow_starts):
                 shadowed = True
                 anchor = (ev_start, nxt.end)
+    border = False
+    if dl_end > 0 and plan.border_starts and not shadowed:
+        # the dateline's country still counts in full; only its region needs another name
+        ev_start, ev_end = anchor if anchor is not None else (dl_end, plan.lead_end)
+        border = any(ev_start <= s < ev_end for s in plan.border_starts)
     wts = plan.w_plain
     lifted: list[int] = []
     if anchor is not None:
@@ -1231,17 +1299,18 @@ def resolve_location(
                 wts[i] = w
                 lifted.append(i)
     # (two events of one text whose anchors lift the same names get the same answer)
-    answer_key = (shadowed, *lifted)
+    answer_key = (shadowed, border, *lifted)
     known = plan.answers.get(answer_key)
     if known is not None:
         return known
-    loc = _vote(plan, index, wts, shadowed)
+    loc = _vote(plan, index, wts, shadowed, border)
     plan.answers[answer_key] = loc
     return loc
 
 
-def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> Location:
-    """The answer for one set of mention weights (see the module docstring, 3-4)."""
+def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, border: bool = False) -> Location:
+    """The answer for one set of mention weights (see the module docstring, 3-4); ``border``:
+    the dateline's region stands only when another name votes for it."""
     mentions = plan.mentions
     n_places = index.n_places
     ecc, eadm = index.entry_columns()
@@ -1362,7 +1431,11 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                     if v is not None:
                         s += 4.0 * (v - 0.5 * oa.get(a, 0.0)) / max_adm
                     s = s + b_cc + b_adm
-                    if single and k_exact < 12 and c < n_places:
+                    if c >= n_places:
+                        # a region's spelling counts whatever its rank: "Maine" is the
+                        # state, not Minya (Egypt), although a dozen towns fold alike
+                        s += b_exact
+                    elif single and k_exact < 12:
                         k_exact += 1
                         s += b_exact
                     if s > best_s:
@@ -1386,10 +1459,13 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
-        elif single and e < n_places and cont_cc is None and not admin_hint:
+        elif single and e < n_places and cont_cc is None and not admin_hint \
+                and index.place_pop[e] < _QUARTERS_CITY_POP:
             # The country is right but nothing credible points at this region while
             # another region of it is: a namesake, or a neighbourhood of the city named
-            # in the dateline ("CHICAGO -- A shooting in Brainerd").
+            # in the dateline ("CHICAGO -- A shooting in Brainerd"). Not a city of 100,000+:
+            # a wire roundup's first strike ("struck Odesa ... In the Dnipropetrovsk
+            # region, ... in Nikopol") is no echo of the second's region.
             osa = own_strong_a[k]
             if strong_adm.get(a, 0.0) - osa.get(a, 0.0) <= 0.05 and any(
                     b != a and v - osa.get(b, 0.0) > 0.5 for v, b in top_adm.get(cc, ())):
@@ -1411,6 +1487,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
         conf_g.append(conf)
     group_of = plan.group_of
     final = [w if g < 0 else w * conf_g[g] for w, g in zip(wts, group_of, strict=True)]
+    if plan.homes:
+        # "A Texas man died ... in Tulsa", "DALLAS - A Florida teenager was shot": a region
+        # named only as a person's home is no scene when the text names a place otherwise
+        others = any(g >= 0 and not mentions[i].home and final[i] > 0.0 for i, g in enumerate(group_of))
+        if others:
+            for i, m in enumerate(mentions):
+                g = group_of[i]
+                if m.home and g >= 0 and best_g[g] >= n_places:
+                    final[i] *= _HOME_ONLY
 
     # Vote for regions.
     votes: dict[tuple[str, int], float] = {}
@@ -1431,6 +1516,8 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
                     w *= _DATELINE_SHADOWED  # the dateline: a small vote for the event's place
                 else:
                     heard.add(key)
+            elif border and not dateline[i]:
+                heard.add(key)
             voted[k] = True
             votes[key] = votes.get(key, 0.0) + w
             cc = key[0]
@@ -1448,7 +1535,7 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool) -> L
     ):
         return Location()  # only weak hints (a fragment of a name, a word's echo)
     regions = {a: v for (cc, a), v in votes.items() if cc == country and a >= 0}
-    if shadowed:
+    if shadowed or border:
         # the event is elsewhere in the dateline's country: not in the dateline's region
         # unless another name puts it there ("BAMAKO, Mali - ... in central Mali": Mali)
         regions = {a: v for a, v in regions.items() if (country, a) in heard}
