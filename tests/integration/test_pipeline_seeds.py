@@ -125,10 +125,7 @@ def test_worker_tallies_equal_the_in_process_reference(seed_run: SeedRun) -> Non
 #: misses, not pipeline ones: the in-process reference above agrees with the worker on them
 #: (a figure misread, a place resolved to another region, one event split in two). The
 #: ratchet is strict: once extraction gets one right, its test fails until it is removed here.
-KNOWN_EXTRACTION_MISSES = frozenset({
-    "UA-12|2025-03-20",
-    "UA-23|2025-03-20",
-})
+KNOWN_EXTRACTION_MISSES: frozenset[str] = frozenset()
 HAND_COMPUTED_FIELDS = (*METRICS, "incidents")
 
 
