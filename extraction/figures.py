@@ -469,6 +469,12 @@ _UPDATE = re.compile(
     r"|decreased|corrected|updated)\b",
     _I,
 )
+# A toll that went past its figure: "topped 1,000", "surged past 1,000", "exceeded 5,000" (a
+# lower bound, and a toll that rose). The substring test comes first: most tolls have none.
+_WENT_PAST_HINT = substring_test(("top", "exceed", "pass", "past", "surpass", "cross", "above", "beyond")).search
+_PAST_A_FIGURE = re.compile(r"\b(?:topped|topping|tops|exceeded|exceeding|exceeds|passed|passing|passes|surpassed"
+                            r"|surpassing|surpasses|crossed|crossing|crosses|(?:\w+\s+)?past|(?:rose|climbed|risen|climbing"
+                            r"|rising|gone|went|is|was|stood|stands|now)\s+(?:above|beyond))\s+(?:the\s+)?(?:mark\s+of\s+)?$")
 # A verb that revises the toll named right after it: "raising the death toll to 42",
 # "Officials revised the death toll upward to 71", "lowered the death toll to 35 from 41".
 _REVISES_TOLL = re.compile(
@@ -2078,8 +2084,14 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if mode == "toll":
             q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
             if q is not None:
+                gap = low_masked[ve:q.start]
                 kind = (_UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) or _REVISES_TOLL.search(masked, max(0, vs - 40), vs)
+                        or (_WENT_PAST_HINT(gap) is not None and _PAST_A_FIGURE.search(gap))
                         else _FIRST_REPORT_KIND)
+                if q.value.max is not None and _WENT_PAST_HINT(gap) is not None and _PAST_A_FIGURE.search(gap):
+                    # "the death toll topped 1,000": the figure is a floor, the toll above it
+                    q = _Q(q.start, q.end, Range(min=q.value.min, max=None, best=q.value.best, text=q.value.text,
+                                                 vague=q.value.vague), q.text)
                 # ("later revised the number to two": the same people as the count it corrects)
                 found.append((q, q.start, q.end, "", "victims" if low_masked.startswith(("revised", "lowered",
                                                                                       "corrected"), vs) else "mixed",

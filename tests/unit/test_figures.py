@@ -725,6 +725,22 @@ def test_a_revised_toll_is_an_update_up_or_down(text: str, best: int) -> None:
     assert values["killed"] is not None and values["killed"].best == best
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    pytest.param("The death toll from the storm topped 1,000 on Tuesday.", 1000, None, id="the-toll-topped"),
+    pytest.param("The death toll has exceeded 5,000, the health ministry said.", 5000, None, id="the-toll-exceeded"),
+    pytest.param("The death toll in the quake has surged past 1,000.", 1000, None, id="the-toll-surged-past"),
+    pytest.param("By Friday the number of dead had passed 400.", 400, None, id="the-number-of-dead-passed"),
+    pytest.param("The death toll has surpassed 2,300.", 2300, None, id="the-toll-surpassed"),
+    pytest.param("The death toll rose above 60 overnight.", 60, None, id="the-toll-rose-above"),
+    pytest.param("The death toll rose to 60 overnight.", 60, 60, id="the-toll-rose-to-is-exact"),
+    pytest.param("The death toll stood at 31 on Friday.", 31, 31, id="the-toll-stood-at-is-exact"),
+])
+def test_a_toll_that_went_past_a_figure_is_a_lower_bound(text: str, low: int, high: int | None) -> None:
+    values, kind = combine_figures(find_figures(text, split_sentences(text)))
+    killed = values["killed"]
+    assert killed is not None and (killed.min, killed.max, killed.best) == (low, high, low)
+
+
 def test_a_toll_stated_once_is_a_first_report() -> None:
     text = "The death toll was 12, police said."
     assert combine_figures(find_figures(text, split_sentences(text)))[1] == FigureKind.FIRST_REPORT
