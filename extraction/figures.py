@@ -83,7 +83,9 @@ _TRIGGER_STEMS = (
     "in tents", "makeshift", "higher ground", "into camps", "into evacuation", "living in the open",
     "sleeping in the open", "outdoors", "without a", "without homes", "staying in", "housed in", "desplaz", "alberg",
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "muert", "morts", "mortos", "mortes", "tu\u00e9",
-    "fallec", "herid", "bless\u00e9", "ferid", "lesionad", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "fallec", "herid", "bless\u00e9", "ferid", "lesionad", "murier", "muri\u00f3", "morreu", "falec", "perdieron la",
+    # (every stem needs a "d", "l", "s" or "u": plural subjects end in "s", "pessoas morreram")
+    "perderam a", "s morreram", "s ont p\u00e9ri", "s p\u00e9rirent", "d\u00e9c\u00e9d", "la mort", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "hosted", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
     "lowered the number", "corrected the number",
     # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
@@ -157,7 +159,10 @@ _VERB_SPECS: list[tuple[str, str]] = [
                    # Pakistani and Kashmiri reports: "a soldier martyred", "two embraced martyrdom"
                    r"|martyred|embraced\s+(?:martyrdom|shahadat)"
                    # Spanish, French, Portuguese: "al menos 8 muertos", "12 morts", "3 personnes tuées"
-                   r"|muert[oa]s|morts|mortos|mortes|tu\u00e9e?s|fallecid[oa]s"),
+                   r"|muert[oa]s|morts|mortos|mortes|tu\u00e9e?s|fallecid[oa]s"
+                   # ... and their verbs: "12 personas murieron", "6 personnes ont p\u00e9ri", "5 pessoas morreram"
+                   r"|murieron|muri\u00f3|fallecieron|falleci\u00f3|perdieron\s+la\s+vida|morreram|morreu|faleceram"
+                   r"|faleceu|perderam\s+a\s+vida|p\u00e9ri(?:rent)?|d\u00e9c\u00e9d\u00e9e?s?|trouv\u00e9\s+la\s+mort"),
     ("wounded_act", r"(?:the\s+)?(?:injuring|wounding)\s+of|wounded|wounding|injured|injuring|injures|hurt|hurting"),
     ("wounded_pas", r"hospitali[sz]ed|treated\s+for\s+(?:\w+\s+){0,2}(?:wounds|injuries|burns)|(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
                     r"|survived\s+(?:the\s+attack\s+)?with\s+(?:\w+\s+){0,2}(?:injuries|wounds)"
@@ -841,6 +846,7 @@ _VERB_STARTS = (
     "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
     "muert", "morts", "mortos", "mortes", "tu\u00e9", "fallec", "herid", "bless\u00e9", "ferid", "lesionad",
+    "murieron", "muri\u00f3", "morre", "falec", "perdieron", "perderam", "p\u00e9ri", "d\u00e9c\u00e9d", "trouv\u00e9",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
 # "have", "had", "left" or "good" elsewhere cost no match attempt. (words, what must follow)
