@@ -1134,6 +1134,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     for idx in hits:
         sent = sentences[idx]
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end], published))
+    if " after " in low_text:
+        _opening_after_an_earlier_incident(low_text, sentences, figures)
     figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits, published))
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
@@ -1170,6 +1172,37 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         if f.kind == _CUMULATIVE_KIND and f.sentence_index > 0 and not f.background:
             figures[i] = replace(f, background=True)
     return figures
+
+
+# "A week after the floods that killed 14 people in the valley, residents ...", "Two days after a
+# bomb that killed 9 in Quetta, gunmen shot dead 3 policemen": an opening time span after an
+# incident that killed, up to its comma, tells an earlier incident.
+_AFTER_OPENING = re.compile(
+    r"\W*(?:(?:just|only|barely|less\s+than|more\s+than|nearly|almost|some)\s+)?(?:an?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|several|a\s+few|few|\d+)?\s*(?:hours?|days?|weeks?|months?|years?|decades?|a\s+day"
+    r"|a\s+week|a\s+month|a\s+year)\s+after\s+[^,;]*?\b(?:that|which|who|in\s+which)\s+[^,;]*$")
+
+
+def _opening_after_an_earlier_incident(low_text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """The figures of an opening "<time span> after <an incident that killed N>," are
+    background when the article counts that field elsewhere: the sentence goes on to the
+    article's own event. (Alone, "Two days after the attack that killed 9, police arrested
+    three men" is a follow-up of that attack, which stays the event.)"""
+    opening = []
+    for i, f in enumerate(figures):
+        if f.background:
+            continue
+        sent = sentences[f.sentence_index]
+        head = low_text[sent.start:f.start]
+        if " after " not in head[:60] or "," not in low_text[f.end:sent.end]:
+            continue
+        if _AFTER_OPENING.match(head) is not None:
+            opening.append(i)
+    for i in opening:
+        f = figures[i]
+        if any(g.field == f.field and not g.background and not g.negation and k not in opening
+               for k, g in enumerate(figures)):
+            figures[i] = replace(f, background=True)
 
 
 _ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"

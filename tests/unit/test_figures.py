@@ -176,6 +176,17 @@ FAMILIES = [
                  "miners there.", (4, None, None), id="followed-weeks-after-in-the-events-own-sentence",
                  marks=pytest.mark.xfail(strict=True, reason="background words mark the whole sentence; only a "
                                          "later clause dated by a day of its own is read apart")),
+    # an opening "<time span> after <an incident that killed N>," is an earlier incident when the
+    # article counts its own; alone, it is the incident the article follows up
+    pytest.param("A week after the storm that killed 23 people in the delta, residents were still without power. "
+                 "On Sunday, a mudslide killed 3 more.", (3, None, None),
+                 id="a-week-after-the-storm-that-killed-is-an-earlier-incident"),
+    pytest.param("Two days after a car bomb that killed 9 people in the market, gunmen shot dead 2 policemen at a "
+                 "checkpoint.", (2, None, None), id="days-after-a-bomb-that-killed-then-the-events-own-count"),
+    pytest.param("Hours after an airstrike which killed 6 fighters near the border, rebels shelled the town, "
+                 "killing 1 civilian and wounding 4.", (1, 4, None), id="hours-after-an-airstrike-which-killed"),
+    pytest.param("Two days after the attack that killed 9 villagers, police arrested three suspects.", (9, None, None),
+                 id="days-after-the-attack-alone-is-the-followed-up-incident"),
     pytest.param("A man died on Sunday, a day after he was shot outside a store.", (1, None, None),
                  id="died-a-day-after-being-shot-is-the-same-incident"),
     pytest.param("The siege forced nearly all of the town's 90,000 residents to flee, and about 6,000 are staying "
