@@ -1143,6 +1143,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     if any(f.background for f in figures) and "including" in low_text:
         _todays_part_of_a_running_total(text, low_text, sentences, figures)
     _other_day_is_separate(low_text, sentences, figures)
+    _roundup_place_is_separate(text, sentences, figures)
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
     _survivors_are_wounded(low_text, sentences, figures)
@@ -1739,6 +1740,36 @@ def _other_day_is_separate(low_text: str, sentences: Sequence[Sentence], figures
             # incident told as context (a week or so before), not one of this report's
             figures[i] = replace(f, background=True) if "last" in m.group(0) else replace(
                 f, separate=True)
+
+
+# "In Sumy region, a drone attack killed two men": a roundup's next place, opening its sentence,
+# with an incident of its own (an indefinite subject or a count; not "In Kharkiv, the shelling
+# also ...", the lead's incident again)
+_OPENING_PLACE = re.compile(
+    r"\W*In\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]+(?:[\s-]+[A-Z][\w'\u2019-]+){0,2})(?:\s+(?:region|province"
+    r"|oblast|district|state|governorate|county|prefecture|department|municipality|area|city|town|village))?,\s+"
+    r"(?:an?|another|at\s+least|\d|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens"
+    # a bare plural subject: "In Kaduna state, bandits abducted 30 students"
+    r"|(?!officials|authorities|residents|witnesses|sources|reports)[a-z]+s(?=\s+(?!said|say|reported|told)))\s")
+
+
+def _roundup_place_is_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Russian shelling killed a woman in Kherson. In Sumy region, a drone attack killed two
+    men.": a later sentence that opens on a place the article has not named before, and goes
+    on to an incident of its own, is another incident."""
+    counted = [f for f in figures if not f.background and not f.negation]
+    if len(counted) < 2:
+        return
+    lead = counted[0].sentence_index
+    for i, f in enumerate(figures):
+        if f.sentence_index <= lead or f.background or f.separate or f.additive or f.kind == _UPDATE_KIND:
+            continue
+        t = sentences[f.sentence_index]
+        if "In " not in text[t.start:t.start + 4]:
+            continue
+        m = _OPENING_PLACE.match(text, t.start, t.end)
+        if m is not None and m.group("place") not in text[:t.start]:
+            figures[i] = replace(f, separate=True)
 
 
 def _continue_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:

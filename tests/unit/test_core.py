@@ -228,6 +228,12 @@ def test_elsewhere_opens_another_incident() -> None:
                  id="a-neighbouring-region"),
     pytest.param("In the nearby town of Vovchansk, shelling killed three people.", [1, 3], id="a-nearby-town"),
     pytest.param("In Kharkiv, the shelling also damaged a school and killed a dog.", [1], id="the-same-city-again"),
+    pytest.param("In Sumy region, a drone attack killed two men.", [1, 2], id="another-region-with-its-own-attack"),
+    pytest.param("In Dnipropetrovsk, an attack on Nikopol killed one man.", [1, 1], id="another-city-with-its-own-attack"),
+    pytest.param("In Zaporizhzhia region, missiles killed 4 people.", [1, 4], id="another-region-a-bare-plural-subject"),
+    pytest.param("In Kharkiv region, a missile strike later killed a second woman.", [1],
+                 id="a-region-the-lead-named-is-the-lead-again"),
+    pytest.param("In Sumy, officials said the attack killed two men.", [2], id="officials-said-is-no-new-incident"),
 ])
 def test_a_roundups_next_place_is_another_incident(second: str, killed: list[int]) -> None:
     text = ("Russian shelling of Kharkiv overnight killed a 63-year-old woman and wounded eight others, the "
