@@ -559,7 +559,7 @@ _CLAIM = re.compile(
 )
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
-    r"\b(?:in\s+(?:a|another)\s+separate|separately\s*,|^\W*elsewhere\b|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
+    r"\b(?:in\s+(?:a|another)\s+separate|separately(?=\s*,)|^\W*elsewhere\b|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
     r"|clash|strike)|a\s+separate\s+(?:incident|attack|shooting|bombing|raid|clash|strike)"
     # "A second car bomb exploded hours later", "another bomb went off near a mosque"
     r"|(?:a|the)\s+second\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|attack|airstrike|strike|raid"

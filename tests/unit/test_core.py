@@ -224,6 +224,20 @@ def test_elsewhere_opens_another_incident() -> None:
 
 
 @pytest.mark.parametrize(("second", "killed"), [
+    pytest.param("Separately, militants ambushed a convoy near the border, killing 4.", [3, 4],
+                 id="separately-comma"),
+    pytest.param("Separately , gunmen killed 2 herders in the hills.", [3, 2], id="separately-space-comma"),
+    pytest.param("In a separate attack, gunmen killed 2 herders in the hills.", [3, 2], id="in-a-separate-attack"),
+    pytest.param("The army separately said that 4 soldiers were killed in the raid.", [4],
+                 id="separately-inside-the-sentence-is-no-opening"),
+])
+def test_a_sentence_opening_on_separately_is_another_incident(second: str, killed: list[int]) -> None:
+    text = f"Gunmen attacked a checkpoint on Monday, killing 3 soldiers. {second}"
+    out = _extract(text, published=dt.date(2025, 6, 12))
+    assert [e["killed"]["best"] for e in out["events"]] == killed
+
+
+@pytest.mark.parametrize(("second", "killed"), [
     pytest.param("In neighbouring Sumy region, a drone attack on Thursday killed two men.", [1, 2],
                  id="a-neighbouring-region"),
     pytest.param("In the nearby town of Vovchansk, shelling killed three people.", [1, 3], id="a-nearby-town"),
