@@ -1144,6 +1144,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         _todays_part_of_a_running_total(text, low_text, sentences, figures)
     _other_day_is_separate(low_text, sentences, figures)
     _roundup_place_is_separate(text, sentences, figures)
+    if " (" in text:
+        _note_place_is_separate(text, sentences, figures)
     _continue_separate(text, sentences, figures)
     _last_week_lead_is_the_event(low_text, sentences, figures)
     _survivors_are_wounded(low_text, sentences, figures)
@@ -1769,6 +1771,33 @@ def _roundup_place_is_separate(text: str, sentences: Sequence[Sentence], figures
             continue
         m = _OPENING_PLACE.match(text, t.start, t.end)
         if m is not None and m.group("place") not in text[:t.start]:
+            figures[i] = replace(f, separate=True)
+
+
+# An event note's place with its province in brackets (ACLED, UCDP): "shelled Ganja (Ganja-Gazakh)"
+_NOTE_PLACE = re.compile(r"\b([A-Z][\w'\u2019-]+(?:[\s-]+[A-Z][\w'\u2019-]+){0,2})\s+\([A-Z][^()]{1,60}\)")
+
+
+def _note_place_is_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "On 4 October 2020, Armenian forces shelled Ganja (Ganja-Gazakh), killing 1 civilian.
+    Azerbaijani forces shelled Martuni (Nagorno-Karabakh), killing 2.": in a note that places
+    its lead by "Town (Province)", a later sentence placed the same way at a town not named
+    before reports another incident (the two tolls add; they are not one restated)."""
+    counted = [f for f in figures if not f.background and not f.negation]
+    if len(counted) < 2:
+        return
+    lead = counted[0].sentence_index
+    s = sentences[lead]
+    if _NOTE_PLACE.search(text, s.start, s.end) is None:
+        return
+    for i, f in enumerate(figures):
+        if f.sentence_index <= lead or f.background or f.separate or f.additive or f.kind == _UPDATE_KIND:
+            continue
+        t = sentences[f.sentence_index]
+        if "(" not in t.text:
+            continue
+        m = _NOTE_PLACE.search(text, t.start, f.start)
+        if m is not None and m.group(1) not in text[:t.start]:
             figures[i] = replace(f, separate=True)
 
 

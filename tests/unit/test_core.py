@@ -238,6 +238,20 @@ def test_a_sentence_opening_on_separately_is_another_incident(second: str, kille
 
 
 @pytest.mark.parametrize(("second", "killed"), [
+    pytest.param("Azerbaijani forces shelled Martuni (Nagorno-Karabakh), killing 2.", [1, 2],
+                 id="another-town-in-brackets"),
+    pytest.param("Rebels attacked Kilo (Djugu, Ituri) the same day, killing 5 villagers.", [1, 5],
+                 id="another-town-with-two-levels-in-brackets"),
+    pytest.param("A second shell hit Ganja (Ganja-Gazakh) later, killing 2.", [2], id="the-same-town-again"),
+    pytest.param("The shelling killed 2 in the town, local sources said.", [2], id="no-bracketed-place"),
+])
+def test_a_notes_next_bracketed_place_is_another_incident(second: str, killed: list[int]) -> None:
+    text = f"On 4 October 2020, Armenian forces shelled Ganja (Ganja-Gazakh), killing 1 civilian. {second}"
+    out = _extract(text, published=dt.date(2020, 10, 6))
+    assert [e["killed"]["best"] for e in out["events"]] == killed
+
+
+@pytest.mark.parametrize(("second", "killed"), [
     pytest.param("In neighbouring Sumy region, a drone attack on Thursday killed two men.", [1, 2],
                  id="a-neighbouring-region"),
     pytest.param("In the nearby town of Vovchansk, shelling killed three people.", [1, 3], id="a-nearby-town"),
