@@ -55,7 +55,7 @@ from extraction._scan import (
     space_run_start,
     substring_test,
 )
-from extraction.numbers import QUANTITY_PATTERN, parse_quantity
+from extraction.numbers import QUANTITY_PATTERN, ROMANCE_UNITS, parse_quantity
 from extraction.text import Sentence
 from schemas import Evidence, FigureKind, Range
 
@@ -873,6 +873,7 @@ _NUMBER_STARTS = (
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
     "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     "dozen", "tens", "scores", "several", "few", "handful", "couple", "number", "numerous", "many",
+    *ROMANCE_UNITS,
 )
 
 

@@ -32,6 +32,7 @@ from schemas import Range
 __all__ = [
     "QUALIFIER_PATTERN",
     "QUANTITY_PATTERN",
+    "ROMANCE_UNITS",
     "VAGUE_QUANTITIES",
     "find_quantities",
     "parse_number",
@@ -47,6 +48,19 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+# Spanish, French and Portuguese number words ("tres muertos", "trois morts", "cinco feridos").
+# Left out: words that are also English or a name in English copy ("once", "sept", "seize",
+# "dix" as in Fort Dix), Spanish "dos", also the Portuguese "of the" ("Jaboatao dos Guararapes",
+# "um dos feridos"), and the words for one ("un", "une", "um": "UN peacekeepers").
+ROMANCE_UNITS = {
+    "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "neuf": 9, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "vingt": 20, "trente": 30,
+    "dois": 2, "duas": 2, "tr\u00eas": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "treze": 13,
+    "vinte": 20, "trinta": 30,
+}
+_UNITS.update(ROMANCE_UNITS)
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 # Vague quantities: (min, max, best). ``best`` is the conservative lower bound, the way
