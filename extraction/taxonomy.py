@@ -158,6 +158,19 @@ _add(E.EARTHQUAKE, "sismo sismos terremoto terremotos seisme", phrases=("tremble
 _add(E.LANDSLIDE, "avalancha avalanchas deslizamiento deslizamientos derrumbe derrumbes huayco huaicos glissement "
                   "glissements deslizamento deslizamentos")
 _add(E.WILDFIRE, "incendio incendios incendie incendies", phrases=("incendio forestal", "incendie de"))
+# ... and their violence words ("un ataque armado", "des affrontements", "um tiroteio"); tokens split
+# at accents as above ("explosión" reads "explosi")
+_add(_ATTACK, "ataque ataques atentado atentados attaque attaques attentat attentats assaut")
+_add(E.ARMED_CLASH, "enfrentamiento enfrentamientos enfrentamentos combates combats affrontements affrontement "
+                    "confrontos confronto emboscada emboscadas embuscade embuscades")
+_add(E.ATTACK_ON_CIVILIANS, "tiroteo tiroteos balacera balaceras tiroteio tiroteios fusillade asesinato asesinatos "
+                            "asesinados asesinadas assassinato assassinatos masacre chacina sicarios")
+_add(E.BOMBING, "bomba bombas bombe bombes artefacto explosivo explosivos", stems="explosi")
+_add(_ARMED_TARGET, "soldados soldats militares militaires guerrilleros disidentes rebeldes")
+_add(_WEAK_ARMED, "policias policiers gendarmes policiais")
+_add(_CIVILIAN_TARGET, "civiles civils civis")
+_add(_KILL, "muertos murieron morts mortos morreram fallecidos")
+_add(_HURT, "heridos heridas feridos feridas")
 _add(_FIRE, "fire fires flames burning burned burnt")
 _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
