@@ -85,7 +85,8 @@ _TRIGGER_STEMS = (
     "deplac", "d\u00e9plac", "sans abri", "sans-abri", "pdi", "muert", "morts", "mortos", "mortes", "tu\u00e9",
     "fallec", "herid", "bless\u00e9", "ferid", "lesionad", "murier", "muri\u00f3", "morreu", "falec", "perdieron la",
     # (every stem needs a "d", "l", "s" or "u": plural subjects end in "s", "pessoas morreram")
-    "perderam a", "s morreram", "s ont p\u00e9ri", "s p\u00e9rirent", "d\u00e9c\u00e9d", "la mort", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
+    "perderam a", "s morreram", "huyeron", "ont fui", "\u00e0 fuir", "desaloj", "desabrig", "\u00e9vacu", "obligaron",
+    "oblig\u00f3", "obrigou", "for\u00e7ou a", "a huir", "abandonar sus", "deixar suas", "s ont p\u00e9ri", "s p\u00e9rirent", "d\u00e9c\u00e9d", "la mort", "by gunfire", "by a bullet", "by bullets", "by a stray", "by stray",
     "martyred", "martyrdom", "shahadat", "hosted", "lost", "struck in", "struck once", "struck twice", "striking h", "striking the", "striking a", "revised the number", "revised the figure",
     "lowered the number", "corrected the number",
     # (narrow: "taken to the hospital" alone is in many sentences that carry no figure)
@@ -218,7 +219,11 @@ _VERB_SPECS: list[tuple[str, str]] = [
                        r"|centers|sites)|(?:relief\s+)?camps|shelters)))(?=\s*(?::|-|\u2013)\s*\d)"
                        r"|d[e\u00e9]plac[e\u00e9]e?s?\s+(?:individus?|personnes)(?=\s*(?::|-|\u2013)?\s*\d)"),
     ("displaced_act", r"(?:the\s+)?(?:evacuations?|relocation|displacement)\s+of|displaced|displacing|displaces"
-                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"),
+                      r"|evacuated|evacuating|(?:to\s+)?evacuate|relocated|uprooted|forced|forcing|sheltered|sheltering|sent"
+                      # "ont contraint 5 000 personnes \u00e0 fuir", "obligaron a evacuar a 800 familias"
+                      r"|(?:contraint|forc\u00e9|oblig\u00e9)(?=\s+(?:[\w\u00e0-\u00fc'-]+\s+){1,5}?\u00e0\s+fuir\b)"
+                      r"|(?:obligaron|oblig\u00f3|forzaron|forz\u00f3|obrigaram|obrigou|for\u00e7aram|for\u00e7ou)\s+a\s+"
+                      r"(?:evacuar|huir|abandonar\s+sus\s+(?:hogares|casas|viviendas)|deixar\s+suas\s+casas)(?:\s+a)?"),
     ("displaced_pas", r"fled|flee|fleeing|have\s+fled|homeless|evacuees|idps|internally\s+displaced"
                       r"|(?<=in\s)relief\s+camps|(?<=in\s)(?:temporary\s+|evacuation\s+)?(?:shelters|camps|centres|centers)"
                       r"|(?:sought|took|taking|taken|seeking|sheltered)\s+(?:refuge|shelter)"
@@ -229,6 +234,8 @@ _VERB_SPECS: list[tuple[str, str]] = [
                       r"|without\s+(?:homes|a\s+home|a\s+roof)"
                       # Spanish and French fragments: "4.500 personas desplazadas", "800 personnes déplacées"
                       r"|desplazad[oa]s|evacuad[oa]s|albergad[oa]s|d[e\u00e9]plac[e\u00e9]e?s|sans[\s-]+abris?|pdis?"
+                      # "3.000 personas huyeron", "2 000 personnes ont fui", "1.200 desalojados e 300 desabrigados"
+                      r"|huyeron|ont\s+(?:fui|\u00e9t\u00e9\s+\u00e9vacu\u00e9e?s)|desalojad[oa]s|desabrigad[oa]s"
                       r"|(?:left|leave|abandoned|lost)\s+their\s+homes|(?:out\s+of|from)\s+their\s+homes"
                       r"|took\s+shelter|taking\s+shelter|moved\s+to\s+(?:safer|higher|safe)\s+(?:places|areas|ground|locations)"
                       r"|(?:living|staying|sleeping|sheltering)\s+in\s+(?:tents|makeshift\s+(?:shelters|camps|tents))"
@@ -455,7 +462,8 @@ def _not_a_count(before: str) -> bool:
     return _NOT_A_COUNT.search(before) is not None
 
 
-_HOUSEHOLD = re.compile(r"\b(?:families|family|households?|familias|familles|hogares|m[e\u00e9]nages)\b", _I)
+# (Portuguese "famílias"; "fam\ufffdlias" where a feed lost the accent's encoding)
+_HOUSEHOLD = re.compile(r"\b(?:families|family|households?|fam[i\u00ed\ufffd]lias|familles|hogares|m[e\u00e9]nages)\b", _I)
 _DWELLING = re.compile(r"\b(?:houses?|homes?|buildings?|dwellings?|shelters?|viviendas|casas|maisons|logements)\b", _I)
 _PERP = re.compile(
     r"\b(?:assailants?|attackers?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?|terrorists?|insurgents?"
@@ -846,6 +854,7 @@ _VERB_STARTS = (
     "sent", "fled", "flee", "homeless", "idp",
     "internally", "accommodated", "relief", "temporary", "camps", "centres", "centers", "martyred", "embraced",
     "muert", "morts", "mortos", "mortes", "tu\u00e9", "fallec", "herid", "bless\u00e9", "ferid", "lesionad",
+    "huyeron", "desaloj", "desabrig", "contraint", "forc\u00e9", "oblig", "forz", "obrig", "for\u00e7",
     "murieron", "muri\u00f3", "morre", "falec", "perdieron", "perderam", "p\u00e9ri", "d\u00e9c\u00e9d", "trouv\u00e9",
 )
 # Common words that begin an expression only with a given next word: tried only then, so
@@ -864,7 +873,7 @@ _VERB_START_EXTRA: tuple[tuple[tuple[str, ...], str], ...] = (
     (("hitting", "striking"), r"\s+(?:him|her|the|a|an|his)\s"), (("living", "sleeping"), r"\s+(?:in\s+(?:tents|makeshift|the\s+open|the\s+streets|\d)|outdoors)"), (("critical", "serious", "stable", "fair", "good"), r"\s+condition"),
     (("in",), r"\s+(?:the\s+)?hospital\b"),
     (("remain", "remains", "remained"), r"\s+in\s"), (("being",), r"\s+hosted\s"), (("hosted",), r"\s+(?:in|by|at)\s"),
-    (("after",), r"\s+being\s+shot"),
+    (("after",), r"\s+being\s+shot"), (("ont",), r"\s+(?:fui\b|\u00e9t\u00e9\s+\u00e9vacu)"),
     (("put", "puts", "putting", "sends", "sending"), r"\s+(?:[\w'-]+\s+){1,4}?(?:in|to)\s"),
 )
 # Words that carry a number (a quantity is tried from its earliest qualifier backwards).
