@@ -150,7 +150,8 @@ _add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze fam
      stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed"))
 # Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
 # at accents: "furacão" reads "furac", "huracán" "hurac")
-_add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes",
+_add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes enchente enchentes "
+             "alagamento alagamentos cheias",
      stems="inunda inond desborda")
 _add(E.STORM, "huracan ouragan ouragans tormenta tormentas tempestade temporal", stems="hurac furac",
      phrases=("vents violents", "fuertes vientos", "vientos fuertes"))
