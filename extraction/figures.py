@@ -564,7 +564,12 @@ _DATED = re.compile(
 _CLAIM = re.compile(
     r"\ba\s+claim\s+(?:that|which)\b|\bclaim(?:ed|s|ing)?\s+(?:to\s+have|(?:that\s+)?(?:it|they)\s+(?:had|have|has))\s+"
     r"(?:\w+\s+)?(?:killed|wounded|injured)"
+    # "The group said it had killed 47 soldiers, a figure that could not be independently verified"
+    r"|\b(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)"
+    r"|\b(?:group|militants|insurgents|rebels|taliban|shabaab|jihadists|army|military)\s+(?:later\s+)?said\s+(?:that\s+)?"
+    r"(?:it|they)\s+(?:had|have|has)\s+(?:\w+\s+)?(?:killed|wounded|injured)"
 )
+_CLAIM_HINT = substring_test(("claim", "verif", "confirm", " it ha", " they ha")).search
 # A sentence that reports another incident of the same article ("In a separate attack, ...").
 _SEPARATE = re.compile(
     r"\b(?:in\s+(?:a|another)\s+separate|separately(?=\s*,)|^\W*elsewhere\b|in\s+another\s+(?:incident|attack|shooting|bombing|raid"
@@ -2127,7 +2132,7 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
                                                          or "second" in low or "neigh" in low or "nearby" in low
                                                          or "adjacent" in low or "while in" in low) else None)
-    claimed = "claim" in low and _CLAIM.search(low) is not None
+    claimed = _CLAIM_HINT(low) is not None and _CLAIM.search(low) is not None
     # "airstrikes killed 60 people, officials said, while a separate strike knocked out the
     # internet": the other incident is told in a clause after the figures; theirs is the lead's
     tail = sep.start() if sep is not None and _SEPARATE_CLAUSE.search(low, 0, sep.start()) else 0

@@ -392,6 +392,13 @@ FAMILIES = [
     pytest.param("Troops killed 14 rebels on Sunday, the army said. The rebels said in a statement they "
                  "had killed 40 soldiers, a claim that could not be verified.", (14, None, None),
                  id="a-partys-claim-yields-to-the-official-figure"),
+    pytest.param("Militants overran an outpost on Sunday, killing at least 6 soldiers, an officer said. The group "
+                 "said it had killed 35 soldiers, a figure that could not be independently verified.", (6, None, None),
+                 id="a-figure-that-could-not-be-verified-is-a-claim"),
+    pytest.param("Militants overran an outpost on Sunday, killing at least 6 soldiers, an officer said. The "
+                 "insurgents later said they had killed 35.", (6, None, None), id="the-group-said-it-had-killed-is-a-claim"),
+    pytest.param("Activists said 30 people were killed, a toll that could not be independently confirmed.",
+                 (30, None, None), id="an-unverified-figure-alone-stands"),
     # attackers killed, told in a sentence of their own after the victims
     pytest.param("Gunmen stormed a bank in Tamale. Four guards were killed. The two attackers were also killed.",
                  (6, None, None), id="the-n-attackers-after-the-victims"),
