@@ -99,7 +99,7 @@ _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights sho
      phrases=("gun battle", "gun battles", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
               "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
               "clearance operation", "military operation"))
-_add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots stabbed stabbing stabbings beheaded beheading "
+_add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
                             "executed execution executions lynched murdered murder murders assassinated assassination "
                             "tortured torture raped rape hacked massacre massacred killing killings slain beat beaten "
                             "beating lynched",
