@@ -188,9 +188,11 @@ _REPORT_WORDS = frozenset({
     "comments", "spoke", "speaking", "asked", "wrote", "posted", "filed", "news",
 })
 # The attribution that closes a sentence ("... shot Sunday evening, police said."): it says
-# who told of the event, not when they spoke.
+# who told of the event, not when they spoke; also with the day they spoke ("... late on
+# Saturday, police said on Monday.": Saturday is the event's day, Monday the statement's).
 _ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:(?:morning|afternoon|evening|night)\s*)?,\s*(?:[\w.'\u2019-]+\s+){1,4}(?:said|says)\s*(?:[.\n]|$)",
+    r"\s*(?:(?:morning|afternoon|evening|night)\s*)?,\s*(?:[\w.'\u2019-]+\s+){1,4}(?:said|says)"
+    r"(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s*(?:[.\n]|$)",
     re.IGNORECASE,
 )
 # After a date that opens its line: a clock time or a dash, the mark of a stamp or dateline.

@@ -165,6 +165,13 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param(
             "The attack may 12 people have seen was reported.", SUN, SUN, id="may-the-verb-is-not-a-month",
         ),
+        # the attribution that closes the sentence, with the day of the statement
+        pytest.param("A man was shot dead in the old town late on Saturday, police said on Monday. In a separate "
+                     "incident on Friday, two men were wounded.", dt.date(2024, 6, 10), dt.date(2024, 6, 8),
+                     id="said-on-monday-closing-the-sentence-is-the-statements-day"),
+        pytest.param("A woman was stabbed to death early Sunday, officials said Tuesday. Another woman was hurt "
+                     "in a fight on Saturday.", dt.date(2024, 6, 11), dt.date(2024, 6, 9),
+                     id="officials-said-tuesday-closing-the-sentence"),
     ],
 )
 def test_event_date_examples(text: str, published: dt.date | None, expected: dt.date | None) -> None:
