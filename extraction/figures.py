@@ -488,6 +488,10 @@ _WENT_PAST_HINT = substring_test(("top", "exceed", "pass", "past", "surpass", "c
 _PAST_A_FIGURE = re.compile(r"\b(?:topped|topping|tops|exceeded|exceeding|exceeds|passed|passing|passes|surpassed"
                             r"|surpassing|surpasses|crossed|crossing|crosses|(?:\w+\s+)?past|(?:rose|climbed|risen|climbing"
                             r"|rising|gone|went|is|was|stood|stands|now)\s+(?:above|beyond))\s+(?:the\s+)?(?:mark\s+of\s+)?$")
+# A toll said to be going to rise: what follows is no count of the dead ("the death toll could
+# rise as rescuers search the rubble for 20 missing people", "is expected to climb to 50")
+_TOLL_PROJECTED = re.compile(r"\b(?:could|may|might|(?:is|are|was|were)\s+(?:expected|likely|feared)\s+to|(?:expected"
+                             r"|likely|feared)\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|go\s+up|mount|reach)\b")
 # A verb that revises the toll named right after it: "raising the death toll to 42",
 # "Officials revised the death toll upward to 71", "lowered the death toll to 35 from 41".
 _REVISES_TOLL = re.compile(
@@ -2197,6 +2201,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         kind = _FIRST_REPORT_KIND
         if mode == "toll":
             q = _first_quant_after(quants, ve, min(len(masked), ve + 120), masked)
+            if q is not None and ("could" in low_masked or "may" in low_masked or "might" in low_masked
+                                  or "expected" in low_masked or "likely" in low_masked or "fear" in low_masked) and (
+                    _TOLL_PROJECTED.search(low_masked, ve, q.start) is not None):
+                q = None  # "the toll could rise as rescuers search for 20 missing people": no count yet
             if q is not None:
                 gap = low_masked[ve:q.start]
                 kind = (_UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) or _REVISES_TOLL.search(masked, max(0, vs - 40), vs)

@@ -792,6 +792,19 @@ def test_a_revised_toll_is_an_update_up_or_down(text: str, best: int) -> None:
     assert values["killed"] is not None and values["killed"].best == best
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    pytest.param("The toll could rise as rescuers search the rubble for 20 missing people. At least 14 people were "
+                 "confirmed dead.", 14, id="the-toll-could-rise-as-they-search-for-the-missing"),
+    pytest.param("At least 9 people died. Officials fear the toll may rise to 30.", 9, id="the-toll-may-rise-to"),
+    pytest.param("At least 9 people died, and the death toll is expected to climb to 25.", 9,
+                 id="the-toll-is-expected-to-climb-to"),
+    pytest.param("The death toll rose to 30 on Friday.", 30, id="the-toll-rose-to-is-a-count"),
+])
+def test_a_toll_said_to_be_going_to_rise_is_no_count(text: str, killed: int) -> None:
+    values, _kind = combine_figures(find_figures(text, split_sentences(text)))
+    assert values["killed"] is not None and values["killed"].best == killed
+
+
 @pytest.mark.parametrize(("text", "low", "high"), [
     pytest.param("The death toll from the storm topped 1,000 on Tuesday.", 1000, None, id="the-toll-topped"),
     pytest.param("The death toll has exceeded 5,000, the health ministry said.", 5000, None, id="the-toll-exceeded"),
