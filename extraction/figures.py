@@ -581,8 +581,11 @@ _SEPARATE = re.compile(
     # "A second car bomb exploded hours later", "another bomb went off near a mosque"
     r"|(?:a|the)\s+second\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|attack|airstrike|strike|raid"
     r"|shooting|bomber|bombing)"
-    r"|another\s+(?:car\s+|roadside\s+|suicide\s+)?(?:bomb|blast|explosion|airstrike|bombing)"
-    r"\s+(?:went\s+off|exploded|struck|hit|ripped|tore|targeted|killed))\b"
+    r"|another\s+(?:car\s+|roadside\s+|suicide\s+|missile\s+|drone\s+|air\s+)?(?:bomb|blast|explosion|airstrike|bombing"
+    r"|strike|attack|raid)"
+    # ("another strike on Odesa killed 2": a place or a target may stand before the verb)
+    r"(?:\s+(?:on|in|near|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s+(?:went\s+off|exploded|struck|hit|ripped|tore|targeted|killed|wounded|injured))\b"
     # a roundup's next place: "In neighbouring Sumy region, a drone attack killed two men"
     r"|^\W*in\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent)\s+[^,.]{2,40},"
     # another place's toll in a clause of its own: "..., while in Syria the death toll stood at 1,444"

@@ -228,6 +228,9 @@ def test_elsewhere_opens_another_incident() -> None:
                  id="separately-comma"),
     pytest.param("Separately , gunmen killed 2 herders in the hills.", [3, 2], id="separately-space-comma"),
     pytest.param("In a separate attack, gunmen killed 2 herders in the hills.", [3, 2], id="in-a-separate-attack"),
+    pytest.param("Another strike on the port killed 2 dockers.", [3, 2], id="another-strike-on-a-place-killed"),
+    pytest.param("Another drone attack near Kupiansk killed 4 soldiers.", [3, 4], id="another-drone-attack-near"),
+    pytest.param("Another soldier was killed on Tuesday.", [4], id="another-person-is-no-other-incident"),
     pytest.param("The army separately said that 4 soldiers were killed in the raid.", [4],
                  id="separately-inside-the-sentence-is-no-opening"),
 ])
