@@ -340,7 +340,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         return E.ARMED_CLASH if target == _ARMED_TARGET else E.ATTACK_ON_CIVILIANS
     if hazard is not None:
         return hazard
-    if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags):
+    # (a fire that forces people out, damages homes or kills: "Nine people died in the fire")
+    if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags
+                                                   or _HURT in tags):
         return E.WILDFIRE if "forest" in lower or "bush" in lower else E.OTHER_DISASTER
     if E.DISPLACEMENT in tags:
         return E.DISPLACEMENT
