@@ -494,9 +494,11 @@ _TOLL_PROJECTED = re.compile(r"\b(?:could|may|might|(?:is|are|was|were)\s+(?:exp
                              r"|likely|feared)\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|go\s+up|mount|reach)\b")
 # A verb that revises the toll named right after it: "raising the death toll to 42",
 # "Officials revised the death toll upward to 71", "lowered the death toll to 35 from 41".
+# (the verbs of "bringing the toll to N", shared by the rules that read that clause)
+_BRINGING_VERB = r"bringing|brings|brought|taking|takes|raising|pushing"
 _REVISES_TOLL = re.compile(
-    r"\b(?:rais(?:ed|ing|es)|revis(?:ed|ing|es)|lower(?:ed|ing|s)|updat(?:ed|ing|es)|correct(?:ed|ing|s)"
-    r"|increas(?:ed|ing|es)|push(?:ed|ing|es)|bringing|brought|brings|taking|took|takes)\s+"
+    rf"\b(?:{_BRINGING_VERB}|raised|raises|revis(?:ed|ing|es)|lower(?:ed|ing|s)|updat(?:ed|ing|es)"
+    r"|correct(?:ed|ing|s)|increas(?:ed|ing|es)|pushed|pushes|took)\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:official\s+|overall\s+|total\s+)?$",
     _I,
 )
@@ -1610,7 +1612,7 @@ def _dated_clause_after_background(low_text: str, sentences: Sequence[Sentence],
         figures[i] = replace(f, background=False)
 
 
-_BRINGING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising|pushing)\s+(?:the\s+|its\s+|their\s+)"
+_BRINGING = re.compile(rf"\b(?:{_BRINGING_VERB})\s+(?:the\s+|its\s+|their\s+)"
                        r"(?:[\w'\u2019-]+\s+){0,12}?to\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over"
                        r"|an\s+estimated)\s+)?$")
 
@@ -2109,9 +2111,9 @@ _LINK_OPENINGS = ("related:", "related stories", "related coverage", "read more:
 
 # "..., bringing the death toll from this year's floods to 27": a running total named in a
 # clause of its own after the event's figure (`_running_total_after_bringing` reads it)
-_BRINGING_CLAUSE = re.compile(r"\b(?:bringing|brings|raising|taking|pushing)\s+(?:the|its|their)\s+"
+_BRINGING_CLAUSE = re.compile(rf"\b(?:{_BRINGING_VERB})\s+(?:the|its|their)\s+"
                               r"(?:[\w'\u2019-]+\s+){0,6}?$")
-_BRINGING_HINT = substring_test(("bring", "raising", "taking", "pushing")).search
+_BRINGING_HINT = substring_test(("bring", "brought", "raising", "taking", "takes", "pushing")).search
 
 
 def _is_cumulative(low: str) -> bool:
