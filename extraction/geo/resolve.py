@@ -1459,6 +1459,9 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
+            if any_strong and e < n_places and not upper and index.place_pop[e] < _CREDIBLE_POP \
+                    and _abroad_of_nationals(plan, index, ecc, m, e):
+                conf *= 0.1
         elif single and e < n_places and cont_cc is None and not admin_hint \
                 and index.place_pop[e] < _QUARTERS_CITY_POP:
             # The country is right but nothing credible points at this region while
@@ -1634,6 +1637,72 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
         point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
                              index.place_gid[e] or None)
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
+
+
+_ABROAD_KM = 2000.0  # a village this far from the country of its sentence's nationals
+_CENTRES: list[object] = [None, None]  # (index, its countries' centres)
+
+
+def _abroad_of_nationals(plan: _Plan, index: PlaceIndex, ecc: list[str], m: Mention, e: int) -> bool:
+    """Whether a small place that nothing else supports lies far from the country of a
+    nationality or single-country force its sentence names, which has no namesake of it:
+    "Malian troops killed 30 civilians in Moura" is no Moura, Portugal; "seized Rubaya
+    after clashes with the FARDC" no village of Romania. The country is then the better
+    answer (the gazetteer lacks the town)."""
+    sents = plan.sentences
+    lo = m.start
+    hi = m.end
+    for s in sents:
+        if s.start <= m.start < s.end:
+            lo = s.start
+            hi = s.end
+            break
+    nationals = {x.cc for x in plan.mentions
+                 if x.kind == "demonym" and lo <= x.start < hi and not x.negated and x.cc}
+    if not nationals:
+        return False
+    own = {ecc[i] for i in m.ids}
+    centres = _country_centres(index)
+    lat = math.radians(index.place_lat[e])
+    lon = math.radians(index.place_lon[e])
+    for cc in nationals:
+        if cc in own or cc not in centres:
+            continue
+        clat, clon = centres[cc]
+        # great-circle distance (haversine), km
+        h = math.sin((clat - lat) / 2) ** 2 + math.cos(lat) * math.cos(clat) * math.sin((clon - lon) / 2) ** 2
+        if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _ABROAD_KM:
+            return True
+    return False
+
+
+def _country_centres(index: PlaceIndex) -> dict[str, tuple[float, float]]:
+    """Each country's centre (radians): the mean direction of its places of 1,000+,
+    computed once per index when first needed (the rule above is rare)."""
+    if _CENTRES[0] is index:
+        return _CENTRES[1]  # type: ignore[return-value]
+    sums: dict[int, list[float]] = {}
+    lat_c = index.place_lat
+    lon_c = index.place_lon
+    pop_c = index.place_pop
+    cc_c = index.place_cc
+    for i in range(index.n_places):
+        lat = lat_c[i]
+        if pop_c[i] < 1000 or lat != lat:
+            continue
+        la = math.radians(lat)
+        lo = math.radians(lon_c[i])
+        acc = sums.get(cc_c[i])
+        if acc is None:
+            acc = sums[cc_c[i]] = [0.0, 0.0, 0.0]
+        c = math.cos(la)
+        acc[0] += c * math.cos(lo)
+        acc[1] += c * math.sin(lo)
+        acc[2] += math.sin(la)
+    centres = {index.cc_list[k]: (math.atan2(z, math.hypot(x, y)), math.atan2(y, x))
+               for k, (x, y, z) in sums.items()}
+    _CENTRES[:] = [index, centres]  # (a fixed table, not a memo that grows)
+    return centres
 
 
 def _city_of_quarter(plan: _Plan, index: PlaceIndex, e: int, i: int, key_g: list[tuple[str, int]],

@@ -270,6 +270,29 @@ CURATED = [
     pytest.param("A storm sank two boats off the island of Mindoro, killing six.", "PH", None, id="mindoro-island"),
 ]
 
+# A small place nothing else supports, far from the country of the nationals or the
+# single-country force its sentence names (which has no namesake of it), is a namesake
+# abroad: the gazetteer lacks the town, and that country is the better answer.
+NAMESAKES_FAR_FROM_THE_NATIONALS = [
+    pytest.param("Malian soldiers and foreign mercenaries killed 30 villagers in Moura on Sunday.",
+                 "ML", None, id="malian-troops-moura-is-no-portuguese-town"),
+    pytest.param("Rebels took Rubaya after two days of fighting with the FARDC that killed nine.",
+                 "CD", None, id="fardc-rubaya-is-no-romanian-village"),
+    # a nationality near its own country's village keeps the village
+    pytest.param("Chadian troops lost 20 men when jihadists attacked their base near Bosso.",
+                 "TD", "TD-CB", id="chadian-troops-near-a-chadian-town"),
+    # a foreign force near the place (not far): the place stands
+    pytest.param("Russian shelling killed four people in Vovchansk overnight.", "UA", "UA-63",
+                 id="russian-strike-on-a-ukrainian-town"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), NAMESAKES_FAR_FROM_THE_NATIONALS)
+def test_a_small_namesake_far_from_the_nationals_named_beside_it_yields_their_country(
+        gazetteer: Gazetteer, text: str, country: str, admin1_code: str | None) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
 
 @pytest.mark.parametrize(("text", "country", "admin1_code"), CURATED)
 def test_event_is_placed_in_its_country_and_region(gazetteer: Gazetteer, text: str, country: str,
