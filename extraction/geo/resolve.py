@@ -1969,25 +1969,24 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
             while k < len(text) and text[k] == " ":
                 k += 1
             nxt = by_start.get(k)
+            if nxt is None and text[k:k + 1].isupper():
+                # "Badan, Mamond in Bajaur": a tehsil the gazetteer lacks between the village
+                # and its district; the district contains both (Ba'dan, Yemen is no answer)
+                j = k + 1
+                while j < len(text) and (text[j].isalpha() or text[j] == "-"):
+                    j += 1
+                if (im := _BARE_IN.match(text, j)) is not None:
+                    far = by_start.get(im.end())
+                    if far is not None and _in_district(index, m, far, text):
+                        continue
         elif spaced and (im := _IN_CONTAINER.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
         elif spaced and (im := _BARE_IN.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())
-            if nxt is not None and (nxt.kind != "place" or nxt.state_only
-                                    or text[nxt.end - 2:nxt.end] in ("'s", "’s")):
-                nxt = None  # "Kalehe in Congo's South Kivu": the possessed name contains it
-            if nxt is not None:
-                district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
-                if len(district) != len(nxt.ids) and not (nxt.admin_hint and district):
-                    nxt = None  # "Dallas in Houston": a town is no container ("Soum province" is)
-                elif all(e < n_places for e in district) and len(
-                        {index.place_adm[e] for e in _districts_of(index, district, m)}) == 1:
-                    district = _districts_of(index, district, m)
-                    m.container_adm = index.place_adm[district[0]]  # a district: its region
-                    m.container_cc = adm_cc[m.container_adm]
-                    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
-                        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
-                    continue
+            if nxt is not None and not _bare_in_container(index, nxt, text):
+                nxt = None
+            elif nxt is not None and _in_district(index, m, nxt, text):
+                continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
             opening = text.find("(", m.end, m.end + 30)
@@ -2049,6 +2048,36 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                         m.container_adm = a
                         m.container_cc = adm_cc[a]
                         nxt.container_of = True
+
+
+def _bare_in_container(index: PlaceIndex, nxt: Mention, text: str) -> bool:
+    """Whether a name after a bare "in" can contain a place: a region or district ("Mamond
+    in Bajaur", "Arbinda in Soum province"), not a town ("Dallas in Houston") nor a
+    possessed name ("Kalehe in Congo's South Kivu": the possessive contains it)."""
+    if nxt.kind != "place" or nxt.state_only or text[nxt.end - 2:nxt.end] in ("'s", "’s"):
+        return False
+    n_places = index.n_places
+    district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
+    return len(district) == len(nxt.ids) or (nxt.admin_hint and bool(district))
+
+
+def _in_district(index: PlaceIndex, m: Mention, nxt: Mention, text: str) -> bool:
+    """Pin ``m`` to the region of the district ``nxt`` after a bare "in" when that district
+    (of its namesakes, those where ``m`` has one) lies in one region; whether it did."""
+    if not _bare_in_container(index, nxt, text):
+        return False
+    n_places = index.n_places
+    district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
+    if not all(e < n_places for e in district):
+        return False
+    district = _districts_of(index, district, m)
+    if len({index.place_adm[e] for e in district}) != 1 or index.place_adm[district[0]] < 0:
+        return False
+    m.container_adm = index.place_adm[district[0]]  # a district: its region
+    m.container_cc = index.adm_cc[m.container_adm]
+    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
+        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
+    return True
 
 
 def _country_follows(text: str, m: Mention, by_start: dict[int, Mention]) -> bool:

@@ -286,6 +286,24 @@ NAMESAKES_FAR_FROM_THE_NATIONALS = [
                  id="russian-strike-on-a-ukrainian-town"),
 ]
 
+# "Village, Tehsil in District": a tehsil the gazetteer lacks between a village and its
+# district; the district contains the village, whose namesakes abroad are no answer.
+VILLAGE_TEHSIL_IN_DISTRICT = [
+    pytest.param("A levies soldier died when a roadside bomb went off in Badan, Mamond in Bajaur.",
+                 "PK", "PK-KP", id="badan-is-no-yemeni-district"),
+    pytest.param("Two boys were killed by a mortar shell in Inayat Kalay, Salarzai in Bajaur.",
+                 "PK", "PK-KP", id="unknown-village-and-tehsil"),
+    pytest.param("Gunmen killed a tribal elder in Sra Kala, Mamond in Bajaur Agency.", "PK", "PK-KP",
+                 id="district-with-agency"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), VILLAGE_TEHSIL_IN_DISTRICT)
+def test_a_village_before_an_unknown_tehsil_in_a_district_is_in_that_district(
+        gazetteer: Gazetteer, text: str, country: str, admin1_code: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
 
 @pytest.mark.parametrize(("text", "country", "admin1_code"), NAMESAKES_FAR_FROM_THE_NATIONALS)
 def test_a_small_namesake_far_from_the_nationals_named_beside_it_yields_their_country(
