@@ -12,6 +12,7 @@ __all__ = [
     "ADMIN_WORDS",
     "AREA_NAMES",
     "BLOCKED_NAMES",
+    "CITY_QUARTERS",
     "CONNECTORS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
@@ -262,6 +263,23 @@ PLACE_SPELLINGS: dict[str, tuple[str, str]] = {
     "NYC": ("US", "New York City"),
     "Derna": ("LY", "Darnah"),  # Libya's Derna (Wikipedia: "Derna, Libya")
 }
+
+# Quarters of a big city that its local press names without the city ("killed in Orangi
+# town", "In Nazimabad, two policemen were gunned down") and that GeoNames cities500 lacks
+# or files as a district: quarter -> (alpha-2, the city's GeoNames main name). Each is a
+# name of the city (the answer keeps the quarter's name, at the city's point and region),
+# read only when the text spells it as listed here: "Orangi" folds like "Orange", which
+# stays Orange. Names a second city also uses ("Saddar", "Gulberg") are left out, and so are
+# the districts GeoNames lists ("Korangi", "Malir": their own entries place them). When the
+# text also names the city ("the Orangi area of Karachi"), the answer is named as the city.
+# Source: Karachi's 18 towns of the City District Government (2001-2011) and its
+# localities, Wikipedia "List of neighbourhoods of Karachi".
+CITY_QUARTERS: dict[str, tuple[str, str]] = {q: ("PK", "Karachi") for q in (
+    "Orangi", "Baldia", "Landhi", "Lyari", "Gadap", "Kemari", "Keamari",
+    "Liaquatabad", "Nazimabad", "North Nazimabad", "New Karachi", "Shah Faisal Colony",
+    "Gulshan-e-Iqbal", "Gulistan-e-Jauhar", "Surjani", "Manghopir", "Sohrab Goth",
+    "Kharadar", "Mominabad", "Pirabad", "Qasba Colony", "Sher Shah",
+)}
 
 # Country names news uses that ISO and GeoNames do not list.
 # Aliases the country lists give that name a region of another country in news: "Sikkim"

@@ -56,6 +56,7 @@ from extraction.geo.lexicon import (
     ADMIN1_ABBREVIATIONS,
     ADMIN_WORDS,
     BLOCKED_NAMES,
+    CITY_QUARTERS,
     CONNECTORS,
     DISTRICT_WORD_COUNTRIES,
     DISTRICT_WORDS,
@@ -263,6 +264,23 @@ def _reset_memo(index: PlaceIndex) -> None:
     _MEMO["words"] = {}  # per word: see _word_info
     _MEMO["runs"] = {}
     _MEMO["runs_upper"] = {}
+    _MEMO["quarters"] = _quarter_spellings(index)
+
+
+def _quarter_spellings(index: PlaceIndex) -> tuple[frozenset[int], dict[str, frozenset[str]]]:
+    """The cities ``lexicon.CITY_QUARTERS`` names, and per key of a quarter its spellings
+    (folded words): a quarter is read as its city only when spelled so."""
+    by_key: dict[str, set[str]] = {}
+    cities: set[int] = set()
+    for spelling, (cc, main) in CITY_QUARTERS.items():
+        plains = [_plain(w) for w in spelling.replace("-", " ").split()]
+        k = _key(plains)
+        by_key.setdefault(k, set()).add(" ".join(plains))
+        hit = index.names.get(k, ())
+        for e in (hit,) if isinstance(hit, int) else hit:
+            if e < index.n_places and index.place_name[e] == main and index.cc_list[index.place_cc[e]] == cc:
+                cities.add(e)
+    return frozenset(cities), {k: frozenset(v) for k, v in by_key.items()}
 
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
@@ -740,6 +758,13 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         surface = rtext[s_off:e_off]
         if kind == "place" and not isinstance(hit, tuple):
             hit = (hit,)
+        if kind == "place" and not _MEMO["quarters"][0].isdisjoint(hit):  # type: ignore[index]
+            # a city's quarter ("Orangi", Karachi) only as spelled: "Orange" is no Karachi
+            spelled = _MEMO["quarters"][1].get(_key(plains[i0:j]))  # type: ignore[index]
+            if spelled is not None and plain not in spelled:
+                hit = tuple(e for e in hit if e not in _MEMO["quarters"][0])  # type: ignore[index]
+                if not hit:
+                    continue
         matches.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
                         plains[i0 - 1] if i0 > 0 else None, j >= n, i0 == 0,
                         len(surface) <= 4 and surface.isupper(),
@@ -1618,6 +1643,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
     # The name as the text writes it ("Al Bukamal"; the GeoNames id pins the place), unless
     # the text shouts it ("NEW ORLEANS -"): then GeoNames' spelling.
     surface = mentions[best_i].surface
+    if e in _MEMO["quarters"][0]:  # type: ignore[index]
+        # "the Orangi area of Karachi": a quarter the text places in its city is filed
+        # under the city, as the sources do
+        quarters = _MEMO["quarters"][1]  # type: ignore[index]
+        for i2, g2 in plan.answer_cands:
+            s2 = mentions[i2].surface
+            if best_g[g2] == e and _key([_plain(w) for w in s2.replace("-", " ").split()]) not in quarters:
+                surface = s2
+                break
     spelled: dict = _MEMO.setdefault("answer_names", {})  # type: ignore[assignment]
     name = spelled.get((surface, e))
     if name is None:

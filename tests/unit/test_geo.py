@@ -297,6 +297,32 @@ VILLAGE_TEHSIL_IN_DISTRICT = [
                  id="district-with-agency"),
 ]
 
+# Quarters of a big city its press names alone (lexicon.CITY_QUARTERS): the city's region,
+# the quarter's name; a name folding alike but spelled otherwise is not the quarter.
+CITY_QUARTERS_ALONE = [
+    pytest.param("Two party workers were shot dead by gunmen on a motorcycle in Orangi town.",
+                 "PK", "PK-SD", "Orangi", id="orangi-is-no-orange-california"),
+    pytest.param("In Nazimabad, unknown gunmen shot dead a police constable on duty.",
+                 "PK", "PK-SD", "Nazimabad", id="nazimabad-alone"),
+    pytest.param("A grenade attack on a Rangers vehicle in Lyari wounded three and killed one.",
+                 "PK", "PK-SD", "Lyari", id="lyari-is-no-leary-georgia"),
+    pytest.param("A shopkeeper was killed by robbers in Gulshan-e-Iqbal on Monday.",
+                 "PK", "PK-SD", "Gulshan-e-Iqbal", id="gulshan-e-iqbal"),
+    pytest.param("Gunmen on a motorcycle killed a lawyer in the Orangi area of Karachi on Tuesday.",
+                 "PK", "PK-SD", "Karachi", id="quarter-of-the-named-city-is-filed-under-the-city"),
+    pytest.param("A woman was killed in a crash in Orange on Sunday, Orange police said.",
+                 "US", "US-CA", "Orange", id="orange-spelled-so-stays-orange"),
+    pytest.param("Three people died in a house fire in Malayer on Tuesday.", "IR", "IR-13", "Malayer",
+                 id="malayer-is-no-karachi-quarter"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code", "name"), CITY_QUARTERS_ALONE)
+def test_a_city_quarter_named_alone_is_in_its_city_region(gazetteer: Gazetteer, text: str, country: str,
+                                                          admin1_code: str, name: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code, loc.name) == (country, admin1_code, name)
+
 
 @pytest.mark.parametrize(("text", "country", "admin1_code"), VILLAGE_TEHSIL_IN_DISTRICT)
 def test_a_village_before_an_unknown_tehsil_in_a_district_is_in_that_district(
