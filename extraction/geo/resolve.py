@@ -957,11 +957,26 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
             place_pop[e] >= _NAMESAKE_CITY_POP or _folded(place_name[e]) == folded)}
     else:
         town_adms = ()
+    # A one-word name of one region: with no city of 50,000+ of its country spelled so
+    # ("Washington" stays the capital, not the state) or inside it, its prior grows with
+    # its people.
+    # (Regions of one name in several countries keep the flat prior: most populous
+    # country first, "Punjab" India's.)
+    grow = single and m.ids[-1] >= n_places and (len(m.ids) < 2 or m.ids[-2] < n_places) and not admin_hint
+    if grow:
+        r = m.ids[-1]  # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
+        grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
+                       and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
         if e >= n_places:
             s = 9.5 if admin_hint else 5.0  # a region
+            if grow:
+                # a populous region outweighs a town abroad spelled alike ("in Virginia" is
+                # no town of South Africa, "off Bali" none of India): a third of the people
+                # of its towns (at least a 100,000 town's)
+                s = max(s, _region_prior(index, a))
             # "Queensland", "Kasai": a region spelled as the text writes it earns the same
             # spelling bonus as a town, or a small namesake town abroad spelled alike wins;
             # not against a town inside it ("Marib" the town stays the town)
@@ -991,6 +1006,23 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         rows.append((e, cc, a, s, skip, b_cc, b_adm, b_exact))
     got = memo[key] = (tuple(rows), len(rows) <= 12)
     return got
+
+
+_REGION_POP: list[object] = [None, None]  # (index, per region: log10 of a third of its towns' people)
+
+
+def _region_prior(index: PlaceIndex, a: int) -> float:
+    """A region's population prior: log10 of a third of the people of its towns in the
+    index (computed once per index when first needed)."""
+    if _REGION_POP[0] is not index:
+        sums = [0] * len(index.adm_cc)
+        lat_c = index.place_lat
+        pop_c = index.place_pop
+        for i, b in enumerate(index.place_adm):
+            if b >= 0 and lat_c[i] == lat_c[i]:  # (towns, not districts)
+                sums[b] += pop_c[i]
+        _REGION_POP[:] = [index, [math.log10(v / 3.0 + 1.0) for v in sums]]
+    return _REGION_POP[1][a] if a >= 0 else 0.0  # type: ignore[index]
 
 
 def _chain(m: Mention, w: float) -> float:

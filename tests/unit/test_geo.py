@@ -317,6 +317,27 @@ CITY_QUARTERS_ALONE = [
 ]
 
 
+# A one-word name of one region outweighs a town abroad spelled alike by its people; a
+# city of 50,000+ of its own country spelled so, or inside it, keeps the flat prior.
+POPULOUS_REGIONS_OVER_TOWNS_ABROAD = [
+    pytest.param("A falling tree killed two hikers in Virginia on Sunday.", "US", "US-VA",
+                 id="virginia-is-no-south-african-town"),
+    pytest.param("A ferry sank off Bali on Friday, killing seven passengers.", "ID", "ID-BA",
+                 id="bali-is-no-town-of-west-bengal"),
+    pytest.param("A gunman killed three people in Washington on Monday.", "US", "US-DC",
+                 id="washington-stays-the-capital"),
+    pytest.param("Gunmen killed two farmers in Punjab on Tuesday.", "IN", "IN-PB",
+                 id="regions-of-one-name-in-two-countries-keep-their-order"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), POPULOUS_REGIONS_OVER_TOWNS_ABROAD)
+def test_a_populous_region_beats_a_town_abroad_spelled_alike(gazetteer: Gazetteer, text: str, country: str,
+                                                             admin1_code: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
+
 @pytest.mark.parametrize(("text", "country", "admin1_code", "name"), CITY_QUARTERS_ALONE)
 def test_a_city_quarter_named_alone_is_in_its_city_region(gazetteer: Gazetteer, text: str, country: str,
                                                           admin1_code: str, name: str) -> None:
