@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -892,6 +893,10 @@ class _Plan:
     homes: bool = False  # a place is named as a person's home ("a Phoenix man")
     # "near the border with Mali" after "NIAMEY -": the dateline's borderlands, not its region
     border_starts: tuple[int, ...] = ()
+    # sentence starts, and per sentence (bisect position): the countries of the
+    # nationalities and forces it names
+    # (filled when first asked: see _abroad_of_nationals)
+    nationals: tuple[list[int], dict[int, set[str]]] | None = None
 
 
 class _Group(NamedTuple):
@@ -1015,12 +1020,10 @@ def _region_prior(index: PlaceIndex, a: int) -> float:
     """A region's population prior: log10 of a third of the people of its towns in the
     index (computed once per index when first needed)."""
     if _REGION_POP[0] is not index:
-        sums = [0] * len(index.adm_cc)
-        lat_c = index.place_lat
-        pop_c = index.place_pop
-        for i, b in enumerate(index.place_adm):
-            if b >= 0 and lat_c[i] == lat_c[i]:  # (towns, not districts)
-                sums[b] += pop_c[i]
+        sums = [0] * (len(index.adm_cc) + 1)  # (the last: places with no region)
+        for b, lat, pop in zip(index.place_adm, index.place_lat, index.place_pop, strict=True):
+            if lat == lat:  # (towns, not districts)
+                sums[b] += pop
         _REGION_POP[:] = [index, [math.log10(v / 3.0 + 1.0) for v in sums]]
     return _REGION_POP[1][a] if a >= 0 else 0.0  # type: ignore[index]
 
@@ -1715,16 +1718,18 @@ def _abroad_of_nationals(plan: _Plan, index: PlaceIndex, ecc: list[str], m: Ment
     "Malian troops killed 30 civilians in Moura" is no Moura, Portugal; "seized Rubaya
     after clashes with the FARDC" no village of Romania. The country is then the better
     answer (the gazetteer lacks the town)."""
-    sents = plan.sentences
-    lo = m.start
-    hi = m.end
-    for s in sents:
-        if s.start <= m.start < s.end:
-            lo = s.start
-            hi = s.end
-            break
-    nationals = {x.cc for x in plan.mentions
-                 if x.kind == "demonym" and lo <= x.start < hi and not x.negated and x.cc}
+    got = plan.nationals
+    if got is None:
+        starts = [s.start for s in plan.sentences] or [0]
+        by_sent: dict[int, set[str]] = {}
+        for x in plan.mentions:
+            if x.kind == "demonym" and x.cc and not x.negated and not x.in_title:
+                by_sent.setdefault(bisect_right(starts, x.start), set()).add(x.cc)
+        got = plan.nationals = (starts, by_sent)
+    starts, by_sent = got
+    if not by_sent:
+        return False
+    nationals = by_sent.get(bisect_right(starts, m.start))
     if not nationals:
         return False
     own = {ecc[i] for i in m.ids}
@@ -1743,28 +1748,26 @@ def _abroad_of_nationals(plan: _Plan, index: PlaceIndex, ecc: list[str], m: Ment
 
 
 def _country_centres(index: PlaceIndex) -> dict[str, tuple[float, float]]:
-    """Each country's centre (radians): the mean direction of its places of 1,000+,
+    """Each country's centre (radians): the mean direction of its places of 5,000+,
     computed once per index when first needed (the rule above is rare)."""
     if _CENTRES[0] is index:
         return _CENTRES[1]  # type: ignore[return-value]
     sums: dict[int, list[float]] = {}
-    lat_c = index.place_lat
-    lon_c = index.place_lon
-    pop_c = index.place_pop
-    cc_c = index.place_cc
-    for i in range(index.n_places):
-        lat = lat_c[i]
-        if pop_c[i] < 1000 or lat != lat:
+    cos = math.cos
+    sin = math.sin
+    rad = math.radians
+    for lat, lon, pop, k in zip(index.place_lat, index.place_lon, index.place_pop, index.place_cc, strict=True):
+        if pop < 5000 or lat != lat:
             continue
-        la = math.radians(lat)
-        lo = math.radians(lon_c[i])
-        acc = sums.get(cc_c[i])
+        la = rad(lat)
+        lo = rad(lon)
+        acc = sums.get(k)
         if acc is None:
-            acc = sums[cc_c[i]] = [0.0, 0.0, 0.0]
-        c = math.cos(la)
-        acc[0] += c * math.cos(lo)
-        acc[1] += c * math.sin(lo)
-        acc[2] += math.sin(la)
+            acc = sums[k] = [0.0, 0.0, 0.0]
+        c = cos(la)
+        acc[0] += c * cos(lo)
+        acc[1] += c * sin(lo)
+        acc[2] += sin(la)
     centres = {index.cc_list[k]: (math.atan2(z, math.hypot(x, y)), math.atan2(y, x))
                for k, (x, y, z) in sums.items()}
     _CENTRES[:] = [index, centres]  # (a fixed table, not a memo that grows)
