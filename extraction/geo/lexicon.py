@@ -416,4 +416,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("RU", "belgorod"): "RU-BEL", ("RU", "kursk"): "RU-KRS", ("RU", "krasnodar"): "RU-KDA",
     ("LY", "derna"): "LY-DR", ("LY", "sirte"): "LY-SR",
     ("PH", "metropolitan manila"): "PH-00", ("PH", "metro manila"): "PH-00",
+    # Indian states news names by their first word ("a bus fell into a gorge in Himachal");
+    # not "Bengal" (the Bay of Bengal, Bangladesh's past) nor "Madhya", "Uttar" (no name alone)
+    ("IN", "himachal"): "IN-HP", ("IN", "andhra"): "IN-AP", ("IN", "arunachal"): "IN-AR",
 }

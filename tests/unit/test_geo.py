@@ -268,6 +268,10 @@ CURATED = [
     # islands spanning several regions are their country's evidence
     pytest.param("A strong earthquake killed 11 people on Sulawesi island.", "ID", None, id="sulawesi-island"),
     pytest.param("A storm sank two boats off the island of Mindoro, killing six.", "PH", None, id="mindoro-island"),
+    # Indian states named by their first word
+    pytest.param("Eleven pilgrims died when their bus fell into a gorge in Himachal.", "IN", "IN-HP",
+                 id="himachal-alone"),
+    pytest.param("Lightning killed six farmers across Andhra on Sunday.", "IN", "IN-AP", id="andhra-alone"),
 ]
 
 # A small place nothing else supports, far from the country of the nationals or the
