@@ -91,7 +91,7 @@ teen teenager teens man's woman's victim's suspect's shooter gunman gunmen bysta
 hope faith grace joy honor glory liberty patience charity mercy trinity person persons buy sale
 council colony sector ward navy league federation congress cathedral academy patrol marshal crescent
 bank plan accord agreement fair harvest ramadan liberation lord lady sir secretary priest rabbi duke
-baron bishop
+baron bishop gang gangs
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,

@@ -747,7 +747,9 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                     k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
                     break
                 k -= 1  # "Umm al-Karami": the name goes on through its article
-            fragment = _name_word(words, plains, caps, k) or _name_word(words, plains, caps, j)
+            # (not before a name it possesses: "Jonglei's Pibor county" is no person's name)
+            fragment = _name_word(words, plains, caps, k) or (
+                words[j - 1][-2:] not in ("'s", "’s") and _name_word(words, plains, caps, j))
         elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
                 and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
