@@ -1127,6 +1127,12 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             elif m.kind == "country" and m.negated and start >= dl_end and m.cc not in dl_cc \
                     and text.endswith("border with ", max(0, start - 12), start):
                 border_starts.append(start)  # "NIAMEY - ... near the border with Mali"
+            elif m.kind == "country" and start >= dl_end and dl_cc and m.cc not in dl_cc \
+                    and not (m.negated or m.actor or m.fragment) \
+                    and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
+                # "DAKAR, Senegal (AP) - ... in western Niger": a part of another country is
+                # the scene, not the capital the reporter files from
+                country_shadow.append(start)
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))

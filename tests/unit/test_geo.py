@@ -359,6 +359,25 @@ def test_a_village_before_an_unknown_tehsil_in_a_district_is_in_that_district(
     assert (loc.country, loc.admin1_code) == (country, admin1_code)
 
 
+# A part of another country named in the event's sentence ("in western Niger") shadows the
+# dateline's capital, as a part of the dateline's own country does ("in central Mali").
+PART_OF_ANOTHER_COUNTRY_AFTER_A_DATELINE = [
+    pytest.param("DAKAR, Senegal (Wire) - Gunmen on motorbikes killed 15 soldiers in western Niger on "
+                 "Sunday.", "NE", id="dakar-dateline-western-niger"),
+    pytest.param("NAIROBI, Kenya (Wire) - Militiamen killed 11 villagers in eastern Congo, the U.N. said.",
+                 "CD", id="nairobi-dateline-eastern-congo"),
+    pytest.param("BAMAKO, Mali (Wire) - Six soldiers died near the border with Niger in central Mali.",
+                 "ML", id="own-country-part-and-a-border-stay"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), PART_OF_ANOTHER_COUNTRY_AFTER_A_DATELINE)
+def test_a_part_of_another_country_in_the_event_sentence_shadows_the_dateline(
+        gazetteer: Gazetteer, text: str, country: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, None)
+
+
 @pytest.mark.parametrize(("text", "country", "admin1_code"), NAMESAKES_FAR_FROM_THE_NATIONALS)
 def test_a_small_namesake_far_from_the_nationals_named_beside_it_yields_their_country(
         gazetteer: Gazetteer, text: str, country: str, admin1_code: str | None) -> None:
