@@ -36,6 +36,7 @@ from extraction.geo.fold import fold_key, fold_plain, fold_tokens, key_of_tokens
 from extraction.geo.lexicon import (
     ADMIN1_ALIASES,
     AREA_NAMES,
+    CITY_QUARTERS,
     CONNECTORS,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -296,7 +297,7 @@ def build_index() -> PlaceIndex:
                 _add(names, fold_key(a), pid, a)
     del rows
     place_spellings: dict[int, frozenset[str]] = {}
-    for spelling, (cc, main) in PLACE_SPELLINGS.items():
+    for spelling, (cc, main) in (*PLACE_SPELLINGS.items(), *CITY_QUARTERS.items()):
         hit = names.get(fold_key(main), ())
         pid = next((p for p in hit if place_name[p] == main and cc_list[place_cc[p]] == cc), -1)
         if pid >= 0:  # (the most populous of that name: places were added by falling size)

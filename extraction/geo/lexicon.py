@@ -12,6 +12,7 @@ __all__ = [
     "ADMIN_WORDS",
     "AREA_NAMES",
     "BLOCKED_NAMES",
+    "CITY_QUARTERS",
     "CONNECTORS",
     "COUNTRY_ALIASES",
     "DEMONYMS",
@@ -90,7 +91,7 @@ teen teenager teens man's woman's victim's suspect's shooter gunman gunmen bysta
 hope faith grace joy honor glory liberty patience charity mercy trinity person persons buy sale
 council colony sector ward navy league federation congress cathedral academy patrol marshal crescent
 bank plan accord agreement fair harvest ramadan liberation lord lady sir secretary priest rabbi duke
-baron bishop
+baron bishop gang gangs
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,
@@ -263,6 +264,23 @@ PLACE_SPELLINGS: dict[str, tuple[str, str]] = {
     "Derna": ("LY", "Darnah"),  # Libya's Derna (Wikipedia: "Derna, Libya")
 }
 
+# Quarters of a big city that its local press names without the city ("killed in Orangi
+# town", "In Nazimabad, two policemen were gunned down") and that GeoNames cities500 lacks
+# or files as a district: quarter -> (alpha-2, the city's GeoNames main name). Each is a
+# name of the city (the answer keeps the quarter's name, at the city's point and region),
+# read only when the text spells it as listed here: "Orangi" folds like "Orange", which
+# stays Orange. Names a second city also uses ("Saddar", "Gulberg") are left out, and so are
+# the districts GeoNames lists ("Korangi", "Malir": their own entries place them). When the
+# text also names the city ("the Orangi area of Karachi"), the answer is named as the city.
+# Source: Karachi's 18 towns of the City District Government (2001-2011) and its
+# localities, Wikipedia "List of neighbourhoods of Karachi".
+CITY_QUARTERS: dict[str, tuple[str, str]] = {q: ("PK", "Karachi") for q in (
+    "Orangi", "Baldia", "Landhi", "Lyari", "Gadap", "Kemari", "Keamari",
+    "Liaquatabad", "Nazimabad", "North Nazimabad", "New Karachi", "Shah Faisal Colony",
+    "Gulshan-e-Iqbal", "Gulistan-e-Jauhar", "Surjani", "Manghopir", "Sohrab Goth",
+    "Kharadar", "Mominabad", "Pirabad", "Qasba Colony", "Sher Shah",
+)}
+
 # Country names news uses that ISO and GeoNames do not list.
 # Aliases the country lists give that name a region of another country in news: "Sikkim"
 # (listed for Slovakia) is India's state, "Sila" (for South Korea) a region of Chad.
@@ -398,4 +416,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], str] = {
     ("RU", "belgorod"): "RU-BEL", ("RU", "kursk"): "RU-KRS", ("RU", "krasnodar"): "RU-KDA",
     ("LY", "derna"): "LY-DR", ("LY", "sirte"): "LY-SR",
     ("PH", "metropolitan manila"): "PH-00", ("PH", "metro manila"): "PH-00",
+    # Indian states news names by their first word ("a bus fell into a gorge in Himachal");
+    # not "Bengal" (the Bay of Bengal, Bangladesh's past) nor "Madhya", "Uttar" (no name alone)
+    ("IN", "himachal"): "IN-HP", ("IN", "andhra"): "IN-AP", ("IN", "arunachal"): "IN-AR",
 }

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -56,6 +57,7 @@ from extraction.geo.lexicon import (
     ADMIN1_ABBREVIATIONS,
     ADMIN_WORDS,
     BLOCKED_NAMES,
+    CITY_QUARTERS,
     CONNECTORS,
     DISTRICT_WORD_COUNTRIES,
     DISTRICT_WORDS,
@@ -263,6 +265,23 @@ def _reset_memo(index: PlaceIndex) -> None:
     _MEMO["words"] = {}  # per word: see _word_info
     _MEMO["runs"] = {}
     _MEMO["runs_upper"] = {}
+    _MEMO["quarters"] = _quarter_spellings(index)
+
+
+def _quarter_spellings(index: PlaceIndex) -> tuple[frozenset[int], dict[str, frozenset[str]]]:
+    """The cities ``lexicon.CITY_QUARTERS`` names, and per key of a quarter its spellings
+    (folded words): a quarter is read as its city only when spelled so."""
+    by_key: dict[str, set[str]] = {}
+    cities: set[int] = set()
+    for spelling, (cc, main) in CITY_QUARTERS.items():
+        plains = [_plain(w) for w in spelling.replace("-", " ").split()]
+        k = _key(plains)
+        by_key.setdefault(k, set()).add(" ".join(plains))
+        hit = index.names.get(k, ())
+        for e in (hit,) if isinstance(hit, int) else hit:
+            if e < index.n_places and index.place_name[e] == main and index.cc_list[index.place_cc[e]] == cc:
+                cities.add(e)
+    return frozenset(cities), {k: frozenset(v) for k, v in by_key.items()}
 
 
 def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
@@ -728,7 +747,9 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                     k = -1  # "Shelling of El Fasher", "Governor of Kano": the place itself
                     break
                 k -= 1  # "Umm al-Karami": the name goes on through its article
-            fragment = _name_word(words, plains, caps, k) or _name_word(words, plains, caps, j)
+            # (not before a name it possesses: "Jonglei's Pibor county" is no person's name)
+            fragment = _name_word(words, plains, caps, k) or (
+                words[j - 1][-2:] not in ("'s", "’s") and _name_word(words, plains, caps, j))
         elif kind == "country" and not upper and single and _name_word(words, plains, caps, j) \
                 and not _POSSESSIVE.search(words[i0]):
             fragment = True  # "Jordan Smith": a first name
@@ -740,6 +761,13 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         surface = rtext[s_off:e_off]
         if kind == "place" and not isinstance(hit, tuple):
             hit = (hit,)
+        if kind == "place" and not _MEMO["quarters"][0].isdisjoint(hit):  # type: ignore[index]
+            # a city's quarter ("Orangi", Karachi) only as spelled: "Orange" is no Karachi
+            spelled = _MEMO["quarters"][1].get(_key(plains[i0:j]))  # type: ignore[index]
+            if spelled is not None and plain not in spelled:
+                hit = tuple(e for e in hit if e not in _MEMO["quarters"][0])  # type: ignore[index]
+                if not hit:
+                    continue
         matches.append((s_off, e_off, surface, kind, hit, single, fragment, nxt,
                         plains[i0 - 1] if i0 > 0 else None, j >= n, i0 == 0,
                         len(surface) <= 4 and surface.isupper(),
@@ -867,6 +895,10 @@ class _Plan:
     homes: bool = False  # a place is named as a person's home ("a Phoenix man")
     # "near the border with Mali" after "NIAMEY -": the dateline's borderlands, not its region
     border_starts: tuple[int, ...] = ()
+    # sentence starts, and per sentence (bisect position): the countries of the
+    # nationalities and forces it names
+    # (filled when first asked: see _abroad_of_nationals)
+    nationals: tuple[list[int], dict[int, set[str]]] | None = None
 
 
 class _Group(NamedTuple):
@@ -932,11 +964,26 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
             place_pop[e] >= _NAMESAKE_CITY_POP or _folded(place_name[e]) == folded)}
     else:
         town_adms = ()
+    # A one-word name of one region: with no city of 50,000+ of its country spelled so
+    # ("Washington" stays the capital, not the state) or inside it, its prior grows with
+    # its people.
+    # (Regions of one name in several countries keep the flat prior: most populous
+    # country first, "Punjab" India's.)
+    grow = single and m.ids[-1] >= n_places and (len(m.ids) < 2 or m.ids[-2] < n_places) and not admin_hint
+    if grow:
+        r = m.ids[-1]  # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
+        grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
+                       and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
         if e >= n_places:
             s = 9.5 if admin_hint else 5.0  # a region
+            if grow:
+                # a populous region outweighs a town abroad spelled alike ("in Virginia" is
+                # no town of South Africa, "off Bali" none of India): a third of the people
+                # of its towns (at least a 100,000 town's)
+                s = max(s, _region_prior(index, a))
             # "Queensland", "Kasai": a region spelled as the text writes it earns the same
             # spelling bonus as a town, or a small namesake town abroad spelled alike wins;
             # not against a town inside it ("Marib" the town stays the town)
@@ -966,6 +1013,21 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         rows.append((e, cc, a, s, skip, b_cc, b_adm, b_exact))
     got = memo[key] = (tuple(rows), len(rows) <= 12)
     return got
+
+
+_REGION_POP: list[object] = [None, None]  # (index, per region: log10 of a third of its towns' people)
+
+
+def _region_prior(index: PlaceIndex, a: int) -> float:
+    """A region's population prior: log10 of a third of the people of its towns in the
+    index (computed once per index when first needed)."""
+    if _REGION_POP[0] is not index:
+        sums = [0] * (len(index.adm_cc) + 1)  # (the last: places with no region)
+        for b, lat, pop in zip(index.place_adm, index.place_lat, index.place_pop, strict=True):
+            if lat == lat:  # (towns, not districts)
+                sums[b] += pop
+        _REGION_POP[:] = [index, [math.log10(v / 3.0 + 1.0) for v in sums]]
+    return _REGION_POP[1][a] if a >= 0 else 0.0  # type: ignore[index]
 
 
 def _chain(m: Mention, w: float) -> float:
@@ -1065,6 +1127,12 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
             elif m.kind == "country" and m.negated and start >= dl_end and m.cc not in dl_cc \
                     and text.endswith("border with ", max(0, start - 12), start):
                 border_starts.append(start)  # "NIAMEY - ... near the border with Mali"
+            elif m.kind == "country" and start >= dl_end and dl_cc and m.cc not in dl_cc \
+                    and not (m.negated or m.actor or m.fragment) \
+                    and _plain(_prev_word(text, start)[0]) in _COMPASS_AREA:
+                # "DAKAR, Senegal (AP) - ... in western Niger": a part of another country is
+                # the scene, not the capital the reporter files from
+                country_shadow.append(start)
         if not place:
             group_of.append(-1)
             ev_ops.append((i, m.cc, None, None, -1))
@@ -1459,6 +1527,9 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
                 conf *= 0.25 if any_strong else (0.4 if fuzzy else 0.7)
             else:
                 conf *= 0.5 if any_strong else 0.85
+            if any_strong and e < n_places and not upper and index.place_pop[e] < _CREDIBLE_POP \
+                    and _abroad_of_nationals(plan, index, ecc, m, e):
+                conf *= 0.1
         elif single and e < n_places and cont_cc is None and not admin_hint \
                 and index.place_pop[e] < _QUARTERS_CITY_POP:
             # The country is right but nothing credible points at this region while
@@ -1615,6 +1686,15 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
     # The name as the text writes it ("Al Bukamal"; the GeoNames id pins the place), unless
     # the text shouts it ("NEW ORLEANS -"): then GeoNames' spelling.
     surface = mentions[best_i].surface
+    if e in _MEMO["quarters"][0]:  # type: ignore[index]
+        # "the Orangi area of Karachi": a quarter the text places in its city is filed
+        # under the city, as the sources do
+        quarters = _MEMO["quarters"][1]  # type: ignore[index]
+        for i2, g2 in plan.answer_cands:
+            s2 = mentions[i2].surface
+            if best_g[g2] == e and _key([_plain(w) for w in s2.replace("-", " ").split()]) not in quarters:
+                surface = s2
+                break
     spelled: dict = _MEMO.setdefault("answer_names", {})  # type: ignore[assignment]
     name = spelled.get((surface, e))
     if name is None:
@@ -1634,6 +1714,72 @@ def _vote(plan: _Plan, index: PlaceIndex, wts: list[float], shadowed: bool, bord
         point = points[e] = (None if math.isnan(lat) else round(lat, 5), None if math.isnan(lon) else round(lon, 5),
                              index.place_gid[e] or None)
     return _location(name, country, admin_name, code, *point, LocationPrecision.PLACE)
+
+
+_ABROAD_KM = 2000.0  # a village this far from the country of its sentence's nationals
+_CENTRES: list[object] = [None, None]  # (index, its countries' centres)
+
+
+def _abroad_of_nationals(plan: _Plan, index: PlaceIndex, ecc: list[str], m: Mention, e: int) -> bool:
+    """Whether a small place that nothing else supports lies far from the country of a
+    nationality or single-country force its sentence names, which has no namesake of it:
+    "Malian troops killed 30 civilians in Moura" is no Moura, Portugal; "seized Rubaya
+    after clashes with the FARDC" no village of Romania. The country is then the better
+    answer (the gazetteer lacks the town)."""
+    got = plan.nationals
+    if got is None:
+        starts = [s.start for s in plan.sentences] or [0]
+        by_sent: dict[int, set[str]] = {}
+        for x in plan.mentions:
+            if x.kind == "demonym" and x.cc and not x.negated and not x.in_title:
+                by_sent.setdefault(bisect_right(starts, x.start), set()).add(x.cc)
+        got = plan.nationals = (starts, by_sent)
+    starts, by_sent = got
+    if not by_sent:
+        return False
+    nationals = by_sent.get(bisect_right(starts, m.start))
+    if not nationals:
+        return False
+    own = {ecc[i] for i in m.ids}
+    centres = _country_centres(index)
+    lat = math.radians(index.place_lat[e])
+    lon = math.radians(index.place_lon[e])
+    for cc in nationals:
+        if cc in own or cc not in centres:
+            continue
+        clat, clon = centres[cc]
+        # great-circle distance (haversine), km
+        h = math.sin((clat - lat) / 2) ** 2 + math.cos(lat) * math.cos(clat) * math.sin((clon - lon) / 2) ** 2
+        if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _ABROAD_KM:
+            return True
+    return False
+
+
+def _country_centres(index: PlaceIndex) -> dict[str, tuple[float, float]]:
+    """Each country's centre (radians): the mean direction of its places of 5,000+,
+    computed once per index when first needed (the rule above is rare)."""
+    if _CENTRES[0] is index:
+        return _CENTRES[1]  # type: ignore[return-value]
+    sums: dict[int, list[float]] = {}
+    cos = math.cos
+    sin = math.sin
+    rad = math.radians
+    for lat, lon, pop, k in zip(index.place_lat, index.place_lon, index.place_pop, index.place_cc, strict=True):
+        if pop < 5000 or lat != lat:
+            continue
+        la = rad(lat)
+        lo = rad(lon)
+        acc = sums.get(k)
+        if acc is None:
+            acc = sums[k] = [0.0, 0.0, 0.0]
+        c = cos(la)
+        acc[0] += c * cos(lo)
+        acc[1] += c * sin(lo)
+        acc[2] += sin(la)
+    centres = {index.cc_list[k]: (math.atan2(z, math.hypot(x, y)), math.atan2(y, x))
+               for k, (x, y, z) in sums.items()}
+    _CENTRES[:] = [index, centres]  # (a fixed table, not a memo that grows)
+    return centres
 
 
 def _city_of_quarter(plan: _Plan, index: PlaceIndex, e: int, i: int, key_g: list[tuple[str, int]],
@@ -1900,25 +2046,24 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
             while k < len(text) and text[k] == " ":
                 k += 1
             nxt = by_start.get(k)
+            if nxt is None and text[k:k + 1].isupper():
+                # "Badan, Mamond in Bajaur": a tehsil the gazetteer lacks between the village
+                # and its district; the district contains both (Ba'dan, Yemen is no answer)
+                j = k + 1
+                while j < len(text) and (text[j].isalpha() or text[j] == "-"):
+                    j += 1
+                if (im := _BARE_IN.match(text, j)) is not None:
+                    far = by_start.get(im.end())
+                    if far is not None and _in_district(index, m, far, text):
+                        continue
         elif spaced and (im := _IN_CONTAINER.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())  # "Al-Jami'ya neighborhood in Idleb city"
         elif spaced and (im := _BARE_IN.match(text, m.end)) is not None:
             nxt = by_start.get(im.end())
-            if nxt is not None and (nxt.kind != "place" or nxt.state_only
-                                    or text[nxt.end - 2:nxt.end] in ("'s", "’s")):
-                nxt = None  # "Kalehe in Congo's South Kivu": the possessed name contains it
-            if nxt is not None:
-                district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
-                if len(district) != len(nxt.ids) and not (nxt.admin_hint and district):
-                    nxt = None  # "Dallas in Houston": a town is no container ("Soum province" is)
-                elif all(e < n_places for e in district) and len(
-                        {index.place_adm[e] for e in _districts_of(index, district, m)}) == 1:
-                    district = _districts_of(index, district, m)
-                    m.container_adm = index.place_adm[district[0]]  # a district: its region
-                    m.container_cc = adm_cc[m.container_adm]
-                    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
-                        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
-                    continue
+            if nxt is not None and not _bare_in_container(index, nxt, text):
+                nxt = None
+            elif nxt is not None and _in_district(index, m, nxt, text):
+                continue
         elif idx + 1 < len(body):
             # "X (Y)", "X area (Z, Y)": the last name inside the parenthesis
             opening = text.find("(", m.end, m.end + 30)
@@ -1980,6 +2125,36 @@ def _containers(index: PlaceIndex, mentions: list[Mention], text: str, dl_end: i
                         m.container_adm = a
                         m.container_cc = adm_cc[a]
                         nxt.container_of = True
+
+
+def _bare_in_container(index: PlaceIndex, nxt: Mention, text: str) -> bool:
+    """Whether a name after a bare "in" can contain a place: a region or district ("Mamond
+    in Bajaur", "Arbinda in Soum province"), not a town ("Dallas in Houston") nor a
+    possessed name ("Kalehe in Congo's South Kivu": the possessive contains it)."""
+    if nxt.kind != "place" or nxt.state_only or text[nxt.end - 2:nxt.end] in ("'s", "’s"):
+        return False
+    n_places = index.n_places
+    district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
+    return len(district) == len(nxt.ids) or (nxt.admin_hint and bool(district))
+
+
+def _in_district(index: PlaceIndex, m: Mention, nxt: Mention, text: str) -> bool:
+    """Pin ``m`` to the region of the district ``nxt`` after a bare "in" when that district
+    (of its namesakes, those where ``m`` has one) lies in one region; whether it did."""
+    if not _bare_in_container(index, nxt, text):
+        return False
+    n_places = index.n_places
+    district = [e for e in nxt.ids if e >= n_places or index.place_lat[e] != index.place_lat[e]]
+    if not all(e < n_places for e in district):
+        return False
+    district = _districts_of(index, district, m)
+    if len({index.place_adm[e] for e in district}) != 1 or index.place_adm[district[0]] < 0:
+        return False
+    m.container_adm = index.place_adm[district[0]]  # a district: its region
+    m.container_cc = index.adm_cc[m.container_adm]
+    if any(e < n_places and index.place_adm[e] == m.container_adm for e in m.ids):
+        nxt.container_of = True  # "Arbinda in Soum province": the town is the place
+    return True
 
 
 def _country_follows(text: str, m: Mention, by_start: dict[int, Mention]) -> bool:

@@ -268,7 +268,121 @@ CURATED = [
     # islands spanning several regions are their country's evidence
     pytest.param("A strong earthquake killed 11 people on Sulawesi island.", "ID", None, id="sulawesi-island"),
     pytest.param("A storm sank two boats off the island of Mindoro, killing six.", "PH", None, id="mindoro-island"),
+    # a region's possessive before the name of a place it holds is no person's first name
+    pytest.param("Twelve people died in cattle raids in Jonglei's Pibor county.", "SS", "SS-JG",
+                 id="possessive-region-before-an-unknown-county"),
+    # Indian states named by their first word
+    pytest.param("Eleven pilgrims died when their bus fell into a gorge in Himachal.", "IN", "IN-HP",
+                 id="himachal-alone"),
+    pytest.param("Lightning killed six farmers across Andhra on Sunday.", "IN", "IN-AP", id="andhra-alone"),
 ]
+
+# A small place nothing else supports, far from the country of the nationals or the
+# single-country force its sentence names (which has no namesake of it), is a namesake
+# abroad: the gazetteer lacks the town, and that country is the better answer.
+NAMESAKES_FAR_FROM_THE_NATIONALS = [
+    pytest.param("Malian soldiers and foreign mercenaries killed 30 villagers in Moura on Sunday.",
+                 "ML", None, id="malian-troops-moura-is-no-portuguese-town"),
+    pytest.param("Rebels took Rubaya after two days of fighting with the FARDC that killed nine.",
+                 "CD", None, id="fardc-rubaya-is-no-romanian-village"),
+    # a nationality near its own country's village keeps the village
+    pytest.param("Chadian troops lost 20 men when jihadists attacked their base near Bosso.",
+                 "TD", "TD-CB", id="chadian-troops-near-a-chadian-town"),
+    # a foreign force near the place (not far): the place stands
+    pytest.param("Russian shelling killed four people in Vovchansk overnight.", "UA", "UA-63",
+                 id="russian-strike-on-a-ukrainian-town"),
+]
+
+# "Village, Tehsil in District": a tehsil the gazetteer lacks between a village and its
+# district; the district contains the village, whose namesakes abroad are no answer.
+VILLAGE_TEHSIL_IN_DISTRICT = [
+    pytest.param("A levies soldier died when a roadside bomb went off in Badan, Mamond in Bajaur.",
+                 "PK", "PK-KP", id="badan-is-no-yemeni-district"),
+    pytest.param("Two boys were killed by a mortar shell in Inayat Kalay, Salarzai in Bajaur.",
+                 "PK", "PK-KP", id="unknown-village-and-tehsil"),
+    pytest.param("Gunmen killed a tribal elder in Sra Kala, Mamond in Bajaur Agency.", "PK", "PK-KP",
+                 id="district-with-agency"),
+]
+
+# Quarters of a big city its press names alone (lexicon.CITY_QUARTERS): the city's region,
+# the quarter's name; a name folding alike but spelled otherwise is not the quarter.
+CITY_QUARTERS_ALONE = [
+    pytest.param("Two party workers were shot dead by gunmen on a motorcycle in Orangi town.",
+                 "PK", "PK-SD", "Orangi", id="orangi-is-no-orange-california"),
+    pytest.param("In Nazimabad, unknown gunmen shot dead a police constable on duty.",
+                 "PK", "PK-SD", "Nazimabad", id="nazimabad-alone"),
+    pytest.param("A grenade attack on a Rangers vehicle in Lyari wounded three and killed one.",
+                 "PK", "PK-SD", "Lyari", id="lyari-is-no-leary-georgia"),
+    pytest.param("A shopkeeper was killed by robbers in Gulshan-e-Iqbal on Monday.",
+                 "PK", "PK-SD", "Gulshan-e-Iqbal", id="gulshan-e-iqbal"),
+    pytest.param("Gunmen on a motorcycle killed a lawyer in the Orangi area of Karachi on Tuesday.",
+                 "PK", "PK-SD", "Karachi", id="quarter-of-the-named-city-is-filed-under-the-city"),
+    pytest.param("A woman was killed in a crash in Orange on Sunday, Orange police said.",
+                 "US", "US-CA", "Orange", id="orange-spelled-so-stays-orange"),
+    pytest.param("Three people died in a house fire in Malayer on Tuesday.", "IR", "IR-13", "Malayer",
+                 id="malayer-is-no-karachi-quarter"),
+]
+
+
+# A one-word name of one region outweighs a town abroad spelled alike by its people; a
+# city of 50,000+ of its own country spelled so, or inside it, keeps the flat prior.
+POPULOUS_REGIONS_OVER_TOWNS_ABROAD = [
+    pytest.param("A falling tree killed two hikers in Virginia on Sunday.", "US", "US-VA",
+                 id="virginia-is-no-south-african-town"),
+    pytest.param("A ferry sank off Bali on Friday, killing seven passengers.", "ID", "ID-BA",
+                 id="bali-is-no-town-of-west-bengal"),
+    pytest.param("A gunman killed three people in Washington on Monday.", "US", "US-DC",
+                 id="washington-stays-the-capital"),
+    pytest.param("Gunmen killed two farmers in Punjab on Tuesday.", "IN", "IN-PB",
+                 id="regions-of-one-name-in-two-countries-keep-their-order"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), POPULOUS_REGIONS_OVER_TOWNS_ABROAD)
+def test_a_populous_region_beats_a_town_abroad_spelled_alike(gazetteer: Gazetteer, text: str, country: str,
+                                                             admin1_code: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code", "name"), CITY_QUARTERS_ALONE)
+def test_a_city_quarter_named_alone_is_in_its_city_region(gazetteer: Gazetteer, text: str, country: str,
+                                                          admin1_code: str, name: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code, loc.name) == (country, admin1_code, name)
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), VILLAGE_TEHSIL_IN_DISTRICT)
+def test_a_village_before_an_unknown_tehsil_in_a_district_is_in_that_district(
+        gazetteer: Gazetteer, text: str, country: str, admin1_code: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
+
+
+# A part of another country named in the event's sentence ("in western Niger") shadows the
+# dateline's capital, as a part of the dateline's own country does ("in central Mali").
+PART_OF_ANOTHER_COUNTRY_AFTER_A_DATELINE = [
+    pytest.param("DAKAR, Senegal (Wire) - Gunmen on motorbikes killed 15 soldiers in western Niger on "
+                 "Sunday.", "NE", id="dakar-dateline-western-niger"),
+    pytest.param("NAIROBI, Kenya (Wire) - Militiamen killed 11 villagers in eastern Congo, the U.N. said.",
+                 "CD", id="nairobi-dateline-eastern-congo"),
+    pytest.param("BAMAKO, Mali (Wire) - Six soldiers died near the border with Niger in central Mali.",
+                 "ML", id="own-country-part-and-a-border-stay"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), PART_OF_ANOTHER_COUNTRY_AFTER_A_DATELINE)
+def test_a_part_of_another_country_in_the_event_sentence_shadows_the_dateline(
+        gazetteer: Gazetteer, text: str, country: str) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, None)
+
+
+@pytest.mark.parametrize(("text", "country", "admin1_code"), NAMESAKES_FAR_FROM_THE_NATIONALS)
+def test_a_small_namesake_far_from_the_nationals_named_beside_it_yields_their_country(
+        gazetteer: Gazetteer, text: str, country: str, admin1_code: str | None) -> None:
+    loc = _resolve(gazetteer, text, anchor_phrase=text[:12])
+    assert (loc.country, loc.admin1_code) == (country, admin1_code)
 
 
 @pytest.mark.parametrize(("text", "country", "admin1_code"), CURATED)
@@ -595,6 +709,7 @@ def test_demonym_is_country_evidence_not_a_place(gazetteer: Gazetteer) -> None:
 
 # --------------------------------------------------------------------------- false places
 FALSE_PLACES = [
+    pytest.param("Gang members shot dead five people at a market on Sunday.", id="gang-at-a-sentence-start"),
     pytest.param("Police said on Sunday that the Minister will visit in March.", id="common-words"),
     pytest.param("The Human Rights Watch report was published on the Valley Street website.",
                  id="common-words-2"),
