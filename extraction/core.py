@@ -82,10 +82,16 @@ class Extractor:
         groups = group_events(figures)
         events: list[EventRecord] = []
         totals: dict[str, Range | None] = {"killed": None, "wounded": None, "displaced": None}
+        main_first = bool(groups) and not groups[0][0].separate
         for ordinal, group in enumerate(groups):
             values, kind = combine_figures(group)
             anchor = _anchor(group, sentences, groups)
-            record = self._record(article, text, sentences, published, anchor, ordinal, group, values, kind)
+            # (the main event's place is read without the sentences of the article's other
+            # incidents; theirs, often told without a place of their own, with the whole text)
+            place_text = (_without_other_incidents(text, sentences, groups, group)
+                          if ordinal == 0 and len(groups) > 1 and main_first else text)
+            record = self._record(article, text, sentences, published, anchor, ordinal, group, values, kind,
+                                  place_text)
             events.append(record)
             for key in totals:
                 value = values.get(key)
@@ -121,7 +127,10 @@ class Extractor:
 
     def _record(self, article: ArticleInput, text: str, sentences: list[Sentence], published: dt.date | None,
                 anchor: tuple[int, int] | None, ordinal: int, group: list[Figure],
-                values: dict[str, Range | None], kind: FigureKind) -> EventRecord:
+                values: dict[str, Range | None], kind: FigureKind, place_text: str) -> EventRecord:
+        location = self._locate(place_text, sentences, anchor, article.title)
+        if location.country is None and place_text is not text:
+            location = self._locate(text, sentences, anchor, article.title)  # its place is told elsewhere
         return EventRecord(
             event_id=stable_event_id(article.id, ordinal),
             article_id=article.id,
@@ -130,7 +139,7 @@ class Extractor:
             published_at=article.published_at,
             event_type=classify_event_type(text, sentences, anchor),
             actors=extract_actors(text, sentences, anchor),
-            location=self._locate(text, sentences, anchor, article.title),
+            location=location,
             occurred_on=resolve_event_date(text, sentences, published, anchor),
             killed=values.get("killed"),
             wounded=values.get("wounded"),
@@ -156,6 +165,26 @@ def group_events(figures: list[Figure]) -> list[list[Figure]]:
     groups = [main] if main else []
     groups.extend(group for _idx, group in sorted(others.items()))
     return groups
+
+
+def _without_other_incidents(text: str, sentences: list[Sentence], groups: list[list[Figure]],
+                             group: list[Figure]) -> str:
+    """``text`` with the sentences that hold only other incidents' figures blanked (same
+    length; line breaks kept): in a roundup ("Shelling killed a woman in Kherson. In Kharkiv
+    region, a drone attack killed two men.") the lead's place is read without the others'."""
+    own = {f.sentence_index for f in group}
+    others = {f.sentence_index for g in groups if g is not group for f in g} - own
+    if not others:
+        return text
+    parts = []
+    pos = 0
+    for i in sorted(others):
+        s = sentences[i]
+        parts.append(text[pos:s.start])
+        parts.append("".join(c if c == "\n" else " " for c in text[s.start:s.end]))
+        pos = s.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _anchor(group: list[Figure], sentences: list[Sentence],

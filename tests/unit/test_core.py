@@ -296,6 +296,15 @@ def test_another_places_event_is_placed_by_its_own_clause() -> None:
     assert [(e["location"]["country"], e["killed"]["best"]) for e in out["events"]] == [("TR", 2379), ("SY", 1444)]
 
 
+def test_a_roundups_lead_is_placed_without_the_places_of_the_next_incidents() -> None:
+    text = ("Russian shelling killed a woman in Kherson on Friday, the regional governor said. "
+            "In Kharkiv region, a drone attack killed two men.")
+    out = Extractor(gazetteer=Gazetteer.load()).extract(
+        ArticleInput(id="a1", text=text, published=dt.date(2026, 8, 22))).to_json()
+    assert [(e["location"]["admin1_code"], e["killed"]["best"]) for e in out["events"]] == [("UA-65", 1), ("UA-63", 2)]
+    assert out["primary"]["admin1_code"] == "UA-65"
+
+
 def test_while_in_hospital_is_no_other_place() -> None:
     text = "A man was shot twice on Monday and, while in hospital, 2 relatives were arrested."
     assert len(_extract(text, published=dt.date(2023, 2, 7))["events"]) == 1
