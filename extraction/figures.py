@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -1779,17 +1779,23 @@ _OPENING_PLACE = re.compile(
     r"|(?!officials|authorities|residents|witnesses|sources|reports)[a-z]+s(?=\s+(?!said|say|reported|told)))\s")
 
 
-def _roundup_place_is_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
-    """ "Russian shelling killed a woman in Kherson. In Sumy region, a drone attack killed two
-    men.": a later sentence that opens on a place the article has not named before, and goes
-    on to an incident of its own, is another incident."""
+def _later_figures(figures: list[Figure]) -> Iterator[tuple[int, Figure]]:
+    """The figures after the lead's sentence that may open another incident: counted, not yet
+    separate, not an addition to or an update of the lead's (none when fewer than two count)."""
     counted = [f for f in figures if not f.background and not f.negation]
     if len(counted) < 2:
         return
     lead = counted[0].sentence_index
     for i, f in enumerate(figures):
-        if f.sentence_index <= lead or f.background or f.separate or f.additive or f.kind == _UPDATE_KIND:
-            continue
+        if f.sentence_index > lead and not (f.background or f.separate or f.additive or f.kind == _UPDATE_KIND):
+            yield i, f
+
+
+def _roundup_place_is_separate(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> None:
+    """ "Russian shelling killed a woman in Kherson. In Sumy region, a drone attack killed two
+    men.": a later sentence that opens on a place the article has not named before, and goes
+    on to an incident of its own, is another incident."""
+    for i, f in _later_figures(figures):
         t = sentences[f.sentence_index]
         if "In " not in text[t.start:t.start + 4]:
             continue
@@ -1807,16 +1813,13 @@ def _note_place_is_separate(text: str, sentences: Sequence[Sentence], figures: l
     Azerbaijani forces shelled Martuni (Nagorno-Karabakh), killing 2.": in a note that places
     its lead by "Town (Province)", a later sentence placed the same way at a town not named
     before reports another incident (the two tolls add; they are not one restated)."""
-    counted = [f for f in figures if not f.background and not f.negation]
-    if len(counted) < 2:
+    later = list(_later_figures(figures))
+    if not later:
         return
-    lead = counted[0].sentence_index
-    s = sentences[lead]
-    if _NOTE_PLACE.search(text, s.start, s.end) is None:
+    lead = sentences[next(f for f in figures if not f.background and not f.negation).sentence_index]
+    if _NOTE_PLACE.search(text, lead.start, lead.end) is None:
         return
-    for i, f in enumerate(figures):
-        if f.sentence_index <= lead or f.background or f.separate or f.additive or f.kind == _UPDATE_KIND:
-            continue
+    for i, f in later:
         t = sentences[f.sentence_index]
         if "(" not in t.text:
             continue
@@ -2212,10 +2215,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 q = None  # "the toll could rise as rescuers search for 20 missing people": no count yet
             if q is not None:
                 gap = low_masked[ve:q.start]
-                kind = (_UPDATE_KIND if _UPDATE.search(masked[vs:q.start]) or _REVISES_TOLL.search(masked, max(0, vs - 40), vs)
-                        or (_WENT_PAST_HINT(gap) is not None and _PAST_A_FIGURE.search(gap))
-                        else _FIRST_REPORT_KIND)
-                if q.value.max is not None and _WENT_PAST_HINT(gap) is not None and _PAST_A_FIGURE.search(gap):
+                went_past = _WENT_PAST_HINT(gap) is not None and _PAST_A_FIGURE.search(gap) is not None
+                kind = (_UPDATE_KIND if went_past or _UPDATE.search(masked[vs:q.start])
+                        or _REVISES_TOLL.search(masked, max(0, vs - 40), vs) else _FIRST_REPORT_KIND)
+                if went_past and q.value.max is not None:
                     # "the death toll topped 1,000": the figure is a floor, the toll above it
                     q = _Q(q.start, q.end, Range(min=q.value.min, max=None, best=q.value.best, text=q.value.text,
                                                  vague=q.value.vague), q.text)

@@ -234,11 +234,17 @@ def _word_tags(word: bytes) -> tuple[str, ...]:
 _HOLDER = re.compile(r"[\w'\u2019]+-(?:held|controlled)\b")
 
 
+def _cue_text(text: str) -> str:
+    """``text`` lower-cased as every cue is read from it: the holder of a place ("rebel-held")
+    blanked, so that no word tag or perpetrator pattern takes it for an actor."""
+    low = text.lower()
+    if "-held" in low or "-controlled" in low:
+        low = _HOLDER.sub(lambda m: " " * len(m.group(0)), low)
+    return low
+
+
 def _tokens(lower: str) -> list[bytes]:
-    """``_TOKEN.findall(lower)``, as bytes (see ``_KEEP_AZ09``), without the holder of a
-    place ("rebel-held")."""
-    if "-held" in lower or "-controlled" in lower:
-        lower = _HOLDER.sub(" ", lower)
+    """``_TOKEN.findall(lower)``, as bytes (see ``_KEEP_AZ09``)."""
     return lower.encode("ascii", "replace").translate(_KEEP_AZ09).split()
 
 
@@ -286,7 +292,7 @@ _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops)\b(?!-(?:held|controlled)\b)"  # ("the rebel-held northwest": who holds a place)
+    r"|soldiers|troops)\b"
 )
 
 
@@ -402,7 +408,7 @@ class _Article:
     def lower(self, i: int) -> str:
         got = self._lower.get(i)
         if got is None:
-            got = self._lower[i] = self.sentences[i].text.lower()
+            got = self._lower[i] = _cue_text(self.sentences[i].text)
         return got
 
     def tags(self, i: int) -> dict[str, None]:
@@ -439,14 +445,16 @@ class _Article:
         ``_settle``): read from the whole text, once per article."""
         if self._whole is None:
             text = self.text
-            whole = _read_tags(text.lower()) if len(text) < 4000 else _read_tags(text[:4000].lower())
+            low = _cue_text(text[:4000])
+            whole = _read_tags(low)
             hazard = next((h for h in _HAZARDS if h in whole), None)
-            cause = None if hazard is not None else _pick({t: None for t in whole if t != E.DISPLACEMENT}, text.lower())
+            cause = None if hazard is not None else _pick({t: None for t in whole if t != E.DISPLACEMENT},
+                                                          _cue_text(text))
             if hazard is not None:
                 self._whole = hazard
             elif cause is not None and cause in _VIOLENCE:
                 self._whole = cause
-            elif ("idp" in (low := text[:4000].lower()) or "internally displaced" in low or "displaced by" in low) \
+            elif ("idp" in low or "internally displaced" in low or "displaced by" in low) \
                     and _CONFLICT_DISPLACED.search(low) is not None:
                 # IDPs as a population (IDMC's conflict vocabulary; disaster reports name the
                 # hazard or speak of evacuees), "displaced by conflict"
