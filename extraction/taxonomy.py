@@ -614,9 +614,31 @@ _DEMONYMS: dict[str, str] = {
     "British": "United Kingdom", "Mozambican": "Mozambique", "Ugandan": "Uganda", "Burundian": "Burundi",
     "Azerbaijani": "Azerbaijan", "Armenian": "Armenia", "Emirati": "United Arab Emirates", "Algerian": "Algeria",
     "Tunisian": "Tunisia", "Venezuelan": "Venezuela", "Brazilian": "Brazil", "Thai": "Thailand",
+    "South Sudanese": "South Sudan", "Eritrean": "Eritrea", "Rwandan": "Rwanda", "Tanzanian": "Tanzania",
+    "Zimbabwean": "Zimbabwe", "South African": "South Africa", "Ghanaian": "Ghana", "Beninese": "Benin",
+    "Togolese": "Togo", "Ivorian": "Ivory Coast", "Senegalese": "Senegal", "Mauritanian": "Mauritania",
+    "Moroccan": "Morocco", "Jordanian": "Jordan", "Kuwaiti": "Kuwait", "Qatari": "Qatar", "Bahraini": "Bahrain",
+    "Omani": "Oman", "Palestinian": "Palestine", "Georgian": "Georgia", "Belarusian": "Belarus",
+    "Tajik": "Tajikistan", "Kyrgyz": "Kyrgyzstan", "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan",
+    "Chinese": "China", "North Korean": "North Korea", "South Korean": "South Korea", "Indonesian": "Indonesia",
+    "Malaysian": "Malaysia", "Cambodian": "Cambodia", "Sri Lankan": "Sri Lanka", "Haitian": "Haiti",
+    "Ecuadorian": "Ecuador", "Honduran": "Honduras", "Nicaraguan": "Nicaragua", "Bolivian": "Bolivia",
+    "Central African": "Central African Republic", "Angolan": "Angola", "Zambian": "Zambia",
+    "Malawian": "Malawi", "Gabonese": "Gabon", "Djiboutian": "Djibouti", "Serbian": "Serbia",
+    "Kosovar": "Kosovo", "Polish": "Poland", "German": "Germany", "Canadian": "Canada", "Australian": "Australia",
 }
 _FORCE_WORDS = r"(?:security forces|armed forces|military forces|government forces|regime forces|army|military|forces|troops|soldiers|national army|special forces|commandos|navy|air force)"
 _POLICE_WORDS = r"(?:police|national police|police forces|policemen|police officers)"
+# Means of war only a state's forces wield: "an Israeli airstrike", "Russian shelling", "a
+# Turkish drone strike" name that state's military as the perpetrator. Not the weapons alone:
+# "Iranian drones" and "American missiles" are often the maker's, fired by someone else (a
+# maker written with a hyphen, "Russian-made", never matches: a space must follow).
+# (Palestinian rockets and raids are armed groups', not a state's)
+_NO_STATE_MEANS = frozenset({"Palestine"})
+_MEANS_WORDS = (r"(?:air|drone|missile|rocket|artillery|naval)\s+(?:strikes?|raids?|attacks?)|airstrikes?"
+                r"|air\s+raids?|(?:strikes?|raids?)(?=\s+(?:on|in|against|hit|hits|killed|kills|killing|targeted"
+                r"|targeting|struck)\b)|warplanes?|(?:fighter\s+)?jets|shelling|bombardments?|artillery\s+fire"
+                r"|(?:helicopter\s+)?gunships?|snipers?")
 
 
 
@@ -631,8 +653,9 @@ _STATE_KEYS: dict[str, str] = {**_DEMONYMS, **{f"{c}'s": c for c in _COUNTRY_NAM
 _STATE_RE = re.compile(longest_first(_STATE_KEYS))
 _STATE_AFTER = re.compile(
     r"(?:\s+(?:National|Defense|Defence|Border|Special|regime|government|security|paramilitary|Frontier|federal|"
-    r"Federal|elite|Air|Naval|counter-terrorism|Counter-Terrorism|Security|Paramilitary)){0,2}"
-    rf"\s+(?:(?P<force>{_FORCE_WORDS}|forces?|corps|constabulary|guards?)|(?P<police>{_POLICE_WORDS}))\b",
+    r"Federal|elite|Air|Naval|counter-terrorism|Counter-Terrorism|Security|Paramilitary|Coast)){0,2}"
+    rf"\s+(?:(?P<force>{_FORCE_WORDS}|forces?|corps|constabulary|guards?)|(?P<police>{_POLICE_WORDS})"
+    rf"|(?P<means>{_MEANS_WORDS}))\b",
     re.IGNORECASE,
 )
 # ACLED's own phrasing: "military forces of Pakistan", "police forces of India and Pakistan".
@@ -759,7 +782,8 @@ def _span_hits(chunk: str, upper_text: bool) -> list[tuple[int, str, str]]:
         if not _bounded(chunk, m.start(), m.end() if chunk[m.end() - 1] != "." else m.end() - 1):
             continue
         force = _STATE_AFTER.match(chunk, m.end())
-        if force is None or (upper_text and m.group(0) == "US"):
+        if force is None or (upper_text and m.group(0) == "US") or (
+                force.group("means") and _STATE_KEYS[m.group(0)] in _NO_STATE_MEANS):
             continue
         kind = "Police Forces" if force.group("police") else "Military Forces"
         hits.append((m.start(), f"{kind} of {_STATE_KEYS[m.group(0)]}", chunk[m.start():force.end()]))
