@@ -199,6 +199,18 @@ def test_who_holds_a_place_is_no_perpetrator(holder: str) -> None:
         pytest.param("The French strike over pensions entered its third day.", [], id="a-labour-strike"),
         pytest.param("Palestinian rocket attacks wounded two people.", [], id="palestinian-rockets-are-no-state"),
         pytest.param("The German Chancellor condemned the attack.", [], id="a-nationality-alone"),
+        pytest.param("Tatmadaw jets bombed a village held by the People's Defence Force.",
+                     ["Military Forces of Myanmar", "People's Defence Force"], id="myanmar-junta-and-pdf"),
+        pytest.param("The PDF file was corrupted.", [], id="an-acronym-others-write-is-not-read"),
+        pytest.param("Islamic Jihad fired rockets.", ["Palestinian Islamic Jihad"], id="islamic-jihad"),
+        pytest.param("Kataib Hezbollah claimed a drone attack.", ["Kataib Hezbollah"], id="kataib-hezbollah-not-hezbollah"),
+        pytest.param("Islamic State Sahel Province fighters attacked.", ["Islamic State Sahel Province"],
+                     id="a-province-of-islamic-state-by-its-name"),
+        pytest.param("Katiba Macina fighters attacked.", ["JNIM"], id="a-jnim-brigade-is-jnim"),
+        pytest.param("Gunmen from the Jalisco cartel killed five police officers.", ["Jalisco New Generation Cartel"],
+                     id="a-cartel"),
+        pytest.param("Fano militia fighters clashed with the Ethiopian army.",
+                     ["Fano militia", "Military Forces of Ethiopia"], id="fano"),
     ],
 )
 def test_actor_examples(text: str, expected: list[str]) -> None:
