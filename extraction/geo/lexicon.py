@@ -29,6 +29,7 @@ __all__ = [
     "STREET_WORDS",
     "US_STATE_ABBREV",
     "US_STATE_POSTAL",
+    "WORD_NAMES",
 ]
 
 # Capitalised words that are also GeoNames place names (a village "Police" in Poland, a
@@ -92,6 +93,25 @@ hope faith grace joy honor glory liberty patience charity mercy trinity person p
 council colony sector ward navy league federation congress cathedral academy patrol marshal crescent
 bank plan accord agreement fair harvest ramadan liberation lord lady sir secretary priest rabbi duke
 baron bishop gang gangs
+""".split())
+
+# English words that are also GeoNames names (the town itself, "Mobile", "Nice", "Split",
+# or an alternate name or spelling echo: "Shares" a village in Iran, "Amid" Diyarbakir,
+# "Rival" Tallinn, "Cows" Jos) which news capitalises at a sentence start: "Mobile
+# clinics reached ...", "Shares in the airline plunged ...". There, or in a title-case
+# headline, such a word names a place only when the text names it again elsewhere, a
+# container follows it ("Mobile, Alabama", "Split, Croatia") or it is written in capitals
+# ("NICE, France (AP) -"). Elsewhere in a sentence it is read as any name. Folded with
+# ``fold_plain``; words always read as words are in STOPWORDS instead.
+WORD_NAMES = frozenset("""
+mobile nice split bath buffalo eagle eagles energy commerce opportunity mission voters polls
+oil price prices deal banks orange reading diamond copper sales power rice coffee cotton sheep
+mining buses trains camps looting theft ballots lawyers music cricket rugby hunting lions
+bears dogs cows pigs hawks owls bees polio ash mud monsoon sinkhole sparks sirens ferries
+canoes highways levees canals schools mosques malls farms cliffs caves wells springs fountain
+garden parks arenas casinos homes shares amid rival strong angry sick missing ruling capital
+urban boys mothers allied reserve free open cut broken full note listen follow popular top
+menu cookies planes cases virus locust hurricane
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,

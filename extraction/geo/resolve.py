@@ -69,6 +69,7 @@ from extraction.geo.lexicon import (
     STOPWORDS,
     STREET_WORDS,
     US_STATE_ABBREV,
+    WORD_NAMES,
 )
 from extraction.text import Sentence
 from schemas import Location, LocationPrecision
@@ -431,6 +432,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             lower = lowered[surface] = _written_lower(text, surface)
                         if lower:
                             continue
+                        if word in WORD_NAMES and not _word_name_placed(text, surface, start, end):
+                            continue  # "Mobile clinics reached ...", "Shares in the airline ..."
+                    elif word in WORD_NAMES and start >= 2 and text[start - 2] in "-—–" and text[start - 1] == " " \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
@@ -537,6 +543,28 @@ def _us_state_follows(index: PlaceIndex, text: str, end: int) -> bool:
         names = _MEMO["us_state_names"] = frozenset(
             index.adm_name[a] for a in set(index.us_abbrev.values()))
     return m.group(1) in names  # type: ignore[operator]
+
+
+def _word_name_placed(text: str, surface: str, start: int, end: int) -> bool:
+    """Is an English word that is also a place name ("Mobile", "Split"), capitalised at a
+    sentence start or in a headline, the place all the same: written in capitals ("NICE,
+    France (AP) -"), a container after it ("Mobile, Ala.", "Split, Croatia"), its city's
+    police ("Buffalo police said"), or named again elsewhere than at a sentence start?"""
+    if surface.isupper():
+        return True
+    nxt = text[end:end + 2]
+    if nxt[:1] == "," and text[end + 2:end + 3].isupper():
+        return True
+    if text.startswith(" police", end):
+        return True
+    i = text.find(surface)
+    n = len(surface)
+    while i >= 0:
+        if i != start and not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()) \
+                and i >= 2 and text[i - 2] not in ".!?:\"“\n" and text[i - 1] != "\n":
+            return True
+        i = text.find(surface, i + 1)
+    return False
 
 
 def _written_lower(text: str, word: str) -> bool:

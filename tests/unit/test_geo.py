@@ -755,6 +755,48 @@ def test_no_false_place_is_invented(gazetteer: Gazetteer, text: str) -> None:
         assert loc.country is None, loc
 
 
+# English words that are also place names (lexicon.WORD_NAMES), capitalised at a sentence
+# start: a word there, unless the text names the place again, puts a container after it or
+# writes it in capitals (a dateline). (text, country, place name); None: no place at all.
+WORDS_THAT_NAME_PLACES = [
+    pytest.param("Shares in the airline plunged 9 percent after a crash killed 30 passengers.", None, None,
+                 id="shares-is-no-iranian-village"),
+    pytest.param("Mobile clinics treated 2,000 people after the fighting, aid workers said.", None, None,
+                 id="mobile-clinics"),
+    pytest.param("Mobile phone networks were cut for two days after the storm killed six people.", None, None,
+                 id="mobile-phone-networks"),
+    pytest.param("Nice weather helped the rescuers. The landslide buried 12 people.", None, None, id="nice-weather"),
+    pytest.param("Split families waited at the morgue after the bus crash killed 11 people.", None, None,
+                 id="split-families"),
+    pytest.param("Buffalo herders clashed with farmers, leaving nine people dead.", None, None, id="buffalo-herders"),
+    pytest.param("Oil tankers were stranded after the attack killed two sailors.", None, None, id="oil-is-no-aweil"),
+    pytest.param("Amid the chaos, gunmen shot dead four guards.", None, None, id="amid-is-no-diyarbakir"),
+    pytest.param("Voters queued for hours despite violence that left five dead.", None, None, id="voters"),
+    pytest.param("BEIRUT (Reuters) - Mobile phone networks were cut after strikes killed 14 people in Idlib.",
+                 "SY", "Idlib", id="after-a-dateline-dash"),
+    pytest.param("Mobile clinics reached 4,000 people in Maiduguri, where an attack killed 30.", "NG", "Maiduguri",
+                 id="the-real-place-wins"),
+    # the place itself keeps working
+    pytest.param("In Mobile, Alabama, a shooting outside a bar left two people dead.", "US", "Mobile",
+                 id="mobile-alabama"),
+    pytest.param("MOBILE, Ala. (AP) - Two people were killed in a shooting on Saturday.", "US", "Mobile",
+                 id="mobile-dateline"),
+    pytest.param("NICE, France (AP) - A driver ploughed into a crowd, killing 84 people.", "FR", "Nice",
+                 id="nice-dateline"),
+    pytest.param("Two tourists drowned in Split, Croatia, on Monday.", "HR", "Split", id="split-croatia"),
+    pytest.param("Buffalo police said two men were shot dead on Saturday.", "US", "Buffalo", id="buffalo-police"),
+    pytest.param("Mobile was hit hardest. A tornado killed three people in Mobile on Sunday.", "US", "Mobile",
+                 id="named-again-in-the-text"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), WORDS_THAT_NAME_PLACES)
+def test_an_english_word_at_a_sentence_start_is_no_place(gazetteer: Gazetteer, text: str, country: str | None,
+                                                         name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
