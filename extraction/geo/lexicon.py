@@ -104,7 +104,7 @@ baron bishop gang gangs
 # ("NICE, France (AP) -"). Elsewhere in a sentence it is read as any name. Folded with
 # ``fold_plain``; words always read as words are in STOPWORDS instead.
 WORD_NAMES = frozenset("""
-mobile nice split bath buffalo eagle eagles energy commerce opportunity mission voters polls
+mobile male nice split bath buffalo eagle eagles energy commerce opportunity mission voters polls
 oil price prices deal banks orange reading diamond copper sales power rice coffee cotton sheep
 mining buses trains camps looting theft ballots lawyers music cricket rugby hunting lions
 bears dogs cows pigs hawks owls bees polio ash mud monsoon sinkhole sparks sirens ferries
@@ -323,6 +323,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "cape verde": "CV", "turkey": "TR", "turkiye": "TR", "kosovo": "XK", "taiwan": "TW",
     "the netherlands": "NL", "holland": "NL", "the philippines": "PH", "the gambia": "GM",
     "vatican": "VA", "uae": "AE", "emirates": "AE",
+    # a common misspelling of Colombia (old wire texts too): a spelling of the country, so a
+    # bare "Columbia" stays Colombia, not a US Columbia ("Columbia, S.C." is the town)
+    "columbia": "CO",
 }
 
 # Areas news names that span several admin1 regions of one country: provinces since split

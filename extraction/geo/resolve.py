@@ -824,6 +824,18 @@ def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | 
         kind = "demonym"
     elif (hit := index.names.get(k)) is not None:
         kind = "place"
+    if kind is not None and kind != "place" and p not in index.country_spellings:
+        # a word that only folds like a country or nationality and is spelled as a town of
+        # 15,000+ is the town: "Male" (Maldives) is no "Mali", "Thies" (Senegal) no "Thais",
+        # "Ma'an" (Jordan) no "Man", "Uman" (Ukraine) no "Oman"
+        towns = index.names.get(k)
+        if towns is not None:
+            towns = towns if isinstance(towns, tuple) else (towns,)
+            n_places = index.n_places
+            if any(e < n_places and index.place_pop[e] >= 15_000
+                   and fold_plain(index.place_name[e]).replace(" ", "") == p
+                   for e in towns):
+                kind, hit = "place", towns
     words: dict = _MEMO["words"]  # type: ignore[assignment]
     if len(words) > _WORD_MEMO_MAX:
         words.clear()

@@ -797,6 +797,30 @@ def test_an_english_word_at_a_sentence_start_is_no_place(gazetteer: Gazetteer, t
     assert (got.country, got.name) == (country, name), got
 
 
+# A town whose name only folds like a country's or a nationality's (the skeleton merges
+# vowels) is the town; a listed spelling of the country stays the country.
+TOWNS_THAT_FOLD_LIKE_COUNTRIES = [
+    pytest.param("MALE, Maldives (AP) - A fire at a workers' dormitory killed 10 people.", "MV", "Male",
+                 id="male-dateline-is-no-mali"),
+    pytest.param("A fire in Male, the capital of the Maldives, killed 10 migrant workers.", "MV", "Male",
+                 id="male-is-no-mali"),
+    pytest.param("Floods killed 12 people in Thies on Monday, officials said.", "SN", "Thies", id="thies-is-no-thais"),
+    pytest.param("A car bomb killed three people in Ma'an on Sunday.", "JO", "Ma'an", id="maan-is-no-isle-of-man"),
+    pytest.param("Male relatives of the victims gathered at the hospital after gunmen killed seven men.",
+                 None, None, id="male-relatives"),
+    pytest.param("Guerrillas killed five soldiers in Columbia on Friday.", "CO", "Colombia",
+                 id="columbia-is-a-spelling-of-colombia"),
+    pytest.param("Gunmen killed four people in Mali on Sunday.", "ML", "Mali", id="mali-stays-mali"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), TOWNS_THAT_FOLD_LIKE_COUNTRIES)
+def test_a_town_that_only_folds_like_a_country_is_the_town(gazetteer: Gazetteer, text: str, country: str | None,
+                                                           name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
