@@ -203,6 +203,7 @@ PERSON_TITLES = frozenset({
     "king", "queen", "prince", "sheikh", "imam", "rev", "father", "pastor", "prof",
     "spokesman", "spokeswoman", "commander", "chief", "det", "detective", "cpl", "pvt",
     "trooper", "agent", "attorney", "coach", "brother", "sister", "uncle", "aunt",
+    "commissioner", "superintendent", "inspector", "constable", "chairman", "chairwoman",
     # storms are named like people ("Typhoon Haiyan", "Hurricane Harvey", "Cyclone Idai",
     # "Storm Daniel"): the name after these words is no place
     "typhoon", "hurricane", "cyclone", "storm",

@@ -109,6 +109,22 @@ _COUNTRY_PART = re.compile(
 # "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
 _ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
 _AGE_AFTER = re.compile(r", \d{1,3},")  # (not "In North Waziristan, 12 militants were killed")
+# A capitalised run that speaks ("Marion Jones told reporters", "Windsor Smith said") or is
+# described as a person ("Jackson, the fire chief,", "Victoria, a 34-year-old mother") is a
+# person, not the town of that name ("Kherson, the regional capital" stays a place).
+_SPEECH_AFTER = re.compile(
+    r" (?:said|says|told|tells|added|adds|confirmed|explained|noted|wrote|tweeted|stated|recalled"
+    r"|testified|insisted|warned|asked|replied)\b")
+_PERSON_APPOSITION = re.compile(
+    r", (?:a|an|the|his|her|their|our) (?:[\w'’.-]+ ){0,3}?(?:\d+-year-old|[a-z]+-year-old|spokesman"
+    r"|spokeswoman|spokesperson|chief|leader|commander|mother|father|son|daughter|wife|husband|brother"
+    r"|sister|officer|official|director|head|minister|governor|mayor|farmer|teacher|student|nurse|doctor"
+    r"|activist|journalist|reporter|analyst|lawyer|owner|manager|president|secretary|founder|chairman"
+    r"|uncle|aunt|cousin|grandmother|grandfather|widow|colleague|friend|neighbou?r)\b")
+# words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
+                              "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
+                              "between", "for", "under", "via"})
 # a place "in" which someone was arrested or born is not where the killing happened
 _NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed ", "booked ", "born ")
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
@@ -373,6 +389,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 and _AGE_AFTER.match(text, re_):
             # "Georgia Brown, 41, was found dead": a person and her age (her surname alone
             # later is her too: "Bennett said" is no Bennett, Colorado)
+            if last_word is not None:
+                tails.append((-1, -1, last_word))
+            continue
+        if not upper and matches and prev not in _LOCATIVE_BEFORE and matches[0][8] not in _LOCATIVE_BEFORE and (
+                (person_tail is not None and all(mt[6] for mt in matches) and _SPEECH_AFTER.match(text, re_))
+                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))):
+            # "Marion Jones told reporters", "Jackson, the fire chief, said": a person
             if last_word is not None:
                 tails.append((-1, -1, last_word))
             continue

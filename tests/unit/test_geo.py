@@ -821,6 +821,35 @@ def test_a_town_that_only_folds_like_a_country_is_the_town(gazetteer: Gazetteer,
     assert (got.country, got.name) == (country, name), got
 
 
+# People named like towns: a capitalised run that speaks, or is described as a person, or
+# follows a person's title is no place. (text, country, place name); None: no place.
+PEOPLE_NAMED_LIKE_TOWNS = [
+    pytest.param("Marion Jones told reporters that nine people died when the ferry sank.", None, None,
+                 id="first-and-last-name-told"),
+    pytest.param("Windsor Smith, a spokesman for the firm, said 12 workers died in the explosion.", None, None,
+                 id="name-with-a-spokesman-apposition"),
+    pytest.param("Jackson, the fire chief, said two residents died in the blaze.", None, None,
+                 id="surname-with-a-role-apposition"),
+    pytest.param("Victoria, a 34-year-old mother of two, was among the 12 people killed.", None, None,
+                 id="first-name-with-an-age-apposition"),
+    pytest.param("Regional Commissioner Said Ali confirmed 14 deaths from the floods.", None, None,
+                 id="commissioner-is-a-title"),
+    # places described or named after a preposition stay places
+    pytest.param("Kherson, the regional capital, was shelled overnight, killing two people.", "UA", "Kherson",
+                 id="a-place-with-a-place-apposition"),
+    pytest.param("In Mobile, a mother of two was shot dead on Sunday, police said.", "US", "Mobile",
+                 id="in-a-town-a-person"),
+    pytest.param("Gunmen killed four people in Kano, the governor said.", "NG", "Kano", id="place-before-said"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), PEOPLE_NAMED_LIKE_TOWNS)
+def test_a_person_named_like_a_town_is_no_place(gazetteer: Gazetteer, text: str, country: str | None,
+                                                name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
