@@ -22,6 +22,7 @@ __all__ = [
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
     "NOT_COUNTRY_NAMES",
+    "ORG_NOUNS",
     "PLACE_SPELLINGS",
     "QUALIFIED_ADMIN1",
     "PERSON_TITLES",
@@ -129,7 +130,7 @@ BLOCKED_NAMES = frozenset(x.strip() for x in """
 euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
 persian gulf, arabian sea, indian ocean, pacific, atlantic, isis, isil, daesh, pkk,
 nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
-hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas,
+hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, al jazeera, aljazeera,
 islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state, levies, rangers,
 south side, north side, east side, west side, east end, west end, downtown, midtown, uptown,
 red cross, red crescent,
@@ -179,6 +180,16 @@ ACTOR_NOUNS = frozenset({
     "militants", "militant", "fighters", "militia", "militias", "militiamen", "rebels",
     "insurgents", "army", "movement", "front", "brigade", "brigades", "battalion",
     "forces", "group", "faction", "factions", "party", "tribe", "clan", "clans", "gang",
+})
+
+# Capitalised words after a place name that make the run a company or a newsroom's name:
+# "Oxford Economics", "Sky News", "Phoenix Industries" name no place. (Not "Bank": a bank
+# named after its town is news of that town, "the windows of Byblos Bank" in Lebanon.)
+ORG_NOUNS = frozenset({
+    "news", "economics", "analytica", "industries", "telecom", "telecommunications",
+    "airways", "airlines", "petroleum", "motors", "cement", "holdings", "company", "corporation",
+    "corp", "inc", "ltd", "plc", "llc", "insurance", "securities", "investments", "pharmaceuticals",
+    "textiles", "electric", "electronics", "breweries", "brewery", "foods", "myers",
 })
 
 # Words that make the name before them (or ending in them) an address: "Shawnee Street",

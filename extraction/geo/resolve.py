@@ -63,6 +63,7 @@ from extraction.geo.lexicon import (
     DISTRICT_WORDS,
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
+    ORG_NOUNS,
     PERSON_TITLES,
     PLACE_SPELLINGS,
     QUALIFIED_ADMIN1,
@@ -787,6 +788,8 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         nxt = plains[j] if j < n else ""
         if kind == "place" and nxt in ACTOR_NOUNS:
             continue  # "Taliban militants", "Sharqiya Army": an actor
+        if kind == "place" and nxt in ORG_NOUNS and caps[j] and not _POSSESSIVE.search(words[j - 1]):
+            continue  # "Oxford Economics", "Sky News": a company's name (not "Michigan's News Leader")
         if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or plains[j - 1] in STREET_WORDS):
             continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
         fragment = False

@@ -850,6 +850,29 @@ def test_a_person_named_like_a_town_is_no_place(gazetteer: Gazetteer, text: str,
     assert (got.country, got.name) == (country, name), got
 
 
+# Companies and newsrooms named after a town (lexicon.ORG_NOUNS) and Al Jazeera (Sudan's
+# Gezira state is Al Jazirah) are no place; a bank named after its town still is news of it.
+ORGANISATIONS_NAMED_LIKE_TOWNS = [
+    pytest.param("Oxford Economics put losses at $2 billion after the quake killed 300 people.", None, None,
+                 id="oxford-economics"),
+    pytest.param("Sky News reported that 11 people were killed in the blast.", None, None, id="sky-news"),
+    pytest.param("Phoenix Industries said a fire at its warehouse killed 3 workers.", None, None,
+                 id="phoenix-industries"),
+    pytest.param("Al Jazeera said its reporter was among five people killed in the strike.", None, None,
+                 id="al-jazeera-is-no-gezira"),
+    pytest.param("A man was shot dead in Flint on Sunday, Michigan's News Channel reported.", "US", "Flint",
+                 id="a-possessive-before-news-is-the-state"),
+    pytest.param("Rioters torched a Kano Bank branch, killing two guards.", "NG", "Kano", id="a-bank-of-its-town"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), ORGANISATIONS_NAMED_LIKE_TOWNS)
+def test_an_organisation_named_like_a_town_is_no_place(gazetteer: Gazetteer, text: str, country: str | None,
+                                                       name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
