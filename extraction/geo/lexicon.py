@@ -112,7 +112,8 @@ bears dogs cows pigs hawks owls bees polio ash mud monsoon sinkhole sparks siren
 canoes highways levees canals schools mosques malls farms cliffs caves wells springs fountain
 garden parks arenas casinos homes shares amid rival strong angry sick missing ruling capital
 urban boys mothers allied reserve free open cut broken full note listen follow popular top
-menu cookies planes cases virus locust hurricane
+menu cookies planes cases virus locust hurricane spring summer fall christmas toll save shell standard
+sky sun moon star chase dawn
 """.split())
 
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,
