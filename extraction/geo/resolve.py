@@ -316,6 +316,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     us_towns: dict[str, tuple[int, ...]] = {}  # country names this text uses for US towns
+    resort = False
     if _MEMO.get("index") is not index:
         _reset_memo(index)
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
@@ -327,6 +328,16 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     pc = _PLAIN_CACHE
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
         rtext = run.group()
+        if not upper and text.startswith(", ", run.end()):
+            # "Independence, Missouri", "in Paradise, Nev.": a stop word (never a place
+            # alone) that names a town of the region or country after it
+            lw = rtext.rsplit(" ", 1)
+            if len(lw) == 1 or lw[0].rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
+                ids = _town_in_container(index, lw[-1], text, run.end())
+                if ids:
+                    out.append(Mention(run.end() - len(lw[-1]) + offset, run.end() + offset, lw[-1], "place",
+                                       None, ids, single=True, in_title=in_title))
+                    resort = True  # (appended before the run's own names, if any)
         if rtext in miss:
             continue  # one word already known to be no name (most runs)
         rs = run.start()
@@ -508,6 +519,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         for m, word in singles:
             if word in person:
                 m.fragment = True
+    if resort:
+        out.sort(key=lambda m: m.start)
     return out
 
 
@@ -589,6 +602,50 @@ def _word_name_placed(text: str, surface: str, start: int, end: int) -> bool:
             return True
         i = text.find(surface, i + 1)
     return False
+
+
+_CONTAINER_WORDS = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _town_in_container(index: PlaceIndex, word: str, text: str, end: int) -> tuple[int, ...]:
+    """The namesakes of a stop word that names towns ("Independence", "Paradise", "Sale",
+    "Hope") lying in the US state, region, district or country named right after it and a
+    comma ("Independence, Missouri", "Union, N.J.", "Sale, Greater Manchester"); () if none."""
+    p = _PLAIN_CACHE.get(word) or _plain(word)
+    if p not in STOPWORDS:
+        return ()
+    hit = index.names.get(token_skeleton(p))
+    if hit is None:
+        return ()
+    m = _CONTAINER_WORDS.match(text, end + 2)
+    if m is None:
+        return ()
+    ids = hit if isinstance(hit, tuple) else (hit,)
+    ecc, eadm = index.entry_columns()
+    n_places = index.n_places
+    words = m.group().split(" ")
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        plain = fold_plain(name)
+        k = fold_key(name)
+        cc = index.countries.get(k)
+        adms: set[int] = set()
+        if cc is None:
+            a = index.us_abbrev.get(plain.replace(" ", ""))
+            if a is not None:
+                adms.add(a)
+            got = index.names.get(k)
+            for e in (got if isinstance(got, tuple) else (got,)) if got is not None else ():
+                # a region, or a district (no point) standing for its region
+                if e >= n_places or index.place_lat[e] != index.place_lat[e]:
+                    adms.add(eadm[e])
+            if not adms:
+                continue
+        towns = tuple(e for e in ids if e < n_places and index.place_lat[e] == index.place_lat[e]
+                      and _spelled_as(index, word, (e,))
+                      and (ecc[e] == cc if cc is not None else eadm[e] in adms))
+        return towns
+    return ()
 
 
 def _written_lower(text: str, word: str) -> bool:

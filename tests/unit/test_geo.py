@@ -877,6 +877,32 @@ def test_an_organisation_named_like_a_town_is_no_place(gazetteer: Gazetteer, tex
     assert (got.country, got.name) == (country, name), got
 
 
+# A stop word that names a town ("Independence", "Paradise", "Union", "Hope") is that town
+# when its region or country follows it after a comma; alone it stays a word.
+STOP_WORD_TOWNS_IN_A_CONTAINER = [
+    pytest.param("A tornado killed three people in Independence, Missouri.", "US", "Independence",
+                 id="independence-missouri"),
+    pytest.param("Two people were shot dead in Paradise, Nevada, police said.", "US", "Paradise",
+                 id="paradise-nevada"),
+    pytest.param("A shooting in Union, N.J., left one man dead.", "US", "Union", id="union-postal-abbreviation"),
+    pytest.param("Floods killed two people in Hope, British Columbia.", "CA", "Hope", id="hope-british-columbia"),
+    pytest.param("A fire in Liberty, Missouri, killed a woman and her son.", "US", "Liberty",
+                 id="a-run-joined-over-in"),
+    pytest.param("LIBERTY, Mo. (AP) - A fire killed a woman and her son.", "US", "Liberty", id="dateline"),
+    pytest.param("Independence, the rebels said, was near; two soldiers were killed.", None, None,
+                 id="no-container-after-the-comma"),
+    pytest.param("Police, Missouri officials said, shot dead a man in Kansas City.", "US", "Kansas City",
+                 id="no-namesake-in-the-container"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), STOP_WORD_TOWNS_IN_A_CONTAINER)
+def test_a_stop_word_town_with_its_region_after_it_is_the_town(gazetteer: Gazetteer, text: str,
+                                                               country: str | None, name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
