@@ -131,6 +131,7 @@ _NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed 
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
+_MERCENARIES = frozenset({"mercenaries", "mercenary", "paramilitaries", "instructors", "advisers", "advisors"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -506,8 +507,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     mention.admin_hint = True
                 if before in NON_EVENT_BEFORE:
                     mention.negated = True
-                if _AFFIX_ACTOR.match(text, end):
-                    mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
+                if _AFFIX_ACTOR.match(text, end) or nxt in _MERCENARIES:
+                    # "Saudi-led coalition", "US-backed forces": actors; "Russian mercenaries"
+                    # fight abroad by definition ("Malian troops and Russian mercenaries")
+                    mention.negated = True
                 elif nxt in ACTOR_NOUNS or nxt in _TROOPS:
                     mention.actor = True  # "Turkish forces": an actor, maybe abroad
             out.append(mention)

@@ -903,6 +903,23 @@ def test_a_stop_word_town_with_its_region_after_it_is_the_town(gazetteer: Gazett
     assert (got.country, got.name) == (country, name), got
 
 
+# Mercenaries (and foreign advisers, instructors) fight abroad: their nationality is no
+# evidence of the event's country beside the home force's.
+MERCENARIES_ABROAD = [
+    pytest.param("Malian troops and Russian mercenaries killed dozens of civilians in a raid, residents said.",
+                 "ML", id="home-troops-first"),
+    pytest.param("Russian mercenaries and Malian soldiers killed 30 villagers, witnesses said.", "ML",
+                 id="mercenaries-first"),
+    pytest.param("Russian troops shelled the town, killing four civilians.", "RU", id="troops-are-no-mercenaries"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), MERCENARIES_ABROAD)
+def test_a_nationality_of_mercenaries_is_no_evidence_of_the_country(gazetteer: Gazetteer, text: str,
+                                                                     country: str) -> None:
+    assert _resolve(gazetteer, text, text[:20]).country == country
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
