@@ -99,7 +99,9 @@ _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeaster
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
 _FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university", "hotel", "bank", "stadium",
-                         "prison", "cathedral", "temple", "madrasa", "college"})
+                         "prison", "cathedral", "temple", "madrasa", "college",
+                         # "the Punch newspaper", "the Sabah daily": a paper's name
+                         "newspaper", "daily", "magazine", "broadcaster", "weekly", "tabloid"})
 _NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"

@@ -867,6 +867,11 @@ ORGANISATIONS_NAMED_LIKE_TOWNS = [
     pytest.param("A man was shot dead in Flint on Sunday, Michigan's News Channel reported.", "US", "Flint",
                  id="a-possessive-before-news-is-the-state"),
     pytest.param("Rioters torched a Kano Bank branch, killing two guards.", "NG", "Kano", id="a-bank-of-its-town"),
+    pytest.param("Bloomberg reported that the factory fire killed 28 workers.", None, None,
+                 id="bloomberg-is-no-blomberg"),
+    pytest.param("Efe said nine people died in the flood.", None, None, id="efe-is-no-ile-ife"),
+    pytest.param("The Milliyet daily said 12 soldiers were killed.", None, None, id="milliyet-is-no-mellit"),
+    pytest.param("Gunmen killed five people, the Sabah daily reported.", None, None, id="the-x-daily"),
 ]
 
 
