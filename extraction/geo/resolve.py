@@ -133,6 +133,9 @@ _NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed 
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
+# a wire story's credits: the names after them are its reporters and editors
+_BYLINE = re.compile(r"(?:Reporting|Writing|Editing|Additional [Rr]eporting|Compiled|Photos?|Video|Graphics?"
+                     r"|Illustrations?|Produced|Translated|Research|Words) by ")
 _MERCENARIES = frozenset({"mercenaries", "mercenary", "paramilitaries", "instructors", "advisers", "advisors"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -361,6 +364,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if got is None:
             got = memo[rtext] = _run_matches(index, rtext, upper)
         person_tail, last_word, matches = got
+        if matches and not upper and _BYLINE.match(rtext):
+            continue  # "(Reporting by Austin Ramzy and Sydney Lee; Writing by Jackson Webb)": people
         if rs > 1 and text[rs - 1] == " " and text[rs - 2].isalpha():
             # (``_prev_word``'s common case inline: one space, then a word after a space)
             e = rs - 1

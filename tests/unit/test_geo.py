@@ -838,6 +838,10 @@ PEOPLE_NAMED_LIKE_TOWNS = [
                  id="first-name-with-an-age-apposition"),
     pytest.param("Regional Commissioner Said Ali confirmed 14 deaths from the floods.", None, None,
                  id="commissioner-is-a-title"),
+    pytest.param("Floods killed 12 people.\n\n(Reporting by Austin Ramzy and Sydney Lee; Writing by Jackson Webb)",
+                 None, None, id="a-wire-storys-credits"),
+    pytest.param("Gunmen killed six people at a bus stop.\n\nReporting by Florence Tan; Editing by Mark Heinrich",
+                 None, None, id="reporting-and-editing-by"),
     # places described or named after a preposition stay places
     pytest.param("Kherson, the regional capital, was shelled overnight, killing two people.", "UA", "Kherson",
                  id="a-place-with-a-place-apposition"),
