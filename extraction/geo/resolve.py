@@ -136,6 +136,8 @@ _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"
 # a wire story's credits: the names after them are its reporters and editors
 _BYLINE = re.compile(r"(?:Reporting|Writing|Editing|Additional [Rr]eporting|Compiled|Photos?|Video|Graphics?"
                      r"|Illustrations?|Produced|Translated|Research|Words) by ")
+# a distance before "of"/"from" ("30 km south of", "12 miles from"): ends where "of" starts
+_DISTANCE_BEFORE = re.compile(r"\d\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;\n]{0,25}$")
 _MERCENARIES = frozenset({"mercenaries", "mercenary", "paramilitaries", "instructors", "advisers", "advisors"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -203,6 +205,7 @@ class Mention:
     parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
     void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
     home: bool = False  # "a Phoenix man": where a person lives
+    landmark: bool = False  # "30 km south of Mogadishu": measured from, never the answer's place
 
 
 _PLAIN_CACHE: dict[str, str] = {}
@@ -498,6 +501,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if before in NON_EVENT_BEFORE or (
                         first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
                     mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
+                elif first and (before == "of" or before == "from") \
+                        and _DISTANCE_BEFORE.search(text, max(0, pstart - 40), pstart):
+                    # "30 km south of Mogadishu", "25 miles north of Seattle": a landmark to
+                    # measure from, not where the event happened
+                    mention.negated = mention.landmark = True
                 if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
                         and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"
@@ -1322,7 +1330,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 group_memo[gkey] = static
             groups.append((choice, k, m, m.single, m.admin_hint, m.container_cc, m.container_adm, *static))
         group_of.append(g)
-        if not m.container_of and not m.state_only:
+        if not m.container_of and not m.state_only and not m.landmark:
             answer_cands.append((i, g))
     # The event's own sentences (the anchor's, else the lead) may credibly name another
     # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen

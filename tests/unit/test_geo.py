@@ -929,6 +929,26 @@ def test_a_nationality_of_mercenaries_is_no_evidence_of_the_country(gazetteer: G
     assert _resolve(gazetteer, text, text[:20]).country == country
 
 
+# A place a distance is measured from ("30 km south of Mogadishu") is a landmark: it votes
+# for its country (a little) but is never the answer's place. (text, country, name)
+LANDMARKS = [
+    pytest.param("Militants killed 11 people 30 km south of Mogadishu, officials said.", "SO", "Banaadir",
+                 id="alone-the-region-not-the-city"),
+    pytest.param("Gunmen killed five people in Afgooye, 30 km northwest of Mogadishu.", "SO", "Afgooye",
+                 id="the-town-named-beside-it"),
+    pytest.param("A family of four was found dead in Saco, about 17 miles (27 km) southwest of Portland, Maine.",
+                 "US", "Saco", id="miles-and-km"),
+    pytest.param("A gunman killed three people at a mall 25 miles north of Seattle, police said.", "US",
+                 "Washington", id="miles-north-of"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), LANDMARKS)
+def test_a_place_measured_from_is_no_answer(gazetteer: Gazetteer, text: str, country: str, name: str) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
