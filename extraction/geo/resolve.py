@@ -1110,9 +1110,16 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # its people.
     # (Regions of one name in several countries keep the flat prior: most populous
     # country first, "Punjab" India's.)
-    grow = single and m.ids[-1] >= n_places and (len(m.ids) < 2 or m.ids[-2] < n_places) and not admin_hint
+    # (Nor several: but one ten times as populous as every other is the one news means, "in
+    # Victoria" Australia's state, not Malta's Gozo, also called Victoria.)
+    grow = single and m.ids[-1] >= n_places and not admin_hint
+    r = -1
     if grow:
-        r = m.ids[-1]  # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
+        regions = [e for e in m.ids if e >= n_places]
+        r = max(regions, key=lambda e: _region_prior(index, eadm[e]))
+        grow = all(e == r or _region_prior(index, eadm[e]) + 1.0 <= _region_prior(index, eadm[r]) for e in regions)
+    if grow:
+        # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
         grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
                        and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
     for rank, e in enumerate(m.ids):
@@ -1120,7 +1127,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         a = eadm[e]
         if e >= n_places:
             s = 9.5 if admin_hint else 5.0  # a region
-            if grow:
+            if grow and e == r:
                 # a populous region outweighs a town abroad spelled alike ("in Virginia" is
                 # no town of South Africa, "off Bali" none of India): a third of the people
                 # of its towns (at least a 100,000 town's)

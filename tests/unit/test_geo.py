@@ -335,6 +335,10 @@ POPULOUS_REGIONS_OVER_TOWNS_ABROAD = [
                  id="washington-stays-the-capital"),
     pytest.param("Gunmen killed two farmers in Punjab on Tuesday.", "IN", "IN-PB",
                  id="regions-of-one-name-in-two-countries-keep-their-order"),
+    pytest.param("Rescuers in Victoria said bushfires had killed four people.", "AU", "AU-VIC",
+                 id="victoria-ten-times-gozo-is-the-australian-state"),
+    pytest.param("Police in Victoria, British Columbia, said a man was killed.", "CA", "CA-BC",
+                 id="victoria-with-its-province-is-the-city"),
 ]
 
 
