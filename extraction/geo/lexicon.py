@@ -28,6 +28,7 @@ __all__ = [
     "PERSON_TITLES",
     "STOPWORDS",
     "STREET_WORDS",
+    "THING_NOUNS",
     "US_STATE_ABBREV",
     "US_STATE_POSTAL",
     "WORD_NAMES",
@@ -140,7 +141,7 @@ red cross, red crescent,
 christmas, christmas eve, christmas day, new year, new years, new years eve, new years day, thanksgiving,
 thanksgiving day, halloween, easter, easter sunday, fourth, fourth of july, independence day, labor day,
 labour day, memorial day, veterans day, mothers day, fathers day, valentines day,
-bloomberg, xinhua, efe, ansa, irna, tass, ynet, haaretz, milliyet, hurriyet, cumhuriyet, ahram, al ahram, kommersant
+toyota, nokia, bloomberg, xinhua, efe, ansa, irna, tass, ynet, haaretz, milliyet, hurriyet, cumhuriyet, ahram, al ahram, kommersant
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",
@@ -194,6 +195,15 @@ ORG_NOUNS = frozenset({
     "airways", "airlines", "petroleum", "motors", "cement", "holdings", "company", "corporation",
     "corp", "inc", "ltd", "plc", "llc", "insurance", "securities", "investments", "pharmaceuticals",
     "textiles", "electric", "electronics", "breweries", "brewery", "foods", "myers",
+})
+
+# Nouns after a place name that make it the name of a disease, a virus's variant, a weapon
+# or a vehicle: "Marburg virus", "Lyme disease", "the Delta variant", "Grad rockets",
+# "Tomahawk cruise missiles", "a Toyota pickup" name no place of the event.
+THING_NOUNS = frozenset({
+    "virus", "viruses", "disease", "fever", "flu", "variant", "variants", "strain", "vaccine",
+    "rocket", "rockets", "missile", "missiles", "cruise", "rifle", "rifles", "launcher", "launchers",
+    "howitzer", "howitzers", "pickup", "pickups",
 })
 
 # Words that make the name before them (or ending in them) an address: "Shawnee Street",

@@ -69,6 +69,7 @@ from extraction.geo.lexicon import (
     QUALIFIED_ADMIN1,
     STOPWORDS,
     STREET_WORDS,
+    THING_NOUNS,
     US_STATE_ABBREV,
     WORD_NAMES,
 )
@@ -432,8 +433,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # (the next word follows a space or hyphen; most names end at punctuation)
                 nm = _NEXT_WORD.match(text, end) if text[end:end + 1] in (" ", "-") else None
                 nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
-                if kind == "place" and nxt in ACTOR_NOUNS:
-                    continue  # "Taliban militants", "Sharqiya Army": an actor
+                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
+                    continue  # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing
             if first:
                 before = prev
             elif before == "little":
@@ -861,8 +862,8 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                 or plains[j - 1] in FUNCTION_WORDS:
             continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
         nxt = plains[j] if j < n else ""
-        if kind == "place" and nxt in ACTOR_NOUNS:
-            continue  # "Taliban militants", "Sharqiya Army": an actor
+        if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
+            continue  # "Taliban militants", "Sharqiya Army": an actor; "Hendra Virus": a thing
         if kind == "place" and nxt in ORG_NOUNS and caps[j] and not _POSSESSIVE.search(words[j - 1]):
             continue  # "Oxford Economics", "Sky News": a company's name (not "Michigan's News Leader")
         if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or plains[j - 1] in STREET_WORDS):

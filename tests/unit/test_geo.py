@@ -987,6 +987,29 @@ def test_a_small_town_is_not_its_big_namesake_abroad(gazetteer: Gazetteer, text:
     assert (got.country, got.name) == (country, name), got
 
 
+# Diseases, virus variants, weapons and vehicles named after places (lexicon.THING_NOUNS)
+# and brands (Toyota, Nokia) are no place of the event.
+THINGS_NAMED_AFTER_PLACES = [
+    pytest.param("Marburg virus has killed nine people since the outbreak began.", None, None, id="marburg-virus"),
+    pytest.param("The Delta variant killed 400 people last week, officials said.", None, None,
+                 id="delta-variant-is-no-nigerian-state"),
+    pytest.param("Grad rockets hit the town, killing five civilians.", None, None, id="grad-rockets"),
+    pytest.param("Tomahawk cruise missiles struck the airfield, killing six people.", None, None,
+                 id="tomahawk-cruise-missiles"),
+    pytest.param("Gunmen in a Toyota Hilux opened fire on the market, killing eight people.", None, None,
+                 id="toyota-is-a-brand"),
+    pytest.param("Lassa fever has killed 20 people in Nigeria this year.", "NG", "Nigeria", id="lassa-fever"),
+    pytest.param("Ebola has killed 12 people in Beni, health officials said.", "CD", "Beni", id="a-place-stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), THINGS_NAMED_AFTER_PLACES)
+def test_a_thing_named_after_a_place_is_no_place(gazetteer: Gazetteer, text: str, country: str | None,
+                                                 name: str | None) -> None:
+    got = _resolve(gazetteer, text, text[:20])
+    assert (got.country, got.name) == (country, name), got
+
+
 # Storms are named like people, and their names match towns ("Haiyan", China): with the
 # event's sentence as the anchor, a storm's name places nothing.
 @pytest.mark.parametrize("text", [
