@@ -232,6 +232,8 @@ PERSON_TITLES = frozenset({
     # storms are named like people ("Typhoon Haiyan", "Hurricane Harvey", "Cyclone Idai",
     # "Storm Daniel"): the name after these words is no place
     "typhoon", "hurricane", "cyclone", "storm",
+    # and so are military operations ("Operation Sentinel" is no Sentinel, Oklahoma)
+    "operation",
 })
 
 # Demonyms (and a few adjectives) as evidence of a country, never as the event place.

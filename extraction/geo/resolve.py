@@ -409,10 +409,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if not matches:
                     continue
         re_ = run.end()
-        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and " " in rtext and not upper \
-                and _AGE_AFTER.match(text, re_):
-            # "Georgia Brown, 41, was found dead": a person and her age (her surname alone
-            # later is her too: "Bennett said" is no Bennett, Colorado)
+        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and not upper \
+                and (" " in rtext or prev not in _LOCATIVE_BEFORE) and _AGE_AFTER.match(text, re_):
+            # "Georgia Brown, 41, was found dead", "Chelsea, 19, was among the dead": a person
+            # and her age (her surname alone later is her too: "Bennett said" is no Bennett,
+            # Colorado); not "in Kabul, 12, ..."
             if last_word is not None:
                 tails.append((-1, -1, last_word))
             continue
