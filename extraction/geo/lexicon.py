@@ -195,6 +195,8 @@ ORG_NOUNS = frozenset({
     "airways", "airlines", "petroleum", "motors", "cement", "holdings", "company", "corporation",
     "corp", "inc", "ltd", "plc", "llc", "insurance", "securities", "investments", "pharmaceuticals",
     "textiles", "electric", "electronics", "breweries", "brewery", "foods", "myers",
+    # football clubs ("Manchester United", "Chelsea FC")
+    "united", "fc", "afc", "cf",
 })
 
 # Nouns after a place name that make it the name of a disease, a virus's variant, a weapon

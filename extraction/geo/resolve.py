@@ -139,6 +139,8 @@ _BYLINE = re.compile(r"(?:Reporting|Writing|Editing|Additional [Rr]eporting|Comp
                      r"|Illustrations?|Produced|Translated|Research|Words) by ")
 # a distance before "of"/"from" ("30 km south of", "12 miles from"): ends where "of" starts
 _DISTANCE_BEFORE = re.compile(r"\d\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;\n]{0,25}$")
+# words that start a football club's name before its city's ("Real Madrid", "Inter Milan")
+_CLUB_BEFORE = frozenset({"real", "atletico", "inter", "borussia", "sporting", "dynamo", "dinamo", "olympique"})
 _MERCENARIES = frozenset({"mercenaries", "mercenary", "paramilitaries", "instructors", "advisers", "advisors"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -440,6 +442,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 before = prev
             elif before == "little":
                 continue  # "Little Haiti", "Little Havana", "Little Saigon": a city's quarter
+            elif before in _CLUB_BEFORE:
+                continue  # "Real Madrid", "Inter Milan", "Borussia Dortmund": a football club
             if kind == "place" and before == "the" and nxt in _FACILITIES:
                 continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:
@@ -865,6 +869,8 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
         nxt = plains[j] if j < n else ""
         if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
             continue  # "Taliban militants", "Sharqiya Army": an actor; "Hendra Virus": a thing
+        if kind == "place" and single and plain in _CLUB_BEFORE and j < n and caps[j]:
+            continue  # "Real Madrid": "Real" is no town of Portugal here
         if kind == "place" and nxt in ORG_NOUNS and caps[j] and not _POSSESSIVE.search(words[j - 1]):
             continue  # "Oxford Economics", "Sky News": a company's name (not "Michigan's News Leader")
         if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or plains[j - 1] in STREET_WORDS):
