@@ -343,11 +343,12 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if not upper and text.startswith(", ", run.end()):
             # "Independence, Missouri", "in Paradise, Nev.": a stop word (never a place
             # alone) that names a town of the region or country after it
-            lw = rtext.rsplit(" ", 1)
-            if len(lw) == 1 or lw[0].rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS:
-                ids = _town_in_container(index, lw[-1], text, run.end())
+            sp = rtext.rfind(" ")
+            last = rtext[sp + 1:]
+            if last.lower() in STOPWORDS and (sp < 0 or rtext[rtext.rfind(" ", 0, sp) + 1:sp].lower() in FUNCTION_WORDS):
+                ids = _town_in_container(index, last, text, run.end())
                 if ids:
-                    out.append(Mention(run.end() - len(lw[-1]) + offset, run.end() + offset, lw[-1], "place",
+                    out.append(Mention(run.end() - len(last) + offset, run.end() + offset, last, "place",
                                        None, ids, single=True, in_title=in_title))
                     resort = True  # (appended before the run's own names, if any)
         if rtext in miss:
