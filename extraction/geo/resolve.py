@@ -485,8 +485,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             lower = lowered[surface] = _written_lower(text, surface)
                         if lower:
                             continue
-                        if word in WORD_NAMES and not _word_name_placed(text, surface, start, end):
-                            continue  # "Mobile clinics reached ...", "Shares in the airline ..."
+                        if word in WORD_NAMES and not _word_name_placed(text, surface, start, end) \
+                                and not (_in_headline(text, start, in_title) and _notable_town(index, surface, hit)):
+                            # "Mobile clinics reached ...", "Shares in the airline ..." (a headline
+                            # keeps a city: "Buffalo supermarket shooting: 10 dead" is Buffalo)
+                            continue
                     elif word in WORD_NAMES and start >= 2 and text[start - 2] in "-—–" and text[start - 1] == " " \
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
@@ -671,6 +674,23 @@ def _town_in_container(index: PlaceIndex, word: str, text: str, end: int) -> tup
                       and (ecc[e] == cc if cc is not None else eadm[e] in adms))
         return towns
     return ()
+
+
+def _in_headline(text: str, start: int, in_title: bool) -> bool:
+    """Does ``start`` lie in the title, or in a first line that is a headline (no closing
+    full stop, a line break after it)?"""
+    if in_title:
+        return True
+    nl = text.find("\n")
+    return start < nl < 300 and not text[:nl].rstrip().endswith(".")
+
+
+def _notable_town(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
+    """Is one of the namesakes spelled as ``surface`` a town of 100,000+ ("Buffalo",
+    "Mobile", "Nice"; not "Shares", a Persian village's alternate name)?"""
+    pop = index.place_pop
+    n_places = index.n_places
+    return any(e < n_places and pop[e] >= 100_000 and _spelled_as(index, surface, (e,)) for e in ids)
 
 
 def _written_lower(text: str, word: str) -> bool:
