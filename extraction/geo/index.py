@@ -49,7 +49,7 @@ from extraction.geo.lexicon import (
 
 __all__ = ["INDEX_VERSION", "PlaceIndex", "build_index", "cache_path", "load_index", "write_index"]
 
-INDEX_VERSION = 4  # 4: place_spellings
+INDEX_VERSION = 5  # 4: place_spellings; 5: country_spellings
 # Districts and counties carry no population in the inputs; they weigh like a small town.
 _ADMIN2_POP = 5000
 # Namesakes kept per key ("Santa Maria" has 166): enough for any country evidence to find
@@ -96,6 +96,9 @@ class PlaceIndex:
     prefixes: frozenset[str]  # keys of the leading tokens of multiword names
     # towns' news spellings (``lexicon.PLACE_SPELLINGS``), folded: place id -> spellings
     place_spellings: dict[int, frozenset[str]]
+    # every spelling of a country, demonym or institution as listed (``fold_plain``, no
+    # spaces): a word that only folds like one ("Male" ~ "Mali", "Thies" ~ "Thais") is not
+    country_spellings: frozenset[str] = frozenset()
     # filled after loading, not cached (derived): see ``entry_columns``
     entry_cc: list[str] | None = None
     entry_adm: list[int] | None = None
@@ -380,10 +383,12 @@ def build_index() -> PlaceIndex:
     # --- countries -----------------------------------------------------------------
     countries: dict[str, str] = {}
     country_names: dict[str, tuple[str, int]] = {}
+    spelled: set[str] = set()  # (see ``PlaceIndex.country_spellings``)
     with open(paths["gnc_countries"], encoding="utf-8") as f:
         for cc, c in json.load(f).items():
             countries[fold_key(c["name"])] = cc
             country_names[cc] = (c["name"], int(c["geonameid"]))
+            spelled.add(fold_plain(c["name"]).replace(" ", ""))
     with open(paths["countries"], encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 7 or not re.fullmatch(r"[A-Z]{2}", row[1]):
@@ -392,6 +397,7 @@ def build_index() -> PlaceIndex:
             for n in [row[0], row[4], row[5], *row[6].split("|")]:
                 if n and _is_latin(n) and "," not in n and len(n) > 3:
                     countries.setdefault(fold_key(n), cc)
+                    spelled.add(fold_plain(n).replace(" ", ""))
                     _add_prefixes(n)
     for n in NOT_COUNTRY_NAMES:
         countries.pop(fold_key(n), None)
@@ -399,6 +405,10 @@ def build_index() -> PlaceIndex:
         countries[fold_key(n)] = cc
     for n, cc in AREA_NAMES.items():
         countries.setdefault(fold_key(n), cc)  # "Darfur": Sudan, no region
+    for n in [*COUNTRY_ALIASES, *AREA_NAMES, *INSTITUTIONS]:
+        spelled.add(fold_plain(n).replace(" ", ""))
+    for n in DEMONYMS:
+        spelled.update((fold_plain(n).replace(" ", ""), fold_plain(n + "s").replace(" ", "")))
     for n in [*COUNTRY_ALIASES, *AREA_NAMES, *DEMONYMS, *(v[0] for v in country_names.values())]:
         _add_prefixes(n)
     demonyms: dict[str, str] = {}
@@ -435,7 +445,7 @@ def build_index() -> PlaceIndex:
         adm_cc=adm_cc, adm_code=adm_code, adm_name=adm_name, adm_gid=adm_gid,
         adm_by_code={c: i for i, c in enumerate(adm_code) if c},
         adm_keys=adm_keys, us_abbrev=us_abbrev, prefixes=frozenset(_PREFIXES),
-        place_spellings=place_spellings,
+        place_spellings=place_spellings, country_spellings=frozenset(spelled),
         adm_spellings=[frozenset("".join(fold_tokens(_ADMIN_AFFIX.sub("", a).strip() or a)) for a in al
                                  if _is_latin(a)) for al in adm_aliases],
     )

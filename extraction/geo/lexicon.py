@@ -22,13 +22,16 @@ __all__ = [
     "INSTITUTIONS",
     "NON_EVENT_BEFORE",
     "NOT_COUNTRY_NAMES",
+    "ORG_NOUNS",
     "PLACE_SPELLINGS",
     "QUALIFIED_ADMIN1",
     "PERSON_TITLES",
     "STOPWORDS",
     "STREET_WORDS",
+    "THING_NOUNS",
     "US_STATE_ABBREV",
     "US_STATE_POSTAL",
+    "WORD_NAMES",
 ]
 
 # Capitalised words that are also GeoNames place names (a village "Police" in Poland, a
@@ -94,6 +97,26 @@ bank plan accord agreement fair harvest ramadan liberation lord lady sir secreta
 baron bishop gang gangs
 """.split())
 
+# English words that are also GeoNames names (the town itself, "Mobile", "Nice", "Split",
+# or an alternate name or spelling echo: "Shares" a village in Iran, "Amid" Diyarbakir,
+# "Rival" Tallinn, "Cows" Jos) which news capitalises at a sentence start: "Mobile
+# clinics reached ...", "Shares in the airline plunged ...". There, or in a title-case
+# headline, such a word names a place only when the text names it again elsewhere, a
+# container follows it ("Mobile, Alabama", "Split, Croatia") or it is written in capitals
+# ("NICE, France (AP) -"). Elsewhere in a sentence it is read as any name. Folded with
+# ``fold_plain``; words always read as words are in STOPWORDS instead.
+WORD_NAMES = frozenset("""
+mobile male nice split bath buffalo eagle eagles energy commerce opportunity mission voters polls
+oil price prices deal banks orange reading diamond copper sales power rice coffee cotton sheep
+mining buses trains camps looting theft ballots lawyers music cricket rugby hunting lions
+bears dogs cows pigs hawks owls bees polio ash mud monsoon sinkhole sparks sirens ferries
+canoes highways levees canals schools mosques malls farms cliffs caves wells springs fountain
+garden parks arenas casinos homes shares amid rival strong angry sick missing ruling capital
+urban boys mothers allied reserve free open cut broken full note listen follow popular top
+menu cookies planes cases virus locust hurricane spring summer fall christmas toll save shell standard
+sky sun moon star chase dawn punch tempo mail globe
+""".split())
+
 # English function words: a name never starts or ends with one ("BY THE" is not Beith,
 # "A LONG" is not Along) -- the hazard of upper-case wire texts and title-case headlines.
 FUNCTION_WORDS = frozenset("""
@@ -103,19 +126,22 @@ he she they we you his her their our your who whom which what when where while i
 """.split())
 
 # Names GeoNames lists as places that news uses for something else: rivers, seas and
-# regions spanning countries (the Euphrates is no event place), organisations, and
+# regions spanning countries (the Euphrates is no event place), organisations, news
+# agencies and papers ("Bloomberg" ~ Blomberg, "EFE" ~ Ile-Ife, "IRNA" ~ Salerno,
+# "Milliyet" ~ Mellit, "Al-Ahram" a town in Iran), and
 # airport-code-like alternate names. Folded with ``fold_plain``.
 BLOCKED_NAMES = frozenset(x.strip() for x in """
 euphrates, tigris, nile, jordan river, red sea, black sea, mediterranean, caspian, gulf,
 persian gulf, arabian sea, indian ocean, pacific, atlantic, isis, isil, daesh, pkk,
 nato, un, eu, ap, afp, upi, middle east, balkans, caucasus, taliban,
-hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas,
+hezbollah, hizbollah, hizballah, shabaab, al shabaab, boko haram, hamas, al jazeera, aljazeera,
 islamic state, jaysh, ahrar, nusra, kataeb, peshmerga, wagner, tri state, levies, rangers,
 south side, north side, east side, west side, east end, west end, downtown, midtown, uptown,
 red cross, red crescent,
 christmas, christmas eve, christmas day, new year, new years, new years eve, new years day, thanksgiving,
 thanksgiving day, halloween, easter, easter sunday, fourth, fourth of july, independence day, labor day,
-labour day, memorial day, veterans day, mothers day, fathers day, valentines day
+labour day, memorial day, veterans day, mothers day, fathers day, valentines day,
+toyota, nokia, bloomberg, xinhua, efe, ansa, irna, tass, ynet, haaretz, milliyet, hurriyet, cumhuriyet, ahram, al ahram, kommersant
 """.replace("\n", " ").split(","))
 
 # Lower-case words that may sit inside a multiword place name ("Deir ez Zor",
@@ -161,6 +187,27 @@ ACTOR_NOUNS = frozenset({
     "forces", "group", "faction", "factions", "party", "tribe", "clan", "clans", "gang",
 })
 
+# Capitalised words after a place name that make the run a company or a newsroom's name:
+# "Oxford Economics", "Sky News", "Phoenix Industries" name no place. (Not "Bank": a bank
+# named after its town is news of that town, "the windows of Byblos Bank" in Lebanon.)
+ORG_NOUNS = frozenset({
+    "news", "economics", "analytica", "industries", "telecom", "telecommunications",
+    "airways", "airlines", "petroleum", "motors", "cement", "holdings", "company", "corporation",
+    "corp", "inc", "ltd", "plc", "llc", "insurance", "securities", "investments", "pharmaceuticals",
+    "textiles", "electric", "electronics", "breweries", "brewery", "foods", "myers",
+    # football clubs ("Manchester United", "Chelsea FC")
+    "united", "fc", "afc", "cf",
+})
+
+# Nouns after a place name that make it the name of a disease, a virus's variant, a weapon
+# or a vehicle: "Marburg virus", "Lyme disease", "the Delta variant", "Grad rockets",
+# "Tomahawk cruise missiles", "a Toyota pickup" name no place of the event.
+THING_NOUNS = frozenset({
+    "virus", "viruses", "disease", "fever", "flu", "variant", "variants", "strain", "vaccine",
+    "rocket", "rockets", "missile", "missiles", "cruise", "rifle", "rifles", "launcher", "launchers",
+    "howitzer", "howitzers", "pickup", "pickups",
+})
+
 # Words that make the name before them (or ending in them) an address: "Shawnee Street",
 # "Park Avenue", "Market Streets" name streets, not where a town or region is.
 STREET_WORDS = frozenset({
@@ -183,9 +230,12 @@ PERSON_TITLES = frozenset({
     "king", "queen", "prince", "sheikh", "imam", "rev", "father", "pastor", "prof",
     "spokesman", "spokeswoman", "commander", "chief", "det", "detective", "cpl", "pvt",
     "trooper", "agent", "attorney", "coach", "brother", "sister", "uncle", "aunt",
+    "commissioner", "superintendent", "inspector", "constable", "chairman", "chairwoman",
     # storms are named like people ("Typhoon Haiyan", "Hurricane Harvey", "Cyclone Idai",
     # "Storm Daniel"): the name after these words is no place
     "typhoon", "hurricane", "cyclone", "storm",
+    # and so are military operations ("Operation Sentinel" is no Sentinel, Oklahoma)
+    "operation",
 })
 
 # Demonyms (and a few adjectives) as evidence of a country, never as the event place.
@@ -303,6 +353,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "cape verde": "CV", "turkey": "TR", "turkiye": "TR", "kosovo": "XK", "taiwan": "TW",
     "the netherlands": "NL", "holland": "NL", "the philippines": "PH", "the gambia": "GM",
     "vatican": "VA", "uae": "AE", "emirates": "AE",
+    # a common misspelling of Colombia (old wire texts too): a spelling of the country, so a
+    # bare "Columbia" stays Colombia, not a US Columbia ("Columbia, S.C." is the town)
+    "columbia": "CO",
 }
 
 # Areas news names that span several admin1 regions of one country: provinces since split

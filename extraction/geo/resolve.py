@@ -63,12 +63,15 @@ from extraction.geo.lexicon import (
     DISTRICT_WORDS,
     FUNCTION_WORDS,
     NON_EVENT_BEFORE,
+    ORG_NOUNS,
     PERSON_TITLES,
     PLACE_SPELLINGS,
     QUALIFIED_ADMIN1,
     STOPWORDS,
     STREET_WORDS,
+    THING_NOUNS,
     US_STATE_ABBREV,
+    WORD_NAMES,
 )
 from extraction.text import Sentence
 from schemas import Location, LocationPrecision
@@ -97,7 +100,9 @@ _COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeaster
                       "southeastern", "southwestern", "north-eastern", "north-western",
                       "south-eastern", "south-western"})
 _FACILITIES = frozenset({"hospital", "mosque", "church", "school", "university", "hotel", "bank", "stadium",
-                         "prison", "cathedral", "temple", "madrasa", "college"})
+                         "prison", "cathedral", "temple", "madrasa", "college",
+                         # "the Punch newspaper", "the Sabah daily": a paper's name
+                         "newspaper", "daily", "magazine", "broadcaster", "weekly", "tabloid"})
 _NOT_IN_NAMES = frozenset({"of", "on", "upon", "in", "y", "e", "en", "am", "im", "sur", "op", "aan", "zu"})
 _COMPASS_AREA = _COMPASS | {"central", "northeast", "northwest", "southeast", "southwest", "rural", "remote"}
 _COMPASS_PART = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -108,11 +113,35 @@ _COUNTRY_PART = re.compile(
 # "St. Louis", and in an upper-case dateline "ST. LOUIS (AP) -" (not "Lewes")
 _ABBREV_SAINT = frozenset({"St. ", "Mt. ", "Ft. ", "ST. ", "MT. ", "FT. "})
 _AGE_AFTER = re.compile(r", \d{1,3},")  # (not "In North Waziristan, 12 militants were killed")
+# A capitalised run that speaks ("Marion Jones told reporters", "Windsor Smith said") or is
+# described as a person ("Jackson, the fire chief,", "Victoria, a 34-year-old mother") is a
+# person, not the town of that name ("Kherson, the regional capital" stays a place).
+_SPEECH_AFTER = re.compile(
+    r" (?:said|says|told|tells|added|adds|confirmed|explained|noted|wrote|tweeted|stated|recalled"
+    r"|testified|insisted|warned|asked|replied)\b")
+_PERSON_APPOSITION = re.compile(
+    r", (?:a|an|the|his|her|their|our) (?:[\w'’.-]+ ){0,3}?(?:\d+-year-old|[a-z]+-year-old|spokesman"
+    r"|spokeswoman|spokesperson|chief|leader|commander|mother|father|son|daughter|wife|husband|brother"
+    r"|sister|officer|official|director|head|minister|governor|mayor|farmer|teacher|student|nurse|doctor"
+    r"|activist|journalist|reporter|analyst|lawyer|owner|manager|president|secretary|founder|chairman"
+    r"|uncle|aunt|cousin|grandmother|grandfather|widow|colleague|friend|neighbou?r)\b")
+# words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
+                              "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
+                              "between", "for", "under", "via"})
 # a place "in" which someone was arrested or born is not where the killing happened
 _NOT_SCENE_IN = ("arrested ", "detained ", "captured ", "apprehended ", "jailed ", "booked ", "born ")
 _OF_ROMANCE = frozenset({"de", "du", "del", "do", "da"})  # "of" in French, Spanish, Portuguese
 _QUALIFIED_NAMES = frozenset(name for _cc, name in QUALIFIED_ADMIN1)
 _QUALIFIER_AFFIXES = frozenset({"administered", "controlled", "held", "occupied"})
+# a wire story's credits: the names after them are its reporters and editors
+_BYLINE = re.compile(r"(?:Reporting|Writing|Editing|Additional [Rr]eporting|Compiled|Photos?|Video|Graphics?"
+                     r"|Illustrations?|Produced|Translated|Research|Words) by ")
+# a distance before "of"/"from" ("30 km south of", "12 miles from"): ends where "of" starts
+_DISTANCE_BEFORE = re.compile(r"\d\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;\n]{0,25}$")
+# words that start a football club's name before its city's ("Real Madrid", "Inter Milan")
+_CLUB_BEFORE = frozenset({"real", "atletico", "inter", "borussia", "sporting", "dynamo", "dinamo", "olympique"})
+_MERCENARIES = frozenset({"mercenaries", "mercenary", "paramilitaries", "instructors", "advisers", "advisors"})
 _AFFIX_ACTOR = re.compile(r"-(?:led|backed|based|supported|allied|owned|born|affiliated|sponsored)\b")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # "the city's X", "the capital's X": a part of the city the text is about
@@ -179,6 +208,7 @@ class Mention:
     parenthesised: bool = False  # "(Khabb wa ash Shaaf, Al Jawf)": the region, spelled out
     void: bool = False  # "(Tirunelveli, TN)": a postal code that is no US state here
     home: bool = False  # "a Phoenix man": where a person lives
+    landmark: bool = False  # "30 km south of Mogadishu": measured from, never the answer's place
 
 
 _PLAIN_CACHE: dict[str, str] = {}
@@ -298,6 +328,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     singles: list[tuple[Mention, str]] = []  # one-word places and their folded word
     tails: list[tuple[int, int, str]] = []  # two- or three-word capitalised runs: span, last word
     us_towns: dict[str, tuple[int, ...]] = {}  # country names this text uses for US towns
+    resort = False
     if _MEMO.get("index") is not index:
         _reset_memo(index)
     miss: set[str] = _MEMO["miss"]  # type: ignore[assignment]
@@ -309,6 +340,17 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
     pc = _PLAIN_CACHE
     for run in (_RUN_UPPER if upper else _RUN).finditer(text):
         rtext = run.group()
+        if not upper and text.startswith(", ", run.end()):
+            # "Independence, Missouri", "in Paradise, Nev.": a stop word (never a place
+            # alone) that names a town of the region or country after it
+            sp = rtext.rfind(" ")
+            last = rtext[sp + 1:]
+            if last.lower() in STOPWORDS and (sp < 0 or rtext[rtext.rfind(" ", 0, sp) + 1:sp].lower() in FUNCTION_WORDS):
+                ids = _town_in_container(index, last, text, run.end())
+                if ids:
+                    out.append(Mention(run.end() - len(last) + offset, run.end() + offset, last, "place",
+                                       None, ids, single=True, in_title=in_title))
+                    resort = True  # (appended before the run's own names, if any)
         if rtext in miss:
             continue  # one word already known to be no name (most runs)
         rs = run.start()
@@ -329,6 +371,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if got is None:
             got = memo[rtext] = _run_matches(index, rtext, upper)
         person_tail, last_word, matches = got
+        if matches and not upper and _BYLINE.match(rtext):
+            continue  # "(Reporting by Austin Ramzy and Sydney Lee; Writing by Jackson Webb)": people
         if rs > 1 and text[rs - 1] == " " and text[rs - 2].isalpha():
             # (``_prev_word``'s common case inline: one space, then a word after a space)
             e = rs - 1
@@ -368,10 +412,18 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if not matches:
                     continue
         re_ = run.end()
-        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and " " in rtext and not upper \
-                and _AGE_AFTER.match(text, re_):
-            # "Georgia Brown, 41, was found dead": a person and her age (her surname alone
-            # later is her too: "Bennett said" is no Bennett, Colorado)
+        if text.startswith(", ", re_) and text[re_ + 2:re_ + 3].isdigit() and not upper \
+                and (" " in rtext or prev not in _LOCATIVE_BEFORE) and _AGE_AFTER.match(text, re_):
+            # "Georgia Brown, 41, was found dead", "Chelsea, 19, was among the dead": a person
+            # and her age (her surname alone later is her too: "Bennett said" is no Bennett,
+            # Colorado); not "in Kabul, 12, ..."
+            if last_word is not None:
+                tails.append((-1, -1, last_word))
+            continue
+        if not upper and matches and prev not in _LOCATIVE_BEFORE and matches[0][8] not in _LOCATIVE_BEFORE and (
+                (person_tail is not None and all(mt[6] for mt in matches) and _SPEECH_AFTER.match(text, re_))
+                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))):
+            # "Marion Jones told reporters", "Jackson, the fire chief, said": a person
             if last_word is not None:
                 tails.append((-1, -1, last_word))
             continue
@@ -385,12 +437,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # (the next word follows a space or hyphen; most names end at punctuation)
                 nm = _NEXT_WORD.match(text, end) if text[end:end + 1] in (" ", "-") else None
                 nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
-                if kind == "place" and nxt in ACTOR_NOUNS:
-                    continue  # "Taliban militants", "Sharqiya Army": an actor
+                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
+                    continue  # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing
             if first:
                 before = prev
             elif before == "little":
                 continue  # "Little Haiti", "Little Havana", "Little Saigon": a city's quarter
+            elif before in _CLUB_BEFORE:
+                continue  # "Real Madrid", "Inter Milan", "Borussia Dortmund": a football club
             if kind == "place" and before == "the" and nxt in _FACILITIES:
                 continue  # "the Al-Shifa hospital", "the Serena hotel": a building's name
             if kind == "country" and nxt in ADMIN_WORDS:
@@ -431,6 +485,14 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             lower = lowered[surface] = _written_lower(text, surface)
                         if lower:
                             continue
+                        if word in WORD_NAMES and not _word_name_placed(text, surface, start, end) \
+                                and not (_in_headline(text, start, in_title) and _notable_town(index, surface, hit)):
+                            # "Mobile clinics reached ...", "Shares in the airline ..." (a headline
+                            # keeps a city: "Buffalo supermarket shooting: 10 dead" is Buffalo)
+                            continue
+                    elif word in WORD_NAMES and start >= 2 and text[start - 2] in "-—–" and text[start - 1] == " " \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
@@ -449,6 +511,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 if before in NON_EVENT_BEFORE or (
                         first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
                     mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
+                elif first and (before == "of" or before == "from") \
+                        and _DISTANCE_BEFORE.search(text, max(0, pstart - 40), pstart):
+                    # "30 km south of Mogadishu", "25 miles north of Seattle": a landmark to
+                    # measure from, not where the event happened
+                    mention.negated = mention.landmark = True
                 if start >= 3 and text[start - 2] == "s" and text[start - 3:start - 1] in ("'s", "’s") \
                         and _PART_OF.search(text, max(0, start - 12), start):
                     mention.part_of = True  # "the city's Englewood neighborhood"
@@ -465,8 +532,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     mention.admin_hint = True
                 if before in NON_EVENT_BEFORE:
                     mention.negated = True
-                if _AFFIX_ACTOR.match(text, end):
-                    mention.negated = True  # "Saudi-led coalition", "US-backed forces": actors
+                if _AFFIX_ACTOR.match(text, end) or nxt in _MERCENARIES:
+                    # "Saudi-led coalition", "US-backed forces": actors; "Russian mercenaries"
+                    # fight abroad by definition ("Malian troops and Russian mercenaries")
+                    mention.negated = True
                 elif nxt in ACTOR_NOUNS or nxt in _TROOPS:
                     mention.actor = True  # "Turkish forces": an actor, maybe abroad
             out.append(mention)
@@ -478,6 +547,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         for m, word in singles:
             if word in person:
                 m.fragment = True
+    if resort:
+        out.sort(key=lambda m: m.start)
     return out
 
 
@@ -537,6 +608,89 @@ def _us_state_follows(index: PlaceIndex, text: str, end: int) -> bool:
         names = _MEMO["us_state_names"] = frozenset(
             index.adm_name[a] for a in set(index.us_abbrev.values()))
     return m.group(1) in names  # type: ignore[operator]
+
+
+def _word_name_placed(text: str, surface: str, start: int, end: int) -> bool:
+    """Is an English word that is also a place name ("Mobile", "Split"), capitalised at a
+    sentence start or in a headline, the place all the same: written in capitals ("NICE,
+    France (AP) -"), a container after it ("Mobile, Ala.", "Split, Croatia"), its city's
+    police ("Buffalo police said"), or named again elsewhere than at a sentence start?"""
+    if surface.isupper():
+        return True
+    nxt = text[end:end + 2]
+    if nxt[:1] == "," and text[end + 2:end + 3].isupper():
+        return True
+    if text.startswith(" police", end):
+        return True
+    i = text.find(surface)
+    n = len(surface)
+    while i >= 0:
+        if i != start and not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()) \
+                and i >= 2 and text[i - 2] not in ".!?:\"“\n" and text[i - 1] != "\n":
+            return True
+        i = text.find(surface, i + 1)
+    return False
+
+
+_CONTAINER_WORDS = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _town_in_container(index: PlaceIndex, word: str, text: str, end: int) -> tuple[int, ...]:
+    """The namesakes of a stop word that names towns ("Independence", "Paradise", "Sale",
+    "Hope") lying in the US state, region, district or country named right after it and a
+    comma ("Independence, Missouri", "Union, N.J.", "Sale, Greater Manchester"); () if none."""
+    p = _PLAIN_CACHE.get(word) or _plain(word)
+    if p not in STOPWORDS:
+        return ()
+    hit = index.names.get(token_skeleton(p))
+    if hit is None:
+        return ()
+    m = _CONTAINER_WORDS.match(text, end + 2)
+    if m is None:
+        return ()
+    ids = hit if isinstance(hit, tuple) else (hit,)
+    ecc, eadm = index.entry_columns()
+    n_places = index.n_places
+    words = m.group().split(" ")
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        plain = fold_plain(name)
+        k = fold_key(name)
+        cc = index.countries.get(k)
+        adms: set[int] = set()
+        if cc is None:
+            a = index.us_abbrev.get(plain.replace(" ", ""))
+            if a is not None:
+                adms.add(a)
+            got = index.names.get(k)
+            for e in (got if isinstance(got, tuple) else (got,)) if got is not None else ():
+                # a region, or a district (no point) standing for its region
+                if e >= n_places or index.place_lat[e] != index.place_lat[e]:
+                    adms.add(eadm[e])
+            if not adms:
+                continue
+        towns = tuple(e for e in ids if e < n_places and index.place_lat[e] == index.place_lat[e]
+                      and _spelled_as(index, word, (e,))
+                      and (ecc[e] == cc if cc is not None else eadm[e] in adms))
+        return towns
+    return ()
+
+
+def _in_headline(text: str, start: int, in_title: bool) -> bool:
+    """Does ``start`` lie in the title, or in a first line that is a headline (no closing
+    full stop, a line break after it)?"""
+    if in_title:
+        return True
+    nl = text.find("\n")
+    return start < nl < 300 and not text[:nl].rstrip().endswith(".")
+
+
+def _notable_town(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
+    """Is one of the namesakes spelled as ``surface`` a town of 100,000+ ("Buffalo",
+    "Mobile", "Nice"; not "Shares", a Persian village's alternate name)?"""
+    pop = index.place_pop
+    n_places = index.n_places
+    return any(e < n_places and pop[e] >= 100_000 and _spelled_as(index, surface, (e,)) for e in ids)
 
 
 def _written_lower(text: str, word: str) -> bool:
@@ -734,8 +888,12 @@ def _run_matches(index: PlaceIndex, rtext: str, upper: bool) -> tuple[
                 or plains[j - 1] in FUNCTION_WORDS:
             continue  # ("An Nuqat", "As Sukhnah": an assimilated Arabic article is kept)
         nxt = plains[j] if j < n else ""
-        if kind == "place" and nxt in ACTOR_NOUNS:
-            continue  # "Taliban militants", "Sharqiya Army": an actor
+        if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
+            continue  # "Taliban militants", "Sharqiya Army": an actor; "Hendra Virus": a thing
+        if kind == "place" and single and plain in _CLUB_BEFORE and j < n and caps[j]:
+            continue  # "Real Madrid": "Real" is no town of Portugal here
+        if kind == "place" and nxt in ORG_NOUNS and caps[j] and not _POSSESSIVE.search(words[j - 1]):
+            continue  # "Oxford Economics", "Sky News": a company's name (not "Michigan's News Leader")
         if kind == "place" and ((j < n and caps[j] and nxt in STREET_WORDS) or plains[j - 1] in STREET_WORDS):
             continue  # "Shawnee Street", "Park Avenue": an address (not "the Halba road")
         fragment = False
@@ -796,6 +954,18 @@ def _word_info(index: PlaceIndex, w: str) -> tuple[str, bool, str | None, str | 
         kind = "demonym"
     elif (hit := index.names.get(k)) is not None:
         kind = "place"
+    if kind is not None and kind != "place" and p not in index.country_spellings:
+        # a word that only folds like a country or nationality and is spelled as a town of
+        # 15,000+ is the town: "Male" (Maldives) is no "Mali", "Thies" (Senegal) no "Thais",
+        # "Ma'an" (Jordan) no "Man", "Uman" (Ukraine) no "Oman"
+        towns = index.names.get(k)
+        if towns is not None:
+            towns = towns if isinstance(towns, tuple) else (towns,)
+            n_places = index.n_places
+            if any(e < n_places and index.place_pop[e] >= 15_000
+                   and fold_plain(index.place_name[e]).replace(" ", "") == p
+                   for e in towns):
+                kind, hit = "place", towns
     words: dict = _MEMO["words"]  # type: ignore[assignment]
     if len(words) > _WORD_MEMO_MAX:
         words.clear()
@@ -969,9 +1139,16 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
     # its people.
     # (Regions of one name in several countries keep the flat prior: most populous
     # country first, "Punjab" India's.)
-    grow = single and m.ids[-1] >= n_places and (len(m.ids) < 2 or m.ids[-2] < n_places) and not admin_hint
+    # (Nor several: but one ten times as populous as every other is the one news means, "in
+    # Victoria" Australia's state, not Malta's Gozo, also called Victoria.)
+    grow = single and m.ids[-1] >= n_places and not admin_hint
+    r = -1
     if grow:
-        r = m.ids[-1]  # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
+        regions = [e for e in m.ids if e >= n_places]
+        r = max(regions, key=lambda e: _region_prior(index, eadm[e]))
+        grow = all(e == r or _region_prior(index, eadm[e]) + 1.0 <= _region_prior(index, eadm[r]) for e in regions)
+    if grow:
+        # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
         grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
                        and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
     for rank, e in enumerate(m.ids):
@@ -979,7 +1156,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         a = eadm[e]
         if e >= n_places:
             s = 9.5 if admin_hint else 5.0  # a region
-            if grow:
+            if grow and e == r:
                 # a populous region outweighs a town abroad spelled alike ("in Virginia" is
                 # no town of South Africa, "off Bali" none of India): a third of the people
                 # of its towns (at least a 100,000 town's)
@@ -1189,7 +1366,7 @@ def _make_plan(index: PlaceIndex, text: str, sentences: Sequence[Sentence], titl
                 group_memo[gkey] = static
             groups.append((choice, k, m, m.single, m.admin_hint, m.container_cc, m.container_adm, *static))
         group_of.append(g)
-        if not m.container_of and not m.state_only:
+        if not m.container_of and not m.state_only and not m.landmark:
             answer_cands.append((i, g))
     # The event's own sentences (the anchor's, else the lead) may credibly name another
     # place of the dateline's country ("KYIV -- ... a strike on Zaporizhzhia", "ADEN, Yemen
