@@ -52,6 +52,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
+_HOUSING = "housing"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -141,13 +142,23 @@ _add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado to
               "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm",
      phrases=("strong winds", "tropical storm", "tropical depression", "high winds"))
 _add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging",
-     stems="flood inundat overflow", phrases=("heavy rain", "heavy rains", "flash flood", "flash floods"))
-_add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides")
+     stems="flood inundat overflow",
+     phrases=("heavy rain", "heavy rains", "flash flood", "flash floods", "its banks", "their banks", "rising waters",
+              "rising water", "water levels", "water level", "high water", "dam burst", "dam breach", "dam collapse",
+              "dam broke"))
+_add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides rockfall rockfalls "
+                  "mudflow mudflows",
+     phrases=("debris flow", "debris flows", "slope failure", "slope failures", "mud flows", "hillside collapsed",
+              "mountainside collapsed", "slope collapsed"))
 _add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
-     phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "grass fire", "wild fire"))
-_add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "lack of rain", "failed rains"))
-_add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic",
-     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed"))
+     phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "brush fires", "grass fire",
+              "grass fires", "wild fire", "wild fires", "vegetation fire", "vegetation fires", "scrub fire"))
+# ("lack of rain" is read in _pick: phrases are two words)
+_add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "failed rains", "rainfall deficit",
+                                             "rain deficit"))
+_add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic lava lahar lahars ashfall "
+                       "pyroclastic",
+     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall"))
 # Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
 # at accents: "furacão" reads "furac", "huracán" "hurac")
 _add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes enchente enchentes "
@@ -157,7 +168,7 @@ _add(E.STORM, "huracan ouragan ouragans tormenta tormentas tempestade temporal",
      phrases=("vents violents", "fuertes vientos", "vientos fuertes"))
 _add(E.EARTHQUAKE, "sismo sismos terremoto terremotos seisme", phrases=("tremblement de",))
 _add(E.LANDSLIDE, "avalancha avalanchas deslizamiento deslizamientos derrumbe derrumbes huayco huaicos glissement "
-                  "glissements deslizamento deslizamentos")
+                  "glissements deslizamento deslizamentos alud aludes huaico huaycos aluvi")
 _add(E.WILDFIRE, "incendio incendios incendie incendies", phrases=("incendio forestal", "incendie de"))
 # ... and their violence words ("un ataque armado", "des affrontements", "um tiroteio"); tokens split
 # at accents as above ("explosión" reads "explosi")
@@ -177,14 +188,24 @@ _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", 
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
 _add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
      stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their",
-                                             "their homes"))
-_add(_AFFECTED, "affected damaged destroyed")
+                                             "leave their", "their homes"))
+_add(_AFFECTED, "affected damaged destroyed",
+     phrases=("worst hit", "hardest hit", "badly hit", "lost their"))
+# Disaster reporting in Spanish, French and Portuguese: "damnificados", "sinistrés", "desalojados",
+# "desabrigados", "evacuadas" (people affected, made homeless or moved out by a hazard)
+_add(E.DISPLACEMENT, stems="evacuad desaloj desabrig damnific sinistr", phrases=("hosted by", "host families"))
+_add(_AFFECTED, stems="desaloj desabrig damnific sinistr")
+# Houses destroyed or damaged with no violence named: disaster reporting ("321 houses destroyed")
+_add(_HOUSING, "house houses homes dwellings huts shelters buildings housing viviendas casas maisons")
 
 _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
 _PHRASE_FIRST = frozenset(p.split()[0] for p in _PHRASES)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 _HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
+# Rain that did not come names a drought, though "rains" alone is a flood word.
+_NO_RAIN = ("failed rain", "lack of rain", "poor rain", "little rain", "erratic rain", "below-average rain",
+            "below average rain", "scarce rain", "insufficient rain", "absence of rain", "shortage of rain")
 _SPECIFIC_VIOLENCE = (E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION)
 _VIOLENCE = frozenset({*_SPECIFIC_VIOLENCE, E.TERRITORIAL_CHANGE, E.RIOT, E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS})
 _TERRITORY_OBJECT = re.compile(
@@ -331,9 +352,12 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if E.PROTEST in tags:
         return E.PROTEST
     hazard = next((h for h in _HAZARDS if h in tags), None)
+    if (hazard is None or hazard == E.FLOOD) and "rain" in lower and any(w in lower for w in _NO_RAIN):
+        hazard = E.DROUGHT
     violent = not _VIOLENT.isdisjoint(tags)
-    if hazard is not None and _FIGHT.isdisjoint(tags):
-        return hazard
+    if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
+        # ("firefighters battled the blaze" fight a fire)
+        return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
             _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
         # (the last: "militants killed 5 civilians", "an armed group killed a teacher")
@@ -347,12 +371,25 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None:
         return hazard
     # (a fire that forces people out, damages homes or kills: "Nine people died in the fire")
-    if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags
-                                                   or _HURT in tags):
-        return E.WILDFIRE if "forest" in lower or "bush" in lower else E.OTHER_DISASTER
+    if _FIRE in tags and (_GUNFIRE not in tags or _NOUN_FIRE.search(lower) is not None) and (
+            E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags or _HURT in tags):
+        return _fire_kind(lower)
     if E.DISPLACEMENT in tags:
         return E.DISPLACEMENT
+    if _AFFECTED in tags and _HOUSING in tags and _ARMED_TARGET not in tags and _PERPETRATORS.search(lower) is None:
+        # "417 homes were destroyed": disaster reporting; the cause is settled as displacement's
+        return E.DISPLACEMENT
     return None
+
+
+# "a fire at the camp", "the fire on the hillside": the noun, not gunfire ("opened fire at")
+_NOUN_FIRE = re.compile(r"\b(?:a|the|huge|massive|large|big) fire (?:at|on)\b")
+_WILDLAND = ("forest", "bush", "brush", "grass", "acre", "hectare", "hills", "vegetation", "woodland", "scrub")
+
+
+def _fire_kind(lower: str) -> EventType:
+    """A fire in forest, bush or hills is a wildfire; another fire a disaster of its own."""
+    return E.WILDFIRE if any(w in lower for w in _WILDLAND) else E.OTHER_DISASTER
 
 
 _VIOLENT_VERBS = frozenset({
@@ -476,7 +513,7 @@ _CONFLICT_DISPLACED = re.compile(
 def _evacuation_hint(low: str) -> bool:
     """People moved out of harm's way: "evacuated", "relocated", "moved to safer places"
     (disaster reporting; conflict displacement is told as people who fled)."""
-    return "evacuat" in low or "relocat" in low or "to safer" in low or "to higher ground" in low
+    return "evacua" in low or "relocat" in low or "to safer" in low or "to higher ground" in low
 
 
 # The article read last (see _Article).

@@ -226,3 +226,45 @@ def test_each_event_of_an_article_is_classified_as_if_alone() -> None:
     alone = [classify_event_type(text, split_sentences(text), a) for a in anchors]
     assert together == alone
     assert together[1] == E.AIRSTRIKE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The river burst its banks and 2,000 families moved to evacuation centres.", E.FLOOD,
+                     id="river-burst-its-banks"),
+        pytest.param("Rising waters left 9,000 people homeless along the delta.", E.FLOOD, id="rising-waters"),
+        pytest.param("Rockfalls after days of rain displaced 300 villagers.", E.LANDSLIDE, id="rockfall"),
+        pytest.param("Debris flows destroyed 30 houses and displaced 150 people.", E.LANDSLIDE, id="debris-flow"),
+        pytest.param("A blaze racing through the hills forced 5,000 residents to evacuate.", E.WILDFIRE,
+                     id="blaze-in-the-hills-is-a-wildfire"),
+        pytest.param("Firefighters battled a brush fire that destroyed 9 homes.", E.WILDFIRE,
+                     id="firefighters-battling-a-fire-is-no-battle"),
+        pytest.param("A fire at the camp forced 1,200 refugees out of their shelters.", E.OTHER_DISASTER,
+                     id="a-fire-at-is-no-gunfire"),
+        pytest.param("Failed rains displaced 9,000 herders in the north.", E.DROUGHT, id="failed-rains-are-a-drought"),
+        pytest.param("Ash fall from the volcano sent 4,000 villagers to temporary shelters.", E.OTHER_DISASTER,
+                     id="ash-fall"),
+        pytest.param("Lava destroyed 600 homes on the island.", E.OTHER_DISASTER, id="lava"),
+        pytest.param("Some 250 houses were destroyed and 900 damaged in the district.", E.OTHER_DISASTER,
+                     id="houses-destroyed-without-violence"),
+        pytest.param("In the hardest-hit villages, 700 people are hosted by relatives.", E.OTHER_DISASTER,
+                     id="hardest-hit-hosted-by-relatives"),
+        pytest.param("About 2,100 people lost their homes, the civil defence said.", E.OTHER_DISASTER,
+                     id="lost-their-homes"),
+        pytest.param("Cerca de 40 familias fueron evacuadas y llevadas a un albergue.", E.OTHER_DISASTER,
+                     id="spanish-evacuadas"),
+        pytest.param("Un alud de lodo dejó 90 damnificados en la quebrada.", E.LANDSLIDE, id="spanish-alud"),
+        pytest.param("Brush fires destroyed 40 homes on the ridge.", E.WILDFIRE, id="brush-fires"),
+        pytest.param("A lack of rain for two seasons pushed 8,000 herders to leave their villages.", E.DROUGHT,
+                     id="lack-of-rain"),
+        pytest.param("The hillside collapsed onto 15 houses; 200 people were moved out.", E.LANDSLIDE,
+                     id="hillside-collapsed"),
+        pytest.param("Flood control and drought relief offices said 5,000 people were evacuated after heavy rain.",
+                     E.FLOOD, id="an-office-named-for-drought-names-no-drought"),
+        pytest.param("Militants destroyed 12 houses in the village.", E.OTHER,
+                     id="houses-destroyed-by-militants-are-no-disaster"),
+    ],
+)
+def test_disaster_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
