@@ -52,7 +52,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
-_HOUSING = "housing"
+_HOUSING, _AIR_FORCE, _FIRED = "housing", "air_force", "fired"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -74,7 +74,10 @@ _add(E.AIRSTRIKE, "airstrike airstrikes airstriked warplane warplanes airraid ai
      phrases=("air strike", "air strikes", "air raid", "air raids", "drone strike", "drone strikes", "drone attack",
               "drone attacks", "fighter jets", "helicopter gunship", "helicopter gunships", "aerial bombardment",
               "aerial attack", "aerial attacks", "air attack", "barrel bomb", "barrel bombs", "unmanned aerial",
-              "coalition aircraft", "jets struck", "jets bombed", "drones struck", "drone struck", "air force"))
+              "coalition aircraft", "jets struck", "jets bombed", "drones struck", "drone struck"))
+# An air force strikes, but "a member of the Air Force Intelligence" shot by gunmen names no strike (see _pick).
+_add(_AIR_FORCE, phrases=("air force",))
+_add(_ARMED_TARGET, phrases=("air force",))
 _add(E.SHELLING, "shelled shelling shells mortar mortars mortared artillery rocket rockets missile missiles katyusha "
                  "howitzer howitzers projectile projectiles bombardment bombarded bombarding shellfire",
      phrases=("tank fire", "grad rockets"))
@@ -97,7 +100,8 @@ _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chantin
 _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights shootout shootouts ambush ambushed ambushes "
                     "battle battled battles battling engaged offensive repelled repulsed skirmish skirmishes",
      stems="clash skirmish",
-     phrases=("gun battle", "gun battles", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
+     phrases=("gun battle", "gun battles", "gun fight", "gun fights", "fire fight", "shot back", "fired back",
+              "firing back", "shooting back", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
               "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
               "clearance operation", "military operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
@@ -112,7 +116,7 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
                     "posts base bases outpost convoy patrol positions position commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
-                    "paramilitary constabulary levies")
+                    "paramilitary constabulary levies barracks garrison gang gangs gangster gangsters intelligence")
 # Police and guards are armed targets only as the object of the violence: as subjects they
 # are mostly the ones reporting or responding ("police said", "officers responded").
 _add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
@@ -130,6 +134,9 @@ _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers pea
                        "customers neighbor neighbors neighbour neighbours friend friends relative relatives "
                        "himself herself")
 _add(_KILL, "killed killing kills kill dead died")
+# "fired with unspecified weapons on the positions": violence when armed actors are named (see _pick); "the
+# company fired 200 workers" is none
+_add(_FIRED, "fired firing", phrases=("fired at", "fired on", "fired upon", "firing at", "firing on"))
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
 _add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down"))
 _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
@@ -305,6 +312,7 @@ _NOT_NEGATED = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL})
 _NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
+_AIR_FORCE_HARM = frozenset({_KILL, _HURT, _ATTACK, E.BOMBING, E.SHELLING})
 
 
 # Who kills when a sentence names a killing and civilian victims but no weapon: armed actors
@@ -338,8 +346,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         return E.RIOT
     if E.SUICIDE_ATTACK in tags:
         return E.SUICIDE_ATTACK
-    if E.AIRSTRIKE in tags:
-        return E.AIRSTRIKE
+    if E.AIRSTRIKE in tags or (_AIR_FORCE in tags and not _AIR_FORCE_HARM.isdisjoint(tags)
+                               and E.ATTACK_ON_CIVILIANS not in tags and E.ARMED_CLASH not in tags):
+        return E.AIRSTRIKE  # (an air force that bombs or kills; gunmen who shoot an air force officer do not)
     if _SMALL_ARMS in tags and (E.SHELLING in tags or E.BOMBING in tags or _ATTACK in tags):
         return E.ARMED_CLASH  # "fired grenade launchers, machine guns and small arms at positions"
     for event_type in (E.SHELLING, E.BOMBING, E.ABDUCTION):
@@ -354,7 +363,7 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     hazard = next((h for h in _HAZARDS if h in tags), None)
     if (hazard is None or hazard == E.FLOOD) and "rain" in lower and any(w in lower for w in _NO_RAIN):
         hazard = E.DROUGHT
-    violent = not _VIOLENT.isdisjoint(tags)
+    violent = not _VIOLENT.isdisjoint(tags) or (_FIRED in tags and _ARMED_TARGET in tags)
     if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
         # ("firefighters battled the blaze" fight a fire)
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
@@ -398,7 +407,7 @@ _VIOLENT_VERBS = frozenset({
     "hit", "gunned", "struck", "assaulted", "lynched",
 })
 _PASSIVE = frozenset({"was", "were", "been", "being", "got", "is", "are"})
-_NOT_SERVING = frozenset({"former", "retired", "ex", "off"})  # an off-duty soldier is a civilian to ACLED
+_NOT_SERVING = frozenset({"former", "retired", "ex"})  # an off-duty soldier is a civilian to ACLED
 
 
 def _target_kind(lower: str) -> str | None:
@@ -418,7 +427,7 @@ def _target_kind(lower: str) -> str | None:
                     break
                 span.append(x)
         kinds = [tag for x in span for tag in _WORDS.get(x, ())]
-        if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
+        if not _NOT_SERVING.isdisjoint(span) or ("off" in span and "duty" in span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds or _WEAK_ARMED in kinds:
             return _ARMED_TARGET

@@ -268,3 +268,34 @@ def test_each_event_of_an_article_is_classified_as_if_alone() -> None:
 )
 def test_disaster_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Military forces of one side fired at the positions of the other side's troops.", E.ARMED_CLASH,
+                     id="fired-at-positions"),
+        pytest.param("The soldiers fired with unidentified weapons on the positions of the rebels.", E.ARMED_CLASH,
+                     id="fired-on-positions"),
+        pytest.param("The bank fired 300 workers after the merger.", E.OTHER, id="fired-workers-is-no-violence"),
+        pytest.param("Gunmen shot dead a member of the Air Force Intelligence near the town.", E.ARMED_CLASH,
+                     id="air-force-member-shot-is-no-airstrike"),
+        pytest.param("The air force commander said new jets would arrive next year.", E.OTHER,
+                     id="air-force-without-violence"),
+        pytest.param("Air force jets bombed the rebels' depot, killing 6 fighters.", E.AIRSTRIKE,
+                     id="air-force-bombing-is-an-airstrike"),
+        pytest.param("Gunmen opened fire on a patrol and the police shot back, killing one gunman.", E.ARMED_CLASH,
+                     id="shot-back"),
+        pytest.param("A gun fight broke out between police and robbers, leaving 2 robbers dead.", E.ARMED_CLASH,
+                     id="gun-fight-in-two-words"),
+        pytest.param("A gang member was shot dead by members of a rival gang.", E.ARMED_CLASH, id="gang-on-gang"),
+        pytest.param("Rebels raided an army outpost and made off with weapons.", E.ARMED_CLASH,
+                     id="made-off-is-no-off-duty"),
+        pytest.param("An off-duty soldier was shot dead by gunmen outside his home.", E.ATTACK_ON_CIVILIANS,
+                     id="off-duty-soldier-is-a-civilian"),
+        pytest.param("Jihadists attacked the garrison at dawn and were repelled; 3 attackers died.", E.ARMED_CLASH,
+                     id="garrison"),
+    ],
+)
+def test_battle_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
