@@ -52,7 +52,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
-_HOUSING, _AIR_FORCE, _FIRED = "housing", "air_force", "fired"
+_HOUSING, _AIR_FORCE, _FIRED, _BURNING = "housing", "air_force", "fired", "burning_object"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -95,7 +95,7 @@ _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch 
               "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
      stems="protest demonstrat marcher",
-     phrases=("went on strike", "hunger strike", "general strike", "staged a", "blocked the", "blocked a", "marched in",
+     phrases=("built barricades", "erected barricades", "went on strike", "hunger strike", "general strike", "staged a", "blocked the", "blocked a", "marched in",
               "marched to", "marched against", "marched through"))
 _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights shootout shootouts ambush ambushed ambushes "
                     "battle battled battles battling engaged offensive repelled repulsed skirmish skirmishes",
@@ -138,9 +138,15 @@ _add(_KILL, "killed killing kills kill dead died")
 # company fired 200 workers" is none
 _add(_FIRED, "fired firing", phrases=("fired at", "fired on", "fired upon", "firing at", "firing on"))
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
-_add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down"))
+_add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "it ablaze",
+                                     "them ablaze", "it alight", "them alight"))
+# What a crowd burns on a road ("blocked the road with a burning bus", "set the barricades on fire"): a riot
+# when protest words are in the sentence (see _pick); alone it may be a bomb's aftermath
+_add(_BURNING, phrases=("burning bus", "burning vehicle", "burning vehicles", "burning car", "burning cars",
+                        "burning material", "burning materials", "burning debris", "burning barricades",
+                        "burning objects", "burning tyre", "burning tire", "on fire"))
 _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
-             "supporters youths youth workers locals")
+             "supporters youths youth workers locals prisoners inmates")
 _add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
      phrases=("bomb disposal", "negligent discharge"))
@@ -332,11 +338,13 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         if not _NEGATABLE.isdisjoint(tags):
             return E.OTHER  # a defused bomb, an accidental shot: no attack took place
     crowd = E.PROTEST in tags or _CROWD in tags
+    if crowd and _ARSON in tags and ("gunm" in lower or _PERPETRATORS.search(lower) is not None):
+        crowd = False  # "gunmen set fire to houses, killing 5 residents": the residents are the victims
     if _ARSON in tags and not crowd:
         # Arson by attackers, not a crowd: an attack on people if any were hurt, else
         # property destruction (ACLED: strategic development; GTD: facility attack).
         return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
-    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags):
+    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags or _BURNING in tags):
         return E.RIOT  # protesters who clash, burn or throw stones (ACLED: violent demonstration)
     if E.PROTEST in tags:
         first = next(t for t in tag_order if t == E.PROTEST or t in _VIOLENCE)
@@ -367,6 +375,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
         # ("firefighters battled the blaze" fight a fire)
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
+    if violent and _crowd_did_it(lower):
+        return E.RIOT  # "villagers beat a thief to death", "supporters clashed" (ACLED: mob violence)
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
             _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
         # (the last: "militants killed 5 civilians", "an armed group killed a teacher")
@@ -389,6 +399,42 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         # "417 homes were destroyed": disaster reporting; the cause is settled as displacement's
         return E.DISPLACEMENT
     return None
+
+
+# Who a crowd is, and what it does with its hands ("a group of men beat", "supporters clashed").
+_CROWD_DOERS = frozenset("crowd crowds mob mobs villagers residents locals youths supporters protesters protestors "
+                         "demonstrators rioters inhabitants students prisoners inmates workers".split())
+_HAND_VIOLENCE = frozenset("beat beaten beating attacked assaulted clashed fought lynched stoned pelted hacked killed "
+                           "torched stormed vandalised vandalized thrashed".split())
+
+
+def _crowd_did_it(lower: str) -> bool:
+    """A crowd, not armed men, does the violence: a crowd word up to six words before the
+    first active violent verb ("a group of youths beat up a soldier"), or after the "by"
+    of a passive one ("beaten to death by a group of men"). No gun and no armed actor."""
+    if "gun" in lower or "shot" in lower or "fire" in lower or _PERPETRATORS.search(lower) is not None:
+        return False
+    words = _TOKEN.findall(lower)
+    for i, w in enumerate(words):
+        if w not in _HAND_VIOLENCE:
+            continue
+        if i > 0 and words[i - 1] in _PASSIVE:
+            after = words[i + 1:i + 8]
+            if "by" in after:
+                j = i + 2 + after.index("by")
+                return _names_crowd(words[j:j + 4])
+            continue
+        return _names_crowd(words[max(0, i - 6):i])
+    return False
+
+
+def _names_crowd(span: list[str]) -> bool:
+    """A crowd word in ``span``, or "group of", with no armed actor ("a group of police")."""
+    if any(_ARMED_TARGET in _WORDS.get(w, ()) or _WEAK_ARMED in _WORDS.get(w, ()) for w in span):
+        return False
+    if not _CROWD_DOERS.isdisjoint(span):
+        return True
+    return any(w == "group" and span[k + 1:k + 2] == ["of"] for k, w in enumerate(span))
 
 
 # "a fire at the camp", "the fire on the hillside": the noun, not gunfire ("opened fire at")

@@ -299,3 +299,41 @@ def test_disaster_type_examples(text: str, expected: E) -> None:
 )
 def test_battle_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A crowd beat a suspected thief to death near the bus station.", E.RIOT, id="crowd-beating"),
+        pytest.param("A woman was attacked and beaten to death by a group of men over a land dispute.", E.RIOT,
+                     id="beaten-by-a-group-of-men"),
+        pytest.param("A group of youths beat up a soldier after a quarrel; he later died.", E.RIOT,
+                     id="youths-beat-a-soldier"),
+        pytest.param("Rival party supporters clashed with sticks and stones, injuring 8.", E.RIOT,
+                     id="supporters-clashed"),
+        pytest.param("Villagers attacked a vaccination team, injuring two nurses.", E.RIOT, id="villagers-attacked"),
+        pytest.param("Students blocked the highway with a burning bus after their leader's arrest.", E.RIOT,
+                     id="protest-with-a-burning-vehicle"),
+        pytest.param("Residents built barricades and set them on fire to demand electricity.", E.RIOT,
+                     id="barricades-set-on-fire"),
+        pytest.param("Protesters stormed the town hall and set it ablaze.", E.RIOT, id="set-it-ablaze"),
+        pytest.param("Inmates set fire to their cells and clashed with guards; two inmates died.", E.RIOT,
+                     id="prison-riot"),
+        pytest.param("Gunmen set fire to houses in the village, killing 5 residents.", E.ATTACK_ON_CIVILIANS,
+                     id="residents-burned-by-gunmen-are-victims"),
+        pytest.param("Villagers were attacked by bandits, who killed 4.", E.ATTACK_ON_CIVILIANS,
+                     id="villagers-as-victims"),
+        pytest.param("Residents said gunmen attacked the village, killing 6.", E.ATTACK_ON_CIVILIANS,
+                     id="residents-reporting"),
+        pytest.param("Troops clashed with militants near the village; residents fled.", E.ARMED_CLASH,
+                     id="residents-fleeing-a-battle"),
+        pytest.param("The group attacked an army convoy on the highway.", E.ARMED_CLASH,
+                     id="the-group-is-no-crowd"),
+        pytest.param("A group of police clashed with soldiers at a checkpoint; two soldiers were hurt.", E.ARMED_CLASH,
+                     id="a-group-of-police-is-no-crowd"),
+        pytest.param("Two people were found dead in a house where a man had barricaded himself.", E.OTHER,
+                     id="barricaded-himself-is-no-protest"),
+    ],
+)
+def test_riot_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
