@@ -84,7 +84,16 @@ _add(E.SHELLING, "shelled shelling shells mortar mortars mortared artillery rock
 _add(E.BOMBING, "ied ieds vbied bomb bombs bombing bombings bombed bomber explosive explosives explosion explosions "
                 "blast blasts grenade grenades detonated detonation detonating detonate exploded landmine landmines "
                 "uxo",
-     phrases=("land mine", "land mines", "mine exploded", "mine blast", "mine explosion", "booby trap", "booby trapped"))
+     phrases=("land mine", "land mines", "mine exploded", "mine blast", "mine explosion", "booby trap", "booby trapped",
+              "anti tank", "anti personnel", "antitank", "antipersonnel", "mine planted", "mines planted",
+              "planted mine", "mine struck", "mine hit", "mine went", "device went", "devices went", "device exploded",
+              "devices exploded", "roadside device", "roadside devices", "blew up", "blown up", "blowing up",
+              "blow up"))
+# Drones that strike (ACLED: air/drone strike), loitering munitions and "kamikaze drones" included (see _pick)
+_add(E.AIRSTRIKE, "quadcopter quadcopters uav uavs",
+     phrases=("drone targeted", "drones targeted", "drone hit", "drones hit", "drone dropped", "drones dropped",
+              "armed drone", "armed drones", "drone fired", "drones fired", "drone bombed", "drone attacked",
+              "drones attacked", "loitering munition", "loitering munitions", "kamikaze drone", "kamikaze drones"))
 _add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
      phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into"))
@@ -147,7 +156,8 @@ _add(_BURNING, phrases=("burning bus", "burning vehicle", "burning vehicles", "b
                         "burning objects", "burning tyre", "burning tire", "on fire"))
 _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
              "supporters youths youth workers locals prisoners inmates")
-_add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
+_add(_SMALL_ARMS, "machineguns machinegun",
+     phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
      phrases=("bomb disposal", "negligent discharge"))
 _add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks", stems="earthquak")
@@ -352,11 +362,14 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
             return E.PROTEST  # "gathered to protest the bomb blast": the protest is the event
     if _ARSON in tags:
         return E.RIOT
-    if E.SUICIDE_ATTACK in tags:
-        return E.SUICIDE_ATTACK
+    if E.SUICIDE_ATTACK in tags and not (E.AIRSTRIKE in tags and "kamikaze" in lower):
+        return E.SUICIDE_ATTACK  # (a "kamikaze drone" is a drone strike)
     if E.AIRSTRIKE in tags or (_AIR_FORCE in tags and not _AIR_FORCE_HARM.isdisjoint(tags)
                                and E.ATTACK_ON_CIVILIANS not in tags and E.ARMED_CLASH not in tags):
         return E.AIRSTRIKE  # (an air force that bombs or kills; gunmen who shoot an air force officer do not)
+    if _SMALL_ARMS in tags and _at_homes(lower) and (E.SHELLING in tags or "heavy" in lower or "tank" in lower
+                                                     or _CALIBRE.search(lower) is not None):
+        return E.SHELLING  # heavy weapons fired at homes from afar (ACLED: shelling/artillery/missile attack)
     if _SMALL_ARMS in tags and (E.SHELLING in tags or E.BOMBING in tags or _ATTACK in tags):
         return E.ARMED_CLASH  # "fired grenade launchers, machine guns and small arms at positions"
     for event_type in (E.SHELLING, E.BOMBING, E.ABDUCTION):
@@ -399,6 +412,15 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         # "417 homes were destroyed": disaster reporting; the cause is settled as displacement's
         return E.DISPLACEMENT
     return None
+
+
+_CALIBRE = re.compile(r"\d\s?mm\b")
+
+
+def _at_homes(lower: str) -> bool:
+    """Fire aimed at where people live, not at fighters' positions."""
+    return "position" not in lower and ("residential" in lower or "neighbo" in lower or "houses" in lower
+                                        or "civilian areas" in lower or "villages" in lower)
 
 
 # Who a crowd is, and what it does with its hands ("a group of men beat", "supporters clashed").

@@ -337,3 +337,28 @@ def test_battle_type_examples(text: str, expected: E) -> None:
 )
 def test_riot_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A roadside device went off near a police car, killing one officer.", E.BOMBING,
+                     id="device-went-off"),
+        pytest.param("Three soldiers were hurt when their truck hit an anti-tank mine.", E.BOMBING, id="anti-tank-mine"),
+        pytest.param("A mine planted on the track struck a tractor, killing 2 farmers.", E.BOMBING, id="mine-planted"),
+        pytest.param("Insurgents blew up a power line in the province.", E.BOMBING, id="blew-up"),
+        pytest.param("A drone hit an ammunition depot near the border.", E.AIRSTRIKE, id="drone-hit"),
+        pytest.param("Armed drones targeted a convoy on the highway, killing 7.", E.AIRSTRIKE, id="armed-drones"),
+        pytest.param("Kamikaze drones struck the port overnight, killing a guard.", E.AIRSTRIKE,
+                     id="kamikaze-drone-is-no-suicide-attack"),
+        pytest.param("A quadcopter dropped a grenade on a trench, wounding 2 soldiers.", E.AIRSTRIKE, id="quadcopter"),
+        pytest.param("Forces fired 23mm and 12.7mm machine guns at residential areas of the town.", E.SHELLING,
+                     id="heavy-machine-guns-at-homes-are-remote-fire"),
+        pytest.param("Rebels fired mortars and heavy machine guns at houses in the village.", E.SHELLING,
+                     id="mortars-and-machine-guns-at-houses"),
+        pytest.param("Forces fired grenade launchers and heavy machine guns at the positions of the rebels.",
+                     E.ARMED_CLASH, id="heavy-machine-guns-at-positions-stay-a-clash"),
+    ],
+)
+def test_remote_violence_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
