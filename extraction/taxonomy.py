@@ -52,7 +52,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
-_HOUSING, _AIR_FORCE, _FIRED, _BURNING = "housing", "air_force", "fired", "burning_object"
+_HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -125,7 +125,8 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
                     "posts base bases outpost convoy patrol positions position commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
-                    "paramilitary constabulary levies barracks garrison gang gangs gangster gangsters intelligence")
+                    "paramilitary constabulary levies barracks garrison gang gangs gangster gangsters intelligence "
+                    "faction factions corps brigade brigades battalion battalions regiment")
 # Police and guards are armed targets only as the object of the violence: as subjects they
 # are mostly the ones reporting or responding ("police said", "officers responded").
 _add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
@@ -160,6 +161,9 @@ _add(_SMALL_ARMS, "machineguns machinegun",
      phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
      phrases=("bomb disposal", "negligent discharge"))
+# Arms seized by the police or the army: no attack, unless armed men seized them in a raid (see _pick)
+_add(_SEIZED, phrases=("seized explosives", "seized weapons", "seized arms", "seized ammunition", "seized bombs",
+                       "weapons cache", "arms cache"))
 _add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks", stems="earthquak")
 _add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado tornadoes tornados storm storms rainstorm "
               "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm",
@@ -328,6 +332,8 @@ _NOT_NEGATED = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL})
 _NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
+# What makes a claim of responsibility tell the event's kind: a kind of violence, a toll
+_CLAIM_TELLS = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _KILL, _HURT})
 _AIR_FORCE_HARM = frozenset({_KILL, _HURT, _ATTACK, E.BOMBING, E.SHELLING})
 
 
@@ -347,6 +353,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if _NEGATE in tags and _NOT_NEGATED.isdisjoint(tags):
         if not _NEGATABLE.isdisjoint(tags):
             return E.OTHER  # a defused bomb, an accidental shot: no attack took place
+    if _SEIZED in tags and not _NEGATABLE.isdisjoint(tags) and _NOT_NEGATED.isdisjoint(tags) and _HURT not in tags \
+            and ("arrest" in lower or ("gunm" not in lower and _PERPETRATORS.search(lower) is None)):
+        return E.OTHER  # "police arrested 4 militants and seized explosives"; not "gunmen raided ... seized arms"
     crowd = E.PROTEST in tags or _CROWD in tags
     if crowd and _ARSON in tags and ("gunm" in lower or _PERPETRATORS.search(lower) is not None):
         crowd = False  # "gunmen set fire to houses, killing 5 residents": the residents are the victims
@@ -388,6 +397,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
         # ("firefighters battled the blaze" fight a fire)
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
+    if violent and _CLAIM_TELLS.isdisjoint(tags) and ("responsib" in lower or "attributed" in lower):
+        return None  # "no group claimed responsibility for the attack": a claim, not the event's kind
     if violent and _crowd_did_it(lower):
         return E.RIOT  # "villagers beat a thief to death", "supporters clashed" (ACLED: mob violence)
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (

@@ -358,6 +358,12 @@ def test_riot_type_examples(text: str, expected: E) -> None:
                      id="mortars-and-machine-guns-at-houses"),
         pytest.param("Forces fired grenade launchers and heavy machine guns at the positions of the rebels.",
                      E.ARMED_CLASH, id="heavy-machine-guns-at-positions-stay-a-clash"),
+        pytest.param("Police arrested four militants and seized weapons and explosives in the raid.", E.OTHER,
+                     id="seized-explosives-is-no-bombing"),
+        pytest.param("Gunmen raided the headquarters of a rival faction and seized weapons and vehicles.",
+                     E.ARMED_CLASH, id="arms-seized-in-a-raid-by-gunmen-stay-violence"),
+        pytest.param("Assailants wrecked a mobile phone mast. No casualties were reported. Sources attributed the "
+                     "attack to insurgents.", E.OTHER, id="a-claim-tells-no-kind"),
     ],
 )
 def test_remote_violence_type_examples(text: str, expected: E) -> None:
