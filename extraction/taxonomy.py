@@ -399,7 +399,7 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
     if violent and _CLAIM_TELLS.isdisjoint(tags) and ("responsib" in lower or "attributed" in lower):
         return None  # "no group claimed responsibility for the attack": a claim, not the event's kind
-    if violent and _crowd_did_it(lower):
+    if violent and (_CROWD in tags or "group of" in lower) and _crowd_did_it(lower):
         return E.RIOT  # "villagers beat a thief to death", "supporters clashed" (ACLED: mob violence)
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
             _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
