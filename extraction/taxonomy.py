@@ -53,6 +53,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
+_BLOCKED = "blocked"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -104,8 +105,12 @@ _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch 
               "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
      stems="protest demonstrat marcher",
-     phrases=("built barricades", "erected barricades", "went on strike", "hunger strike", "general strike", "staged a", "blocked the", "blocked a", "marched in",
-              "marched to", "marched against", "marched through"))
+     phrases=("built barricades", "erected barricades", "on strike", "hunger strike", "general strike", "staged a",
+              "marched in", "marched to", "marched against", "marched through"))
+_add(E.PROTEST, "hartal bandh")  # South Asian shutdown strikes
+# A road blocked by people is a protest; by a landslide, a crash or the police it is none (see _pick)
+_add(_BLOCKED, phrases=("blocked the", "blocked a", "blocked roads", "blocked road", "blocked with", "blocking roads",
+                        "blocking the", "blocked off"))
 _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights shootout shootouts ambush ambushed ambushes "
                     "battle battled battles battling engaged offensive repelled repulsed skirmish skirmishes",
      stems="clash skirmish",
@@ -233,6 +238,7 @@ _HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, 
 # Rain that did not come names a drought, though "rains" alone is a flood word.
 _NO_RAIN = ("failed rain", "lack of rain", "poor rain", "little rain", "erratic rain", "below-average rain",
             "below average rain", "scarce rain", "insufficient rain", "absence of rain", "shortage of rain")
+_HAZARD_SET = frozenset(_HAZARDS)
 _SPECIFIC_VIOLENCE = (E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION)
 _VIOLENCE = frozenset({*_SPECIFIC_VIOLENCE, E.TERRITORIAL_CHANGE, E.RIOT, E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS})
 _TERRITORY_OBJECT = re.compile(
@@ -363,7 +369,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         # Arson by attackers, not a crowd: an attack on people if any were hurt, else
         # property destruction (ACLED: strategic development; GTD: facility attack).
         return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
-    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags or _BURNING in tags):
+    protest = E.PROTEST in tags or (_BLOCKED in tags and _CROWD in tags)
+    if protest and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags or _BURNING in tags):
         return E.RIOT  # protesters who clash, burn or throw stones (ACLED: violent demonstration)
     if E.PROTEST in tags:
         first = next(t for t in tag_order if t == E.PROTEST or t in _VIOLENCE)
@@ -390,6 +397,12 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         return E.RIOT
     if E.PROTEST in tags:
         return E.PROTEST
+    if _BLOCKED in tags and (_CROWD in tags or _CIVILIAN_TARGET in tags) and _KILL not in tags \
+            and _VIOLENT.isdisjoint(tags) and _HAZARD_SET.isdisjoint(tags):
+        return E.PROTEST  # "farmers blocked roads with their tractors"; not "a landslide blocked the highway"
+    if ("gathered" in lower or "assembled" in lower or "to the streets" in lower) and _VIOLENT.isdisjoint(tags) \
+            and _KILL not in tags and any(w in lower for w in _GRIEVANCE):
+        return E.PROTEST  # "residents gathered to denounce power cuts", "took to the streets demanding pay"
     hazard = next((h for h in _HAZARDS if h in tags), None)
     if (hazard is None or hazard == E.FLOOD) and "rain" in lower and any(w in lower for w in _NO_RAIN):
         hazard = E.DROUGHT
@@ -432,6 +445,10 @@ def _at_homes(lower: str) -> bool:
     """Fire aimed at where people live, not at fighters' positions."""
     return "position" not in lower and ("residential" in lower or "neighbo" in lower or "houses" in lower
                                         or "civilian areas" in lower or "villages" in lower)
+
+
+# What a gathering asks for, which makes it a protest
+_GRIEVANCE = ("demand", "denounc", "condemn", "call for", "calling for", "against", "to the streets", "chant")
 
 
 # Who a crowd is, and what it does with its hands ("a group of men beat", "supporters clashed").

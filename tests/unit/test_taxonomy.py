@@ -368,3 +368,29 @@ def test_riot_type_examples(text: str, expected: E) -> None:
 )
 def test_remote_violence_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Dozens of nurses took to the streets of the capital demanding back pay.", E.PROTEST,
+                     id="took-to-the-streets"),
+        pytest.param("Residents gathered outside the town hall to denounce water cuts.", E.PROTEST,
+                     id="gathered-to-denounce"),
+        pytest.param("Farmers blocked roads with their tractors over diesel prices.", E.PROTEST, id="farmers-blocked-roads"),
+        pytest.param("Students blocked with stones the main avenue to demand exams be postponed.", E.PROTEST,
+                     id="blocked-with"),
+        pytest.param("Bus drivers went on strike across the province.", E.PROTEST, id="went-on-strike"),
+        pytest.param("Traders observed a hartal in the district against the new levy.", E.PROTEST, id="hartal"),
+        pytest.param("A landslide blocked the highway, killing 3 people.", E.LANDSLIDE,
+                     id="a-road-blocked-by-a-landslide-is-no-protest"),
+        pytest.param("The crash blocked the motorway for hours.", E.OTHER, id="a-road-blocked-by-a-crash"),
+        pytest.param("Police were blocking the street after a shooting that killed a man.", E.ATTACK_ON_CIVILIANS,
+                     id="a-road-blocked-by-the-police"),
+        pytest.param("Gunmen attacked worshippers gathered for prayers against the drought, killing 4.",
+                     E.ATTACK_ON_CIVILIANS, id="a-gathering-attacked-is-no-protest"),
+        pytest.param("Officials gathered for a ceremony in the capital.", E.OTHER, id="a-gathering-without-grievance"),
+    ],
+)
+def test_protest_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
