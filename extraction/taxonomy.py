@@ -53,7 +53,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
-_BLOCKED = "blocked"
+_BLOCKED, _ACCIDENT = "blocked", "accident"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -120,12 +120,14 @@ _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights sho
               "clearance operation", "military operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
                             "executed execution executions lynched murdered murder murders assassinated assassination "
-                            "tortured torture raped rape hacked massacre massacred killing killings slain beat beaten "
+                            "tortured torture raped rape hacked massacre massacred killings slain beat beaten "
                             "beating lynched",
      stems="massacr assassinat",
-     phrases=("opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
+     # ("killing" as a noun: "the killing of a teacher"; "..., killing 23 passengers" is a toll)
+     phrases=("the killing", "a killing", "killing of", "opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
               "sexual violence", "drive by"))
-_add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed")
+_add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed "
+              "besieged besieging")
 _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
                     "posts base bases outpost convoy patrol positions position commander commanders "
@@ -164,8 +166,15 @@ _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters resid
              "supporters youths youth workers locals prisoners inmates")
 _add(_SMALL_ARMS, "machineguns machinegun",
      phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
-_add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
+_add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered "
+              "unintentionally inadvertently",
      phrases=("bomb disposal", "negligent discharge"))
+# Explosions nobody set off: gas cylinders, boilers, transformers, fireworks (accidents are `other`)
+_add(_ACCIDENT, "fireworks firecracker firecrackers",
+     phrases=("gas cylinder", "gas cylinders", "cylinder blast", "cylinder explosion", "cylinder exploded",
+              "gas explosion", "gas leak", "boiler explosion", "boiler blast", "boiler exploded", "transformer explosion",
+              "transformer blast", "transformer exploded", "short circuit", "tanker exploded", "tanker explosion",
+              "industrial accident", "factory explosion", "chemical explosion"))
 # Arms seized by the police or the army: no attack, unless armed men seized them in a raid (see _pick)
 _add(_SEIZED, phrases=("seized explosives", "seized weapons", "seized arms", "seized ammunition", "seized bombs",
                        "weapons cache", "arms cache"))
@@ -338,6 +347,7 @@ _NOT_NEGATED = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL})
 _NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
+_NOT_ACCIDENT = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.ARMED_CLASH, E.ABDUCTION, _ATTACK})
 # What makes a claim of responsibility tell the event's kind: a kind of violence, a toll
 _CLAIM_TELLS = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _KILL, _HURT})
 _AIR_FORCE_HARM = frozenset({_KILL, _HURT, _ATTACK, E.BOMBING, E.SHELLING})
@@ -362,6 +372,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if _SEIZED in tags and not _NEGATABLE.isdisjoint(tags) and _NOT_NEGATED.isdisjoint(tags) and _HURT not in tags \
             and ("arrest" in lower or ("gunm" not in lower and _PERPETRATORS.search(lower) is None)):
         return E.OTHER  # "police arrested 4 militants and seized explosives"; not "gunmen raided ... seized arms"
+    if _ACCIDENT in tags and E.BOMBING in tags and _NOT_ACCIDENT.isdisjoint(tags) and "bomb" not in lower \
+            and "gunm" not in lower and _PERPETRATORS.search(lower) is None:
+        return E.OTHER  # "a gas cylinder explosion killed four": an accident, no attack
     crowd = E.PROTEST in tags or _CROWD in tags
     if crowd and _ARSON in tags and ("gunm" in lower or _PERPETRATORS.search(lower) is not None):
         crowd = False  # "gunmen set fire to houses, killing 5 residents": the residents are the victims
@@ -427,7 +440,7 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None:
         return hazard
     # (a fire that forces people out, damages homes or kills: "Nine people died in the fire")
-    if _FIRE in tags and (_GUNFIRE not in tags or _NOUN_FIRE.search(lower) is not None) and (
+    if _FIRE in tags and (_GUNFIRE not in tags or _NOUN_FIRE.search(lower) is not None) and not _gun_named(lower) and (
             E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags or _HURT in tags):
         return _fire_kind(lower)
     if E.DISPLACEMENT in tags:
@@ -490,6 +503,11 @@ def _names_crowd(span: list[str]) -> bool:
 # "a fire at the camp", "the fire on the hillside": the noun, not gunfire ("opened fire at")
 _NOUN_FIRE = re.compile(r"\b(?:a|the|huge|massive|large|big) fire (?:at|on)\b")
 _WILDLAND = ("forest", "bush", "brush", "grass", "acre", "hectare", "hills", "vegetation", "woodland", "scrub")
+
+
+def _gun_named(lower: str) -> bool:
+    """A gun in the sentence: "fire" is then the gun's ("unintentionally fire the shotgun")."""
+    return "gun" in lower or "rifle" in lower or "pistol" in lower or "weapon" in lower
 
 
 def _fire_kind(lower: str) -> EventType:

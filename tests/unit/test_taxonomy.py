@@ -394,3 +394,27 @@ def test_remote_violence_type_examples(text: str, expected: E) -> None:
 )
 def test_protest_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A minibus plunged into a river, killing 14 passengers, police said.", E.OTHER,
+                     id="killing-as-a-toll-is-no-attack"),
+        pytest.param("A gas cylinder explosion at a restaurant killed four people.", E.OTHER,
+                     id="gas-cylinder-explosion-is-an-accident"),
+        pytest.param("A transformer exploded at the market, injuring 6 traders.", E.OTHER, id="transformer-exploded"),
+        pytest.param("He said he unintentionally fired the shotgun, striking his friend and killing him.", E.OTHER,
+                     id="an-unintended-shot-is-no-fire-disaster"),
+        pytest.param("Armed vehicles besieged a mosque in the village, killing a worshipper inside.",
+                     E.ATTACK_ON_CIVILIANS, id="besieged"),
+        pytest.param("Activists condemned the killing of a journalist in the capital.", E.ATTACK_ON_CIVILIANS,
+                     id="the-killing-of-stays-an-attack"),
+        pytest.param("A bomb hidden in a gas cylinder exploded at the market, killing 7.", E.BOMBING,
+                     id="a-bomb-in-a-cylinder-stays-a-bombing"),
+        pytest.param("Militants attacked a village, killing 11 residents.", E.ATTACK_ON_CIVILIANS,
+                     id="attack-killing-residents"),
+    ],
+)
+def test_accident_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
