@@ -199,7 +199,9 @@ _add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "fai
                                              "rain deficit"))
 _add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic lava lahar lahars ashfall "
                        "pyroclastic",
-     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall"))
+     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall",
+                                         "spewing ash", "spewed ash", "spewing lava", "ash cloud", "ash clouds", "hot ash",
+                                         "ash column"))
 # Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
 # at accents: "furacão" reads "furac", "huracán" "hurac")
 _add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes enchente enchentes "
@@ -243,7 +245,8 @@ _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
 _PHRASE_FIRST = frozenset(p.split()[0] for p in _PHRASES)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
-_HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
+# (a wildfire before a storm: "a wildfire fanned by strong winds" is the fire)
+_HAZARDS = (E.EARTHQUAKE, E.WILDFIRE, E.STORM, E.LANDSLIDE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
 # Rain that did not come names a drought, though "rains" alone is a flood word.
 _NO_RAIN = ("failed rain", "lack of rain", "poor rain", "little rain", "erratic rain", "below-average rain",
             "below average rain", "scarce rain", "insufficient rain", "absence of rain", "shortage of rain")
