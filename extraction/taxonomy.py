@@ -102,7 +102,9 @@ _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch 
              "ransacked looted looting",
      phrases=("threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
               "burnt tyres", "burning tyres", "burned tires", "burning tires", "violent protest", "violent protests",
-              "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
+              "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails",
+              "stone throwing", "stone throwers", "throwing stones", "hurled stones", "hurling stones", "threw bricks",
+              "pelting stones", "stone pelters", "turned violent", "became violent", "pelted police"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
      stems="protest demonstrat marcher",
      phrases=("built barricades", "erected barricades", "on strike", "hunger strike", "general strike", "staged a",
@@ -155,7 +157,7 @@ _add(_KILL, "killed killing kills kill dead died")
 # company fired 200 workers" is none
 _add(_FIRED, "fired firing", phrases=("fired at", "fired on", "fired upon", "firing at", "firing on"))
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
-_add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "it ablaze",
+_add(_ARSON, "torched torching arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "set alight", "it ablaze",
                                      "them ablaze", "it alight", "them alight"))
 # What a crowd burns on a road ("blocked the road with a burning bus", "set the barricades on fire"): a riot
 # when protest words are in the sentence (see _pick); alone it may be a bomb's aftermath
