@@ -121,7 +121,7 @@ _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights sho
               "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
               "clearance operation", "military operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
-                            "executed execution executions lynched murdered murder murders assassinated assassination "
+                            "executed execution executions slit slaughtered decapitated lynched murdered murder murders assassinated assassination "
                             "tortured torture raped rape hacked massacre massacred killings slain beat beaten "
                             "beating lynched",
      stems="massacr assassinat",
@@ -135,7 +135,8 @@ _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "posts base bases outpost convoy patrol positions position commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
                     "paramilitary constabulary levies barracks garrison gang gangs gangster gangsters intelligence "
-                    "faction factions corps brigade brigades battalion battalions regiment")
+                    "faction factions corps brigade brigades battalion battalions regiment regime marine marines "
+                    "peacekeeper peacekeepers guardsmen gendarme gendarmes")
 # Police and guards are armed targets only as the object of the violence: as subjects they
 # are mostly the ones reporting or responding ("police said", "officers responded").
 _add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
@@ -151,7 +152,10 @@ _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers pea
                        "teenager teenagers toddler toddlers infant baby kid kids son sons daughter daughters father "
                        "mother wife husband girlfriend boyfriend victim victims bystander bystanders customer "
                        "customers neighbor neighbors neighbour neighbours friend friends relative relatives "
-                       "himself herself")
+                       "himself herself fishermen fisherman loggers herders herder miners miner hunters pastor pastors "
+                       "priest priests chief chiefs delegate delegates merchant merchants pastoralists motorcyclist "
+                       "motorcyclists refugees inhabitants shopkeeper shopkeepers monk monks nun nuns volunteers "
+                       "volunteer guests diners shoppers spectators fans pupils schoolchildren patients")
 _add(_KILL, "killed killing kills kill dead died")
 # "fired with unspecified weapons on the positions": violence when armed actors are named (see _pick); "the
 # company fired 200 workers" is none
@@ -364,7 +368,7 @@ _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops)\b"
+    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors)\b"
 )
 
 
@@ -433,7 +437,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if violent and (_CROWD in tags or "group of" in lower) and _crowd_did_it(lower):
         return E.RIOT  # "villagers beat a thief to death", "supporters clashed" (ACLED: mob violence)
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
-            _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
+            _KILL in tags and (_CIVILIAN_TARGET in tags or _WEAK_CIVILIAN in tags)
+            and _PERPETRATORS.search(lower) is not None):
         # (the last: "militants killed 5 civilians", "an armed group killed a teacher")
         # ACLED's line: violence against armed actors is a battle, against civilians an attack.
         if E.ARMED_CLASH in tags:
@@ -523,8 +528,15 @@ def _fire_kind(lower: str) -> EventType:
 _VIOLENT_VERBS = frozenset({
     "shot", "killed", "attacked", "targeted", "ambushed", "assassinated", "murdered", "stabbed", "beheaded",
     "executed", "abducted", "kidnapped", "wounded", "injured", "beat", "beaten", "fire", "raided", "stormed",
-    "hit", "gunned", "struck", "assaulted", "lynched",
+    "hit", "gunned", "struck", "assaulted", "lynched", "hacked", "slaughtered", "slit", "tortured", "raped",
+    "massacred", "decapitated", "killing", "wounding", "injuring",
 })
+# Where a verb's object ends: a place or time, or the report ("..., killing eight guests, police said")
+_SAID = frozenset({"said", "says", "told", "reported"})
+_SPAN_ENDS = frozenset({"by", "in", "near", "at", "while", "when", "during", "according", *_SAID})
+# Words of a verb's object that name nobody ("killed at least two of them")
+_NOT_A_VICTIM = frozenset("and the two three four five six seven eight nine ten several dozens dozen some about least "
+                          "more than them him her his their its one other others also then later were was had".split())
 _PASSIVE = frozenset({"was", "were", "been", "being", "got", "is", "are"})
 _NOT_SERVING = frozenset({"former", "retired", "ex"})  # an off-duty soldier is a civilian to ACLED
 
@@ -534,23 +546,29 @@ def _target_kind(lower: str) -> str | None:
     violent verb takes: after an active verb ("militants killed two soldiers"), before a
     passive one ("a policeman was shot by gunmen"). None when the sentence does not say."""
     words = _TOKEN.findall(lower)
+    unarmed = None
     for i, w in enumerate(words):
         if w not in _VIOLENT_VERBS:
             continue
-        if i > 0 and words[i - 1] in _PASSIVE:
+        passive = i > 0 and words[i - 1] in _PASSIVE
+        if passive:
             span = words[max(0, i - 7):i - 1]
         else:
             span = []
-            for x in words[i + 1:i + 9]:
-                if x in {"by", "in", "near", "at", "while", "when", "during"}:
-                    break
+            for j in range(i + 1, min(i + 9, len(words))):
+                x = words[j]
+                if x in _SPAN_ENDS or (j + 1 < len(words) and words[j + 1] in _SAID):
+                    break  # (", killing eight guests, police said": the police report, they are no victims)
                 span.append(x)
         kinds = [tag for x in span for tag in _WORDS.get(x, ())]
-        if not _NOT_SERVING.isdisjoint(span) or ("off" in span and "duty" in span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
+        if not _NOT_SERVING.isdisjoint(span) or ("off" in span and "duty" in span) or _CIVILIAN_TARGET in kinds \
+                or _WEAK_CIVILIAN in kinds:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds or _WEAK_ARMED in kinds:
             return _ARMED_TARGET
-    return None
+        if unarmed is None and not passive and any(len(x) > 2 and x.isalpha() and x not in _NOT_A_VICTIM for x in span):
+            unarmed = _CIVILIAN_TARGET  # someone named who is no armed actor ("executed an electoral delegate")
+    return unarmed
 
 
 class _Article:

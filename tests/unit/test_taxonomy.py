@@ -429,3 +429,31 @@ def test_protest_type_examples(text: str, expected: E) -> None:
 )
 def test_accident_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Militants executed an electoral delegate in the village.", E.ATTACK_ON_CIVILIANS,
+                     id="someone-unarmed-named-as-the-object"),
+        pytest.param("Insurgents killed 8 fishermen on the lake.", E.ATTACK_ON_CIVILIANS, id="fishermen"),
+        pytest.param("Jihadists slit the throats of four loggers in the forest.", E.ATTACK_ON_CIVILIANS, id="slit"),
+        pytest.param("A militia raided the village, killing 11 inhabitants.", E.ATTACK_ON_CIVILIANS,
+                     id="raided-killing-inhabitants"),
+        pytest.param("A body was found in the city; the man had been killed by an unknown armed group.",
+                     E.ATTACK_ON_CIVILIANS, id="a-man-killed-by-an-armed-group"),
+        pytest.param("Rebels hacked to death 17 people in the territory.", E.ATTACK_ON_CIVILIANS, id="hacked-to-death"),
+        pytest.param("A sniper killed a woman fetching water near the frontline.", E.ATTACK_ON_CIVILIANS,
+                     id="sniper"),
+        pytest.param("Gunmen attacked a wedding party, killing eight guests and wounding six, police said.",
+                     E.ATTACK_ON_CIVILIANS, id="police-reporting-after-the-toll-are-no-victims"),
+        pytest.param("Gunmen shot dead a member of the regime's military intelligence in the town.", E.ARMED_CLASH,
+                     id="a-member-of-the-regime-forces"),
+        pytest.param("A wanted militant commander was killed in an operation in the valley.", E.ARMED_CLASH,
+                     id="a-passive-victim-named-as-a-militant"),
+        pytest.param("Militants killed three soldiers in an attack on their post.", E.ARMED_CLASH,
+                     id="soldiers-stay-armed"),
+    ],
+)
+def test_violence_against_civilians_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
