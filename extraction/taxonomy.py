@@ -53,7 +53,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
-_BLOCKED, _ACCIDENT = "blocked", "accident"
+_BLOCKED, _ACCIDENT, _CONFLICT = "blocked", "accident", "conflict"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -119,7 +119,8 @@ _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights sho
      phrases=("gun battle", "gun battles", "gun fight", "gun fights", "fire fight", "shot back", "fired back",
               "firing back", "shooting back", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
               "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
-              "clearance operation", "military operation"))
+              "clearance operation", "military operation", "military operations", "security operations",
+              "security operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
                             "executed execution executions slit slaughtered decapitated lynched murdered murder murders assassinated assassination "
                             "tortured torture raped rape hacked massacre massacred killings slain beat beaten "
@@ -175,6 +176,9 @@ _add(_SMALL_ARMS, "machineguns machinegun",
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered "
               "unintentionally inadvertently",
      phrases=("bomb disposal", "negligent discharge"))
+# Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
+_add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
+     phrases=("armed groups", "armed group"))
 # Explosions nobody set off: gas cylinders, boilers, transformers, fireworks (accidents are `other`)
 _add(_ACCIDENT, "fireworks firecracker firecrackers",
      phrases=("gas cylinder", "gas cylinders", "cylinder blast", "cylinder explosion", "cylinder exploded",
@@ -235,7 +239,7 @@ _add(_HURT, "heridos heridas feridos feridas")
 _add(_FIRE, "fire fires flames burning burned burnt")
 _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
-_add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
+_add(E.DISPLACEMENT, "idp idps pdi pdis homeless fled flee fleeing uprooted sheltered refuge shelters",
      stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their",
                                              "leave their", "their homes"))
 _add(_AFFECTED, "affected damaged destroyed",
@@ -637,10 +641,10 @@ class _Article:
                 self._whole = hazard
             elif cause is not None and cause in _VIOLENCE:
                 self._whole = cause
-            elif ("idp" in low or "internally displaced" in low or "displaced by" in low) \
-                    and _CONFLICT_DISPLACED.search(low) is not None:
+            elif (("idp" in low or "pdi" in low or "internally displaced" in low or "displaced by" in low)
+                  and _CONFLICT_DISPLACED.search(low) is not None) or _CONFLICT in whole:
                 # IDPs as a population (IDMC's conflict vocabulary; disaster reports name the
-                # hazard or speak of evacuees), "displaced by conflict"
+                # hazard or speak of evacuees), "displaced by conflict", "insecurity", "violence"
                 self._whole = E.ARMED_CLASH
             elif _AFFECTED in whole:
                 # "affected", "houses destroyed": the vocabulary of disaster reporting
@@ -652,7 +656,7 @@ class _Article:
 
 
 _CONFLICT_DISPLACED = re.compile(
-    r"\bidps?\b|\binternally\s+displaced\b|\bdisplaced\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|violence|fighting"
+    r"\b(?:idps?|pdis?)\b|\binternally\s+displaced\b|\bdisplaced\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|violence|fighting"
     r"|insecurity|clashes|war|attacks|insurgency)\b")
 
 

@@ -457,3 +457,22 @@ def test_accident_type_examples(text: str, expected: E) -> None:
 )
 def test_violence_against_civilians_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Insecurity in the province has forced 9,000 people from their homes.", E.ARMED_CLASH,
+                     id="insecurity-as-the-cause"),
+        pytest.param("Military operations against the rebels displaced about 40,000 civilians.", E.ARMED_CLASH,
+                     id="military-operations"),
+        pytest.param("Intercommunal violence displaced 5,000 people in the state.", E.ARMED_CLASH,
+                     id="violence-as-the-cause"),
+        pytest.param("Some 7,200 PDI were registered in the commune in March.", E.ARMED_CLASH, id="pdi-are-idps"),
+        pytest.param("Heavy rain flooded the camps, displacing 4,000 people amid the conflict.", E.FLOOD,
+                     id="a-named-hazard-beats-the-conflict-around-it"),
+        pytest.param("About 7,000 people fled their homes.", E.DISPLACEMENT, id="still-no-cause"),
+    ],
+)
+def test_conflict_displacement_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
