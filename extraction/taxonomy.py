@@ -175,7 +175,8 @@ _add(_SMALL_ARMS, "machineguns machinegun",
      phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
 _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered "
               "unintentionally inadvertently",
-     phrases=("bomb disposal", "negligent discharge"))
+     phrases=("bomb disposal", "negligent discharge", "controlled demolition", "controlled explosion",
+              "controlled detonation"))
 # Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
 _add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
      phrases=("armed groups", "armed group"))
