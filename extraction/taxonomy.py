@@ -97,7 +97,8 @@ _add(E.AIRSTRIKE, "quadcopter quadcopters uav uavs",
               "drones attacked", "loitering munition", "loitering munitions", "kamikaze drone", "kamikaze drones"))
 _add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
-     phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into"))
+     phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into",
+              "took over", "taken over", "take over", "now control", "now controls"))
 _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch vandalised vandalized vandalism "
              "ransacked looted looting",
      phrases=("threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
@@ -265,9 +266,11 @@ _HAZARD_SET = frozenset(_HAZARDS)
 _SPECIFIC_VIOLENCE = (E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION)
 _VIOLENCE = frozenset({*_SPECIFIC_VIOLENCE, E.TERRITORIAL_CHANGE, E.RIOT, E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS})
 _TERRITORY_OBJECT = re.compile(
-    r"(?:captured|seized|retook|recaptured|regained|overran|overrun|liberated|control of|fell to|advanced into)"
+    r"(?:captured|seized|retook|recaptured|regained|overran|overrun|liberated|control of|fell to|advanced into"
+    r"|took over|taken over|take over|now controls?)"
     r" (?:full |complete )?(?:control of )?(?:the )?(?:\w+ ){0,2}(?:town|village|city|district|area|base|hill|airport|"
-    r"region|territory|positions?|outpost|headquarters|province|bridge|neighbourhood|neighborhood|island)"
+    r"region|territory|positions?|outpost|headquarters|province|bridge|neighbourhood|neighborhood|island|centre|center"
+    r"|compound)s?\b"
     r"|(?:town|village|city|district|base|hill|area) (?:fell|was captured|was seized|was retaken)"
 )
 

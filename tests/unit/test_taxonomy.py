@@ -480,3 +480,19 @@ def test_violence_against_civilians_type_examples(text: str, expected: E) -> Non
 )
 def test_conflict_displacement_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Insurgents took over the district centre after the police withdrew.", E.TERRITORIAL_CHANGE,
+                     id="took-over-the-district-centre"),
+        pytest.param("The rebels now control the town after a week of fighting.", E.TERRITORIAL_CHANGE,
+                     id="now-control-the-town"),
+        pytest.param("The new manager took over the company last year.", E.OTHER, id="took-over-a-company"),
+        pytest.param("Troops recaptured two villages from the militants.", E.TERRITORIAL_CHANGE,
+                     id="villages-recaptured"),
+    ],
+)
+def test_territorial_change_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
