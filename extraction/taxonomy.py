@@ -70,7 +70,9 @@ def _add(tag: str, words: str = "", stems: str = "", phrases: tuple[str, ...] = 
 _add(E.SUICIDE_ATTACK, "kamikaze svbied svbieds",
      phrases=("suicide bomber", "suicide bombers", "suicide bombing", "suicide bombings", "suicide attack", "suicide attacks",
               "suicide attacker", "suicide attackers", "suicide blast", "suicide car", "suicide vest", "suicide explosion",
-              "suicide truck", "suicide assault", "suicide bomb", "himself up", "herself up", "themselves up"))
+              "suicide truck", "suicide assault", "suicide bomb", "himself up", "herself up", "themselves up",
+              "detonated himself", "detonated herself", "detonated themselves", "explosive vest", "explosives vest",
+              "suicide belt", "explosive belt"))
 _add(E.AIRSTRIKE, "airstrike airstrikes airstriked warplane warplanes airraid airraids",
      phrases=("air strike", "air strikes", "air raid", "air raids", "drone strike", "drone strikes", "drone attack",
               "drone attacks", "fighter jets", "helicopter gunship", "helicopter gunships", "aerial bombardment",
@@ -95,7 +97,8 @@ _add(E.AIRSTRIKE, "quadcopter quadcopters uav uavs",
      phrases=("drone targeted", "drones targeted", "drone hit", "drones hit", "drone dropped", "drones dropped",
               "armed drone", "armed drones", "drone fired", "drones fired", "drone bombed", "drone attacked",
               "drones attacked", "loitering munition", "loitering munitions", "kamikaze drone", "kamikaze drones"))
-_add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
+_add(E.ABDUCTION, "ransom", stems="kidnap abduct hostage",
+     phrases=("taken captive", "held captive", "forced disappearance", "carried away", "carried off", "whisked away"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
      phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into",
               "took over", "taken over", "take over", "now control", "now controls"))
@@ -129,7 +132,7 @@ _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire
      stems="massacr assassinat",
      # ("killing" as a noun: "the killing of a teacher"; "..., killing 23 passengers" is a toll)
      phrases=("the killing", "a killing", "killing of", "opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
-              "sexual violence", "drive by"))
+              "sexual violence", "drive by", "home invasion", "armed robbery"))
 _add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed "
               "besieged besieging")
 _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
@@ -376,7 +379,7 @@ _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors)\b"
+    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors|robbers)\b"
 )
 
 

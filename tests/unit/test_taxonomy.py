@@ -496,3 +496,19 @@ def test_conflict_displacement_type_examples(text: str, expected: E) -> None:
 )
 def test_territorial_change_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Bandits seized 30 villagers and demanded a ransom.", E.ABDUCTION, id="ransom"),
+        pytest.param("Gunmen carried away three farmers from their fields.", E.ABDUCTION, id="carried-away"),
+        pytest.param("A woman wearing an explosive vest detonated herself at the market.", E.SUICIDE_ATTACK,
+                     id="detonated-herself"),
+        pytest.param("A man was killed and his wife wounded in a home invasion on Saturday.", E.ATTACK_ON_CIVILIANS,
+                     id="home-invasion"),
+        pytest.param("Armed robbers killed a shopkeeper in his store.", E.ATTACK_ON_CIVILIANS, id="armed-robbers"),
+    ],
+)
+def test_abduction_and_other_attack_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
