@@ -379,7 +379,8 @@ _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors|robbers)\b"
+    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors|robbers"
+    r"|criminals?|criminal\s+groups?|cartels?|gangs?|gang\s+members)\b"
 )
 
 

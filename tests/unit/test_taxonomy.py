@@ -508,6 +508,10 @@ def test_territorial_change_type_examples(text: str, expected: E) -> None:
         pytest.param("A man was killed and his wife wounded in a home invasion on Saturday.", E.ATTACK_ON_CIVILIANS,
                      id="home-invasion"),
         pytest.param("Armed robbers killed a shopkeeper in his store.", E.ATTACK_ON_CIVILIANS, id="armed-robbers"),
+        pytest.param("Members of a criminal group killed a family of five in their home.", E.ATTACK_ON_CIVILIANS,
+                     id="criminal-group"),
+        pytest.param("Cartel gunmen killed a couple and their son in the town.", E.ATTACK_ON_CIVILIANS,
+                     id="cartel"),
     ],
 )
 def test_abduction_and_other_attack_type_examples(text: str, expected: E) -> None:
