@@ -53,7 +53,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
-_BLOCKED, _ACCIDENT, _CONFLICT = "blocked", "accident", "conflict"
+_BLOCKED, _ACCIDENT, _CONFLICT, _RIFLES = "blocked", "accident", "conflict", "rifles"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -181,6 +181,8 @@ _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental a
               "unintentionally inadvertently",
      phrases=("bomb disposal", "negligent discharge", "controlled demolition", "controlled explosion",
               "controlled detonation"))
+# Firearms beside explosives: "attacked a military base with explosives and rifles" is a battle (see _pick)
+_add(_RIFLES, "rifles rifle firearms guns")
 # Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
 _add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
      phrases=("armed groups", "armed group"))
@@ -422,6 +424,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         return E.SHELLING  # heavy weapons fired at homes from afar (ACLED: shelling/artillery/missile attack)
     if _SMALL_ARMS in tags and (E.SHELLING in tags or E.BOMBING in tags or _ATTACK in tags):
         return E.ARMED_CLASH  # "fired grenade launchers, machine guns and small arms at positions"
+    if E.BOMBING in tags and _RIFLES in tags and _ATTACK in tags and E.SHELLING not in tags \
+            and _target_kind(lower) == _ARMED_TARGET:
+        return E.ARMED_CLASH  # an assault with explosives and rifles on a base (ACLED: armed clash)
     for event_type in (E.SHELLING, E.BOMBING, E.ABDUCTION):
         if event_type in tags:
             return event_type

@@ -300,6 +300,10 @@ def test_disaster_type_examples(text: str, expected: E) -> None:
                      id="off-duty-soldier-is-a-civilian"),
         pytest.param("Jihadists attacked the garrison at dawn and were repelled; 3 attackers died.", E.ARMED_CLASH,
                      id="garrison"),
+        pytest.param("Rebels attacked a military base with explosives and rifles; two soldiers were wounded.",
+                     E.ARMED_CLASH, id="explosives-and-rifles-against-a-base"),
+        pytest.param("Gunmen attacked a bus with explosives and rifles, killing 9 passengers.", E.BOMBING,
+                     id="explosives-and-rifles-against-civilians-stay-a-bombing"),
     ],
 )
 def test_battle_type_examples(text: str, expected: E) -> None:
