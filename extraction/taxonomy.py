@@ -195,19 +195,25 @@ _add(_ACCIDENT, "fireworks firecracker firecrackers",
 # Arms seized by the police or the army: no attack, unless armed men seized them in a raid (see _pick)
 _add(_SEIZED, phrases=("seized explosives", "seized weapons", "seized arms", "seized ammunition", "seized bombs",
                        "weapons cache", "arms cache"))
-_add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks", stems="earthquak")
+_add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks temblor temblors",
+     stems="earthquak")
 _add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado tornadoes tornados storm storms rainstorm "
-              "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm",
-     phrases=("strong winds", "tropical storm", "tropical depression", "high winds"))
-_add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging",
+              "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm sandstorm "
+              "sandstorms duststorm snowfall",
+     phrases=("strong winds", "tropical storm", "tropical depression", "high winds", "heavy snow"))
+_add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging waterlogged cloudburst "
+              "cloudbursts submerged",
      stems="flood inundat overflow",
      phrases=("heavy rain", "heavy rains", "flash flood", "flash floods", "its banks", "their banks", "rising waters",
               "rising water", "water levels", "water level", "high water", "dam burst", "dam breach", "dam collapse",
-              "dam broke"))
+              "dam broke", "glacial lake", "lake outburst", "tidal surge", "tidal surges", "high tide",
+              "high tides", "swollen river", "swollen rivers", "breached its", "its embankment", "embankment breach"))
 _add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides rockfall rockfalls "
                   "mudflow mudflows",
      phrases=("debris flow", "debris flows", "slope failure", "slope failures", "mud flows", "hillside collapsed",
-              "mountainside collapsed", "slope collapsed"))
+              "mountainside collapsed", "slope collapsed", "riverbank erosion", "river erosion", "bank erosion",
+              "coastal erosion", "land subsidence"))
+_add(E.LANDSLIDE, "sinkhole sinkholes")  # ground movement (IDMC: mass movement), as erosion above
 _add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
      phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "brush fires", "grass fire",
               "grass fires", "wild fire", "wild fires", "vegetation fire", "vegetation fires", "scrub fire"))
@@ -215,8 +221,9 @@ _add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
 _add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "failed rains", "rainfall deficit",
                                              "rain deficit"))
 _add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic lava lahar lahars ashfall "
-                       "pyroclastic",
-     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall",
+                       "pyroclastic lightning",
+     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall", "cold snap", "extreme cold",
+                                         "extreme heat", "freezing temperatures",
                                          "spewing ash", "spewed ash", "spewing lava", "ash cloud", "ash clouds", "hot ash",
                                          "ash column"))
 # Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
