@@ -561,6 +561,9 @@ _SPAN_ENDS = frozenset({"by", "in", "near", "at", "while", "when", "during", "ac
 # Words of a verb's object that name nobody ("killed at least two of them")
 _NOT_A_VICTIM = frozenset("and the two three four five six seven eight nine ten several dozens dozen some about least "
                           "more than them him her his their its one other others also then later were was had".split())
+# A town or district attacked names no victims: its defenders may be armed ("militants attacked the town")
+_PLACES = frozenset("town towns village villages district districts city cities area areas province region locality "
+                    "county municipality settlement".split())
 _PASSIVE = frozenset({"was", "were", "been", "being", "got", "is", "are"})
 _NOT_SERVING = frozenset({"former", "retired", "ex"})  # an off-duty soldier is a civilian to ACLED
 
@@ -590,7 +593,8 @@ def _target_kind(lower: str) -> str | None:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds or _WEAK_ARMED in kinds:
             return _ARMED_TARGET
-        if unarmed is None and not passive and any(len(x) > 2 and x.isalpha() and x not in _NOT_A_VICTIM for x in span):
+        if unarmed is None and not passive and _PLACES.isdisjoint(span) \
+                and any(len(x) > 2 and x.isalpha() and x not in _NOT_A_VICTIM for x in span):
             unarmed = _CIVILIAN_TARGET  # someone named who is no armed actor ("executed an electoral delegate")
     return unarmed
 

@@ -475,6 +475,9 @@ def test_accident_type_examples(text: str, expected: E) -> None:
                      id="a-passive-victim-named-as-a-militant"),
         pytest.param("Militants killed three soldiers in an attack on their post.", E.ARMED_CLASH,
                      id="soldiers-stay-armed"),
+        pytest.param("Militants attacked the town of Dara in the morning.", E.ARMED_CLASH,
+                     id="a-town-attacked-names-no-victims"),
+        pytest.param("Militants attacked a market, killing 6.", E.ATTACK_ON_CIVILIANS, id="a-market-attacked"),
     ],
 )
 def test_violence_against_civilians_type_examples(text: str, expected: E) -> None:
