@@ -54,6 +54,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
 _BLOCKED, _ACCIDENT, _CONFLICT, _RIFLES = "blocked", "accident", "conflict", "rifles"
+_ARREST, _NO_FIGHT = "arrest", "no_fight"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -183,6 +184,10 @@ _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental a
               "controlled detonation"))
 # Firearms beside explosives: "attacked a military base with explosives and rifles" is a battle (see _pick)
 _add(_RIFLES, "rifles rifle firearms guns")
+# ACLED's strategic developments: arrests (a raid to arrest is no battle), operations without a fight
+_add(_ARREST, "arrested arrests")
+_add(_NO_FIGHT, phrases=("no clashes", "no clash", "no fighting", "no resistance", "no confrontation",
+                         "without resistance", "without fighting", "without clashes"))
 # Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
 _add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
      phrases=("armed groups", "armed group"))
@@ -377,6 +382,16 @@ _NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
 _NOT_ACCIDENT = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.ARMED_CLASH, E.ABDUCTION, _ATTACK})
+# An arrest is the event unless the sentence also tells of fighting, an attack, a bomb, a protest or a riot
+# (GTD records a bomber caught planting a device as a bombing)
+_NOT_AN_ARREST = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ARMED_CLASH,
+                            E.ATTACK_ON_CIVILIANS, E.ABDUCTION, E.RIOT, E.PROTEST, _ARSON})
+# Violence told as what came before ("after recent fighting", "this followed a deadly explosion")
+_BACKGROUND_CUES = frozenset({E.ARMED_CLASH, _ATTACK, E.BOMBING, E.ATTACK_ON_CIVILIANS, E.SHELLING, E.AIRSTRIKE})
+_BACKGROUND = re.compile(
+    r"\b(?:after|following|followed|amid|amidst|context of)\s+(?:(?:the|a|an|recent|renewed|last|days|weeks|of|"
+    r"heavy|deadly|fierce|intense|previous|several|violent|week|s)\s+){0,4}(?:fighting|clashes|clash|battles?|"
+    r"attacks?|explosions?|blasts?|violence|hostilities|shelling|air\s?strikes?|bombings?)\b")
 # What makes a claim of responsibility tell the event's kind: a kind of violence, a toll
 _CLAIM_TELLS = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _KILL, _HURT})
 _AIR_FORCE_HARM = frozenset({_KILL, _HURT, _ATTACK, E.BOMBING, E.SHELLING})
@@ -405,6 +420,19 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if _ACCIDENT in tags and E.BOMBING in tags and _NOT_ACCIDENT.isdisjoint(tags) and "bomb" not in lower \
             and "gunm" not in lower and _PERPETRATORS.search(lower) is None:
         return E.OTHER  # "a gas cylinder explosion killed four": an accident, no attack
+    toll = _KILL in tags or _HURT in tags
+    if _ARREST in tags and not toll and _NOT_AN_ARREST.isdisjoint(tags):
+        return E.OTHER  # "the army arrested 14 suspects in a raid" (ACLED: arrests, a strategic development)
+    if not _BACKGROUND_CUES.isdisjoint(tags) and E.DISPLACEMENT not in tags and (
+            "after" in lower or "follow" in lower or "amid" in lower or "context of" in lower):
+        # "deployed reinforcements after recent fighting": the fighting is background; read the rest
+        # (with a toll, only a kind of violence read in the rest replaces the sentence's reading;
+        # people who "fled after clashes" were displaced by them: the clashes are the cause)
+        rest = _BACKGROUND.sub(lambda m: " " * len(m.group(0)), lower)
+        if rest != lower:
+            got = _pick(_read_tags(rest), rest)
+            if not toll or got in _VIOLENCE:
+                return got
     crowd = E.PROTEST in tags or _CROWD in tags
     if crowd and _ARSON in tags and ("gunm" in lower or _PERPETRATORS.search(lower) is not None):
         crowd = False  # "gunmen set fire to houses, killing 5 residents": the residents are the victims
@@ -440,6 +468,9 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if _TERRITORY in tags and _TERRITORY_OBJECT.search(lower):
         return E.TERRITORIAL_CHANGE
     if E.RIOT in tags:
+        if not crowd and ("loot" in lower or "ransack" in lower) and ("gunm" in lower or _PERPETRATORS.search(lower)):
+            # looting by armed men is no riot (ACLED: looting/property destruction, a strategic development)
+            return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
         return E.RIOT
     if E.PROTEST in tags:
         return E.PROTEST
@@ -456,6 +487,8 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
         # ("firefighters battled the blaze" fight a fire)
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
+    if _NO_FIGHT in tags and _KILL not in tags and _HURT not in tags:
+        return E.OTHER  # "security forces carried out a search operation; no clashes were reported"
     if violent and _CLAIM_TELLS.isdisjoint(tags) and ("responsib" in lower or "attributed" in lower):
         return None  # "no group claimed responsibility for the attack": a claim, not the event's kind
     if violent and (_CROWD in tags or "group of" in lower) and _crowd_did_it(lower):

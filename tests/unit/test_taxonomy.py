@@ -537,3 +537,30 @@ def test_territorial_change_type_examples(text: str, expected: E) -> None:
 )
 def test_abduction_and_other_attack_type_examples(text: str, expected: E) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The army arrested 14 suspected members of an armed group in a raid on a village.", E.OTHER,
+                     id="an-arrest-raid"),
+        pytest.param("Police arrested a man who shot his neighbour.", E.ATTACK_ON_CIVILIANS,
+                     id="an-arrest-for-a-shooting-tells-the-shooting"),
+        pytest.param("Police arrested 20 protesters at the rally.", E.PROTEST, id="protesters-arrested-stay-a-protest"),
+        pytest.param("Security forces carried out a search operation in the district; no clashes were reported.",
+                     E.OTHER, id="no-clashes"),
+        pytest.param("Government forces deployed reinforcements to the town after recent fighting in the area.",
+                     E.OTHER, id="fighting-as-background"),
+        pytest.param("Officials closed the border crossing; this followed a deadly explosion the day before.",
+                     E.OTHER, id="an-explosion-as-background"),
+        pytest.param("Gunmen attacked a village after clashes with the army, killing 4 farmers.",
+                     E.ATTACK_ON_CIVILIANS, id="a-toll-keeps-the-violence"),
+        pytest.param("About 3,000 households fled the town after clashes between two armed groups.", E.ARMED_CLASH,
+                     id="fled-after-clashes-takes-its-cause"),
+        pytest.param("Rebels looted a health centre and a pharmacy in the village.", E.OTHER,
+                     id="looting-by-armed-men-is-no-riot"),
+        pytest.param("Residents looted shops after the match.", E.RIOT, id="looting-by-a-crowd-stays-a-riot"),
+    ],
+)
+def test_strategic_development_type_examples(text: str, expected: E) -> None:
+    assert _type(text) == expected
