@@ -54,7 +54,7 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
 _HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
 _BLOCKED, _ACCIDENT, _CONFLICT, _RIFLES = "blocked", "accident", "conflict", "rifles"
-_ARREST, _NO_FIGHT = "arrest", "no_fight"
+_ARREST, _LATE_WORD = "arrest", "late_word"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -102,7 +102,7 @@ _add(E.ABDUCTION, "ransom", stems="kidnap abduct hostage",
      phrases=("taken captive", "held captive", "forced disappearance", "carried away", "carried off", "whisked away"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
      phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into",
-              "took over", "taken over", "take over", "now control", "now controls"))
+              "took over", "taken over", "take over"))
 _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch vandalised vandalized vandalism "
              "ransacked looted looting",
      phrases=("threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
@@ -112,7 +112,7 @@ _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch 
               "pelting stones", "stone pelters", "turned violent", "became violent", "pelted police"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
      stems="protest demonstrat marcher",
-     phrases=("built barricades", "erected barricades", "on strike", "hunger strike", "general strike", "staged a",
+     phrases=("built barricades", "erected barricades", "hunger strike", "general strike", "staged a",
               "marched in", "marched to", "marched against", "marched through"))
 _add(E.PROTEST, "hartal bandh")  # South Asian shutdown strikes
 # A road blocked by people is a protest; by a landslide, a crash or the police it is none (see _pick)
@@ -132,7 +132,7 @@ _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire
                             "beating lynched",
      stems="massacr assassinat",
      # ("killing" as a noun: "the killing of a teacher"; "..., killing 23 passengers" is a toll)
-     phrases=("the killing", "a killing", "killing of", "opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
+     phrases=("killing of", "opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
               "sexual violence", "drive by", "home invasion", "armed robbery"))
 _add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed "
               "besieged besieging")
@@ -167,13 +167,12 @@ _add(_KILL, "killed killing kills kill dead died")
 # company fired 200 workers" is none
 _add(_FIRED, "fired firing", phrases=("fired at", "fired on", "fired upon", "firing at", "firing on"))
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
-_add(_ARSON, "torched torching arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "set alight", "it ablaze",
-                                     "them ablaze", "it alight", "them alight"))
+_add(_ARSON, "torched torching arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "set alight"))
 # What a crowd burns on a road ("blocked the road with a burning bus", "set the barricades on fire"): a riot
 # when protest words are in the sentence (see _pick); alone it may be a bomb's aftermath
 _add(_BURNING, phrases=("burning bus", "burning vehicle", "burning vehicles", "burning car", "burning cars",
                         "burning material", "burning materials", "burning debris", "burning barricades",
-                        "burning objects", "burning tyre", "burning tire", "on fire"))
+                        "burning objects", "burning tyre", "burning tire"))
 _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
              "supporters youths youth workers locals prisoners inmates")
 _add(_SMALL_ARMS, "machineguns machinegun",
@@ -186,8 +185,13 @@ _add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental a
 _add(_RIFLES, "rifles rifle firearms guns")
 # ACLED's strategic developments: arrests (a raid to arrest is no battle), operations without a fight
 _add(_ARREST, "arrested arrests")
-_add(_NO_FIGHT, phrases=("no clashes", "no clash", "no fighting", "no resistance", "no confrontation",
-                         "without resistance", "without fighting", "without clashes"))
+# (and operations "without resistance": read by _no_fight, since "no" and "without" are too common to stop at)
+# Phrases opened by a common word, read as substrings where their second word occurs (see _late)
+_LATE_PHRASES = (("on strike", E.PROTEST), ("on fire", _BURNING), ("its banks", E.FLOOD), ("their banks", E.FLOOD),
+                 ("it ablaze", _ARSON), ("them ablaze", _ARSON), ("it alight", _ARSON), ("them alight", _ARSON),
+                 ("the killing", E.ATTACK_ON_CIVILIANS), ("a killing", E.ATTACK_ON_CIVILIANS),
+                 ("now control", _TERRITORY))  # ("the rebels now control the town"; not "in control of the area")
+_add(_LATE_WORD, "strike banks ablaze alight fire killing control controls")
 # Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
 _add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
      phrases=("armed groups", "armed group"))
@@ -209,10 +213,10 @@ _add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado to
 _add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging waterlogged cloudburst "
               "cloudbursts submerged",
      stems="flood inundat overflow",
-     phrases=("heavy rain", "heavy rains", "flash flood", "flash floods", "its banks", "their banks", "rising waters",
+     phrases=("heavy rain", "heavy rains", "flash flood", "flash floods", "burst its", "burst their", "rising waters",
               "rising water", "water levels", "water level", "high water", "dam burst", "dam breach", "dam collapse",
               "dam broke", "glacial lake", "lake outburst", "tidal surge", "tidal surges", "high tide",
-              "high tides", "swollen river", "swollen rivers", "breached its", "its embankment", "embankment breach"))
+              "high tides", "swollen river", "swollen rivers", "breached its", "embankment breach"))
 _add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides rockfall rockfalls "
                   "mudflow mudflows",
      phrases=("debris flow", "debris flows", "slope failure", "slope failures", "mud flows", "hillside collapsed",
@@ -367,7 +371,18 @@ def _read_tags(lower: str) -> dict[str, None]:
         pending = i if w in _PHRASE_FIRST_B else -1
     if 0 <= pending < len(words) - 1:
         _phrase(tags, words[pending], words[pending + 1])
+    if _LATE_WORD in tags:
+        _late(tags, lower)
     return tags
+
+
+def _late(tags: dict[str, None], lower: str) -> None:
+    """Two-word phrases whose first word is too common to stop at ("on strike", "set it
+    ablaze", "its banks"): their second word carries ``_LATE_WORD``, and the phrase is looked
+    for as a substring only in the sentences that hold it."""
+    for sub, tag in _LATE_PHRASES:
+        if sub in lower:
+            tags[tag] = None
 
 
 def _phrase(tags: dict[str, None], first: bytes, second: bytes) -> None:
@@ -487,7 +502,7 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
         # ("firefighters battled the blaze" fight a fire)
         return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
-    if _NO_FIGHT in tags and _KILL not in tags and _HURT not in tags:
+    if not toll and not _FIGHT.isdisjoint(tags) and ("no " in lower or "without " in lower) and _no_fight(lower):
         return E.OTHER  # "security forces carried out a search operation; no clashes were reported"
     if violent and _CLAIM_TELLS.isdisjoint(tags) and ("responsib" in lower or "attributed" in lower):
         return None  # "no group claimed responsibility for the attack": a claim, not the event's kind
@@ -516,6 +531,15 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
         # "417 homes were destroyed": disaster reporting; the cause is settled as displacement's
         return E.DISPLACEMENT
     return None
+
+
+_NO_FIGHT = ("no clash", "no fighting", "no resistance", "no confrontation", "without resistance", "without fighting",
+             "without clashes", "without a fight")
+
+
+def _no_fight(lower: str) -> bool:
+    """An operation where no fight took place ("no clashes were reported", "without resistance")."""
+    return any(w in lower for w in _NO_FIGHT)
 
 
 _CALIBRE = re.compile(r"\d\s?mm\b")

@@ -511,6 +511,8 @@ def test_conflict_displacement_type_examples(text: str, expected: E) -> None:
         pytest.param("The rebels now control the town after a week of fighting.", E.TERRITORIAL_CHANGE,
                      id="now-control-the-town"),
         pytest.param("The new manager took over the company last year.", E.OTHER, id="took-over-a-company"),
+        pytest.param("Militiamen clashed with rebels, in control of the area, in the town centre.", E.ARMED_CLASH,
+                     id="in-control-of-the-area-is-who-holds-it"),
         pytest.param("Troops recaptured two villages from the militants.", E.TERRITORIAL_CHANGE,
                      id="villages-recaptured"),
     ],
