@@ -52,6 +52,9 @@ _ATTACK, _ARMED_TARGET, _CIVILIAN_TARGET, _KILL, _NEGATE, _TERRITORY, _SMALL_ARM
     "affected",
 )
 _HURT, _ARSON, _CROWD, _WEAK_CIVILIAN, _WEAK_ARMED = "hurt", "arson", "crowd", "weak_civilian", "weak_armed"
+_HOUSING, _AIR_FORCE, _FIRED, _BURNING, _SEIZED = "housing", "air_force", "fired", "burning_object", "seized_arms"
+_BLOCKED, _ACCIDENT, _CONFLICT, _RIFLES = "blocked", "accident", "conflict", "rifles"
+_ARREST, _LATE_WORD = "arrest", "late_word"
 
 # Each key maps to every tag it carries ("opened fire" is both an attack and gunfire).
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -68,50 +71,78 @@ def _add(tag: str, words: str = "", stems: str = "", phrases: tuple[str, ...] = 
 _add(E.SUICIDE_ATTACK, "kamikaze svbied svbieds",
      phrases=("suicide bomber", "suicide bombers", "suicide bombing", "suicide bombings", "suicide attack", "suicide attacks",
               "suicide attacker", "suicide attackers", "suicide blast", "suicide car", "suicide vest", "suicide explosion",
-              "suicide truck", "suicide assault", "suicide bomb", "himself up", "herself up", "themselves up"))
+              "suicide truck", "suicide assault", "suicide bomb", "himself up", "herself up", "themselves up",
+              "detonated himself", "detonated herself", "detonated themselves", "explosive vest", "explosives vest",
+              "suicide belt", "explosive belt"))
 _add(E.AIRSTRIKE, "airstrike airstrikes airstriked warplane warplanes airraid airraids",
      phrases=("air strike", "air strikes", "air raid", "air raids", "drone strike", "drone strikes", "drone attack",
               "drone attacks", "fighter jets", "helicopter gunship", "helicopter gunships", "aerial bombardment",
               "aerial attack", "aerial attacks", "air attack", "barrel bomb", "barrel bombs", "unmanned aerial",
-              "coalition aircraft", "jets struck", "jets bombed", "drones struck", "drone struck", "air force"))
+              "coalition aircraft", "jets struck", "jets bombed", "drones struck", "drone struck"))
+# An air force strikes, but "a member of the Air Force Intelligence" shot by gunmen names no strike (see _pick).
+_add(_AIR_FORCE, phrases=("air force",))
+_add(_ARMED_TARGET, phrases=("air force",))
 _add(E.SHELLING, "shelled shelling shells mortar mortars mortared artillery rocket rockets missile missiles katyusha "
                  "howitzer howitzers projectile projectiles bombardment bombarded bombarding shellfire",
      phrases=("tank fire", "grad rockets"))
 _add(E.BOMBING, "ied ieds vbied bomb bombs bombing bombings bombed bomber explosive explosives explosion explosions "
                 "blast blasts grenade grenades detonated detonation detonating detonate exploded landmine landmines "
                 "uxo",
-     phrases=("land mine", "land mines", "mine exploded", "mine blast", "mine explosion", "booby trap", "booby trapped"))
-_add(E.ABDUCTION, stems="kidnap abduct hostage", phrases=("taken captive", "held captive", "forced disappearance"))
+     phrases=("land mine", "land mines", "mine exploded", "mine blast", "mine explosion", "booby trap", "booby trapped",
+              "anti tank", "anti personnel", "antitank", "antipersonnel", "mine planted", "mines planted",
+              "planted mine", "mine struck", "mine hit", "mine went", "device went", "devices went", "device exploded",
+              "devices exploded", "roadside device", "roadside devices", "blew up", "blown up", "blowing up",
+              "blow up"))
+# Drones that strike (ACLED: air/drone strike), loitering munitions and "kamikaze drones" included (see _pick)
+_add(E.AIRSTRIKE, "quadcopter quadcopters uav uavs",
+     phrases=("drone targeted", "drones targeted", "drone hit", "drones hit", "drone dropped", "drones dropped",
+              "armed drone", "armed drones", "drone fired", "drones fired", "drone bombed", "drone attacked",
+              "drones attacked", "loitering munition", "loitering munitions", "kamikaze drone", "kamikaze drones"))
+_add(E.ABDUCTION, "ransom", stems="kidnap abduct hostage",
+     phrases=("taken captive", "held captive", "forced disappearance", "carried away", "carried off", "whisked away"))
 _add(_TERRITORY, "captured seized retook recaptured regained overran overrun liberated",
-     phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into"))
+     phrases=("took control", "taken control", "take control", "gained control", "fell to", "advanced into",
+              "took over", "taken over", "take over"))
 _add(E.RIOT, "riot riots rioting rioters rioted mob mobs lynched lynching lynch vandalised vandalized vandalism "
              "ransacked looted looting",
      phrases=("threw stones", "threw rocks", "pelted stones", "stone pelting", "burned tyres",
               "burnt tyres", "burning tyres", "burned tires", "burning tires", "violent protest", "violent protests",
-              "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails"))
+              "violent demonstration", "violent demonstrations", "petrol bombs", "molotov cocktails",
+              "stone throwing", "stone throwers", "throwing stones", "hurled stones", "hurling stones", "threw bricks",
+              "pelting stones", "stone pelters", "turned violent", "became violent", "pelted police"))
 _add(E.PROTEST, "rally rallies rallied picket picketed picketing chanted chanting blockade blockaded sit",
      stems="protest demonstrat marcher",
-     phrases=("went on strike", "hunger strike", "general strike", "staged a", "blocked the", "blocked a", "marched in",
-              "marched to", "marched against", "marched through"))
+     phrases=("built barricades", "erected barricades", "hunger strike", "general strike", "staged a",
+              "marched in", "marched to", "marched against", "marched through"))
+_add(E.PROTEST, "hartal bandh")  # South Asian shutdown strikes
+# A road blocked by people is a protest; by a landslide, a crash or the police it is none (see _pick)
+_add(_BLOCKED, phrases=("blocked the", "blocked a", "blocked roads", "blocked road", "blocked with", "blocking roads",
+                        "blocking the", "blocked off"))
 _add(E.ARMED_CLASH, "fighting fought gunfight gunfights firefight firefights shootout shootouts ambush ambushed ambushes "
                     "battle battled battles battling engaged offensive repelled repulsed skirmish skirmishes",
      stems="clash skirmish",
-     phrases=("gun battle", "gun battles", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
+     phrases=("gun battle", "gun battles", "gun fight", "gun fights", "fire fight", "shot back", "fired back",
+              "firing back", "shooting back", "exchanged fire", "exchange fire", "exchanging fire", "exchange of",
               "exchanged gunfire", "returned fire", "return fire", "shoot out", "operation against", "counter attack",
-              "clearance operation", "military operation"))
+              "clearance operation", "military operation", "military operations", "security operations",
+              "security operation"))
 _add(E.ATTACK_ON_CIVILIANS, "shooting shootings gunman gunmen shot shots gunfire gunshots stabbed stabbing stabbings beheaded beheading "
-                            "executed execution executions lynched murdered murder murders assassinated assassination "
-                            "tortured torture raped rape hacked massacre massacred killing killings slain beat beaten "
+                            "executed execution executions slit slaughtered decapitated lynched murdered murder murders assassinated assassination "
+                            "tortured torture raped rape hacked massacre massacred killings slain beat beaten "
                             "beating lynched",
      stems="massacr assassinat",
-     phrases=("opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
-              "sexual violence", "drive by"))
-_add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed")
+     # ("killing" as a noun: "the killing of a teacher"; "..., killing 23 passengers" is a toll)
+     phrases=("killing of", "opened fire", "open fire", "opening fire", "shot dead", "gunned down", "beat up", "beaten to", "beat to",
+              "sexual violence", "drive by", "home invasion", "armed robbery"))
+_add(_ATTACK, "attack attacks attacked attacking assault assaulted assaulting raid raided raids targeted stormed "
+              "besieged besieging")
 _add(_ARMED_TARGET, "soldier soldiers troops army military militant militants "
                     "fighters fighter insurgents insurgent rebels rebel checkpoint checkpoints checkpost checkposts post "
                     "posts base bases outpost convoy patrol positions position commander commanders "
                     "militia militiamen combatants jihadists terrorists taliban nds ana anp sdf qsd pmf tmf ypg hts "
-                    "paramilitary constabulary levies")
+                    "paramilitary constabulary levies barracks garrison gang gangs gangster gangsters intelligence "
+                    "faction factions corps brigade brigades battalion battalions regiment regime marine marines "
+                    "peacekeeper peacekeepers guardsmen gendarme gendarmes")
 # Police and guards are armed targets only as the object of the violence: as subjects they
 # are mostly the ones reporting or responding ("police said", "officers responded").
 _add(_WEAK_ARMED, "police policeman policemen officers officer security guard guards policewoman constable "
@@ -127,27 +158,83 @@ _add(_CIVILIAN_TARGET, "civilian civilians villager villagers farmer farmers pea
                        "teenager teenagers toddler toddlers infant baby kid kids son sons daughter daughters father "
                        "mother wife husband girlfriend boyfriend victim victims bystander bystanders customer "
                        "customers neighbor neighbors neighbour neighbours friend friends relative relatives "
-                       "himself herself")
+                       "himself herself fishermen fisherman loggers herders herder miners miner hunters pastor pastors "
+                       "priest priests chief chiefs delegate delegates merchant merchants pastoralists motorcyclist "
+                       "motorcyclists refugees inhabitants shopkeeper shopkeepers monk monks nun nuns volunteers "
+                       "volunteer guests diners shoppers spectators fans pupils schoolchildren patients")
 _add(_KILL, "killed killing kills kill dead died")
+# "fired with unspecified weapons on the positions": violence when armed actors are named (see _pick); "the
+# company fired 200 workers" is none
+_add(_FIRED, "fired firing", phrases=("fired at", "fired on", "fired upon", "firing at", "firing on"))
 _add(_HURT, "injured wounded injuring wounding injuries burns hurt")
-_add(_ARSON, "torched arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down"))
+_add(_ARSON, "torched torching arson", phrases=("set fire", "set ablaze", "set on", "burned down", "burnt down", "set alight"))
+# What a crowd burns on a road ("blocked the road with a burning bus", "set the barricades on fire"): a riot
+# when protest words are in the sentence (see _pick); alone it may be a bomb's aftermath
+_add(_BURNING, phrases=("burning bus", "burning vehicle", "burning vehicles", "burning car", "burning cars",
+                        "burning material", "burning materials", "burning debris", "burning barricades",
+                        "burning objects", "burning tyre", "burning tire"))
 _add(_CROWD, "protesters protestors demonstrators crowd crowds mob rioters residents villagers inhabitants students "
-             "supporters youths youth workers locals")
-_add(_SMALL_ARMS, phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
-_add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered",
-     phrases=("bomb disposal", "negligent discharge"))
-_add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks", stems="earthquak")
+             "supporters youths youth workers locals prisoners inmates")
+_add(_SMALL_ARMS, "machineguns machinegun",
+     phrases=("small arms", "machine guns", "machine gun", "heavy machine", "light weapons"))
+_add(_NEGATE, "defused defusing dismantled disarmed foiled thwarted accidental accidentally mistakenly recovered "
+              "unintentionally inadvertently",
+     phrases=("bomb disposal", "negligent discharge", "controlled demolition", "controlled explosion",
+              "controlled detonation"))
+# Firearms beside explosives: "attacked a military base with explosives and rifles" is a battle (see _pick)
+_add(_RIFLES, "rifles rifle firearms guns")
+# ACLED's strategic developments: arrests (a raid to arrest is no battle), operations without a fight
+_add(_ARREST, "arrested arrests")
+# (and operations "without resistance": read by _no_fight, since "no" and "without" are too common to stop at)
+# Phrases opened by a common word, read as substrings where their second word occurs (see _late)
+_LATE_PHRASES = (("on strike", E.PROTEST), ("on fire", _BURNING), ("its banks", E.FLOOD), ("their banks", E.FLOOD),
+                 ("it ablaze", _ARSON), ("them ablaze", _ARSON), ("it alight", _ARSON), ("them alight", _ARSON),
+                 ("the killing", E.ATTACK_ON_CIVILIANS), ("a killing", E.ATTACK_ON_CIVILIANS),
+                 ("now control", _TERRITORY))  # ("the rebels now control the town"; not "in control of the area")
+_add(_LATE_WORD, "strike banks ablaze alight fire killing control controls")
+# Conflict named as a cause of displacement ("insecurity has forced 9,000 people from their homes")
+_add(_CONFLICT, "violence violences conflict conflicts insecurity insurgency hostilities war unrest",
+     phrases=("armed groups", "armed group"))
+# Explosions nobody set off: gas cylinders, boilers, transformers, fireworks (accidents are `other`)
+_add(_ACCIDENT, "fireworks firecracker firecrackers",
+     phrases=("gas cylinder", "gas cylinders", "cylinder blast", "cylinder explosion", "cylinder exploded",
+              "gas explosion", "gas leak", "boiler explosion", "boiler blast", "boiler exploded", "transformer explosion",
+              "transformer blast", "transformer exploded", "short circuit", "tanker exploded", "tanker explosion",
+              "industrial accident", "factory explosion", "chemical explosion"))
+# Arms seized by the police or the army: no attack, unless armed men seized them in a raid (see _pick)
+_add(_SEIZED, phrases=("seized explosives", "seized weapons", "seized arms", "seized ammunition", "seized bombs",
+                       "weapons cache", "arms cache"))
+_add(E.EARTHQUAKE, "earthquake earthquakes quake quakes tremor tremors seismic aftershock aftershocks temblor temblors",
+     stems="earthquak")
 _add(E.STORM, "cyclone cyclones hurricane hurricanes typhoon typhoons tornado tornadoes tornados storm storms rainstorm "
-              "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm",
-     phrases=("strong winds", "tropical storm", "tropical depression", "high winds"))
-_add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging",
-     stems="flood inundat overflow", phrases=("heavy rain", "heavy rains", "flash flood", "flash floods"))
-_add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides")
+              "rainstorms hailstorm hailstorms blizzard blizzards snowstorm snowstorms gale gales windstorm sandstorm "
+              "sandstorms duststorm snowfall",
+     phrases=("strong winds", "tropical storm", "tropical depression", "high winds", "heavy snow"))
+_add(E.FLOOD, "torrential downpour downpours deluge monsoon rains rainfall waterlogging waterlogged cloudburst "
+              "cloudbursts submerged",
+     stems="flood inundat overflow",
+     phrases=("heavy rain", "heavy rains", "flash flood", "flash floods", "burst its", "burst their", "rising waters",
+              "rising water", "water levels", "water level", "high water", "dam burst", "dam breach", "dam collapse",
+              "dam broke", "glacial lake", "lake outburst", "tidal surge", "tidal surges", "high tide",
+              "high tides", "swollen river", "swollen rivers", "breached its", "embankment breach"))
+_add(E.LANDSLIDE, "landslide landslides mudslide mudslides landslip landslips rockslide rockslides rockfall rockfalls "
+                  "mudflow mudflows",
+     phrases=("debris flow", "debris flows", "slope failure", "slope failures", "mud flows", "hillside collapsed",
+              "mountainside collapsed", "slope collapsed", "riverbank erosion", "river erosion", "bank erosion",
+              "coastal erosion", "land subsidence"))
+_add(E.LANDSLIDE, "sinkhole sinkholes")  # ground movement (IDMC: mass movement), as erosion above
 _add(E.WILDFIRE, "wildfire wildfires bushfire bushfires",
-     phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "grass fire", "wild fire"))
-_add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "lack of rain", "failed rains"))
-_add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic",
-     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed"))
+     phrases=("forest fire", "forest fires", "bush fire", "bush fires", "brush fire", "brush fires", "grass fire",
+              "grass fires", "wild fire", "wild fires", "vegetation fire", "vegetation fires", "scrub fire"))
+# ("lack of rain" is read in _pick: phrases are two words)
+_add(E.DROUGHT, "drought droughts", phrases=("dry spell", "water shortage", "failed rains", "rainfall deficit",
+                                             "rain deficit"))
+_add(E.OTHER_DISASTER, "eruption tsunami avalanche avalanches heatwave blaze famine epidemic lava lahar lahars ashfall "
+                       "pyroclastic lightning",
+     stems="volcan", phrases=("cold wave", "heat wave", "fire broke", "building collapsed", "ash fall", "cold snap", "extreme cold",
+                                         "extreme heat", "freezing temperatures",
+                                         "spewing ash", "spewed ash", "spewing lava", "ash cloud", "ash clouds", "hot ash",
+                                         "ash column"))
 # Spanish, French and Portuguese hazard words of IDMC-style excerpts (lower-cased tokens split
 # at accents: "furacão" reads "furac", "huracán" "hurac")
 _add(E.FLOOD, "lluvias lluvia pluies pluie chuvas chuva crue crues crecida crecidas diluviennes enchente enchentes "
@@ -157,7 +244,7 @@ _add(E.STORM, "huracan ouragan ouragans tormenta tormentas tempestade temporal",
      phrases=("vents violents", "fuertes vientos", "vientos fuertes"))
 _add(E.EARTHQUAKE, "sismo sismos terremoto terremotos seisme", phrases=("tremblement de",))
 _add(E.LANDSLIDE, "avalancha avalanchas deslizamiento deslizamientos derrumbe derrumbes huayco huaicos glissement "
-                  "glissements deslizamento deslizamentos")
+                  "glissements deslizamento deslizamentos alud aludes huaico huaycos aluvi")
 _add(E.WILDFIRE, "incendio incendios incendie incendies", phrases=("incendio forestal", "incendie de"))
 # ... and their violence words ("un ataque armado", "des affrontements", "um tiroteio"); tokens split
 # at accents as above ("explosión" reads "explosi")
@@ -175,22 +262,36 @@ _add(_HURT, "heridos heridas feridos feridas")
 _add(_FIRE, "fire fires flames burning burned burnt")
 _add(_GUNFIRE, phrases=("opened fire", "open fire", "opening fire", "set fire", "returned fire", "return fire",
                         "exchanged fire", "exchange fire", "exchanging fire", "fire on", "fire at", "under fire"))
-_add(E.DISPLACEMENT, "idp idps homeless fled flee fleeing uprooted sheltered refuge shelters",
+_add(E.DISPLACEMENT, "idp idps pdi pdis homeless fled flee fleeing uprooted sheltered refuge shelters",
      stems="displac evacuat relocat", phrases=("relief camp", "relief camps", "forced to", "had to", "moved to", "left their",
-                                             "their homes"))
-_add(_AFFECTED, "affected damaged destroyed")
+                                             "leave their", "their homes"))
+_add(_AFFECTED, "affected damaged destroyed",
+     phrases=("worst hit", "hardest hit", "badly hit", "lost their"))
+# Disaster reporting in Spanish, French and Portuguese: "damnificados", "sinistrés", "desalojados",
+# "desabrigados", "evacuadas" (people affected, made homeless or moved out by a hazard)
+_add(E.DISPLACEMENT, stems="evacuad desaloj desabrig damnific sinistr", phrases=("hosted by", "host families"))
+_add(_AFFECTED, stems="desaloj desabrig damnific sinistr")
+# Houses destroyed or damaged with no violence named: disaster reporting ("321 houses destroyed")
+_add(_HOUSING, "house houses homes dwellings huts shelters buildings housing viviendas casas maisons")
 
 _STEM_LENGTHS = sorted({len(k) for k in _STEMS})
 _PHRASE_FIRST = frozenset(p.split()[0] for p in _PHRASES)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
-_HAZARDS = (E.EARTHQUAKE, E.STORM, E.LANDSLIDE, E.WILDFIRE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
+# (a wildfire before a storm: "a wildfire fanned by strong winds" is the fire)
+_HAZARDS = (E.EARTHQUAKE, E.WILDFIRE, E.STORM, E.LANDSLIDE, E.FLOOD, E.DROUGHT, E.OTHER_DISASTER)
+# Rain that did not come names a drought, though "rains" alone is a flood word.
+_NO_RAIN = ("failed rain", "lack of rain", "poor rain", "little rain", "erratic rain", "below-average rain",
+            "below average rain", "scarce rain", "insufficient rain", "absence of rain", "shortage of rain")
+_HAZARD_SET = frozenset(_HAZARDS)
 _SPECIFIC_VIOLENCE = (E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ABDUCTION)
 _VIOLENCE = frozenset({*_SPECIFIC_VIOLENCE, E.TERRITORIAL_CHANGE, E.RIOT, E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS})
 _TERRITORY_OBJECT = re.compile(
-    r"(?:captured|seized|retook|recaptured|regained|overran|overrun|liberated|control of|fell to|advanced into)"
+    r"(?:captured|seized|retook|recaptured|regained|overran|overrun|liberated|control of|fell to|advanced into"
+    r"|took over|taken over|take over|now controls?)"
     r" (?:full |complete )?(?:control of )?(?:the )?(?:\w+ ){0,2}(?:town|village|city|district|area|base|hill|airport|"
-    r"region|territory|positions?|outpost|headquarters|province|bridge|neighbourhood|neighborhood|island)"
+    r"region|territory|positions?|outpost|headquarters|province|bridge|neighbourhood|neighborhood|island|centre|center"
+    r"|compound)s?\b"
     r"|(?:town|village|city|district|base|hill|area) (?:fell|was captured|was seized|was retaken)"
 )
 
@@ -270,7 +371,18 @@ def _read_tags(lower: str) -> dict[str, None]:
         pending = i if w in _PHRASE_FIRST_B else -1
     if 0 <= pending < len(words) - 1:
         _phrase(tags, words[pending], words[pending + 1])
+    if _LATE_WORD in tags:
+        _late(tags, lower)
     return tags
+
+
+def _late(tags: dict[str, None], lower: str) -> None:
+    """Two-word phrases whose first word is too common to stop at ("on strike", "set it
+    ablaze", "its banks"): their second word carries ``_LATE_WORD``, and the phrase is looked
+    for as a substring only in the sentences that hold it."""
+    for sub, tag in _LATE_PHRASES:
+        if sub in lower:
+            tags[tag] = None
 
 
 def _phrase(tags: dict[str, None], first: bytes, second: bytes) -> None:
@@ -284,6 +396,20 @@ _NOT_NEGATED = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, _KILL})
 _NEGATABLE = frozenset({E.BOMBING, E.SHELLING, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _VIOLENT = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _ATTACK})
 _FIGHT = frozenset({E.ARMED_CLASH, _ATTACK})
+_NOT_ACCIDENT = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.ARMED_CLASH, E.ABDUCTION, _ATTACK})
+# An arrest is the event unless the sentence also tells of fighting, an attack, a bomb, a protest or a riot
+# (GTD records a bomber caught planting a device as a bombing)
+_NOT_AN_ARREST = frozenset({E.SUICIDE_ATTACK, E.AIRSTRIKE, E.SHELLING, E.BOMBING, E.ARMED_CLASH,
+                            E.ATTACK_ON_CIVILIANS, E.ABDUCTION, E.RIOT, E.PROTEST, _ARSON})
+# Violence told as what came before ("after recent fighting", "this followed a deadly explosion")
+_BACKGROUND_CUES = frozenset({E.ARMED_CLASH, _ATTACK, E.BOMBING, E.ATTACK_ON_CIVILIANS, E.SHELLING, E.AIRSTRIKE})
+_BACKGROUND = re.compile(
+    r"\b(?:after|following|followed|amid|amidst|context of)\s+(?:(?:the|a|an|recent|renewed|last|days|weeks|of|"
+    r"heavy|deadly|fierce|intense|previous|several|violent|week|s)\s+){0,4}(?:fighting|clashes|clash|battles?|"
+    r"attacks?|explosions?|blasts?|violence|hostilities|shelling|air\s?strikes?|bombings?)\b")
+# What makes a claim of responsibility tell the event's kind: a kind of violence, a toll
+_CLAIM_TELLS = frozenset({E.ARMED_CLASH, E.ATTACK_ON_CIVILIANS, _KILL, _HURT})
+_AIR_FORCE_HARM = frozenset({_KILL, _HURT, _ATTACK, E.BOMBING, E.SHELLING})
 
 
 # Who kills when a sentence names a killing and civilian victims but no weapon: armed actors
@@ -292,7 +418,8 @@ _PERPETRATORS = re.compile(
     r"\b(?:armed\s+(?:men|man|group|groups|assailants|individuals|elements|bandits)|assailants?|attackers?"
     r"|(?:unidentified|unknown)\s+(?:individuals|men|persons|people|gunmen)"
     r"|militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|militiam[ae]n|militias?|fighters"
-    r"|soldiers|troops)\b"
+    r"|soldiers|troops|gunm[ae]n|snipers?|killers?|assassins?|kidnappers|captors|abductors|robbers"
+    r"|criminals?|criminal\s+groups?|cartels?|gangs?|gang\s+members)\b"
 )
 
 
@@ -302,12 +429,34 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if _NEGATE in tags and _NOT_NEGATED.isdisjoint(tags):
         if not _NEGATABLE.isdisjoint(tags):
             return E.OTHER  # a defused bomb, an accidental shot: no attack took place
+    if _SEIZED in tags and not _NEGATABLE.isdisjoint(tags) and _NOT_NEGATED.isdisjoint(tags) and _HURT not in tags \
+            and ("arrest" in lower or ("gunm" not in lower and _PERPETRATORS.search(lower) is None)):
+        return E.OTHER  # "police arrested 4 militants and seized explosives"; not "gunmen raided ... seized arms"
+    if _ACCIDENT in tags and E.BOMBING in tags and _NOT_ACCIDENT.isdisjoint(tags) and "bomb" not in lower \
+            and "gunm" not in lower and _PERPETRATORS.search(lower) is None:
+        return E.OTHER  # "a gas cylinder explosion killed four": an accident, no attack
+    toll = _KILL in tags or _HURT in tags
+    if _ARREST in tags and not toll and _NOT_AN_ARREST.isdisjoint(tags):
+        return E.OTHER  # "the army arrested 14 suspects in a raid" (ACLED: arrests, a strategic development)
+    if not _BACKGROUND_CUES.isdisjoint(tags) and E.DISPLACEMENT not in tags and (
+            "after" in lower or "follow" in lower or "amid" in lower or "context of" in lower):
+        # "deployed reinforcements after recent fighting": the fighting is background; read the rest
+        # (with a toll, only a kind of violence read in the rest replaces the sentence's reading;
+        # people who "fled after clashes" were displaced by them: the clashes are the cause)
+        rest = _BACKGROUND.sub(lambda m: " " * len(m.group(0)), lower)
+        if rest != lower:
+            got = _pick(_read_tags(rest), rest)
+            if not toll or got in _VIOLENCE:
+                return got
     crowd = E.PROTEST in tags or _CROWD in tags
+    if crowd and _ARSON in tags and ("gunm" in lower or _PERPETRATORS.search(lower) is not None):
+        crowd = False  # "gunmen set fire to houses, killing 5 residents": the residents are the victims
     if _ARSON in tags and not crowd:
         # Arson by attackers, not a crowd: an attack on people if any were hurt, else
         # property destruction (ACLED: strategic development; GTD: facility attack).
         return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
-    if E.PROTEST in tags and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags):
+    protest = E.PROTEST in tags or (_BLOCKED in tags and _CROWD in tags)
+    if protest and (E.RIOT in tags or E.ARMED_CLASH in tags or _ARSON in tags or _BURNING in tags):
         return E.RIOT  # protesters who clash, burn or throw stones (ACLED: violent demonstration)
     if E.PROTEST in tags:
         first = next(t for t in tag_order if t == E.PROTEST or t in _VIOLENCE)
@@ -315,27 +464,53 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
             return E.PROTEST  # "gathered to protest the bomb blast": the protest is the event
     if _ARSON in tags:
         return E.RIOT
-    if E.SUICIDE_ATTACK in tags:
-        return E.SUICIDE_ATTACK
-    if E.AIRSTRIKE in tags:
-        return E.AIRSTRIKE
+    if E.SUICIDE_ATTACK in tags and not (E.AIRSTRIKE in tags and "kamikaze" in lower):
+        return E.SUICIDE_ATTACK  # (a "kamikaze drone" is a drone strike)
+    if E.AIRSTRIKE in tags or (_AIR_FORCE in tags and not _AIR_FORCE_HARM.isdisjoint(tags)
+                               and E.ATTACK_ON_CIVILIANS not in tags and E.ARMED_CLASH not in tags):
+        return E.AIRSTRIKE  # (an air force that bombs or kills; gunmen who shoot an air force officer do not)
+    if _SMALL_ARMS in tags and _at_homes(lower) and (E.SHELLING in tags or "heavy" in lower or "tank" in lower
+                                                     or _CALIBRE.search(lower) is not None):
+        return E.SHELLING  # heavy weapons fired at homes from afar (ACLED: shelling/artillery/missile attack)
     if _SMALL_ARMS in tags and (E.SHELLING in tags or E.BOMBING in tags or _ATTACK in tags):
         return E.ARMED_CLASH  # "fired grenade launchers, machine guns and small arms at positions"
+    if E.BOMBING in tags and _RIFLES in tags and _ATTACK in tags and E.SHELLING not in tags \
+            and _target_kind(lower) == _ARMED_TARGET:
+        return E.ARMED_CLASH  # an assault with explosives and rifles on a base (ACLED: armed clash)
     for event_type in (E.SHELLING, E.BOMBING, E.ABDUCTION):
         if event_type in tags:
             return event_type
     if _TERRITORY in tags and _TERRITORY_OBJECT.search(lower):
         return E.TERRITORIAL_CHANGE
     if E.RIOT in tags:
+        if not crowd and ("loot" in lower or "ransack" in lower) and ("gunm" in lower or _PERPETRATORS.search(lower)):
+            # looting by armed men is no riot (ACLED: looting/property destruction, a strategic development)
+            return E.ATTACK_ON_CIVILIANS if _KILL in tags or _HURT in tags else E.OTHER
         return E.RIOT
     if E.PROTEST in tags:
         return E.PROTEST
+    if _BLOCKED in tags and (_CROWD in tags or _CIVILIAN_TARGET in tags) and _KILL not in tags \
+            and _VIOLENT.isdisjoint(tags) and _HAZARD_SET.isdisjoint(tags):
+        return E.PROTEST  # "farmers blocked roads with their tractors"; not "a landslide blocked the highway"
+    if ("gathered" in lower or "assembled" in lower or "to the streets" in lower) and _VIOLENT.isdisjoint(tags) \
+            and _KILL not in tags and any(w in lower for w in _GRIEVANCE):
+        return E.PROTEST  # "residents gathered to denounce power cuts", "took to the streets demanding pay"
     hazard = next((h for h in _HAZARDS if h in tags), None)
-    violent = not _VIOLENT.isdisjoint(tags)
-    if hazard is not None and _FIGHT.isdisjoint(tags):
-        return hazard
+    if (hazard is None or hazard == E.FLOOD) and "rain" in lower and any(w in lower for w in _NO_RAIN):
+        hazard = E.DROUGHT
+    violent = not _VIOLENT.isdisjoint(tags) or (_FIRED in tags and _ARMED_TARGET in tags)
+    if hazard is not None and (_FIGHT.isdisjoint(tags) or ("firefight" in lower and _ATTACK not in tags)):
+        # ("firefighters battled the blaze" fight a fire)
+        return _fire_kind(lower) if hazard == E.OTHER_DISASTER and "blaze" in lower else hazard
+    if not toll and not _FIGHT.isdisjoint(tags) and ("no " in lower or "without " in lower) and _no_fight(lower):
+        return E.OTHER  # "security forces carried out a search operation; no clashes were reported"
+    if violent and _CLAIM_TELLS.isdisjoint(tags) and ("responsib" in lower or "attributed" in lower):
+        return None  # "no group claimed responsibility for the attack": a claim, not the event's kind
+    if violent and (_CROWD in tags or "group of" in lower) and _crowd_did_it(lower):
+        return E.RIOT  # "villagers beat a thief to death", "supporters clashed" (ACLED: mob violence)
     if violent or (_KILL in tags and _ARMED_TARGET in tags and _CIVILIAN_TARGET not in tags) or (
-            _KILL in tags and _CIVILIAN_TARGET in tags and _PERPETRATORS.search(lower) is not None):
+            _KILL in tags and (_CIVILIAN_TARGET in tags or _WEAK_CIVILIAN in tags)
+            and _PERPETRATORS.search(lower) is not None):
         # (the last: "militants killed 5 civilians", "an armed group killed a teacher")
         # ACLED's line: violence against armed actors is a battle, against civilians an attack.
         if E.ARMED_CLASH in tags:
@@ -347,21 +522,107 @@ def _pick(tag_order: dict[str, None], lower: str) -> EventType | None:
     if hazard is not None:
         return hazard
     # (a fire that forces people out, damages homes or kills: "Nine people died in the fire")
-    if _FIRE in tags and _GUNFIRE not in tags and (E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags
-                                                   or _HURT in tags):
-        return E.WILDFIRE if "forest" in lower or "bush" in lower else E.OTHER_DISASTER
+    if _FIRE in tags and (_GUNFIRE not in tags or _NOUN_FIRE.search(lower) is not None) and not _gun_named(lower) and (
+            E.DISPLACEMENT in tags or _AFFECTED in tags or _KILL in tags or _HURT in tags):
+        return _fire_kind(lower)
     if E.DISPLACEMENT in tags:
         return E.DISPLACEMENT
+    if _AFFECTED in tags and _HOUSING in tags and _ARMED_TARGET not in tags and _PERPETRATORS.search(lower) is None:
+        # "417 homes were destroyed": disaster reporting; the cause is settled as displacement's
+        return E.DISPLACEMENT
     return None
+
+
+_NO_FIGHT = ("no clash", "no fighting", "no resistance", "no confrontation", "without resistance", "without fighting",
+             "without clashes", "without a fight")
+
+
+def _no_fight(lower: str) -> bool:
+    """An operation where no fight took place ("no clashes were reported", "without resistance")."""
+    return any(w in lower for w in _NO_FIGHT)
+
+
+_CALIBRE = re.compile(r"\d\s?mm\b")
+
+
+def _at_homes(lower: str) -> bool:
+    """Fire aimed at where people live, not at fighters' positions."""
+    return "position" not in lower and ("residential" in lower or "neighbo" in lower or "houses" in lower
+                                        or "civilian areas" in lower or "villages" in lower)
+
+
+# What a gathering asks for, which makes it a protest
+_GRIEVANCE = ("demand", "denounc", "condemn", "call for", "calling for", "against", "to the streets", "chant")
+
+
+# Who a crowd is, and what it does with its hands ("a group of men beat", "supporters clashed").
+_CROWD_DOERS = frozenset("crowd crowds mob mobs villagers residents locals youths supporters protesters protestors "
+                         "demonstrators rioters inhabitants students prisoners inmates workers".split())
+_HAND_VIOLENCE = frozenset("beat beaten beating attacked assaulted clashed fought lynched stoned pelted hacked killed "
+                           "torched stormed vandalised vandalized thrashed".split())
+
+
+def _crowd_did_it(lower: str) -> bool:
+    """A crowd, not armed men, does the violence: a crowd word up to six words before the
+    first active violent verb ("a group of youths beat up a soldier"), or after the "by"
+    of a passive one ("beaten to death by a group of men"). No gun and no armed actor."""
+    if "gun" in lower or "shot" in lower or "fire" in lower or _PERPETRATORS.search(lower) is not None:
+        return False
+    words = _TOKEN.findall(lower)
+    for i, w in enumerate(words):
+        if w not in _HAND_VIOLENCE:
+            continue
+        if i > 0 and words[i - 1] in _PASSIVE:
+            after = words[i + 1:i + 8]
+            if "by" in after:
+                j = i + 2 + after.index("by")
+                return _names_crowd(words[j:j + 4])
+            continue
+        return _names_crowd(words[max(0, i - 6):i])
+    return False
+
+
+def _names_crowd(span: list[str]) -> bool:
+    """A crowd word in ``span``, or "group of", with no armed actor ("a group of police")."""
+    if any(_ARMED_TARGET in _WORDS.get(w, ()) or _WEAK_ARMED in _WORDS.get(w, ()) for w in span):
+        return False
+    if not _CROWD_DOERS.isdisjoint(span):
+        return True
+    return any(w == "group" and span[k + 1:k + 2] == ["of"] for k, w in enumerate(span))
+
+
+# "a fire at the camp", "the fire on the hillside": the noun, not gunfire ("opened fire at")
+_NOUN_FIRE = re.compile(r"\b(?:a|the|huge|massive|large|big) fire (?:at|on)\b")
+_WILDLAND = ("forest", "bush", "brush", "grass", "acre", "hectare", "hills", "vegetation", "woodland", "scrub")
+
+
+def _gun_named(lower: str) -> bool:
+    """A gun in the sentence: "fire" is then the gun's ("unintentionally fire the shotgun")."""
+    return "gun" in lower or "rifle" in lower or "pistol" in lower or "weapon" in lower
+
+
+def _fire_kind(lower: str) -> EventType:
+    """A fire in forest, bush or hills is a wildfire; another fire a disaster of its own."""
+    return E.WILDFIRE if any(w in lower for w in _WILDLAND) else E.OTHER_DISASTER
 
 
 _VIOLENT_VERBS = frozenset({
     "shot", "killed", "attacked", "targeted", "ambushed", "assassinated", "murdered", "stabbed", "beheaded",
     "executed", "abducted", "kidnapped", "wounded", "injured", "beat", "beaten", "fire", "raided", "stormed",
-    "hit", "gunned", "struck", "assaulted", "lynched",
+    "hit", "gunned", "struck", "assaulted", "lynched", "hacked", "slaughtered", "slit", "tortured", "raped",
+    "massacred", "decapitated", "killing", "wounding", "injuring",
 })
+# Where a verb's object ends: a place or time, or the report ("..., killing eight guests, police said")
+_SAID = frozenset({"said", "says", "told", "reported"})
+_SPAN_ENDS = frozenset({"by", "in", "near", "at", "while", "when", "during", "according", *_SAID})
+# Words of a verb's object that name nobody ("killed at least two of them")
+_NOT_A_VICTIM = frozenset("and the two three four five six seven eight nine ten several dozens dozen some about least "
+                          "more than them him her his their its one other others also then later were was had".split())
+# A town or district attacked names no victims: its defenders may be armed ("militants attacked the town")
+_PLACES = frozenset("town towns village villages district districts city cities area areas province region locality "
+                    "county municipality settlement".split())
 _PASSIVE = frozenset({"was", "were", "been", "being", "got", "is", "are"})
-_NOT_SERVING = frozenset({"former", "retired", "ex", "off"})  # an off-duty soldier is a civilian to ACLED
+_NOT_SERVING = frozenset({"former", "retired", "ex"})  # an off-duty soldier is a civilian to ACLED
 
 
 def _target_kind(lower: str) -> str | None:
@@ -369,23 +630,30 @@ def _target_kind(lower: str) -> str | None:
     violent verb takes: after an active verb ("militants killed two soldiers"), before a
     passive one ("a policeman was shot by gunmen"). None when the sentence does not say."""
     words = _TOKEN.findall(lower)
+    unarmed = None
     for i, w in enumerate(words):
         if w not in _VIOLENT_VERBS:
             continue
-        if i > 0 and words[i - 1] in _PASSIVE:
+        passive = i > 0 and words[i - 1] in _PASSIVE
+        if passive:
             span = words[max(0, i - 7):i - 1]
         else:
             span = []
-            for x in words[i + 1:i + 9]:
-                if x in {"by", "in", "near", "at", "while", "when", "during"}:
-                    break
+            for j in range(i + 1, min(i + 9, len(words))):
+                x = words[j]
+                if x in _SPAN_ENDS or (j + 1 < len(words) and words[j + 1] in _SAID):
+                    break  # (", killing eight guests, police said": the police report, they are no victims)
                 span.append(x)
         kinds = [tag for x in span for tag in _WORDS.get(x, ())]
-        if not _NOT_SERVING.isdisjoint(span) or _CIVILIAN_TARGET in kinds or _WEAK_CIVILIAN in kinds:
+        if not _NOT_SERVING.isdisjoint(span) or ("off" in span and "duty" in span) or _CIVILIAN_TARGET in kinds \
+                or _WEAK_CIVILIAN in kinds:
             return _CIVILIAN_TARGET
         if _ARMED_TARGET in kinds or _WEAK_ARMED in kinds:
             return _ARMED_TARGET
-    return None
+        if unarmed is None and not passive and _PLACES.isdisjoint(span) \
+                and any(len(x) > 2 and x.isalpha() and x not in _NOT_A_VICTIM for x in span):
+            unarmed = _CIVILIAN_TARGET  # someone named who is no armed actor ("executed an electoral delegate")
+    return unarmed
 
 
 class _Article:
@@ -454,10 +722,10 @@ class _Article:
                 self._whole = hazard
             elif cause is not None and cause in _VIOLENCE:
                 self._whole = cause
-            elif ("idp" in low or "internally displaced" in low or "displaced by" in low) \
-                    and _CONFLICT_DISPLACED.search(low) is not None:
+            elif (("idp" in low or "pdi" in low or "internally displaced" in low or "displaced by" in low)
+                  and _CONFLICT_DISPLACED.search(low) is not None) or _CONFLICT in whole:
                 # IDPs as a population (IDMC's conflict vocabulary; disaster reports name the
-                # hazard or speak of evacuees), "displaced by conflict"
+                # hazard or speak of evacuees), "displaced by conflict", "insecurity", "violence"
                 self._whole = E.ARMED_CLASH
             elif _AFFECTED in whole:
                 # "affected", "houses destroyed": the vocabulary of disaster reporting
@@ -469,14 +737,14 @@ class _Article:
 
 
 _CONFLICT_DISPLACED = re.compile(
-    r"\bidps?\b|\binternally\s+displaced\b|\bdisplaced\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|violence|fighting"
+    r"\b(?:idps?|pdis?)\b|\binternally\s+displaced\b|\bdisplaced\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:conflict|violence|fighting"
     r"|insecurity|clashes|war|attacks|insurgency)\b")
 
 
 def _evacuation_hint(low: str) -> bool:
     """People moved out of harm's way: "evacuated", "relocated", "moved to safer places"
     (disaster reporting; conflict displacement is told as people who fled)."""
-    return "evacuat" in low or "relocat" in low or "to safer" in low or "to higher ground" in low
+    return "evacua" in low or "relocat" in low or "to safer" in low or "to higher ground" in low
 
 
 # The article read last (see _Article).
