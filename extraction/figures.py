@@ -2202,6 +2202,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             continue  # "two villagers who tried to flee were shot dead": no one fled
         if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
             continue  # "four more injured workers died": the dead, once wounded
+        if mode != "toll" and _hypothetical_before(masked, low_masked, vs):
+            prev_end = ve
+            continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
             continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
@@ -2610,6 +2613,40 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         # teenager"): "a man, a father of three, ..." is one man and his apposition
         del res[commas_from:]
     return res
+
+
+# A casualty or flight that has not happened: a forecast, a hypothesis, a plan or a threat.
+# Read in the words right before the verb: a modal that governs it ("could kill up to 1,000",
+# "would have to be evacuated", "would have been killed"), or a modal and a verb of causing
+# whose object it counts ("could force 200 million people from their homes", "could leave
+# 100,000 homeless", "could prevent 10,000 deaths"), or a plan ("plans to evacuate 10,000",
+# "threatens to displace 2 million"). Not "may have killed 30" (an uncertain report of a death
+# that happened), nor a modal in another clause ("the blast, which could be heard for miles,
+# killed 12"; "could trigger more slides where 12 people were killed").
+_MODAL = r"(?:could|would|might|(?-i:may)|will|shall|(?:is|are)\s+going\s+to)"
+_HYPOTHETICAL_BEFORE = re.compile(
+    rf"\b(?:{_MODAL}\s+(?:(?:[a-z]+ly|also|still|not|then|soon|even|ultimately)\s+)*"
+    r"(?:(?:(?:have\s+)?(?:to\s+)?be|have\s+to\s+be|need\s+to\s+be|be\s+forced\s+to|have\s+been|(?<!may\s)(?<!might\s)have)\s+)?"
+    rf"|{_MODAL}\s+(?:(?:[a-z]+ly|also|still|not|even)\s+)*(?:force|leave|cause|prevent|displace|drive|send|put|see"
+    r"|result\s+in|lead\s+to|claim|require|render|make|trigger|affect)\b"
+    r"(?:(?!\b(?:where|who|whom|which|that|when|after|since|because|while|as)\b)(?:[^,;:.]|(?<=\d)[,.](?=\d))){0,60}"
+    r"|(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending|expected|likely|set|poised"
+    r"|threatens?|threatening|threatened|hopes?|hoping|wants?|seeks?|seeking|proposed|proposes?)\s+(?:to\s+)?"
+    r"(?:(?:be|have\s+to\s+be)\s+)?)$",
+    _I,
+)
+_HYPOTHETICAL_HINTS = ("could", "would", "might", "may", "will", "shall", "going to", "plan", "ready", "prepar", "aim",
+                       "intend", "expected", "likely", "set ", "poised", "threaten", "hop", "want", "seek",
+                       "propos")
+_HYPOTHETICAL_HINT = substring_test(_HYPOTHETICAL_HINTS).search
+
+
+def _hypothetical_before(masked: str, low_masked: str, vs: int) -> bool:
+    """The casualty verb at ``vs`` tells something that has not happened (`_HYPOTHETICAL_BEFORE`)."""
+    lo = max(0, vs - 90)
+    if _HYPOTHETICAL_HINT(low_masked[lo:vs]) is None:
+        return False
+    return _HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
 
 
 _INTENT_BEFORE = re.compile(r"\b(?:tried|trying|tries|try|attempted|attempting|wanted|unable|planned|began)\s+to\s+$", _I)
