@@ -386,6 +386,11 @@ _NON_PERSON = re.compile(
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
     r"|magnitude|-magnitude|on\s+the\s+richter"
+    # animals, jobs and things a business counts ("killed 3,000 cattle", "cut 3,000 jobs, killing
+    # hopes", "sold 50 million records"): GTD, ACLED and IDMC count people only
+    r"|cows|calves|chickens|hens|poultry|birds|fish|dolphins|whales|elephants|dogs|cats|horses|pigs|camels|donkeys"
+    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|jobs|records|copies|albums|tickets|votes|seats"
+    r"|goals|flights|stores|branches|outlets|trees|species|units|shares"
     # a proportion: "1 in 5 people", "one in ten children"
     r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"
     r"|women|men|households|families))\b"
@@ -1145,6 +1150,37 @@ def _field_for(field: str, np_text: str) -> str | None:
 
 
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
+# Things and animals that casualty words take figuratively or literally, but that are no
+# people: "The regulator killed the merger", "the rally was dead", "the party was wounded by
+# the scandal", "The rugby side was dead and buried", "a dog was shot dead by police".
+_THINGS = (r"bills?|deals?|mergers?|projects?|plans?|proposals?|reforms?|laws?|tax(?:es)?|rules?|ideas?|hopes?"
+           r"|chances?|dreams?|careers?|reputation|rall(?:y|ies)|markets?|shares|stocks?|econom(?:y|ies)|games?"
+           r"|match(?:es)?|momentum|mood|industr(?:y|ies)|compan(?:y|ies)|firms?|business(?:es)?|brands?|giant"
+           r"|sectors?|sales|bids?|schemes?|programm?e?s?|initiatives?|legislation|measures?|amendments?|motions?"
+           r"|treaty|pact|agreements?|talks|story|stories|rumou?rs?|shows?|films?|movies?|albums?|songs?|engines?"
+           r"|batter(?:y|ies)|phones?|signals?|lights|conversation|debate|trends?|apps?|products?|features?"
+           r"|jobs|profits?|revenues?|demand|growth|prices|recovery|rebound|competition|campaign|vote|joke|line"
+           r"|side|team|club|squad|party|coalition|expansion|venture|start-?up|chain|retailer|airline|carmaker"
+           r"|lender|currency|bonds?|yields|inflation|tourism|trade|exports|production|output|traffic|goal|buzz"
+           r"|dogs?|cats?|horses?|cows?|bulls?|bears?|tigers?|leopards?|elephants?|crocodiles?|sharks?|snakes?"
+           r"|wol(?:f|ves)|deer|animals?|pets?|pupp(?:y|ies)|birds?|whales?|dolphins?|cattle|sheep|goats?|livestock"
+           r"|pigs?|camels?|donkeys?|chickens?|poultry|fish|zombies?|dragons?|monsters?|characters?|avatars?")
+# (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
+# "fighters from each side")
+_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
+                         rf"(?:[\w-]+\s+)?(?:{_THINGS})\s*$", _I)
+# ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
+# tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
+# must end the phrase)
+_THING_OBJECT = re.compile(
+    r"\s+(?:off\s+)?(?:(?:me|us|you|it)\b(?!\s+(?:all|both)\b)"
+    r"|(?:(?:the|a|an|any|all|its|his|her|their|our|my|your|this|that|those|these)\s+)?(?:[\w'-]+['\u2019]s\s+)?"
+    r"(?:(?:about|some|more\s+than|over|nearly|around|at\s+least|up\s+to)\s+)?(?:\d[\d,.]*\s+(?:million\s+|billion\s+"
+    r"|thousand\s+)?|(?:dozens|hundreds|thousands|millions)\s+of\s+)?"
+    rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?=\s+(?:with|in|on|of|and|at|for|off|by|before|after|that|which|as|to|from"
+    r"|over|outright|altogether|dead|stone)\b|\s*[,.;:]|\s*$))",
+    _I,
+)
 _HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
                         r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
@@ -2202,6 +2238,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             continue  # "two villagers who tried to flee were shot dead": no one fled
         if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
             continue  # "four more injured workers died": the dead, once wounded
+        if mode == "act" and field != "displaced" and _THING_OBJECT.match(masked, ve):
+            prev_end = ve
+            continue  # "killing hopes of a recovery", "killed the merger": no one is hurt
         if mode != "toll" and _hypothetical_before(masked, low_masked, vs):
             prev_end = ve
             continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
@@ -2292,6 +2331,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
                     continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
+                if _THING_HEAD.search(np_text) is not None:
+                    continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
             f = _field_for(field, np_text)
             if f is None:
                 continue

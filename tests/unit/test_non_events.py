@@ -64,3 +64,47 @@ HYPOTHETICAL = [
 def test_a_forecast_a_hypothesis_or_a_plan_counts_no_one(text: str,
                                                           expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+NO_PERSON = [
+    pytest.param("Shares in the airline plunged 12 percent after it cut 3,000 jobs, killing hopes of a quick "
+                 "recovery.", NONE, id="killing-hopes-after-jobs-cut"),
+    pytest.param("The regulator killed the merger on Friday, and the two groups said they would not appeal.",
+                 NONE, id="killed-the-merger"),
+    pytest.param("The bill was killed in committee on Thursday, with four senators voting against it.",
+                 NONE, id="the-bill-was-killed"),
+    pytest.param("The reform died in the upper house after 60 lawmakers abstained.", NONE, id="the-reform-died"),
+    pytest.param("Parliament voted 210 to 180 to kill the tax on fuel.", NONE, id="to-kill-the-tax"),
+    pytest.param("Analysts said the rally was dead after the cartel signalled more supply.", NONE,
+                 id="the-rally-was-dead"),
+    pytest.param("The mining giant was hurt by weak demand, and its profit fell 40 percent.", NONE,
+                 id="a-company-was-hurt"),
+    pytest.param("The president's party was wounded by the scandal, losing 30 seats.", NONE,
+                 id="a-party-was-wounded"),
+    pytest.param("The rugby side was dead and buried at half-time, trailing 30-3.", NONE, id="dead-and-buried"),
+    pytest.param("The storm of criticism killed the minister's career, and 20 MPs called on him to resign.", NONE,
+                 id="killed-a-career"),
+    pytest.param("The heat is killing me, said one of the 5,000 festival-goers queueing for water.", NONE,
+                 id="killing-me"),
+    pytest.param("The home side killed the game off with two late goals.", NONE, id="killed-the-game-off"),
+    pytest.param("The flood killed 3,000 cattle and destroyed crops across the valley, farmers said.", NONE,
+                 id="cattle"),
+    pytest.param("Bird flu has killed 20,000 chickens at a farm in the north.", NONE, id="chickens"),
+    pytest.param("The heatwave killed 50,000 fish in the lake.", NONE, id="fish"),
+    pytest.param("Lightning killed 19 cows grazing under a tree, villagers said.", NONE, id="cows"),
+    pytest.param("In the game's final level, players must kill 50 zombies before the timer runs out.", NONE,
+                 id="zombies"),
+    pytest.param("The singer, who sold 50 million records, was killed in a car crash.", (1, None, None),
+                 id="records-are-no-people-the-singer-is"),
+    pytest.param("A dog was shot dead by police after it bit its owner, who was injured.", (None, 1, None),
+                 id="a-dog-shot-dead-the-owner-injured"),
+    pytest.param("The storm killed 6 people and forced 20,000 to evacuate. It also killed 800 sheep, farmers said.",
+                 (6, None, 20000), id="sheep-beside-an-event-add-nothing"),
+    pytest.param("Gunmen killed the bus driver and two passengers on the highway.", (3, None, None),
+                 id="the-bus-driver-is-a-person"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_PERSON)
+def test_a_thing_or_an_animal_is_no_casualty(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
