@@ -1149,6 +1149,29 @@ def _field_for(field: str, np_text: str) -> str | None:
     return field
 
 
+# A player hurt in a game or in training is a sports report, not a casualty of an event: the
+# people are named by their sport ("Two players were injured in the second half", "The
+# quarterback was hurt in the first quarter"), and the sentence tells no violence or disaster
+# (not "Two players were injured when fans threw flares onto the pitch").
+_SPORTS_ROLE_HINT = substring_test(("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender",
+                                    "batsm", "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier"))
+_SPORTS_ROLE = re.compile(r"\b(?:players?|strikers?|goalkeepers?|keepers?|quarterbacks?|wingers?|midfielders?"
+                          r"|defenders?|batsm[ae]n|bowlers?|pitchers?|jockeys?|gymnasts?|athletes?|skiers?)\b", _I)
+_SPORTS_VIOLENCE_HINT = substring_test((
+    "attack", "bomb", "blast", "explo", "shoot", "shot", "gun", "stamped", "collaps", "crash", "fire", "riot",
+    "clash", "violen", "stab", "assault", "flare", "missile", "thrown", "threw", "storm", "flood", "quake", "earthquake",
+    "accident", "collision", "struck by", "hit by", "mob", "fight", "brawl", "beaten", "beat ", "police", "troops"))
+
+
+def _sports_injury(low: str, np_text: str) -> bool:
+    """A wounded count about players in a sentence that tells no violence (`_SPORTS_ROLE`)."""
+    if _SPORTS_ROLE_HINT.search(low) is None or _SPORTS_ROLE.search(np_text) is None:
+        return False
+    return _SPORTS_VIOLENCE_HINT.search(low) is None
+
+
+_QUANT_AFTER = re.compile(r"\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
+                          r"|several|dozens|scores|hundreds)\b")
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 # Things and animals that casualty words take figuratively or literally, but that are no
 # people: "The regulator killed the merger", "the rally was dead", "the party was wounded by
@@ -2241,6 +2264,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if mode == "act" and field != "displaced" and _THING_OBJECT.match(masked, ve):
             prev_end = ve
             continue  # "killing hopes of a recovery", "killed the merger": no one is hurt
+        if field == "shot" and low_masked.startswith(" down", ve) and not _QUANT_AFTER.match(low_masked, ve + 5):
+            prev_end = ve
+            continue  # "the plane was shot down", "the striker was shot down by critics" (not "shot down 20")
         if mode != "toll" and _hypothetical_before(masked, low_masked, vs):
             prev_end = ve
             continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
@@ -2333,6 +2359,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 singulars.add(key)
                 if _THING_HEAD.search(np_text) is not None:
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
+            if field == "wounded" and _sports_injury(low_masked, np_text):
+                continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
             if f is None:
                 continue

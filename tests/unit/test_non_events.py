@@ -108,3 +108,32 @@ NO_PERSON = [
 @pytest.mark.parametrize(("text", "expected"), NO_PERSON)
 def test_a_thing_or_an_animal_is_no_casualty(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+SPORTS = [
+    pytest.param("Two players were injured in the second half and the striker was taken off on a stretcher.", NONE,
+                 id="players-injured-in-a-match"),
+    pytest.param("Five players are injured ahead of Saturday's derby, the coach said.", NONE,
+                 id="players-injured-before-a-derby"),
+    pytest.param("The quarterback was hurt in the first quarter and did not return; the team lost 24-17.", NONE,
+                 id="quarterback-hurt"),
+    pytest.param("The goalkeeper was injured in the warm-up and three more players were injured during the match.",
+                 NONE, id="goalkeeper-and-players"),
+    pytest.param("Ten players have been hurt this season, and the medical staff are under pressure.", NONE,
+                 id="players-hurt-this-season"),
+    pytest.param("The visitors had three players injured before the break.", NONE, id="had-three-players-injured"),
+    pytest.param("The striker was shot down by critics after missing three penalties.", NONE,
+                 id="shot-down-by-critics"),
+    pytest.param("Two soldiers were killed by a roadside bomb on Thursday. Two players were injured in Saturday's "
+                 "cup final, which the army team lost 2-1.", (2, None, None), id="a-match-beside-an-event-adds-nothing"),
+    pytest.param("Two players were injured when fans threw flares onto the pitch.", (None, 2, None),
+                 id="players-hurt-by-violence-count"),
+    pytest.param("Five players were killed when their team bus crashed on the highway.", (5, None, None),
+                 id="players-killed-count"),
+    pytest.param("A drone was shot down over the capital on Monday.", NONE, id="a-drone-shot-down"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPORTS)
+def test_a_sports_injury_is_no_casualty(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
