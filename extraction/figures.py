@@ -1170,6 +1170,31 @@ def _sports_injury(low: str, np_text: str) -> bool:
     return _SPORTS_VIOLENCE_HINT.search(low) is None
 
 
+# A natural death told in an obituary or a tribute: an age, an illness, "peacefully", in a
+# sentence that tells no violence, accident or disaster ("died on Sunday at the age of 87",
+# "died of cancer", "died peacefully at home, aged 92"; not "a woman aged 80 died in the
+# floods", "died of complications from his wounds").
+_NATURAL_DEATH_HINT = substring_test(("aged ", "age of", "peaceful", "natural causes", "illness", "cancer", "heart",
+                                      "stroke", "old age", "complications", "pneumonia", "dementia", "passed away",
+                                      "survived by", "sleep", "tribute", "obituar", "leukemia", "leukaemia"))
+_NATURAL_DEATH = re.compile(
+    r"\b(?:at\s+the\s+age\s+of\s+\d|aged\s+\d|peacefully|(?:of|from)\s+natural\s+causes|(?:long|short|brief)\s+illness"
+    r"|after\s+an?\s+illness|(?:of|from)\s+(?:\w+\s+)?(?:cancer|leuka?emia|a\s+heart\s+attack|heart\s+failure|a\s+stroke"
+    r"|old\s+age|complications|pneumonia|dementia)|passed\s+away|is\s+survived\s+by|in\s+(?:his|her)\s+sleep"
+    r"|tributes?\s+(?:poured|were\s+paid|flowed)|obituary)")
+_VIOLENT_DEATH_HINT = substring_test((
+    "kill", "shot", "shoot", "gun", "attack", "bomb", "blast", "explo", "crash", "accident", "collision", "fire",
+    "flood", "storm", "quake", "cyclone", "hurricane", "landslide", "collaps", "drown", "stab", "murder", "wound",
+    "injur", "struck", "hit by", "clash", "fight", "custody", "strike", " war", "violen", "riot", " heat", " cold",
+    "famine", "starv", "hunger", "outbreak", "epidemic", "cholera", "ebola", "covid", "virus", "poison", "overdose"))
+
+
+def _natural_death(low: str) -> bool:
+    """A death in this sentence is a natural one told in an obituary (`_NATURAL_DEATH`)."""
+    return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
+            and _VIOLENT_DEATH_HINT.search(low) is None)
+
+
 _QUANT_AFTER = re.compile(r"\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
                           r"|several|dozens|scores|hundreds)\b")
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
@@ -2359,6 +2384,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 singulars.add(key)
                 if _THING_HEAD.search(np_text) is not None:
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
+            if field == "killed" and mode == "pas" and _natural_death(low_masked):
+                continue  # "The actor died on Sunday at the age of 87": an obituary, no event
             if field == "wounded" and _sports_injury(low_masked, np_text):
                 continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)

@@ -137,3 +137,28 @@ SPORTS = [
 @pytest.mark.parametrize(("text", "expected"), SPORTS)
 def test_a_sports_injury_is_no_casualty(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+OBITUARIES = [
+    pytest.param("The actor, best known for his role in a detective series, died on Sunday at the age of 87.", NONE,
+                 id="died-at-the-age-of"),
+    pytest.param("The former prime minister died peacefully at home surrounded by her family, aged 92.", NONE,
+                 id="died-peacefully-aged"),
+    pytest.param("The singer, who sold 50 million records, died of cancer on Tuesday, his publicist said.", NONE,
+                 id="died-of-cancer"),
+    pytest.param("Tributes poured in for the novelist, who died aged 79; she wrote 30 books.", NONE,
+                 id="tributes-for-who-died-aged"),
+    pytest.param("The former coach passed away after a long illness, the club said.", NONE, id="long-illness"),
+    pytest.param("A woman aged 80 died in the floods that swept the village on Monday.", (1, None, None),
+                 id="an-age-beside-a-disaster-counts"),
+    pytest.param("The journalist, 34, died of complications from his wounds on Friday.", (1, None, None),
+                 id="complications-from-wounds-count"),
+    pytest.param("Three climbers died of exposure on the mountain on Saturday.", (3, None, None),
+                 id="no-obituary-cue-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBITUARIES)
+def test_a_natural_death_in_an_obituary_is_no_event(text: str,
+                                                    expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
