@@ -1195,6 +1195,41 @@ def _natural_death(low: str) -> bool:
             and _VIOLENT_DEATH_HINT.search(low) is None)
 
 
+# Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
+# pupils", "The exercise simulated a chemical attack in which 200 people were injured",
+# "actors played 40 dead"), or the plot of a work opened by its name ("The thriller opens with
+# a bomb that kills 40 passengers", "The play is about the 20 miners who died", "In the series,
+# a virus kills ..."; not "a film screening where a gunman killed 12": the frame verb must
+# follow the work's name). A drill alone marks only displacement ("an evacuation drill"; a
+# soldier killed during a drill is a death).
+_WORKS = (r"film|movie|novel|thriller|series|miniseries|documentary|play|drama|book|sequel|episode|musical|opera"
+          r"|epic|biopic|memoir|podcast|video\s+game|game|comic|graphic\s+novel|story|show|exhibition")
+_STAGED_HINT = substring_test(("mock", "simulat", "drill", "role", "dumm", "mannequin", "play",
+                               "film", "movie", "novel", "thriller", "series", "documentary", "drama", "book",
+                               "sequel", "episode", "musical", "opera", "epic", "biopic", "memoir", "podcast", "game",
+                               "comic", "story", "show", "exhibition"))
+_STAGED = re.compile(
+    r"\b(?:mock\s+(?:[\w-]+\s+)?(?:evacuations?|drills?|attacks?|crash(?:es)?|exercises?|disasters?|emergenc(?:y|ies)"
+    r"|bomb(?:ings?|s)?|explosions?|fires?|scenarios?|casualties|victims|accidents?|raids?|hijack(?:ings?|s)?|hostage)"
+    r"|simulat(?:ed|es|ing|ion)|role-?play(?:ed|ing)?|dummies|mannequins"
+    # (not "survived by playing dead", "students playing football when a shell hit")
+    r"|(?:actors|volunteers|extras)\s+(?:who\s+)?play(?:ed|ing)?"
+    r"|play(?:ed|ing)\s+(?:the\s+)?(?:roles?\s+of\s+)?(?:wounded|injured|victims|casualties|evacuees))\b"
+    rf"|^\W*(?:(?:the|a|an|this|his|her|their|its)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_WORKS})\s*,?\s+"
+    r"(?:follows|tells|told|opens\s+(?:with|on)|(?:is|was)\s+about|depicts|recounts|centres\s+on|centers\s+on"
+    r"|chronicles|portrays|imagines|dramati[sz]es|revisits|recreates|in\s+which)\b"
+    rf"|^\W*in\s+(?:the|this|his|her|their)\s+(?:new\s+|latest\s+|final\s+)?(?:{_WORKS})\b")
+_DRILL = re.compile(r"\bdrills?\b")
+
+
+def _staged(low: str) -> str | None:
+    """"all" when the sentence's casualties were staged or told (`_STAGED`), "displaced" when
+    it tells a drill (no one was displaced), else None."""
+    if _STAGED.search(low) is not None:
+        return "all"
+    return "displaced" if "drill" in low and _DRILL.search(low) is not None else None
+
+
 _QUANT_AFTER = re.compile(r"\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
                           r"|several|dozens|scores|hundreds)\b")
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
@@ -2257,6 +2292,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         verb_matches, quant_matches = _scan(low)
         if not verb_matches and not has_negation:
             return []  # a trigger word but no casualty expression: nothing to count
+    staged = _staged(low) if _STAGED_HINT.search(low) is not None else None
+    if staged == "all":
+        return []  # a drill, a simulation, a film's plot: nothing happened to anyone
     # The sentence's flags (background, separate, claim) are decided only once it yields a
     # figure: about half of the sentences with a trigger word yield none.
     flags: _Flags | None = None
@@ -2389,8 +2427,8 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if field == "wounded" and _sports_injury(low_masked, np_text):
                 continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
-            if f is None:
-                continue
+            if f is None or staged is not None and f.startswith("displaced"):
+                continue  # ("took part in an evacuation drill": no one was displaced)
             value = q.value if q is not None else Range.exact(1, masked[a:b])
             if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, ve):
                 role = "mixed"  # "at least four are dead, including the gunman": covers both

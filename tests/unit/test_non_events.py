@@ -162,3 +162,37 @@ OBITUARIES = [
 def test_a_natural_death_in_an_obituary_is_no_event(text: str,
                                                     expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+STAGED_OR_TOLD = [
+    pytest.param("Some 500 pupils took part in a mock evacuation of the school on Wednesday.", NONE,
+                 id="mock-evacuation"),
+    pytest.param("The exercise simulated a chemical attack in which 200 people were injured.", NONE,
+                 id="simulated-attack"),
+    pytest.param("Emergency services staged a drill at the airport in which 120 passengers were evacuated.", NONE,
+                 id="evacuation-drill"),
+    pytest.param("In the disaster exercise, actors played 40 dead and 60 wounded as rescuers practised triage.", NONE,
+                 id="actors-played-the-dead"),
+    pytest.param("The thriller opens with a bomb that kills 40 passengers on a train.", NONE,
+                 id="a-thriller-opens-with"),
+    pytest.param("The play is about the 20 miners who died in a pit disaster, and it opens on Friday.", NONE,
+                 id="a-play-is-about"),
+    pytest.param("The war epic, in which 2,000 extras played dead soldiers, returns to cinemas.", NONE,
+                 id="an-epic-in-which-extras-played"),
+    pytest.param("In the series, a virus kills millions and the survivors flee to the mountains.", NONE,
+                 id="in-the-series"),
+    pytest.param("A gunman opened fire at a film screening, killing 12 people.", (12, None, None),
+                 id="a-film-screening-attack-counts"),
+    pytest.param("Two soldiers were killed during a live-fire drill on Tuesday.", (2, None, None),
+                 id="killed-in-a-drill-counts"),
+    pytest.param("She survived by playing dead; 30 others were killed in the attack.", (30, None, None),
+                 id="playing-dead-survivor-keeps-the-toll"),
+    pytest.param("A series of blasts, in which 14 people were killed, hit the city on Sunday.", (14, None, None),
+                 id="a-series-of-blasts-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAGED_OR_TOLD)
+def test_a_drill_a_simulation_or_a_plot_counts_no_one(text: str,
+                                                       expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
