@@ -513,6 +513,8 @@ _BACKGROUND = re.compile(
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    # a past decade: "the 20 miners who died in the 1960s pit disaster"
+    r"|(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-?)?(?:19\d0|20[01]0)s"
     r"|the\s+previous\s+(?:week|month|year)"
     # "Earlier reports had said 5 died": a figure the article's own has replaced (not with a
     # later one in the same sentence: "initial reports said 5 died, but officials later ...")
@@ -556,7 +558,10 @@ _CUMULATIVE = re.compile(
     r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to"
     r"|since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out)"
     r"|(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:\w+\s+)?(?:war|conflict|fighting)"
-    r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average)\b",
+    r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average"
+    # a yearly rate: "eight million deaths a year worldwide" (not "in a year", "a year ago")
+    r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
+    r"(?![\w-]|\s+(?:ago|earlier|after|before|later|since|old|on|of|to|in\s+which|when)\b))\b",
 )
 # A date before the publication date ("in June 2022", "last May", "In November," in a March
 # article): the sentence tells an earlier incident. Checked against the article's date.
@@ -2166,7 +2171,7 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
                      "previous month", "previous year", "hour after", "hours after", "day after",
                      "days after", "week after", "weeks after", "month after", "months after", "initial",
-                     "preliminary")
+                     "preliminary", "0s")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
                "previous", "past", "after", "initial", "preliminary")

@@ -196,3 +196,22 @@ STAGED_OR_TOLD = [
 def test_a_drill_a_simulation_or_a_plot_counts_no_one(text: str,
                                                        expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+RATES_AND_PAST_DECADES = [
+    pytest.param("Smoking is responsible for eight million deaths a year worldwide, a new report said.", NONE,
+                 id="deaths-a-year"),
+    pytest.param("Road crashes kill about 1.2 million people a year, the agency said.", NONE, id="kill-a-year"),
+    pytest.param("Twenty miners died in the 1960s pit disaster, and survivors met in the town on Friday.", NONE,
+                 id="in-the-1960s"),
+    pytest.param("The heaviest rain in a year killed 12 people in the hills on Monday.", (12, None, None),
+                 id="in-a-year-is-no-rate"),
+    pytest.param("A year after the quake, a landslide killed 7 people in the valley on Monday.", (7, None, None),
+                 id="a-year-after-is-no-rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RATES_AND_PAST_DECADES)
+def test_a_yearly_rate_or_a_past_decade_is_background(text: str,
+                                                      expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
