@@ -1235,6 +1235,13 @@ def _staged(low: str) -> str | None:
     return "displaced" if "drill" in low and _DRILL.search(low) is not None else None
 
 
+# Deaths feared or presumed, not confirmed ("are feared dead", "are missing and presumed dead",
+# "are believed to have died", "feared drowned"): the words between the subject and the verb.
+_FEARED_HINT = substring_test(("feared", "presumed", "believed", "thought to", "missing")).search
+_FEARED_BEFORE = re.compile(
+    r"(?:(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+(?:still\s+)?)?"
+    r"(?P<rest>(?:(?:missing|unaccounted\s+for)\s*,?\s+(?:and\s+)?(?:(?:are|were|is|was)\s+)?)?"
+    r"(?:feared|presumed|believed|thought)\s+(?:to\s+(?:be|have\s+(?:been\s+)?)\s*)?)$", _I)
 _QUANT_AFTER = re.compile(r"\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
                           r"|several|dozens|scores|hundreds)\b")
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
@@ -2341,6 +2348,10 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
             continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
+        # "Twelve miners are feared dead", "20 are missing and presumed dead": deaths not confirmed
+        feared = (_FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
+                  if field == "killed" and mode in ("pas", "act") and _FEARED_HINT(low_masked[max(0, vs - 70):vs])
+                  else None)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
         if mode == "toll":
@@ -2395,7 +2406,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if any(map(window.__contains__, _NEGATED_HINTS)) and _NEGATED_VERB.search(masked, max(0, vs - 12), vs):
                 prev_end = ve
                 continue  # "but not killing him"
-            if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, vs - 40), vs):
+            if mode == "act" and feared is None and not _PASSIVE_AUX.search(masked, max(0, vs - 40), vs):
                 # "was killed a short time later": a passive verb has no object
                 obj = _object_chain(masked, quants, ve, next_start, field)
             if obj:
@@ -2405,7 +2416,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
-                                            vs, v.group(0), field))
+                                            vs if feared is None else feared.start("rest"), v.group(0), field))
         if (found and kind is _FIRST_REPORT_KIND and "later" in low_masked
                 and all(q is not None and not additive and role != "perpetrators"
                         for q, _a, _b, _np, role, additive in found)
@@ -2435,6 +2446,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if f is None or staged is not None and f.startswith("displaced"):
                 continue  # ("took part in an evacuation drill": no one was displaced)
             value = q.value if q is not None else Range.exact(1, masked[a:b])
+            if feared is not None:
+                # only a ceiling is known, as for "up to 30": min 0, the stated figure as best
+                value = Range(min=0, max=value.max, best=value.best, text=value.text, vague=value.vague)
             if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, ve):
                 role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
@@ -3208,4 +3222,7 @@ def _sum(values: Iterable[Range]) -> Range | None:
 
 
 def _max(a: Range, b: Range) -> Range:
+    # (of two equal figures the confirmed one: "12 are feared dead" then "12 bodies were found")
+    if a.best == b.best and a.min < b.min:
+        return b
     return a if a.best >= b.best else b

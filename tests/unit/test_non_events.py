@@ -215,3 +215,30 @@ RATES_AND_PAST_DECADES = [
 def test_a_yearly_rate_or_a_past_decade_is_background(text: str,
                                                       expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+def killed_range(text: str) -> tuple[int, int | None, int] | None:
+    values, _kind = combine_figures(find_figures(text, split_sentences(text), PUBLISHED))
+    r = values["killed"]
+    return None if r is None else (r.min, r.max, r.best)
+
+
+FEARED_DEAD = [
+    pytest.param("Twelve miners are feared dead after a shaft collapsed at a coal mine on Tuesday.", (0, 12, 12),
+                 id="feared-dead"),
+    pytest.param("At least 20 people are missing and feared dead after a landslide buried a village.", (0, None, 20),
+                 id="missing-and-feared-dead"),
+    pytest.param("Three fishermen are presumed dead after their boat sank in a storm.", (0, 3, 3),
+                 id="presumed-dead"),
+    pytest.param("Two climbers are believed to have died in the avalanche.", (0, 2, 2), id="believed-to-have-died"),
+    pytest.param("A fisherman is feared drowned after his boat capsized.", (0, 1, 1), id="one-feared-drowned"),
+    pytest.param("Twelve miners are feared dead. Rescuers later recovered 12 bodies from the shaft.", (12, 12, 12),
+                 id="confirmed-later-stands"),
+    pytest.param("Twelve miners died when a shaft collapsed on Tuesday.", (12, 12, 12), id="confirmed-deaths-exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FEARED_DEAD)
+def test_deaths_feared_or_presumed_are_a_ceiling_not_a_count(text: str,
+                                                             expected: tuple[int, int | None, int]) -> None:
+    assert killed_range(text) == expected
