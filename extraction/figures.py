@@ -2777,21 +2777,35 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
 # that happened), nor a modal in another clause ("the blast, which could be heard for miles,
 # killed 12"; "could trigger more slides where 12 people were killed").
 _MODAL = r"(?:could|would|might|(?-i:may)|will|shall|(?:is|are)\s+going\s+to)"
+# a plan, a threat or a capacity, before "to": "plans to evacuate", "is set to cause"
+_PLAN_TO = (r"(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending|expected|likely|set"
+            r"|poised|threatens?|threatening|threatened|hopes?|hoping|wants?|seeks?|seeking|proposed|proposes?"
+            r"|potential|capacity|power|enough|able)\s+to|capable\s+of")
 _HYPOTHETICAL_BEFORE = re.compile(
     rf"\b(?:{_MODAL}\s+(?:(?:[a-z]+ly|also|still|not|then|soon|even|ultimately)\s+)*"
     r"(?:(?:(?:have\s+)?(?:to\s+)?be|have\s+to\s+be|need\s+to\s+be|be\s+forced\s+to|have\s+been|(?<!may\s)(?<!might\s)have)\s+)?"
-    rf"|{_MODAL}\s+(?:(?:[a-z]+ly|also|still|not|even)\s+)*(?:force|leave|cause|prevent|displace|drive|send|put|see"
-    r"|result\s+in|lead\s+to|claim|require|render|make|trigger|affect)\b"
+    rf"|(?:{_MODAL}|{_PLAN_TO})\s+(?:(?:[a-z]+ly|also|still|not|even)\s+)*(?:force|forcing|leave|leaving|cause|causing"
+    r"|prevent|preventing|displace|drive|send|put|see|result\s+in|lead\s+to|claim|require|render|make|trigger|affect)\b"
     r"(?:(?!\b(?:where|who|whom|which|that|when|after|since|because|while|as)\b)(?:[^,;:.]|(?<=\d)[,.](?=\d))){0,60}"
-    r"|(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending|expected|likely|set|poised"
-    r"|threatens?|threatening|threatened|hopes?|hoping|wants?|seeks?|seeking|proposed|proposes?)\s+(?:to\s+)?"
-    r"(?:(?:be|have\s+to\s+be)\s+)?)$",
+    rf"|(?:{_PLAN_TO})\s+(?:(?:be|have\s+to\s+be)\s+)?"
+    # an evacuation not (yet) carried out: "preparing for the possible evacuation of 40,000",
+    # "The plan calls for the evacuation of 200,000" (its noun is the verb read here)
+    r"|(?:the|a|an|any)\s+(?:possible|potential|proposed|eventual|future|contingency)\s+"
+    r"|(?:calls?|calling|called|provides?|providing|allows?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?"
+    r"|(?:plans?|preparations?|preparing|prepared|ready|readiness|drills?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?)$",
     _I,
 )
 _HYPOTHETICAL_HINTS = ("could", "would", "might", "may", "will", "shall", "going to", "plan", "ready", "prepar", "aim",
                        "intend", "expected", "likely", "set ", "poised", "threaten", "hop", "want", "seek",
-                       "propos")
+                       "propos", "potential", "capa", "power to", "enough to", "able to", "possible", "eventual",
+                       "future", "contingency", "for the", "for a", "for an", "for possible", "for mass")
 _HYPOTHETICAL_HINT = substring_test(_HYPOTHETICAL_HINTS).search
+
+
+# ... and a plan before a verb read with its "to" ("plans to evacuate 10,000")
+_PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending"
+                             r"|expected|likely|set|poised|threatens?|threatening|threatened|hopes?|hoping|wants?"
+                             r"|seeks?|seeking|proposed|proposes?|potential|capacity|power|enough|able)\s+$", _I)
 
 
 def _hypothetical_before(masked: str, low_masked: str, vs: int) -> bool:
@@ -2799,7 +2813,8 @@ def _hypothetical_before(masked: str, low_masked: str, vs: int) -> bool:
     lo = max(0, vs - 90)
     if _HYPOTHETICAL_HINT(low_masked[lo:vs]) is None:
         return False
-    return _HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
+    return (_HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
+            or low_masked.startswith("to ", vs) and _PLAN_BEFORE_TO.search(masked, lo, vs) is not None)
 
 
 _INTENT_BEFORE = re.compile(r"\b(?:tried|trying|tries|try|attempted|attempting|wanted|unable|planned|began)\s+to\s+$", _I)

@@ -242,3 +242,24 @@ FEARED_DEAD = [
 def test_deaths_feared_or_presumed_are_a_ceiling_not_a_count(text: str,
                                                              expected: tuple[int, int | None, int]) -> None:
     assert killed_range(text) == expected
+
+
+HYPOTHETICAL_MORE = [
+    pytest.param("Scientists say the eruption has the potential to kill thousands.", NONE, id="potential-to-kill"),
+    pytest.param("Without action, air pollution is set to cause 6 million deaths by 2060.", NONE,
+                 id="set-to-cause-deaths"),
+    pytest.param("Officials are preparing for the possible evacuation of 40,000 people.", NONE,
+                 id="the-possible-evacuation-of"),
+    pytest.param("The plan calls for the evacuation of 200,000 residents in the event of a meltdown.", NONE,
+                 id="calls-for-the-evacuation-of"),
+    pytest.param("The storm is capable of killing hundreds if it makes landfall at high tide.", NONE,
+                 id="capable-of-killing"),
+    pytest.param("The planned evacuation of 5,000 residents began on Monday as the river rose.", (None, None, 5000),
+                 id="a-planned-evacuation-that-began-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPOTHETICAL_MORE)
+def test_a_capacity_or_an_evacuation_not_carried_out_counts_no_one(
+        text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
