@@ -513,6 +513,13 @@ _BACKGROUND = re.compile(
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
+    # a court case: the killings it tries are an earlier incident ("The gunman who killed 51
+    # worshippers lost his appeal", "found guilty of murdering seven babies", "The inquest heard")
+    r"|(?:lost|won|filed|launched|loses|wins|rejected|dismissed|upheld)\s+(?:his|her|their|an|the)\s+(?:\w+\s+)?appeal"
+    r"|(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:sentenced|convicted|jailed|acquitted|imprisoned)"
+    r"|(?:found|pleaded|pleads|plead)\s+(?:not\s+)?guilty|guilty\s+of|(?:went|go|goes|stood|stand|stands)\s+on\s+trial"
+    r"|on\s+trial\s+for|(?:trial|retrial|inquest)\s+(?:of|into|opened|heard|began|resumed|was\s+told)|jury|jurors"
+    r"|sentenced\s+(?:\w+\s+)?to"
     # a past decade: "the 20 miners who died in the 1960s pit disaster"
     r"|(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-?)?(?:19\d0|20[01]0)s"
     r"|the\s+previous\s+(?:week|month|year)"
@@ -2178,10 +2185,12 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
                      "previous month", "previous year", "hour after", "hours after", "day after",
                      "days after", "week after", "weeks after", "month after", "months after", "initial",
-                     "preliminary", "0s")
+                     "preliminary", "0s", "appeal", "sentenced", "convicted", "jailed", "acquitted", "imprisoned",
+                     "guilty", "trial", "inquest", "jury", "juror")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
-               "previous", "past", "after", "initial", "preliminary")
+               "previous", "past", "after", "initial", "preliminary", "appeal", "sentenced", "convicted", "jailed",
+               "acquitted", "imprisoned", "guilty", "trial", "inquest", "jury", "juror")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal")

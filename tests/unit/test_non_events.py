@@ -263,3 +263,25 @@ HYPOTHETICAL_MORE = [
 def test_a_capacity_or_an_evacuation_not_carried_out_counts_no_one(
         text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+COURTS = [
+    pytest.param("The gunman who killed 51 worshippers at two mosques lost his appeal on Tuesday.", NONE,
+                 id="lost-his-appeal"),
+    pytest.param("A jury found the nurse guilty of murdering seven babies at the hospital.", NONE,
+                 id="found-guilty-of-murdering"),
+    pytest.param("The inquest heard that 72 people died in the tower fire.", NONE, id="the-inquest-heard"),
+    pytest.param("The former commander was sentenced to 20 years for the massacre of 8,000 men and boys.", NONE,
+                 id="sentenced-for-a-massacre"),
+    pytest.param("Three men went on trial on Monday accused of killing 9 worshippers in a church.", NONE,
+                 id="went-on-trial"),
+    pytest.param("Police arrested a man accused of killing 3 people at a bar on Sunday.", (3, None, None),
+                 id="an-arrest-after-a-fresh-killing-counts"),
+    pytest.param("A man charged with murder after a stabbing that killed 2 people on Friday appeared in court.",
+                 (2, None, None), id="charged-after-a-fresh-killing-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COURTS)
+def test_a_court_case_tells_an_earlier_incident(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
