@@ -285,13 +285,19 @@ _NEGATIONS = re.compile(
     r"|injur(?:y|ies)\s+(?:or|and|nor)\s+(?:fatalities|deaths?|loss\s+of\s+li(?:fe|ves))|loss\s+of\s+life\s+or\s+injur\w+)"
     r"|\bneither\s+(?:injuries|fatalities|casualties|deaths)\s+nor\s+(?:injuries|fatalities|casualties|deaths)"
     r"|\bunharmed|\bunhurt|\bunscathed|\bwithout\s+(?:causing\s+)?(?:any\s+)?casualties"
-    r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed))"
+    r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed)"
+    # "rescued 120 people, and none were hurt", "45 fishermen, none of whom was harmed"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:hurt|harmed))"
     r"|(?P<killed>\bno\s+(?:\w+\s+){0,2}(?:fatalities|fatality|deaths|loss(?:es)?\s+of\s+(?:li(?:fe|ves))|lives\s+(?:were\s+)?lost)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:reported\s+)?(?:killed|dead)"
-    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died)"
+    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+killed|died))"
     r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
-    r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
+    r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded)"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:injured|wounded))",
 )
 
 # Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
@@ -2193,7 +2199,7 @@ _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "befor
                "acquitted", "imprisoned", "guilty", "trial", "inquest", "jury", "juror")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
-                   "0 fatal")
+                   "0 fatal", "none ")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 _BACKGROUND_HINT = substring_test(_BACKGROUND_HINTS).search
 _PAST_HINT = substring_test(_PAST_HINTS).search

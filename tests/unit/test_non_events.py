@@ -285,3 +285,21 @@ COURTS = [
 @pytest.mark.parametrize(("text", "expected"), COURTS)
 def test_a_court_case_tells_an_earlier_incident(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+RESCUES = [
+    pytest.param("Rescuers saved 120 people from the flooded tunnel, and none were injured.", (None, 0, None),
+                 id="saved-and-none-injured"),
+    pytest.param("Coastguards rescued 45 fishermen, none of whom were injured.", (None, 0, None),
+                 id="none-of-whom-injured"),
+    pytest.param("Firefighters pulled 12 children from the burning school; none were hurt.", (0, 0, None),
+                 id="none-were-hurt"),
+    pytest.param("All 33 miners were rescued alive after 69 days underground.", NONE, id="rescued-alive"),
+    pytest.param("Gunmen shot 5 people at a wedding; none were killed.", (0, 5, None), id="shot-none-killed"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESCUES)
+def test_a_rescue_with_none_hurt_counts_no_casualty(text: str,
+                                                    expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
