@@ -396,7 +396,7 @@ _NON_PERSON = re.compile(
     # hopes", "sold 50 million records"): GTD, ACLED and IDMC count people only
     r"|cows|calves|chickens|hens|poultry|birds|fish|dolphins|whales|elephants|dogs|cats|horses|pigs|camels|donkeys"
     r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|jobs|records|copies|albums|tickets|votes|seats"
-    r"|goals|flights|stores|branches|outlets|trees|species|units|shares"
+    r"|goals|flights|stores|branches|outlets|trees|species|units|shares|seabirds|wars|conflicts|battles|elections"
     # a proportion: "1 in 5 people", "one in ten children"
     r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"
     r"|women|men|households|families))\b"
@@ -572,6 +572,8 @@ _CUMULATIVE = re.compile(
     r"|since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out)"
     r"|(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:\w+\s+)?(?:war|conflict|fighting)"
     r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average"
+    # a world statistic: "with 684,000 deaths globally"
+    r"|(?:deaths|people|lives|children|cases)\s+(?:globally|worldwide|around\s+the\s+world|across\s+the\s+world)"
     # a yearly rate: "eight million deaths a year worldwide" (not "in a year", "a year ago")
     r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
     r"(?![\w-]|\s+(?:ago|earlier|after|before|later|since|old|on|of|to|in\s+which|when)\b))\b",
@@ -1192,18 +1194,18 @@ def _sports_injury(low: str, np_text: str) -> bool:
 # sentence that tells no violence, accident or disaster ("died on Sunday at the age of 87",
 # "died of cancer", "died peacefully at home, aged 92"; not "a woman aged 80 died in the
 # floods", "died of complications from his wounds").
-_NATURAL_DEATH_HINT = substring_test(("aged ", "age of", "peaceful", "natural causes", "illness", "cancer", "heart",
+_NATURAL_DEATH_HINT = substring_test(("aged ", "age of", "died at ", "peaceful", "natural causes", "illness", "cancer", "heart",
                                       "stroke", "old age", "complications", "pneumonia", "dementia", "passed away",
                                       "survived by", "sleep", "tribute", "obituar", "leukemia", "leukaemia"))
 _NATURAL_DEATH = re.compile(
-    r"\b(?:at\s+the\s+age\s+of\s+\d|aged\s+\d|peacefully|(?:of|from)\s+natural\s+causes|(?:long|short|brief)\s+illness"
+    r"\b(?:at\s+the\s+age\s+of\s+\d|aged\s+\d|died\s+at\s+\d{2,3}\b(?![:.]\d|\s*(?:a\.?m|p\.?m|percent|%))|peacefully|(?:of|from)\s+natural\s+causes|(?:long|short|brief)\s+illness"
     r"|after\s+an?\s+illness|(?:of|from)\s+(?:\w+\s+)?(?:cancer|leuka?emia|a\s+heart\s+attack|heart\s+failure|a\s+stroke"
     r"|old\s+age|complications|pneumonia|dementia)|passed\s+away|is\s+survived\s+by|in\s+(?:his|her)\s+sleep"
     r"|tributes?\s+(?:poured|were\s+paid|flowed)|obituary)")
 _VIOLENT_DEATH_HINT = substring_test((
     "kill", "shot", "shoot", "gun", "attack", "bomb", "blast", "explo", "crash", "accident", "collision", "fire",
     "flood", "storm", "quake", "cyclone", "hurricane", "landslide", "collaps", "drown", "stab", "murder", "wound",
-    "injur", "struck", "hit by", "clash", "fight", "custody", "strike", " war", "violen", "riot", " heat", " cold",
+    "injur", "struck", "hit by", "clash", "fight", "custody", "strike", "the war", "a war", "in war", "violen", "riot", " heat", " cold",
     "famine", "starv", "hunger", "outbreak", "epidemic", "cholera", "ebola", "covid", "virus", "poison", "overdose"))
 
 
@@ -1222,7 +1224,8 @@ def _natural_death(low: str) -> bool:
 # soldier killed during a drill is a death).
 _WORKS = (r"film|movie|novel|thriller|series|miniseries|documentary|play|drama|book|sequel|episode|musical|opera"
           r"|epic|biopic|memoir|podcast|video\s+game|game|comic|graphic\s+novel|story|show|exhibition")
-_STAGED_HINT = substring_test(("mock", "simulat", "drill", "role", "dumm", "mannequin", "play",
+_STAGED_HINT = substring_test(("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as",
+                               "posing as",
                                "film", "movie", "novel", "thriller", "series", "documentary", "drama", "book",
                                "sequel", "episode", "musical", "opera", "epic", "biopic", "memoir", "podcast", "game",
                                "comic", "story", "show", "exhibition"))
@@ -1231,7 +1234,8 @@ _STAGED = re.compile(
     r"|bomb(?:ings?|s)?|explosions?|fires?|scenarios?|casualties|victims|accidents?|raids?|hijack(?:ings?|s)?|hostage)"
     r"|simulat(?:ed|es|ing|ion)|role-?play(?:ed|ing)?|dummies|mannequins"
     # (not "survived by playing dead", "students playing football when a shell hit")
-    r"|(?:actors|volunteers|extras)\s+(?:who\s+)?play(?:ed|ing)?"
+    r"|(?:actors|volunteers|extras)\s+(?:who\s+)?play(?:ed|ing)?|(?:acting|posing)\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:dead"
+    r"|wounded|injured|victims|casualties|evacuees)"
     r"|play(?:ed|ing)\s+(?:the\s+)?(?:roles?\s+of\s+)?(?:wounded|injured|victims|casualties|evacuees))\b"
     rf"|^\W*(?:(?:the|a|an|this|his|her|their|its)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_WORKS})\s*,?\s+"
     r"(?:follows|tells|told|opens\s+(?:with|on)|(?:is|was)\s+about|depicts|recounts|centres\s+on|centers\s+on"
@@ -1272,11 +1276,13 @@ _THINGS = (r"bills?|deals?|mergers?|projects?|plans?|proposals?|reforms?|laws?|t
            r"|lender|currency|bonds?|yields|inflation|tourism|trade|exports|production|output|traffic|goal|buzz"
            r"|dogs?|cats?|horses?|cows?|bulls?|bears?|tigers?|leopards?|elephants?|crocodiles?|sharks?|snakes?"
            r"|wol(?:f|ves)|deer|animals?|pets?|pupp(?:y|ies)|birds?|whales?|dolphins?|cattle|sheep|goats?|livestock"
-           r"|pigs?|camels?|donkeys?|chickens?|poultry|fish|zombies?|dragons?|monsters?|characters?|avatars?")
+           r"|pigs?|camels?|donkeys?|chickens?|poultry|fish|zombies?|dragons?|monsters?|characters?|avatars?"
+           # a team's line or an audience: "The underdogs' defence was massacred", "the crowd was dead"
+           r"|defen[cs]e|midfield|attack|line-?up|crowd|audience|price|valuation|ratings?")
 # (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
 # "fighters from each side")
 _THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
-                         rf"(?:[\w-]+\s+)?(?:{_THINGS})\s*$", _I)
+                         rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
 # ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
 # tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
 # must end the phrase)
@@ -2192,7 +2198,7 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "previous month", "previous year", "hour after", "hours after", "day after",
                      "days after", "week after", "weeks after", "month after", "months after", "initial",
                      "preliminary", "0s", "appeal", "sentenced", "convicted", "jailed", "acquitted", "imprisoned",
-                     "guilty", "trial", "inquest", "jury", "juror")
+                     "guilty", "trial", "inquest", "jury", "juror", "globally", "worldwide", "around the world")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
                "previous", "past", "after", "initial", "preliminary", "appeal", "sentenced", "convicted", "jailed",

@@ -303,3 +303,26 @@ RESCUES = [
 def test_a_rescue_with_none_hurt_counts_no_casualty(text: str,
                                                     expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+MORE_FIGURES_OF_SPEECH = [
+    pytest.param("The underdogs' defence was massacred in the second half, conceding four goals.", NONE,
+                 id="a-defence-massacred"),
+    pytest.param("The comedian said the crowd in Glasgow was dead, and only 200 people turned up.", NONE,
+                 id="the-crowd-was-dead"),
+    pytest.param("The company's share price was shot to pieces after the recall.", NONE, id="a-price-shot-to-pieces"),
+    pytest.param("The oil spill killed hundreds of seabirds along the coast.", NONE, id="seabirds"),
+    pytest.param("The general, who fought in two wars, has died at 88, his family announced.", NONE,
+                 id="wars-are-no-people-died-at-88"),
+    pytest.param("The emergency rehearsal involved 300 volunteers acting as injured passengers.", NONE,
+                 id="acting-as-injured"),
+    pytest.param("Falls cause many injuries, with 684,000 deaths globally, the report said.", NONE,
+                 id="deaths-globally"),
+    pytest.param("A car bomb killed 7 people in the market on Monday. Shares in the local bank fell 5 percent, "
+                 "killing hopes of a rebound.", (7, None, None), id="figurative-beside-an-event-adds-nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_FIGURES_OF_SPEECH)
+def test_more_figures_of_speech_count_no_one(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
