@@ -519,15 +519,6 @@ _BACKGROUND = re.compile(
     r"|a\s+similar|similar\s+(?:\w+\s+)?(?:attacks?|floods?|flooding|incidents?|blasts?|bombings?|raids?|strikes?"
     r"|shootings?|disasters?|landslides?|earthquakes?|quakes?|storms?|explosions?|clashes|cyclones?|fires?|crashes)"
     r"|deadliest|worst|a\s+year\s+earlier|the\s+year\s+before|in\s+(?:19|20)\d\d"
-    # a court case: the killings it tries are an earlier incident ("The gunman who killed 51
-    # worshippers lost his appeal", "found guilty of murdering seven babies", "The inquest heard")
-    r"|(?:lost|won|filed|launched|loses|wins|rejected|dismissed|upheld)\s+(?:his|her|their|an|the)\s+(?:\w+\s+)?appeal"
-    r"|(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:sentenced|convicted|jailed|acquitted|imprisoned)"
-    r"|(?:found|pleaded|pleads|plead)\s+(?:not\s+)?guilty|guilty\s+of|(?:went|go|goes|stood|stand|stands)\s+on\s+trial"
-    r"|on\s+trial\s+for|(?:trial|retrial|inquest)\s+(?:of|into|opened|heard|began|resumed|was\s+told)|jury|jurors"
-    r"|sentenced\s+(?:\w+\s+)?to"
-    # a past decade: "the 20 miners who died in the 1960s pit disaster"
-    r"|(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-?)?(?:19\d0|20[01]0)s"
     r"|the\s+previous\s+(?:week|month|year)"
     # "Earlier reports had said 5 died": a figure the article's own has replaced (not with a
     # later one in the same sentence: "initial reports said 5 died, but officials later ...")
@@ -571,12 +562,7 @@ _CUMULATIVE = re.compile(
     r"|during\s+the\s+(?:\w+\s+)?(?:war|conflict|insurgency)|(?:is|are|was)\s+home\s+to"
     r"|since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out)"
     r"|(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:\w+\s+)?(?:war|conflict|fighting)"
-    r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average"
-    # a world statistic: "with 684,000 deaths globally"
-    r"|(?:deaths|people|lives|children|cases)\s+(?:globally|worldwide|around\s+the\s+world|across\s+the\s+world)"
-    # a yearly rate: "eight million deaths a year worldwide" (not "in a year", "a year ago")
-    r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
-    r"(?![\w-]|\s+(?:ago|earlier|after|before|later|since|old|on|of|to|in\s+which|when)\b))\b",
+    r"|every\s+year|each\s+year|annually|per\s+year|a\s+year\s+on\s+average)\b",
 )
 # A date before the publication date ("in June 2022", "last May", "In November," in a March
 # article): the sentence tells an earlier incident. Checked against the article's date.
@@ -1173,8 +1159,9 @@ def _field_for(field: str, np_text: str) -> str | None:
 # people are named by their sport ("Two players were injured in the second half", "The
 # quarterback was hurt in the first quarter"), and the sentence tells no violence or disaster
 # (not "Two players were injured when fans threw flares onto the pitch").
-_SPORTS_ROLE_HINT = substring_test(("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender",
-                                    "batsm", "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier"))
+_SPORTS_ROLE_HINTS = ("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender", "batsm",
+                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier")
+_SPORTS_ROLE_HINT = substring_test(_SPORTS_ROLE_HINTS)
 _SPORTS_ROLE = re.compile(r"\b(?:players?|strikers?|goalkeepers?|keepers?|quarterbacks?|wingers?|midfielders?"
                           r"|defenders?|batsm[ae]n|bowlers?|pitchers?|jockeys?|gymnasts?|athletes?|skiers?)\b", _I)
 _SPORTS_VIOLENCE_HINT = substring_test((
@@ -1194,9 +1181,10 @@ def _sports_injury(low: str, np_text: str) -> bool:
 # sentence that tells no violence, accident or disaster ("died on Sunday at the age of 87",
 # "died of cancer", "died peacefully at home, aged 92"; not "a woman aged 80 died in the
 # floods", "died of complications from his wounds").
-_NATURAL_DEATH_HINT = substring_test(("aged ", "age of", "died at ", "peaceful", "natural causes", "illness", "cancer", "heart",
+_NATURAL_DEATH_HINTS = ("aged ", "age of", "died at ", "peaceful", "natural causes", "illness", "cancer", "heart",
                                       "stroke", "old age", "complications", "pneumonia", "dementia", "passed away",
-                                      "survived by", "sleep", "tribute", "obituar", "leukemia", "leukaemia"))
+                                      "survived by", "sleep", "tribute", "obituar", "leukemia", "leukaemia")
+_NATURAL_DEATH_HINT = substring_test(_NATURAL_DEATH_HINTS)
 _NATURAL_DEATH = re.compile(
     r"\b(?:at\s+the\s+age\s+of\s+\d|aged\s+\d|died\s+at\s+\d{2,3}\b(?![:.]\d|\s*(?:a\.?m|p\.?m|percent|%))|peacefully|(?:of|from)\s+natural\s+causes|(?:long|short|brief)\s+illness"
     r"|after\s+an?\s+illness|(?:of|from)\s+(?:\w+\s+)?(?:cancer|leuka?emia|a\s+heart\s+attack|heart\s+failure|a\s+stroke"
@@ -1224,11 +1212,11 @@ def _natural_death(low: str) -> bool:
 # soldier killed during a drill is a death).
 _WORKS = (r"film|movie|novel|thriller|series|miniseries|documentary|play|drama|book|sequel|episode|musical|opera"
           r"|epic|biopic|memoir|podcast|video\s+game|game|comic|graphic\s+novel|story|show|exhibition")
-_STAGED_HINT = substring_test(("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as",
-                               "posing as",
-                               "film", "movie", "novel", "thriller", "series", "documentary", "drama", "book",
-                               "sequel", "episode", "musical", "opera", "epic", "biopic", "memoir", "podcast", "game",
-                               "comic", "story", "show", "exhibition"))
+_STAGED_HINTS = ("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as", "posing as", "film",
+                 "movie", "novel", "thriller", "series", "documentary", "drama", "book", "sequel", "episode",
+                 "musical", "opera", "epic", "biopic", "memoir", "podcast", "game", "comic", "story", "show",
+                 "exhibition")
+_STAGED_HINT = substring_test(_STAGED_HINTS)
 _STAGED = re.compile(
     r"\b(?:mock\s+(?:[\w-]+\s+)?(?:evacuations?|drills?|attacks?|crash(?:es)?|exercises?|disasters?|emergenc(?:y|ies)"
     r"|bomb(?:ings?|s)?|explosions?|fires?|scenarios?|casualties|victims|accidents?|raids?|hijack(?:ings?|s)?|hostage)"
@@ -1254,7 +1242,8 @@ def _staged(low: str) -> str | None:
 
 # Deaths feared or presumed, not confirmed ("are feared dead", "are missing and presumed dead",
 # "are believed to have died", "feared drowned"): the words between the subject and the verb.
-_FEARED_HINT = substring_test(("feared", "presumed", "believed", "thought to", "missing")).search
+_FEARED_HINTS = ("feared", "presumed", "believed", "thought to", "missing")
+_FEARED_HINT = substring_test(_FEARED_HINTS).search
 _FEARED_BEFORE = re.compile(
     r"(?:(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+(?:still\s+)?)?"
     r"(?P<rest>(?:(?:missing|unaccounted\s+for)\s*,?\s+(?:and\s+)?(?:(?:are|were|is|was)\s+)?)?"
@@ -1265,24 +1254,33 @@ _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 # Things and animals that casualty words take figuratively or literally, but that are no
 # people: "The regulator killed the merger", "the rally was dead", "the party was wounded by
 # the scandal", "The rugby side was dead and buried", "a dog was shot dead by police".
-_THINGS = (r"bills?|deals?|mergers?|projects?|plans?|proposals?|reforms?|laws?|tax(?:es)?|rules?|ideas?|hopes?"
-           r"|chances?|dreams?|careers?|reputation|rall(?:y|ies)|markets?|shares|stocks?|econom(?:y|ies)|games?"
-           r"|match(?:es)?|momentum|mood|industr(?:y|ies)|compan(?:y|ies)|firms?|business(?:es)?|brands?|giant"
-           r"|sectors?|sales|bids?|schemes?|programm?e?s?|initiatives?|legislation|measures?|amendments?|motions?"
-           r"|treaty|pact|agreements?|talks|story|stories|rumou?rs?|shows?|films?|movies?|albums?|songs?|engines?"
-           r"|batter(?:y|ies)|phones?|signals?|lights|conversation|debate|trends?|apps?|products?|features?"
-           r"|jobs|profits?|revenues?|demand|growth|prices|recovery|rebound|competition|campaign|vote|joke|line"
-           r"|side|team|club|squad|party|coalition|expansion|venture|start-?up|chain|retailer|airline|carmaker"
-           r"|lender|currency|bonds?|yields|inflation|tourism|trade|exports|production|output|traffic|goal|buzz"
-           r"|dogs?|cats?|horses?|cows?|bulls?|bears?|tigers?|leopards?|elephants?|crocodiles?|sharks?|snakes?"
-           r"|wol(?:f|ves)|deer|animals?|pets?|pupp(?:y|ies)|birds?|whales?|dolphins?|cattle|sheep|goats?|livestock"
-           r"|pigs?|camels?|donkeys?|chickens?|poultry|fish|zombies?|dragons?|monsters?|characters?|avatars?"
-           # a team's line or an audience: "The underdogs' defence was massacred", "the crowd was dead"
-           r"|defen[cs]e|midfield|attack|line-?up|crowd|audience|price|valuation|ratings?")
+_THING_WORDS = (
+    "agreement agreements airline album albums amendment amendments app apps audience avatar avatars batteries battery"
+    " bid bids bill bills bond bonds brand brands buzz campaign career careers carmaker chain chance chances character"
+    " characters club coalition companies company competition conversation crowd currency deal deals debate defence"
+    " defense demand dream dreams economies economy engine engines expansion exports feature features film films firm"
+    " firms game games giant goal growth hope hopes idea ideas industries industry inflation initiative initiatives"
+    " jobs joke law laws legislation lender lights line-up lineup market markets match matches measure measures merger"
+    " mergers momentum mood motion motions movie movies output pact party phone phones plan plans price prices product"
+    " production products profit profits program programme programmes programs project projects proposal proposals"
+    " rallies rally rating ratings rebound recovery reform reforms reputation retailer revenue revenues rule rules"
+    " rumor rumors rumour rumours sales scheme schemes sector sectors shares show shows signal signals song songs squad"
+    " start-up startup stock stocks stories story talks tax taxes team tourism trade traffic treaty trend trends"
+    " valuation venture vote yields"
+    # animals and characters of games and films
+    " animal animals bear bears bird birds bull bulls camel camels cat cats cattle chicken chickens cow cows crocodile"
+    " crocodiles deer dog dogs dolphin dolphins donkey donkeys dragon dragons elephant elephants fish goat goats horse"
+    " horses leopard leopards livestock monster monsters pet pets pig pigs poultry puppies puppy shark sharks sheep"
+    " snake snakes tiger tigers whale whales wolf wolves zombie zombies"
+).split()
+_THINGS = _trie(_THING_WORDS)
+# a line or a side is a thing only as a subject ("The rugby side was dead and buried"), not
+# after a verb ("killed in line of duty", "killed on the side of the road")
+_SUBJECT_THINGS = _trie([*_THING_WORDS, "side", "line"])
 # (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
 # "fighters from each side")
 _THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
-                         rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+                         rf"(?:[\w'-]+\s+)?(?:{_SUBJECT_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
 # ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
 # tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
 # must end the phrase)
@@ -1291,10 +1289,24 @@ _THING_OBJECT = re.compile(
     r"|(?:(?:the|a|an|any|all|its|his|her|their|our|my|your|this|that|those|these)\s+)?(?:[\w'-]+['\u2019]s\s+)?"
     r"(?:(?:about|some|more\s+than|over|nearly|around|at\s+least|up\s+to)\s+)?(?:\d[\d,.]*\s+(?:million\s+|billion\s+"
     r"|thousand\s+)?|(?:dozens|hundreds|thousands|millions)\s+of\s+)?"
-    rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?=\s+(?:with|in|on|of|and|at|for|off|by|before|after|that|which|as|to|from"
+    # (one more word before the thing, but no preposition: "3 killed in attack on village")
+    r"(?:(?!(?:in|on|at|by|during|near|from|with|after|before|inside|outside|as|while|when|and|or|into|to|of)\b)"
+    rf"[\w'-]+\s+)?(?:{_THINGS})(?=\s+(?:with|in|on|of|and|at|for|off|by|before|after|that|which|as|to|from"
     r"|over|outright|altogether|dead|stone)\b|\s*[,.;:]|\s*$))",
     _I,
 )
+_THING_OBJECT_WORDS = frozenset((*_THING_WORDS, "me", "us", "you", "it"))
+_WORD_EDGES = " ,.;:'\"()"
+
+
+def _thing_object(masked: str, low_masked: str, ve: int) -> bool:
+    """`_THING_OBJECT` matches after the verb ending at ``ve``; tried only when one of the
+    next six words is a thing (a set lookup costs less than the pattern's attempts)."""
+    if not any(w.strip(_WORD_EDGES) in _THING_OBJECT_WORDS for w in low_masked[ve:ve + 60].split()[:6]):
+        return False
+    return _THING_OBJECT.match(masked, ve) is not None
+
+
 _HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
                         r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
@@ -2134,7 +2146,44 @@ def _lower(text: str) -> str:
 def _is_background(low: str, published: dt.date | None = None) -> bool:
     """An earlier incident or a running total: a death or injury figure here never counts."""
     return (_BACKGROUND.search(low) is not None or _CUMULATIVE.search(low) is not None
-            or _dated_before(low, published))
+            or _dated_before(low, published) or _told_past(low) or _rate(low))
+
+
+# Rarer marks of an earlier incident, each searched only where its own words occur (a mark in
+# `_BACKGROUND` is tried at every word of every sentence with a figure).
+# A court case: the killings it tries are an earlier incident ("The gunman who killed 51
+# worshippers lost his appeal", "found guilty of murdering seven babies", "The inquest heard").
+_COURT_HINTS = ("appeal", "sentenced", "convicted", "jailed", "acquitted", "imprisoned", "guilty", "trial", "inquest",
+                "jury", "juror")
+_COURT_HINT = substring_test(_COURT_HINTS).search
+_COURT = re.compile(
+    r"\b(?:(?:lost|won|filed|launched|loses|wins|rejected|dismissed|upheld)\s+(?:his|her|their|an|the)\s+(?:\w+\s+)?appeal"
+    r"|(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:sentenced|convicted|jailed|acquitted|imprisoned)"
+    r"|(?:found|pleaded|pleads|plead)\s+(?:not\s+)?guilty|guilty\s+of|(?:went|go|goes|stood|stand|stands)\s+on\s+trial"
+    r"|on\s+trial\s+for|(?:trial|retrial|inquest)\s+(?:of|into|opened|heard|began|resumed|was\s+told)|jury|jurors"
+    r"|sentenced\s+(?:\w+\s+)?to)\b")
+# A past decade: "the 20 miners who died in the 1960s pit disaster".
+_DECADE = re.compile(r"\b(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-?)?(?:19\d0|20[01]0)s\b")
+# A world statistic or a yearly rate: "with 684,000 deaths globally", "eight million deaths a
+# year" (not "in a year", "a year ago", "a year after the quake").
+_RATE_HINTS = ("globally", "worldwide", "around the world", "across the world", "a year")
+_RATE_HINT = substring_test(_RATE_HINTS).search
+_TOLD_HINT = substring_test((*_COURT_HINTS, *_RATE_HINTS, "0s")).search
+_RATE = re.compile(
+    r"\b(?:(?:deaths|people|lives|children|cases)\s+(?:globally|worldwide|around\s+the\s+world|across\s+the\s+world)"
+    r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
+    r"(?![\w-]|\s+(?:ago|earlier|after|before|later|since|old|on|of|to|in\s+which|when)\b))")
+
+
+def _told_past(low: str) -> bool:
+    """A court case or a past decade (`_COURT`, `_DECADE`): an earlier incident."""
+    return ((_COURT_HINT(low) is not None and _COURT.search(low) is not None)
+            or ("0s" in low and _DECADE.search(low) is not None))
+
+
+def _rate(low: str) -> bool:
+    """A world statistic or a yearly rate (`_RATE`): a running total."""
+    return _RATE_HINT(low) is not None and _RATE.search(low) is not None
 
 
 _MONTH_ALT = "|".join(_MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -2197,12 +2246,10 @@ _BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",
                      "previous month", "previous year", "hour after", "hours after", "day after",
                      "days after", "week after", "weeks after", "month after", "months after", "initial",
-                     "preliminary", "0s", "appeal", "sentenced", "convicted", "jailed", "acquitted", "imprisoned",
-                     "guilty", "trial", "inquest", "jury", "juror", "globally", "worldwide", "around the world")
+                     "preliminary")
 # A word every `_BACKGROUND` match contains (most sentences with a background hint have none).
 _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "before", "19", "20", "prior", "fled",
-               "previous", "past", "after", "initial", "preliminary", "appeal", "sentenced", "convicted", "jailed",
-               "acquitted", "imprisoned", "guilty", "trial", "inquest", "jury", "juror")
+               "previous", "past", "after", "initial", "preliminary")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
                    "0 fatal", "none ")
@@ -2290,7 +2337,11 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     past = ((hinted and _PAST_HINT(low) is not None and _BACKGROUND.search(low) is not None)
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
             or (published is not None and "on " in low and _day_before(low, published)))
-    cumulative = hinted and not past and _is_cumulative(low)
+    if _TOLD_HINT(low) is not None:  # (one search for the words of both rarer tests)
+        past = past or _told_past(low)
+        cumulative = not past and (hinted and _is_cumulative(low) or _rate(low))
+    else:
+        cumulative = hinted and not past and _is_cumulative(low)
     # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
     background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
@@ -2325,7 +2376,14 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         verb_matches, quant_matches = _scan(low)
         if not verb_matches and not has_negation:
             return []  # a trigger word but no casualty expression: nothing to count
-    staged = _staged(low) if _STAGED_HINT.search(low) is not None else None
+    # (one search for the words of all four tests: most sentences hold none of them)
+    staged, maybe_hypothetical, maybe_feared = None, False, False
+    maybe_not_happened = _NOT_HAPPENED_HINT(low) is not None
+    if maybe_not_happened:
+        staged = _staged(low) if _STAGED_HINT.search(low) is not None else None
+        maybe_hypothetical = (_HYPOTHETICAL_HINT(low_masked) is not None
+                              or "of" in low_masked and _NOT_CARRIED_OUT_HINT(low_masked) is not None)
+        maybe_feared = _FEARED_HINT(low_masked) is not None
     if staged == "all":
         return []  # a drill, a simulation, a film's plot: nothing happened to anyone
     # The sentence's flags (background, separate, claim) are decided only once it yields a
@@ -2357,13 +2415,13 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             continue  # "two villagers who tried to flee were shot dead": no one fled
         if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
             continue  # "four more injured workers died": the dead, once wounded
-        if mode == "act" and field != "displaced" and _THING_OBJECT.match(masked, ve):
+        if mode == "act" and field != "displaced" and _thing_object(masked, low_masked, ve):
             prev_end = ve
             continue  # "killing hopes of a recovery", "killed the merger": no one is hurt
         if field == "shot" and low_masked.startswith(" down", ve) and not _QUANT_AFTER.match(low_masked, ve + 5):
             prev_end = ve
             continue  # "the plane was shot down", "the striker was shot down by critics" (not "shot down 20")
-        if mode != "toll" and _hypothetical_before(masked, low_masked, vs):
+        if mode != "toll" and maybe_hypothetical and _hypothetical_before(masked, low_masked, vs, ve):
             prev_end = ve
             continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
@@ -2371,8 +2429,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         # "Twelve miners are feared dead", "20 are missing and presumed dead": deaths not confirmed
         feared = (_FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
-                  if field == "killed" and mode in ("pas", "act") and _FEARED_HINT(low_masked[max(0, vs - 70):vs])
-                  else None)
+                  if maybe_feared and field == "killed" and mode in ("pas", "act") else None)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
         if mode == "toll":
@@ -2459,9 +2516,9 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 singulars.add(key)
                 if _THING_HEAD.search(np_text) is not None:
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
-            if field == "killed" and mode == "pas" and _natural_death(low_masked):
+            if field == "killed" and mode == "pas" and maybe_not_happened and _natural_death(low_masked):
                 continue  # "The actor died on Sunday at the age of 87": an obituary, no event
-            if field == "wounded" and _sports_injury(low_masked, np_text):
+            if field == "wounded" and maybe_not_happened and _sports_injury(low_masked, np_text):
                 continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
             if f is None or staged is not None and f.startswith("displaced"):
@@ -2808,19 +2865,30 @@ _HYPOTHETICAL_BEFORE = re.compile(
     rf"|(?:{_MODAL}|{_PLAN_TO})\s+(?:(?:[a-z]+ly|also|still|not|even)\s+)*(?:force|forcing|leave|leaving|cause|causing"
     r"|prevent|preventing|displace|drive|send|put|see|result\s+in|lead\s+to|claim|require|render|make|trigger|affect)\b"
     r"(?:(?!\b(?:where|who|whom|which|that|when|after|since|because|while|as)\b)(?:[^,;:.]|(?<=\d)[,.](?=\d))){0,60}"
-    rf"|(?:{_PLAN_TO})\s+(?:(?:be|have\s+to\s+be)\s+)?"
-    # an evacuation not (yet) carried out: "preparing for the possible evacuation of 40,000",
-    # "The plan calls for the evacuation of 200,000" (its noun is the verb read here)
-    r"|(?:the|a|an|any)\s+(?:possible|potential|proposed|eventual|future|contingency)\s+"
-    r"|(?:calls?|calling|called|provides?|providing|allows?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?"
-    r"|(?:plans?|preparations?|preparing|prepared|ready|readiness|drills?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?)$",
+    rf"|(?:{_PLAN_TO})\s+(?:(?:be|have\s+to\s+be)\s+)?)$",
     _I,
 )
-_HYPOTHETICAL_HINTS = ("could", "would", "might", "may", "will", "shall", "going to", "plan", "ready", "prepar", "aim",
-                       "intend", "expected", "likely", "set ", "poised", "threaten", "hop", "want", "seek",
-                       "propos", "potential", "capa", "power to", "enough to", "able to", "possible", "eventual",
-                       "future", "contingency", "for the", "for a", "for an", "for possible", "for mass")
+# An evacuation not (yet) carried out, before its noun ("evacuation of"): "preparing for the
+# possible evacuation of 40,000", "The plan calls for the evacuation of 200,000".
+_NOT_CARRIED_OUT_BEFORE = re.compile(
+    r"\b(?:(?:the|a|an|any)\s+(?:possible|potential|proposed|eventual|future|contingency)\s+"
+    r"|(?:calls?|calling|called|provides?|providing|allows?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?"
+    r"|(?:plans?|preparations?|preparing|prepared|ready|readiness|drills?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+"
+    r"|mass\s+)?)$",
+    _I,
+)
+# (per sentence first, then in the words before each verb)
+_HYPOTHETICAL_HINTS = (
+    "could", "would", "might", "may", "will", "shall", "going to", "plan", "ready", "prepar", "aim", "intend",
+    "expected", "likely", "set ", "poised", "threaten", "hope", "hoping", "want", "seek", "propos", "potential", "capa",
+    "power to", "enough to", "able to")
 _HYPOTHETICAL_HINT = substring_test(_HYPOTHETICAL_HINTS).search
+_NOT_CARRIED_OUT_HINTS = ("possible", "potential", "propos", "eventual", "future", "contingency", "for the", "for a",
+                          "for mass")
+_NOT_CARRIED_OUT_HINT = substring_test(_NOT_CARRIED_OUT_HINTS).search
+# (the words of every test above and of `_natural_death` and `_sports_injury`)
+_NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_HYPOTHETICAL_HINTS, *_NOT_CARRIED_OUT_HINTS, *_FEARED_HINTS,
+                                     *_NATURAL_DEATH_HINTS, *_SPORTS_ROLE_HINTS)).search
 
 
 # ... and a plan before a verb read with its "to" ("plans to evacuate 10,000")
@@ -2829,13 +2897,18 @@ _PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|prepa
                              r"|seeks?|seeking|proposed|proposes?|potential|capacity|power|enough|able)\s+$", _I)
 
 
-def _hypothetical_before(masked: str, low_masked: str, vs: int) -> bool:
-    """The casualty verb at ``vs`` tells something that has not happened (`_HYPOTHETICAL_BEFORE`)."""
+def _hypothetical_before(masked: str, low_masked: str, vs: int, ve: int) -> bool:
+    """The casualty verb at ``vs`` tells something that has not happened
+    (`_HYPOTHETICAL_BEFORE`, `_NOT_CARRIED_OUT_BEFORE`). Called only for a sentence that has
+    a hint of one."""
     lo = max(0, vs - 90)
-    if _HYPOTHETICAL_HINT(low_masked[lo:vs]) is None:
-        return False
-    return (_HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
-            or low_masked.startswith("to ", vs) and _PLAN_BEFORE_TO.search(masked, lo, vs) is not None)
+    window = low_masked[lo:vs]
+    if _HYPOTHETICAL_HINT(window) is not None and (
+            _HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
+            or low_masked.startswith("to ", vs) and _PLAN_BEFORE_TO.search(masked, lo, vs) is not None):
+        return True
+    return (low_masked.endswith(" of", vs, ve) and _NOT_CARRIED_OUT_HINT(window) is not None
+            and _NOT_CARRIED_OUT_BEFORE.search(masked, lo, vs) is not None)
 
 
 _INTENT_BEFORE = re.compile(r"\b(?:tried|trying|tries|try|attempted|attempting|wanted|unable|planned|began)\s+to\s+$", _I)
