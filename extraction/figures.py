@@ -1255,32 +1255,36 @@ _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 # people: "The regulator killed the merger", "the rally was dead", "the party was wounded by
 # the scandal", "The rugby side was dead and buried", "a dog was shot dead by police".
 _THING_WORDS = (
-    "agreement agreements airline album albums amendment amendments app apps audience avatar avatars batteries battery"
+    "agreement agreements airline album albums amendment amendments app apps avatar avatars batteries battery"
     " bid bids bill bills bond bonds brand brands buzz campaign career careers carmaker chain chance chances character"
-    " characters club coalition companies company competition conversation crowd currency deal deals debate defence"
+    " characters companies company competition conversation currency deal deals debate defence"
     " defense demand dream dreams economies economy engine engines expansion exports feature features film films firm"
     " firms game games giant goal growth hope hopes idea ideas industries industry inflation initiative initiatives"
     " jobs joke law laws legislation lender lights line-up lineup market markets match matches measure measures merger"
-    " mergers momentum mood motion motions movie movies output pact party phone phones plan plans price prices product"
+    " mergers momentum mood motion motions movie movies output pact phone phones plan plans price prices product"
     " production products profit profits program programme programmes programs project projects proposal proposals"
     " rallies rally rating ratings rebound recovery reform reforms reputation retailer revenue revenues rule rules"
-    " rumor rumors rumour rumours sales scheme schemes sector sectors shares show shows signal signals song songs squad"
-    " start-up startup stock stocks stories story talks tax taxes team tourism trade traffic treaty trend trends"
+    " rumor rumors rumour rumours sales scheme schemes sector sectors shares show shows signal signals song songs "
+    " start-up startup stock stocks stories story talks tax taxes tourism trade traffic treaty trend trends"
     " valuation venture vote yields"
-    # animals and characters of games and films
+ # animals and characters of games and films
     " animal animals bear bears bird birds bull bulls camel camels cat cats cattle chicken chickens cow cows crocodile"
     " crocodiles deer dog dogs dolphin dolphins donkey donkeys dragon dragons elephant elephants fish goat goats horse"
     " horses leopard leopards livestock monster monsters pet pets pig pigs poultry puppies puppy shark sharks sheep"
     " snake snakes tiger tigers whale whales wolf wolves zombie zombies"
 ).split()
 _THINGS = _trie(_THING_WORDS)
-# a line or a side is a thing only as a subject ("The rugby side was dead and buried"), not
-# after a verb ("killed in line of duty", "killed on the side of the road")
-_SUBJECT_THINGS = _trie([*_THING_WORDS, "side", "line"])
+# a line, a side or a group is a thing only as a subject ("The rugby side was dead and buried",
+# "the crowd was dead", "the party was wounded by the scandal"), not after a verb ("killed in
+# line of duty", "killed a team of aid workers")
+_SUBJECT_THINGS = _trie([*_THING_WORDS, "side", "line", "club", "coalition", "crowd", "party", "squad", "team",
+                         "audience"])
 # (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
 # "fighters from each side")
 _THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
                          rf"(?:[\w'-]+\s+)?(?:{_SUBJECT_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+_OBJECT_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
+                                rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
 # ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
 # tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
 # must end the phrase)
@@ -2427,6 +2431,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
             continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
+        objects = False  # (the people found are the verb's objects)
         # "Twelve miners are feared dead", "20 are missing and presumed dead": deaths not confirmed
         feared = (_FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
                   if maybe_feared and field == "killed" and mode in ("pas", "act") else None)
@@ -2489,6 +2494,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 obj = _object_chain(masked, quants, ve, next_start, field)
             if obj:
                 found.extend(obj)
+                objects = True
             elif field == "shot" and mode != "pas" and (not v.group(0).endswith("shot")
                                                         or not _PASSIVE_SHOT.search(masked, max(0, vs - 30), vs)):
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
@@ -2514,7 +2520,7 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
                     continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
-                if _THING_HEAD.search(np_text) is not None:
+                if (_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None:
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
             if field == "killed" and mode == "pas" and maybe_not_happened and _natural_death(low_masked):
                 continue  # "The actor died on Sunday at the age of 87": an obituary, no event

@@ -102,6 +102,11 @@ NO_PERSON = [
                  (6, None, 20000), id="sheep-beside-an-event-add-nothing"),
     pytest.param("Gunmen killed the bus driver and two passengers on the highway.", (3, None, None),
                  id="the-bus-driver-is-a-person"),
+    pytest.param("3 killed in attack on village", (3, None, None), id="killed-in-attack-on-a-village-counts"),
+    pytest.param("A police officer was killed in line of duty on Monday.", (1, None, None),
+                 id="killed-in-line-of-duty-counts"),
+    pytest.param("Militants killed a team of aid workers in an ambush.", (1, None, None),
+                 id="a-team-of-people-is-people"),
 ]
 
 
