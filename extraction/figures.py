@@ -1200,7 +1200,8 @@ _VIOLENT_DEATH_HINT = substring_test((
 def _natural_death(low: str) -> bool:
     """A death in this sentence is a natural one told in an obituary (`_NATURAL_DEATH`)."""
     return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
-            and _VIOLENT_DEATH_HINT.search(low) is None)
+            # ("died of a heart attack" is no attack)
+            and _VIOLENT_DEATH_HINT.search(low.replace("heart attack", "")) is None)
 
 
 # Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
@@ -1256,7 +1257,7 @@ _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
 # the scandal", "The rugby side was dead and buried", "a dog was shot dead by police".
 _THING_WORDS = (
     "agreement agreements airline album albums amendment amendments app apps avatar avatars batteries battery"
-    " bid bids bill bills bond bonds brand brands buzz campaign career careers carmaker chain chance chances character"
+    " bid bids bill bills dividend dividends bond bonds brand brands buzz campaign career careers carmaker chain chance chances character"
     " characters companies company competition conversation currency deal deals debate defence"
     " defense demand dream dreams economies economy engine engines expansion exports feature features film films firm"
     " firms game games giant goal growth hope hopes idea ideas industries industry inflation initiative initiatives"
@@ -2163,6 +2164,7 @@ _COURT_HINT = substring_test(_COURT_HINTS).search
 _COURT = re.compile(
     r"\b(?:(?:lost|won|filed|launched|loses|wins|rejected|dismissed|upheld)\s+(?:his|her|their|an|the)\s+(?:\w+\s+)?appeal"
     r"|(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:sentenced|convicted|jailed|acquitted|imprisoned)"
+    r"|(?:court|judge|jury|tribunal)\s+(?:\w+\s+)?(?:jailed|sentenced|convicted|acquitted|imprisoned)"
     r"|(?:found|pleaded|pleads|plead)\s+(?:not\s+)?guilty|guilty\s+of|(?:went|go|goes|stood|stand|stands)\s+on\s+trial"
     r"|on\s+trial\s+for|(?:trial|retrial|inquest)\s+(?:of|into|opened|heard|began|resumed|was\s+told)|jury|jurors"
     r"|sentenced\s+(?:\w+\s+)?to)\b")
