@@ -1213,11 +1213,13 @@ def _natural_death(low: str) -> bool:
 # soldier killed during a drill is a death).
 _WORKS = (r"film|movie|novel|thriller|series|miniseries|documentary|play|drama|book|sequel|episode|musical|opera"
           r"|epic|biopic|memoir|podcast|video\s+game|game|comic|graphic\s+novel|story|show|exhibition")
-_STAGED_HINTS = ("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as", "posing as", "film",
-                 "movie", "novel", "thriller", "series", "documentary", "drama", "book", "sequel", "episode",
-                 "musical", "opera", "epic", "biopic", "memoir", "podcast", "game", "comic", "story", "show",
-                 "exhibition")
+# (staging words anywhere; a work's name only at the sentence's start, where its frame is read)
+_STAGED_HINTS = ("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as", "posing as")
 _STAGED_HINT = substring_test(_STAGED_HINTS)
+_WORK_HINTS = ("film", "movie", "novel", "thriller", "series", "documentary", "play", "drama", "book", "sequel",
+               "episode", "musical", "opera", "epic", "biopic", "memoir", "podcast", "game", "comic", "story", "show",
+               "exhibition")
+_WORK_HINT = substring_test(_WORK_HINTS).search
 _STAGED = re.compile(
     r"\b(?:mock\s+(?:[\w-]+\s+)?(?:evacuations?|drills?|attacks?|crash(?:es)?|exercises?|disasters?|emergenc(?:y|ies)"
     r"|bomb(?:ings?|s)?|explosions?|fires?|scenarios?|casualties|victims|accidents?|raids?|hijack(?:ings?|s)?|hostage)"
@@ -1225,17 +1227,23 @@ _STAGED = re.compile(
     # (not "survived by playing dead", "students playing football when a shell hit")
     r"|(?:actors|volunteers|extras)\s+(?:who\s+)?play(?:ed|ing)?|(?:acting|posing)\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:dead"
     r"|wounded|injured|victims|casualties|evacuees)"
-    r"|play(?:ed|ing)\s+(?:the\s+)?(?:roles?\s+of\s+)?(?:wounded|injured|victims|casualties|evacuees))\b"
-    rf"|^\W*(?:(?:the|a|an|this|his|her|their|its)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_WORKS})\s*,?\s+"
+    r"|play(?:ed|ing)\s+(?:the\s+)?(?:roles?\s+of\s+)?(?:wounded|injured|victims|casualties|evacuees))\b")
+_WORK_FRAME = re.compile(
+    rf"\W*(?:(?:the|a|an|this|his|her|their|its)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_WORKS})\s*,?\s+"
     r"(?:follows|tells|told|opens\s+(?:with|on)|(?:is|was)\s+about|depicts|recounts|centres\s+on|centers\s+on"
     r"|chronicles|portrays|imagines|dramati[sz]es|revisits|recreates|in\s+which)\b"
-    rf"|^\W*in\s+(?:the|this|his|her|their)\s+(?:new\s+|latest\s+|final\s+)?(?:{_WORKS})\b")
+    rf"|\W*in\s+(?:the|this|his|her|their)\s+(?:new\s+|latest\s+|final\s+)?(?:{_WORKS})\b")
 _DRILL = re.compile(r"\bdrills?\b")
 
 
 def _staged(low: str) -> str | None:
-    """"all" when the sentence's casualties were staged or told (`_STAGED`), "displaced" when
-    it tells a drill (no one was displaced), else None."""
+    """"all" when the sentence's casualties were staged or told (`_STAGED`, `_WORK_FRAME`),
+    "displaced" when it tells a drill (no one was displaced), else None. Called only for a
+    sentence with one of the hint words."""
+    if _WORK_HINT(low, 0, 80) is not None and _WORK_FRAME.match(low) is not None:
+        return "all"
+    if _STAGED_HINT.search(low) is None:
+        return None
     if _STAGED.search(low) is not None:
         return "all"
     return "displaced" if "drill" in low and _DRILL.search(low) is not None else None
@@ -1243,8 +1251,6 @@ def _staged(low: str) -> str | None:
 
 # Deaths feared or presumed, not confirmed ("are feared dead", "are missing and presumed dead",
 # "are believed to have died", "feared drowned"): the words between the subject and the verb.
-_FEARED_HINTS = ("feared", "presumed", "believed", "thought to", "missing")
-_FEARED_HINT = substring_test(_FEARED_HINTS).search
 _FEARED_BEFORE = re.compile(
     r"(?:(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+(?:still\s+)?)?"
     r"(?P<rest>(?:(?:missing|unaccounted\s+for)\s*,?\s+(?:and\s+)?(?:(?:are|were|is|was)\s+)?)?"
@@ -2382,16 +2388,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         verb_matches, quant_matches = _scan(low)
         if not verb_matches and not has_negation:
             return []  # a trigger word but no casualty expression: nothing to count
-    # (one search for the words of all four tests: most sentences hold none of them)
-    staged, maybe_hypothetical, maybe_feared = None, False, False
-    maybe_not_happened = _NOT_HAPPENED_HINT(low) is not None
-    if maybe_not_happened:
-        staged = _staged(low) if _STAGED_HINT.search(low) is not None else None
-        maybe_hypothetical = (_HYPOTHETICAL_HINT(low_masked) is not None
-                              or "of" in low_masked and _NOT_CARRIED_OUT_HINT(low_masked) is not None)
-        maybe_feared = _FEARED_HINT(low_masked) is not None
-    if staged == "all":
-        return []  # a drill, a simulation, a film's plot: nothing happened to anyone
+    # Whether the sentence may tell no event (a drill, a plot, a forecast, an obituary, a sports
+    # injury) is decided at its first count, in one search for the words of all those tests:
+    # most sentences hold none of them, and half yield no count at all.
+    maybe_not_happened: bool | None = None
+    staged, maybe_hypothetical = None, False
     # The sentence's flags (background, separate, claim) are decided only once it yields a
     # figure: about half of the sentences with a trigger word yield none.
     flags: _Flags | None = None
@@ -2427,16 +2428,16 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         if field == "shot" and low_masked.startswith(" down", ve) and not _QUANT_AFTER.match(low_masked, ve + 5):
             prev_end = ve
             continue  # "the plane was shot down", "the striker was shot down by critics" (not "shot down 20")
-        if mode != "toll" and maybe_hypothetical and _hypothetical_before(masked, low_masked, vs, ve):
-            prev_end = ve
-            continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
             continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
         objects = False  # (the people found are the verb's objects)
         # "Twelve miners are feared dead", "20 are missing and presumed dead": deaths not confirmed
-        feared = (_FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
-                  if maybe_feared and field == "killed" and mode in ("pas", "act") else None)
+        feared = None
+        if field == "killed" and mode in ("pas", "act"):
+            before = low_masked[max(0, vs - 70):vs]
+            if "feared" in before or "presumed" in before or "believed" in before or "thought" in before:
+                feared = _FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
         if mode == "toll":
@@ -2503,6 +2504,17 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
                                             vs if feared is None else feared.start("rest"), v.group(0), field))
+        if found and maybe_not_happened is None:
+            maybe_not_happened = _NOT_HAPPENED_HINT(low) is not None
+            if maybe_not_happened:
+                staged = _staged(low)
+                if staged == "all":
+                    return []  # a drill, a simulation, a film's plot: nothing happened to anyone
+                maybe_hypothetical = (_HYPOTHETICAL_HINT(low_masked) is not None
+                                      or "of" in low_masked and _NOT_CARRIED_OUT_HINT(low_masked) is not None)
+        if found and mode != "toll" and maybe_hypothetical and _hypothetical_before(masked, low_masked, vs, ve):
+            prev_end = ve
+            continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
         if (found and kind is _FIRST_REPORT_KIND and "later" in low_masked
                 and all(q is not None and not additive and role != "perpetrators"
                         for q, _a, _b, _np, role, additive in found)
@@ -2895,7 +2907,7 @@ _NOT_CARRIED_OUT_HINTS = ("possible", "potential", "propos", "eventual", "future
                           "for mass")
 _NOT_CARRIED_OUT_HINT = substring_test(_NOT_CARRIED_OUT_HINTS).search
 # (the words of every test above and of `_natural_death` and `_sports_injury`)
-_NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_HYPOTHETICAL_HINTS, *_NOT_CARRIED_OUT_HINTS, *_FEARED_HINTS,
+_NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_WORK_HINTS, *_HYPOTHETICAL_HINTS, *_NOT_CARRIED_OUT_HINTS,
                                      *_NATURAL_DEATH_HINTS, *_SPORTS_ROLE_HINTS)).search
 
 
