@@ -285,13 +285,19 @@ _NEGATIONS = re.compile(
     r"|injur(?:y|ies)\s+(?:or|and|nor)\s+(?:fatalities|deaths?|loss\s+of\s+li(?:fe|ves))|loss\s+of\s+life\s+or\s+injur\w+)"
     r"|\bneither\s+(?:injuries|fatalities|casualties|deaths)\s+nor\s+(?:injuries|fatalities|casualties|deaths)"
     r"|\bunharmed|\bunhurt|\bunscathed|\bwithout\s+(?:causing\s+)?(?:any\s+)?casualties"
-    r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed))"
+    r"|\bzero\s+(?:losses|casualties)|\bnobody\s+(?:was\s+)?(?:\w+\s+)?(?:hurt|harmed)"
+    # "rescued 120 people, and none were hurt", "45 fishermen, none of whom was harmed"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:hurt|harmed))"
     r"|(?P<killed>\bno\s+(?:\w+\s+){0,2}(?:fatalities|fatality|deaths|loss(?:es)?\s+of\s+(?:li(?:fe|ves))|lives\s+(?:were\s+)?lost)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:reported\s+)?(?:killed|dead)"
-    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died)"
+    r"|\bnobody\s+(?:was\s+)?(?:\w+\s+)?killed|\b(?:0|zero)\s+fatalities|\b(?:nobody|no\s+one)\s+(?:has\s+|had\s+)?died"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+killed|died))"
     r"|(?P<wounded>\bno\s+(?:\w+\s+){0,2}(?:injuries|injury|wounded|injured)"
     r"|\bno\s+(?:one|body)\s+(?:else\s+)?(?:was\s+|were\s+)?(?:reported\s+)?(?:injured|wounded)"
-    r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded))",
+    r"|\bnot\s+(?:seriously\s+)?(?:injured|hurt|wounded)"
+    r"|\bnone\s+(?:of\s+(?:them|whom|the\s+\w+)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:injured|wounded))",
 )
 
 # Subset phrases: never a separate figure ("including 21 civilians", "half of them children").
@@ -386,6 +392,11 @@ _NON_PERSON = re.compile(
     r"|camps?|sites?|centres?|centers?|points?|countries|states|counties|cities|regions|areas|percentages?"
     r"|rifles?|guns?|weapons?|grenades?|magazines?|warehouses?|hideouts?|positions?|posts?|checkpoints?"
     r"|magnitude|-magnitude|on\s+the\s+richter"
+    # animals, jobs and things a business counts ("killed 3,000 cattle", "cut 3,000 jobs, killing
+    # hopes", "sold 50 million records"): GTD, ACLED and IDMC count people only
+    r"|cows|calves|chickens|hens|poultry|birds|fish|dolphins|whales|elephants|dogs|cats|horses|pigs|camels|donkeys"
+    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|jobs|records|copies|albums|tickets|votes|seats"
+    r"|goals|flights|stores|branches|outlets|trees|species|units|shares|seabirds|wars|conflicts|battles|elections"
     # a proportion: "1 in 5 people", "one in ten children"
     r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"
     r"|women|men|households|families))\b"
@@ -1144,7 +1155,169 @@ def _field_for(field: str, np_text: str) -> str | None:
     return field
 
 
+# A player hurt in a game or in training is a sports report, not a casualty of an event: the
+# people are named by their sport ("Two players were injured in the second half", "The
+# quarterback was hurt in the first quarter"), and the sentence tells no violence or disaster
+# (not "Two players were injured when fans threw flares onto the pitch").
+_SPORTS_ROLE_HINTS = ("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender", "batsm",
+                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier")
+_SPORTS_ROLE_HINT = substring_test(_SPORTS_ROLE_HINTS)
+_SPORTS_ROLE = re.compile(r"\b(?:players?|strikers?|goalkeepers?|keepers?|quarterbacks?|wingers?|midfielders?"
+                          r"|defenders?|batsm[ae]n|bowlers?|pitchers?|jockeys?|gymnasts?|athletes?|skiers?)\b", _I)
+_SPORTS_VIOLENCE_HINT = substring_test((
+    "attack", "bomb", "blast", "explo", "shoot", "shot", "gun", "stamped", "collaps", "crash", "fire", "riot",
+    "clash", "violen", "stab", "assault", "flare", "missile", "thrown", "threw", "storm", "flood", "quake", "earthquake",
+    "accident", "collision", "struck by", "hit by", "mob", "fight", "brawl", "beaten", "beat ", "police", "troops"))
+
+
+def _sports_injury(low: str, np_text: str) -> bool:
+    """A wounded count about players in a sentence that tells no violence (`_SPORTS_ROLE`)."""
+    if _SPORTS_ROLE_HINT.search(low) is None or _SPORTS_ROLE.search(np_text) is None:
+        return False
+    return _SPORTS_VIOLENCE_HINT.search(low) is None
+
+
+# A natural death told in an obituary or a tribute: an age, an illness, "peacefully", in a
+# sentence that tells no violence, accident or disaster ("died on Sunday at the age of 87",
+# "died of cancer", "died peacefully at home, aged 92"; not "a woman aged 80 died in the
+# floods", "died of complications from his wounds").
+_NATURAL_DEATH_HINTS = ("aged ", "age of", "died at ", "peaceful", "natural causes", "illness", "cancer", "heart",
+                                      "stroke", "old age", "complications", "pneumonia", "dementia", "passed away",
+                                      "survived by", "sleep", "tribute", "obituar", "leukemia", "leukaemia")
+_NATURAL_DEATH_HINT = substring_test(_NATURAL_DEATH_HINTS)
+_NATURAL_DEATH = re.compile(
+    r"\b(?:at\s+the\s+age\s+of\s+\d|aged\s+\d|died\s+at\s+\d{2,3}\b(?![:.]\d|\s*(?:a\.?m|p\.?m|percent|%))|peacefully|(?:of|from)\s+natural\s+causes|(?:long|short|brief)\s+illness"
+    r"|after\s+an?\s+illness|(?:of|from)\s+(?:\w+\s+)?(?:cancer|leuka?emia|a\s+heart\s+attack|heart\s+failure|a\s+stroke"
+    r"|old\s+age|complications|pneumonia|dementia)|passed\s+away|is\s+survived\s+by|in\s+(?:his|her)\s+sleep"
+    r"|tributes?\s+(?:poured|were\s+paid|flowed)|obituary)")
+_VIOLENT_DEATH_HINT = substring_test((
+    "kill", "shot", "shoot", "gun", "attack", "bomb", "blast", "explo", "crash", "accident", "collision", "fire",
+    "flood", "storm", "quake", "cyclone", "hurricane", "landslide", "collaps", "drown", "stab", "murder", "wound",
+    "injur", "struck", "hit by", "clash", "fight", "custody", "strike", "the war", "a war", "in war", "violen", "riot", " heat", " cold",
+    "famine", "starv", "hunger", "outbreak", "epidemic", "cholera", "ebola", "covid", "virus", "poison", "overdose"))
+
+
+def _natural_death(low: str) -> bool:
+    """A death in this sentence is a natural one told in an obituary (`_NATURAL_DEATH`)."""
+    return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
+            # ("died of a heart attack" is no attack)
+            and _VIOLENT_DEATH_HINT.search(low.replace("heart attack", "")) is None)
+
+
+# Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
+# pupils", "The exercise simulated a chemical attack in which 200 people were injured",
+# "actors played 40 dead"), or the plot of a work opened by its name ("The thriller opens with
+# a bomb that kills 40 passengers", "The play is about the 20 miners who died", "In the series,
+# a virus kills ..."; not "a film screening where a gunman killed 12": the frame verb must
+# follow the work's name). A drill alone marks only displacement ("an evacuation drill"; a
+# soldier killed during a drill is a death).
+_WORKS = (r"film|movie|novel|thriller|series|miniseries|documentary|play|drama|book|sequel|episode|musical|opera"
+          r"|epic|biopic|memoir|podcast|video\s+game|game|comic|graphic\s+novel|story|show|exhibition")
+# (staging words anywhere; a work's name only at the sentence's start, where its frame is read)
+_STAGED_HINTS = ("mock", "simulat", "drill", "role", "dumm", "mannequin", "play", "acting as", "posing as")
+_STAGED_HINT = substring_test(_STAGED_HINTS)
+_WORK_HINTS = ("film", "movie", "novel", "thriller", "series", "documentary", "play", "drama", "book", "sequel",
+               "episode", "musical", "opera", "epic", "biopic", "memoir", "podcast", "game", "comic", "story", "show",
+               "exhibition")
+_WORK_HINT = substring_test(_WORK_HINTS).search
+_STAGED = re.compile(
+    r"\b(?:mock\s+(?:[\w-]+\s+)?(?:evacuations?|drills?|attacks?|crash(?:es)?|exercises?|disasters?|emergenc(?:y|ies)"
+    r"|bomb(?:ings?|s)?|explosions?|fires?|scenarios?|casualties|victims|accidents?|raids?|hijack(?:ings?|s)?|hostage)"
+    r"|simulat(?:ed|es|ing|ion)|role-?play(?:ed|ing)?|dummies|mannequins"
+    # (not "survived by playing dead", "students playing football when a shell hit")
+    r"|(?:actors|volunteers|extras)\s+(?:who\s+)?play(?:ed|ing)?|(?:acting|posing)\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:dead"
+    r"|wounded|injured|victims|casualties|evacuees)"
+    r"|play(?:ed|ing)\s+(?:the\s+)?(?:roles?\s+of\s+)?(?:wounded|injured|victims|casualties|evacuees))\b")
+_WORK_FRAME = re.compile(
+    rf"\W*(?:(?:the|a|an|this|his|her|their|its)\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_WORKS})\s*,?\s+"
+    r"(?:follows|tells|told|opens\s+(?:with|on)|(?:is|was)\s+about|depicts|recounts|centres\s+on|centers\s+on"
+    r"|chronicles|portrays|imagines|dramati[sz]es|revisits|recreates|in\s+which)\b"
+    rf"|\W*in\s+(?:the|this|his|her|their)\s+(?:new\s+|latest\s+|final\s+)?(?:{_WORKS})\b")
+_DRILL = re.compile(r"\bdrills?\b")
+
+
+def _staged(low: str) -> str | None:
+    """"all" when the sentence's casualties were staged or told (`_STAGED`, `_WORK_FRAME`),
+    "displaced" when it tells a drill (no one was displaced), else None. Called only for a
+    sentence with one of the hint words."""
+    if _WORK_HINT(low, 0, 80) is not None and _WORK_FRAME.match(low) is not None:
+        return "all"
+    if _STAGED_HINT.search(low) is None:
+        return None
+    if _STAGED.search(low) is not None:
+        return "all"
+    return "displaced" if "drill" in low and _DRILL.search(low) is not None else None
+
+
+# Deaths feared or presumed, not confirmed ("are feared dead", "are missing and presumed dead",
+# "are believed to have died", "feared drowned"): the words between the subject and the verb.
+_FEARED_BEFORE = re.compile(
+    r"(?:(?:are|were|is|was|remain|remained|have\s+been|had\s+been)\s+(?:still\s+)?)?"
+    r"(?P<rest>(?:(?:missing|unaccounted\s+for)\s*,?\s+(?:and\s+)?(?:(?:are|were|is|was)\s+)?)?"
+    r"(?:feared|presumed|believed|thought)\s+(?:to\s+(?:be|have\s+(?:been\s+)?)\s*)?)$", _I)
+_QUANT_AFTER = re.compile(r"\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
+                          r"|several|dozens|scores|hundreds)\b")
 _WHERE_TO = re.compile(r"\b(?:into|to|in|at|from|out)\b", _I)
+# Things and animals that casualty words take figuratively or literally, but that are no
+# people: "The regulator killed the merger", "the rally was dead", "the party was wounded by
+# the scandal", "The rugby side was dead and buried", "a dog was shot dead by police".
+_THING_WORDS = (
+    "agreement agreements airline album albums amendment amendments app apps avatar avatars batteries battery"
+    " bid bids bill bills dividend dividends bond bonds brand brands buzz campaign career careers carmaker chain chance chances character"
+    " characters companies company competition conversation currency deal deals debate defence"
+    " defense demand dream dreams economies economy engine engines expansion exports feature features film films firm"
+    " firms game games giant goal growth hope hopes idea ideas industries industry inflation initiative initiatives"
+    " jobs joke law laws legislation lender lights line-up lineup market markets match matches measure measures merger"
+    " mergers momentum mood motion motions movie movies output pact phone phones plan plans price prices product"
+    " production products profit profits program programme programmes programs project projects proposal proposals"
+    " rallies rally rating ratings rebound recovery reform reforms reputation retailer revenue revenues rule rules"
+    " rumor rumors rumour rumours sales scheme schemes sector sectors shares show shows signal signals song songs "
+    " start-up startup stock stocks stories story talks tax taxes tourism trade traffic treaty trend trends"
+    " valuation venture vote yields"
+ # animals and characters of games and films
+    " animal animals bear bears bird birds bull bulls camel camels cat cats cattle chicken chickens cow cows crocodile"
+    " crocodiles deer dog dogs dolphin dolphins donkey donkeys dragon dragons elephant elephants fish goat goats horse"
+    " horses leopard leopards livestock monster monsters pet pets pig pigs poultry puppies puppy shark sharks sheep"
+    " snake snakes tiger tigers whale whales wolf wolves zombie zombies"
+).split()
+_THINGS = _trie(_THING_WORDS)
+# a line, a side or a group is a thing only as a subject ("The rugby side was dead and buried",
+# "the crowd was dead", "the party was wounded by the scandal"), not after a verb ("killed in
+# line of duty", "killed a team of aid workers")
+_SUBJECT_THINGS = _trie([*_THING_WORDS, "side", "line", "club", "coalition", "crowd", "party", "squad", "team",
+                         "audience"])
+# (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
+# "fighters from each side")
+_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
+                         rf"(?:[\w'-]+\s+)?(?:{_SUBJECT_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+_OBJECT_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
+                                rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+# ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
+# tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
+# must end the phrase)
+_THING_OBJECT = re.compile(
+    r"\s+(?:off\s+)?(?:(?:me|us|you|it)\b(?!\s+(?:all|both)\b)"
+    r"|(?:(?:the|a|an|any|all|its|his|her|their|our|my|your|this|that|those|these)\s+)?(?:[\w'-]+['\u2019]s\s+)?"
+    r"(?:(?:about|some|more\s+than|over|nearly|around|at\s+least|up\s+to)\s+)?(?:\d[\d,.]*\s+(?:million\s+|billion\s+"
+    r"|thousand\s+)?|(?:dozens|hundreds|thousands|millions)\s+of\s+)?"
+    # (one more word before the thing, but no preposition: "3 killed in attack on village")
+    r"(?:(?!(?:in|on|at|by|during|near|from|with|after|before|inside|outside|as|while|when|and|or|into|to|of)\b)"
+    rf"[\w'-]+\s+)?(?:{_THINGS})(?=\s+(?:with|in|on|of|and|at|for|off|by|before|after|that|which|as|to|from"
+    r"|over|outright|altogether|dead|stone)\b|\s*[,.;:]|\s*$))",
+    _I,
+)
+_THING_OBJECT_WORDS = frozenset((*_THING_WORDS, "me", "us", "you", "it"))
+_WORD_EDGES = " ,.;:'\"()"
+
+
+def _thing_object(masked: str, low_masked: str, ve: int) -> bool:
+    """`_THING_OBJECT` matches after the verb ending at ``ve``; tried only when one of the
+    next six words is a thing (a set lookup costs less than the pattern's attempts)."""
+    if not any(w.strip(_WORD_EDGES) in _THING_OBJECT_WORDS for w in low_masked[ve:ve + 60].split()[:6]):
+        return False
+    return _THING_OBJECT.match(masked, ve) is not None
+
+
 _HIT_THING = re.compile(r"\b(?:vehicles?|cars?|trucks?|vans?|suvs?|buses|bus|houses?|homes?|windows?|walls?|doors?"
                         r"|windshields?|buildings?|apartments?|businesses|stores?|shops?|roofs?)\s*$", _I)
 
@@ -1984,7 +2157,45 @@ def _lower(text: str) -> str:
 def _is_background(low: str, published: dt.date | None = None) -> bool:
     """An earlier incident or a running total: a death or injury figure here never counts."""
     return (_BACKGROUND.search(low) is not None or _CUMULATIVE.search(low) is not None
-            or _dated_before(low, published))
+            or _dated_before(low, published) or _told_past(low) or _rate(low))
+
+
+# Rarer marks of an earlier incident, each searched only where its own words occur (a mark in
+# `_BACKGROUND` is tried at every word of every sentence with a figure).
+# A court case: the killings it tries are an earlier incident ("The gunman who killed 51
+# worshippers lost his appeal", "found guilty of murdering seven babies", "The inquest heard").
+_COURT_HINTS = ("appeal", "sentenced", "convicted", "jailed", "acquitted", "imprisoned", "guilty", "trial", "inquest",
+                "jury", "juror")
+_COURT_HINT = substring_test(_COURT_HINTS).search
+_COURT = re.compile(
+    r"\b(?:(?:lost|won|filed|launched|loses|wins|rejected|dismissed|upheld)\s+(?:his|her|their|an|the)\s+(?:\w+\s+)?appeal"
+    r"|(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:sentenced|convicted|jailed|acquitted|imprisoned)"
+    r"|(?:court|judge|jury|tribunal)\s+(?:\w+\s+)?(?:jailed|sentenced|convicted|acquitted|imprisoned)"
+    r"|(?:found|pleaded|pleads|plead)\s+(?:not\s+)?guilty|guilty\s+of|(?:went|go|goes|stood|stand|stands)\s+on\s+trial"
+    r"|on\s+trial\s+for|(?:trial|retrial|inquest)\s+(?:of|into|opened|heard|began|resumed|was\s+told)|jury|jurors"
+    r"|sentenced\s+(?:\w+\s+)?to)\b")
+# A past decade: "the 20 miners who died in the 1960s pit disaster".
+_DECADE = re.compile(r"\b(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-?)?(?:19\d0|20[01]0)s\b")
+# A world statistic or a yearly rate: "with 684,000 deaths globally", "eight million deaths a
+# year" (not "in a year", "a year ago", "a year after the quake").
+_RATE_HINTS = ("globally", "worldwide", "around the world", "across the world", "a year")
+_RATE_HINT = substring_test(_RATE_HINTS).search
+_TOLD_HINT = substring_test((*_COURT_HINTS, *_RATE_HINTS, "0s")).search
+_RATE = re.compile(
+    r"\b(?:(?:deaths|people|lives|children|cases)\s+(?:globally|worldwide|around\s+the\s+world|across\s+the\s+world)"
+    r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
+    r"(?![\w-]|\s+(?:ago|earlier|after|before|later|since|old|on|of|to|in\s+which|when)\b))")
+
+
+def _told_past(low: str) -> bool:
+    """A court case or a past decade (`_COURT`, `_DECADE`): an earlier incident."""
+    return ((_COURT_HINT(low) is not None and _COURT.search(low) is not None)
+            or ("0s" in low and _DECADE.search(low) is not None))
+
+
+def _rate(low: str) -> bool:
+    """A world statistic or a yearly rate (`_RATE`): a running total."""
+    return _RATE_HINT(low) is not None and _RATE.search(low) is not None
 
 
 _MONTH_ALT = "|".join(_MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -2053,7 +2264,7 @@ _PAST_HINTS = ("last", "ago", "similar", "deadliest", "worst", "earlier", "befor
                "previous", "past", "after", "initial", "preliminary")
 # "no" alone is in "not", "now", "north", "known": every negation has "no" + space, "nobody" or "not ".
 _NEGATION_HINTS = ("no ", "no\n", "nobody", "not ", "neither", "unharm", "unhurt", "unscath", "without", "zero",
-                   "0 fatal")
+                   "0 fatal", "none ")
 _SUBSET_HINTS = ("(", "[", "includ", "among", "of wh", "mostly", "mainly", "of them", "majority")
 _BACKGROUND_HINT = substring_test(_BACKGROUND_HINTS).search
 _PAST_HINT = substring_test(_PAST_HINTS).search
@@ -2138,7 +2349,11 @@ def _sentence_flags(low: str, published: dt.date | None) -> _Flags:
     past = ((hinted and _PAST_HINT(low) is not None and _BACKGROUND.search(low) is not None)
             or ((published is not None or "last " in low) and _may_be_dated(low) and _dated_before(low, published))
             or (published is not None and "on " in low and _day_before(low, published)))
-    cumulative = hinted and not past and _is_cumulative(low)
+    if _TOLD_HINT(low) is not None:  # (one search for the words of both rarer tests)
+        past = past or _told_past(low)
+        cumulative = not past and (hinted and _is_cumulative(low) or _rate(low))
+    else:
+        cumulative = hinted and not past and _is_cumulative(low)
     # a crawled page's links to other stories: "RELATED: Two dead, three hurt in ... shooting"
     background = past or cumulative or low.lstrip(" \t\n*>-\u2022|").startswith(_LINK_OPENINGS)
     sep = (_SEPARATE.search(low) if not background and ("separate" in low or "another" in low or "elsewhere" in low
@@ -2173,6 +2388,11 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
         verb_matches, quant_matches = _scan(low)
         if not verb_matches and not has_negation:
             return []  # a trigger word but no casualty expression: nothing to count
+    # Whether the sentence may tell no event (a drill, a plot, a forecast, an obituary, a sports
+    # injury) is decided at its first count, in one search for the words of all those tests:
+    # most sentences hold none of them, and half yield no count at all.
+    maybe_not_happened: bool | None = None
+    staged, maybe_hypothetical = None, False
     # The sentence's flags (background, separate, claim) are decided only once it yields a
     # figure: about half of the sentences with a trigger word yield none.
     flags: _Flags | None = None
@@ -2202,9 +2422,22 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             continue  # "two villagers who tried to flee were shot dead": no one fled
         if field == "wounded" and mode == "act" and _INJURED_WHO_DIED.match(masked, ve):
             continue  # "four more injured workers died": the dead, once wounded
+        if mode == "act" and field != "displaced" and _thing_object(masked, low_masked, ve):
+            prev_end = ve
+            continue  # "killing hopes of a recovery", "killed the merger": no one is hurt
+        if field == "shot" and low_masked.startswith(" down", ve) and not _QUANT_AFTER.match(low_masked, ve + 5):
+            prev_end = ve
+            continue  # "the plane was shot down", "the striker was shot down by critics" (not "shot down 20")
         if mode == "act" and v.group(0)[-2:].lower() == "of" and _OF_A_PERIOD.match(masked, ve):
             continue  # "the city's third homicide of the year": a count of killings, no victim
         next_start = verbs[vi + 1].start() if vi + 1 < len(verbs) else len(masked)
+        objects = False  # (the people found are the verb's objects)
+        # "Twelve miners are feared dead", "20 are missing and presumed dead": deaths not confirmed
+        feared = None
+        if field == "killed" and mode in ("pas", "act"):
+            before = low_masked[max(0, vs - 70):vs]
+            if "feared" in before or "presumed" in before or "believed" in before or "thought" in before:
+                feared = _FEARED_BEFORE.search(masked, max(0, vs - 70), vs)
         found: list[tuple[_Q | None, int, int, str, str, bool]] = []  # q, start, end, np, role
         kind = _FIRST_REPORT_KIND
         if mode == "toll":
@@ -2259,17 +2492,29 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
             if any(map(window.__contains__, _NEGATED_HINTS)) and _NEGATED_VERB.search(masked, max(0, vs - 12), vs):
                 prev_end = ve
                 continue  # "but not killing him"
-            if mode == "act" and not _PASSIVE_AUX.search(masked, max(0, vs - 40), vs):
+            if mode == "act" and feared is None and not _PASSIVE_AUX.search(masked, max(0, vs - 40), vs):
                 # "was killed a short time later": a passive verb has no object
                 obj = _object_chain(masked, quants, ve, next_start, field)
             if obj:
                 found.extend(obj)
+                objects = True
             elif field == "shot" and mode != "pas" and (not v.group(0).endswith("shot")
                                                         or not _PASSIVE_SHOT.search(masked, max(0, vs - 30), vs)):
                 pass  # "started shooting", "witnessed the shooting": no one is counted as shot
             else:
                 found.extend(_subject_chain(masked, quants, max(prev_end, _clause_start(masked, vs)),
-                                            vs, v.group(0), field))
+                                            vs if feared is None else feared.start("rest"), v.group(0), field))
+        if found and maybe_not_happened is None:
+            maybe_not_happened = _NOT_HAPPENED_HINT(low) is not None
+            if maybe_not_happened:
+                staged = _staged(low)
+                if staged == "all":
+                    return []  # a drill, a simulation, a film's plot: nothing happened to anyone
+                maybe_hypothetical = (_HYPOTHETICAL_HINT(low_masked) is not None
+                                      or "of" in low_masked and _NOT_CARRIED_OUT_HINT(low_masked) is not None)
+        if found and mode != "toll" and maybe_hypothetical and _hypothetical_before(masked, low_masked, vs, ve):
+            prev_end = ve
+            continue  # "an earthquake could kill up to 1,000", "plans to evacuate 10,000": not happened
         if (found and kind is _FIRST_REPORT_KIND and "later" in low_masked
                 and all(q is not None and not additive and role != "perpetrators"
                         for q, _a, _b, _np, role, additive in found)
@@ -2289,10 +2534,19 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
                     continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
+                if (_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None:
+                    continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
+            if field == "killed" and mode == "pas" and maybe_not_happened and _natural_death(low_masked):
+                continue  # "The actor died on Sunday at the age of 87": an obituary, no event
+            if field == "wounded" and maybe_not_happened and _sports_injury(low_masked, np_text):
+                continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
-            if f is None:
-                continue
+            if f is None or staged is not None and f.startswith("displaced"):
+                continue  # ("took part in an evacuation drill": no one was displaced)
             value = q.value if q is not None else Range.exact(1, masked[a:b])
+            if feared is not None:
+                # only a ceiling is known, as for "up to 30": min 0, the stated figure as best
+                value = Range(min=0, max=value.max, best=value.best, text=value.text, vague=value.vague)
             if role == "victims" and q is not None and _covers_perpetrator(subsets, q.end, ve):
                 role = "mixed"  # "at least four are dead, including the gunman": covers both
             if mode == "toll" and q is not None and _ADDITIVE_QUAL.match(q.text.strip()):
@@ -2610,6 +2864,71 @@ def _object_chain(masked: str, quants: list[_Q], lo: int, hi: int, field: str
         # teenager"): "a man, a father of three, ..." is one man and his apposition
         del res[commas_from:]
     return res
+
+
+# A casualty or flight that has not happened: a forecast, a hypothesis, a plan or a threat.
+# Read in the words right before the verb: a modal that governs it ("could kill up to 1,000",
+# "would have to be evacuated", "would have been killed"), or a modal and a verb of causing
+# whose object it counts ("could force 200 million people from their homes", "could leave
+# 100,000 homeless", "could prevent 10,000 deaths"), or a plan ("plans to evacuate 10,000",
+# "threatens to displace 2 million"). Not "may have killed 30" (an uncertain report of a death
+# that happened), nor a modal in another clause ("the blast, which could be heard for miles,
+# killed 12"; "could trigger more slides where 12 people were killed").
+_MODAL = r"(?:could|would|might|(?-i:may)|will|shall|(?:is|are)\s+going\s+to)"
+# a plan, a threat or a capacity, before "to": "plans to evacuate", "is set to cause"
+_PLAN_TO = (r"(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending|expected|likely|set"
+            r"|poised|threatens?|threatening|threatened|hopes?|hoping|wants?|seeks?|seeking|proposed|proposes?"
+            r"|potential|capacity|power|enough|able)\s+to|capable\s+of")
+_HYPOTHETICAL_BEFORE = re.compile(
+    rf"\b(?:{_MODAL}\s+(?:(?:[a-z]+ly|also|still|not|then|soon|even|ultimately)\s+)*"
+    r"(?:(?:(?:have\s+)?(?:to\s+)?be|have\s+to\s+be|need\s+to\s+be|be\s+forced\s+to|have\s+been|(?<!may\s)(?<!might\s)have)\s+)?"
+    rf"|(?:{_MODAL}|{_PLAN_TO})\s+(?:(?:[a-z]+ly|also|still|not|even)\s+)*(?:force|forcing|leave|leaving|cause|causing"
+    r"|prevent|preventing|displace|drive|send|put|see|result\s+in|lead\s+to|claim|require|render|make|trigger|affect)\b"
+    r"(?:(?!\b(?:where|who|whom|which|that|when|after|since|because|while|as)\b)(?:[^,;:.]|(?<=\d)[,.](?=\d))){0,60}"
+    rf"|(?:{_PLAN_TO})\s+(?:(?:be|have\s+to\s+be)\s+)?)$",
+    _I,
+)
+# An evacuation not (yet) carried out, before its noun ("evacuation of"): "preparing for the
+# possible evacuation of 40,000", "The plan calls for the evacuation of 200,000".
+_NOT_CARRIED_OUT_BEFORE = re.compile(
+    r"\b(?:(?:the|a|an|any)\s+(?:possible|potential|proposed|eventual|future|contingency)\s+"
+    r"|(?:calls?|calling|called|provides?|providing|allows?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+|mass\s+)?"
+    r"|(?:plans?|preparations?|preparing|prepared|ready|readiness|drills?)\s+for\s+(?:the\s+|an?\s+)?(?:possible\s+"
+    r"|mass\s+)?)$",
+    _I,
+)
+# (per sentence first, then in the words before each verb)
+_HYPOTHETICAL_HINTS = (
+    "could", "would", "might", "may", "will", "shall", "going to", "plan", "ready", "prepar", "aim", "intend",
+    "expected", "likely", "set ", "poised", "threaten", "hope", "hoping", "want", "seek", "propos", "potential", "capa",
+    "power to", "enough to", "able to")
+_HYPOTHETICAL_HINT = substring_test(_HYPOTHETICAL_HINTS).search
+_NOT_CARRIED_OUT_HINTS = ("possible", "potential", "propos", "eventual", "future", "contingency", "for the", "for a",
+                          "for mass")
+_NOT_CARRIED_OUT_HINT = substring_test(_NOT_CARRIED_OUT_HINTS).search
+# (the words of every test above and of `_natural_death` and `_sports_injury`)
+_NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_WORK_HINTS, *_HYPOTHETICAL_HINTS, *_NOT_CARRIED_OUT_HINTS,
+                                     *_NATURAL_DEATH_HINTS, *_SPORTS_ROLE_HINTS)).search
+
+
+# ... and a plan before a verb read with its "to" ("plans to evacuate 10,000")
+_PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending"
+                             r"|expected|likely|set|poised|threatens?|threatening|threatened|hopes?|hoping|wants?"
+                             r"|seeks?|seeking|proposed|proposes?|potential|capacity|power|enough|able)\s+$", _I)
+
+
+def _hypothetical_before(masked: str, low_masked: str, vs: int, ve: int) -> bool:
+    """The casualty verb at ``vs`` tells something that has not happened
+    (`_HYPOTHETICAL_BEFORE`, `_NOT_CARRIED_OUT_BEFORE`). Called only for a sentence that has
+    a hint of one."""
+    lo = max(0, vs - 90)
+    window = low_masked[lo:vs]
+    if _HYPOTHETICAL_HINT(window) is not None and (
+            _HYPOTHETICAL_BEFORE.search(masked, lo, vs) is not None
+            or low_masked.startswith("to ", vs) and _PLAN_BEFORE_TO.search(masked, lo, vs) is not None):
+        return True
+    return (low_masked.endswith(" of", vs, ve) and _NOT_CARRIED_OUT_HINT(window) is not None
+            and _NOT_CARRIED_OUT_BEFORE.search(masked, lo, vs) is not None)
 
 
 _INTENT_BEFORE = re.compile(r"\b(?:tried|trying|tries|try|attempted|attempting|wanted|unable|planned|began)\s+to\s+$", _I)
@@ -3032,4 +3351,7 @@ def _sum(values: Iterable[Range]) -> Range | None:
 
 
 def _max(a: Range, b: Range) -> Range:
+    # (of two equal figures the confirmed one: "12 are feared dead" then "12 bodies were found")
+    if a.best == b.best and a.min < b.min:
+        return b
     return a if a.best >= b.best else b
