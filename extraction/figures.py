@@ -576,6 +576,8 @@ _DATED = re.compile(
     # "accused of killing four people in a 2023 shooting" (not "a 2010 black BMW")
     r"|\ba\s+(?P<year3>(?:19|20)\d\d)\s+(?:mass\s+)?(?:shooting|attack|bombing|massacre|earthquake|quake|floods?"
     r"|storm|cyclone|typhoon|hurricane|landslide|fire|raid|ambush|air\s*strike|blast|explosion|war|offensive)\b"
+    # "killed between 1991 and 2002": a span of years
+    r"|\bbetween\s+(?P<year4>(?:19|20)\d\d)\s+and\s+(?:19|20)\d\d\b"
 )
 # A party's own count, reported as its claim: the figure only when no one else gives one.
 _CLAIM = re.compile(
@@ -1170,10 +1172,16 @@ _SPORTS_VIOLENCE_HINT = substring_test((
     "accident", "collision", "struck by", "hit by", "mob", "fight", "brawl", "beaten", "beat ", "police", "troops"))
 
 
+# a result ("beat Kano Pillars 2-1", "were beaten 3-0"): that "beat" is no beating
+_RESULT = re.compile(r"\b(?:beats?\s+(?:[\w.'-]+\s+){1,4}?|beaten\s+)\d{1,3}\s*[-\u2013]\s*\d{1,3}\b")
+
+
 def _sports_injury(low: str, np_text: str) -> bool:
     """A wounded count about players in a sentence that tells no violence (`_SPORTS_ROLE`)."""
     if _SPORTS_ROLE_HINT.search(low) is None or _SPORTS_ROLE.search(np_text) is None:
         return False
+    if "beat" in low:
+        low = _RESULT.sub(" ", low)
     return _SPORTS_VIOLENCE_HINT.search(low) is None
 
 
@@ -2180,7 +2188,13 @@ _DECADE = re.compile(r"\b(?:in|during|of|since)\s+the\s+(?:early\s+|late\s+|mid-
 # year" (not "in a year", "a year ago", "a year after the quake").
 _RATE_HINTS = ("globally", "worldwide", "around the world", "across the world", "a year")
 _RATE_HINT = substring_test(_RATE_HINTS).search
-_TOLD_HINT = substring_test((*_COURT_HINTS, *_RATE_HINTS, "0s")).search
+# A life story: "was wounded twice in his early career", "was injured as a child during his
+# youth" (a biography or an obituary, not the article's event).
+_LIFE_HINTS = ("career", "youth", "childhood", "lifetime")
+_LIFE_HINT = substring_test(_LIFE_HINTS).search
+_LIFE = re.compile(r"\b(?:in|during|early\s+in|earlier\s+in|later\s+in|over|throughout)\s+(?:his|her|their)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:career|youth|childhood|lifetime)\b")
+_TOLD_HINT = substring_test((*_COURT_HINTS, *_RATE_HINTS, *_LIFE_HINTS, "0s")).search
 _RATE = re.compile(
     r"\b(?:(?:deaths|people|lives|children|cases)\s+(?:globally|worldwide|around\s+the\s+world|across\s+the\s+world)"
     r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bnearly\s)(?<!\balmost\s)(?<!\bover\s)a\s+year"
@@ -2188,9 +2202,11 @@ _RATE = re.compile(
 
 
 def _told_past(low: str) -> bool:
-    """A court case or a past decade (`_COURT`, `_DECADE`): an earlier incident."""
+    """A court case, a past decade or a life story (`_COURT`, `_DECADE`, `_LIFE`): an earlier
+    incident."""
     return ((_COURT_HINT(low) is not None and _COURT.search(low) is not None)
-            or ("0s" in low and _DECADE.search(low) is not None))
+            or ("0s" in low and _DECADE.search(low) is not None)
+            or (_LIFE_HINT(low) is not None and _LIFE.search(low) is not None))
 
 
 def _rate(low: str) -> bool:
@@ -2235,7 +2251,7 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
     for m in _DATED.finditer(low):
         mon = m.group("mon")
         month = _MONTH_NUMBER.get(mon.rstrip(".")) if mon else None
-        year_txt = m.group("year1") or m.group("year2") or m.group("year3")
+        year_txt = m.group("year1") or m.group("year2") or m.group("year3") or m.group("year4")
         year = int(year_txt) if year_txt else None
         if m.group("prep") == "last" and month is not None and year is None:
             return True  # "last May"

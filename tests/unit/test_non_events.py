@@ -342,6 +342,30 @@ def _gap(text: str, expected: tuple[int | None, int | None, int | None], id: str
     return pytest.param(text, expected, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
+LIVES_AND_SPANS_OF_YEARS = [
+    pytest.param("Enyimba beat Kano Pillars 2-1 in a bruising derby on Sunday in which two players were injured.",
+                 NONE, id="a-result-beats-no-one"),
+    pytest.param("Two players were beaten and injured by fans after the 2-1 defeat.", (None, 2, None),
+                 id="players-beaten-by-fans-after-a-result-count"),
+    pytest.param("Whitcombe was wounded twice in his early career.", NONE, id="wounded-in-his-early-career"),
+    pytest.param("She was injured during her childhood in a car crash.", NONE, id="injured-in-her-childhood"),
+    pytest.param("He wrote a memoir about the civil war, in which tens of thousands of people were killed between "
+                 "1991 and 2002.", NONE, id="killed-between-two-years"),
+    pytest.param("The conflict, in which 50,000 people were killed between 2009 and 2015, ended with a peace deal.",
+                 NONE, id="a-span-of-years-in-a-clause"),
+    pytest.param("A soldier was wounded in the attack on Sunday, his career officer said.", (None, 1, None),
+                 id="a-career-word-alone-is-no-life-story"),
+    pytest.param("Clashes between 200 and 300 fighters killed 12 people on Sunday.", (12, None, None),
+                 id="between-two-numbers-is-no-span-of-years"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIVES_AND_SPANS_OF_YEARS)
+def test_a_result_a_life_story_or_a_span_of_years_counts_no_new_casualty(
+        text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    assert totals(text) == expected
+
+
 KNOWN_GAPS = [
     _gap("The actor died on Sunday. He was 87.", NONE, "an-obituary-told-over-two-sentences",
          "the obituary cues are read in the death's own sentence only"),
