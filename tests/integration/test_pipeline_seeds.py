@@ -43,7 +43,7 @@ pytestmark = pytest.mark.broker
 SEEDS = REPO_ROOT / "seeds"
 PARTITIONS = 4
 METRICS = ("killed", "wounded", "displaced")
-#: replaying the 42 seed articles and processing them (the worker's side of the bound).
+#: replaying the 47 seed articles and processing them (the worker's side of the bound).
 SEED_PROCESSING_TIMEOUT_S = 180.0
 
 
@@ -152,6 +152,20 @@ def test_worker_day_tally_equals_the_hand_computed_one(
         assert got != want, f"{region_day} now matches seeds/expected.json: remove it from KNOWN_EXTRACTION_MISSES"
     else:
         assert got == want
+
+
+def test_no_region_day_gets_a_tally_the_seeds_do_not_expect(
+    worker_day_tallies_after_seeds: dict[str, dict[str, int]]
+) -> None:
+    """The non-event seeds (business, sport, a drill, a forecast, an obituary, an appeal, ...)
+    add no tally anywhere: every region-day with an incident is a hand-computed one, and every
+    country-day belongs to a country of those."""
+    hand = hand_computed_day_tallies()
+    regions = {key for key in worker_day_tallies_after_seeds if "-" in key.split("|", 1)[0]}
+    countries = {key for key in worker_day_tallies_after_seeds if "-" not in key.split("|", 1)[0]}
+    assert regions - hand.keys() == set()
+    hand_countries = {f"{key.split('-', 1)[0]}|{key.split('|', 1)[1]}" for key in hand}
+    assert countries - hand_countries == set()
 
 
 def test_known_extraction_misses_are_region_days_of_the_seeds() -> None:

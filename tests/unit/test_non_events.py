@@ -9,9 +9,13 @@ gives the expected ``best`` of killed, wounded and displaced for the text as one
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
+from extraction.cli import article_input_from
+from extraction.core import Extractor
 from extraction.figures import combine_figures, find_figures
 from extraction.text import split_sentences
 
@@ -383,3 +387,23 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize(("text", "expected"), KNOWN_GAPS)
 def test_known_gaps_of_non_events(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
     assert totals(text) == expected
+
+
+def test_the_non_event_seed_articles_yield_no_casualty_figure() -> None:
+    """seeds/expected.json lists the seed articles that report no incident; extracted as the
+    worker extracts them, none gives a killed, wounded or displaced figure above zero."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    non_events = {n["article_id"] for n in json.loads((seeds / "expected.json").read_text("utf-8"))["non_events"]}
+    rows = [json.loads(line) for line in (seeds / "articles.jsonl").read_text("utf-8").splitlines()]
+    extractor = Extractor(gazetteer=None)
+    counted = {}
+    for row in rows:
+        if row["id"] not in non_events:
+            continue
+        result = extractor.extract(article_input_from(row))
+        figures = [(m, getattr(e, m).best) for e in result.events for m in ("killed", "wounded", "displaced")
+                   if getattr(e, m) is not None and getattr(e, m).best > 0]
+        if figures:
+            counted[row["id"]] = figures
+    assert len(non_events) >= 9
+    assert counted == {}
