@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
+from extraction.numbers import ROMANCE_UNITS
 from extraction.text import Sentence, longest_first
 from schemas import EventDate
 
@@ -521,7 +522,10 @@ def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None 
                     hint = _YEAR_HINT.search(w)
                     year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
             found: list[DateMention] = []
-            _find_in(w, lo, hi, base, year_base, summary_style, found)
+            if not _find_in(w, lo, hi, base, year_base, summary_style, found) and _is_romance(w):
+                # (English words found: an English text; the check costs a few microseconds)
+                _find_romance(w, lo, hi, base, found)
+                found.sort(key=_START)
             if len(_SPAN_MEMO) >= 16:
                 _SPAN_MEMO.clear()
             got = _SPAN_MEMO[key] = tuple(found)
@@ -535,7 +539,8 @@ _SPAN_MEMO: dict[tuple[str, int, int, dt.date | None], tuple[DateMention, ...]] 
 
 
 def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None, summary_style: bool,
-             out: list[DateMention]) -> None:
+             out: list[DateMention]) -> bool:
+    """Add the mentions in ``w[lo:hi]`` to ``out``; True when one is written in English words."""
     for m in _TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
         kind = _TRIGGER_KIND[m.group(0)]
@@ -565,6 +570,7 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
                     if mention is not None:
                         out.append(mention)
                 i = w.find(word, i + 1, hi)
+    in_words = bool(out)
     if w.find("/", lo, hi) != -1:
         for m in _SLASH.finditer(w, lo, hi):
             s = m.start()
@@ -599,6 +605,162 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             date = _safe_date(int(w[s - 4:s]), int(m.group(1)), int(m.group(2)))
             if date is not None:
                 out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
+    return in_words
+
+
+# Spanish, French and Portuguese (the core reads their casualty reports): "ayer", "hier",
+# "ontem", "el pasado domingo", "samedi soir", "nesta segunda-feira", "la semana pasada",
+# "il y a deux jours". Their weekday and month names are lower case, so they have their own
+# trigger (a case-folded prefix tree), run only on texts whose head reads as one of these
+# languages: English copy never pays for it.
+_ROMANCE_HINTS = frozenset({
+    "de", "el", "la", "los", "las", "del", "en", "y", "que", "con", "al", "un", "su", "fue",
+    "le", "les", "des", "du", "au", "et", "dans", "une", "par", "sur", "ont", "est", "il", "\u00e0", "pour",
+    "da", "do", "um", "uma", "em", "das", "os", "ao", "foi", "com", "por", "para", "na",
+})
+_ROMANCE_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "mi\u00e9rcoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "s\u00e1bado": 5,
+    "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "segunda-feira": 0, "ter\u00e7a-feira": 1, "terca-feira": 1, "quarta-feira": 2, "quinta-feira": 3,
+    "sexta-feira": 4,
+}
+# Portuguese weekdays without "-feira" ("nesta segunda") also mean "second", "fifth", ...:
+# read only after "nesta" / "desta".
+_PT_SHORT_WEEKDAYS = {"segunda": 0, "ter\u00e7a": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+_PT_SHORT_BEFORE = re.compile(r"(?:^|\W)(?:nesta|desta)\s+$", re.IGNORECASE)
+# Days back from the base: yesterday, last night, the day before yesterday, today.
+_ROMANCE_DAYS_BACK = {
+    "ayer": 1, "anoche": 1, "anteayer": 2, "antier": 2, "anteanoche": 2, "hoy": 0,
+    "hier": 1, "avant-hier": 2, "aujourd'hui": 0, "aujourd\u2019hui": 0,
+    "ontem": 1, "anteontem": 2, "hoje": 0,
+}
+_ROMANCE_AGO = ("hace", "il y a", "h\u00e1")
+_ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
+_ROMANCE_TRIGGER = re.compile(
+    r"(?<![\w'\u2019-])(?:"
+    + longest_first([*_ROMANCE_WEEKDAYS, *_PT_SHORT_WEEKDAYS, *_ROMANCE_DAYS_BACK, *_ROMANCE_AGO,
+                     *_ROMANCE_PERIODS], fold_case=True)
+    + r")(?![\w'\u2019-])"
+)
+# "el pasado domingo", "no último sábado"; "el domingo pasado", "samedi dernier", "sábado passado";
+# "el próximo lunes", "lundi prochain", "la semana que viene" are never the event.
+_ROMANCE_MOD_BEFORE = re.compile(
+    r"(?:^|\W)(pasado|pasada|\u00faltimo|ultimo|\u00faltima|ultima|pr\u00f3ximo|proximo|pr\u00f3xima|proxima)\s+$",
+    re.IGNORECASE,
+)
+_ROMANCE_MOD_AFTER = re.compile(
+    r"\s+(pasado|pasada|passado|passada|dernier|derni\u00e8re|derniere|pass\u00e9e|passee|anterior"
+    r"|prochain|prochaine|que\s+viene|que\s+vem|pr\u00f3ximo|proximo|pr\u00f3xima|proxima)(?!\w)",
+    re.IGNORECASE,
+)
+_ROMANCE_NEXT = frozenset({"pr\u00f3ximo", "proximo", "pr\u00f3xima", "proxima", "prochain", "prochaine", "que viene",
+                           "que vem"})
+# "this week / month": "esta semana", "cette semaine", "nesta semana", "este mes", "ce mois-ci".
+_ROMANCE_THIS_BEFORE = re.compile(r"(?:^|\W)(?:esta|este|cette|ce|nesta|neste|desta|deste)\s+$", re.IGNORECASE)
+# A weekday followed by its date ("el domingo 8 de marzo", "le samedi 7 mars") is read by
+# the month trigger.
+_ROMANCE_DAY_NUMBER_AFTER = re.compile(r",?\s+\d{1,2}(?:er|\u00ba|\u00b0)?\s+(?:de\s+)?[^\W\d]")
+_ROMANCE_AGO_AMOUNT = re.compile(
+    r"\s+(\d{1,2}|un|una|une|um|uma|dos|deux|dois|duas|[^\W\d]+)\s+"
+    r"(d\u00edas?|dias?|jours?|semanas?|semaines?|meses|mes|mois|m\u00eas|a\u00f1os?|anos?|ans?)(?!\w)",
+    re.IGNORECASE,
+)
+_ROMANCE_ONE = frozenset({"un", "una", "une", "um", "uma"})
+_ROMANCE_TWO = frozenset({"dos", "deux", "dois", "duas"})
+
+
+def _is_romance(w: str) -> bool:
+    """True when the head of ``w`` holds two Spanish, French or Portuguese function words
+    (or one and an accented letter)."""
+    last = _ROMANCE_LAST
+    if last[0] is not w:  # (asked again for each event of the article)
+        head = w[:400].lower()
+        last[0], last[1] = w, len(_ROMANCE_HINTS.intersection(head.split())) + (not head.isascii()) >= 2
+    return last[1]  # type: ignore[return-value]
+
+
+_ROMANCE_LAST: list[object] = [None, False]  # the text asked last, its answer
+
+
+def _romance_number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in _ROMANCE_ONE:
+        return 1
+    if word in _ROMANCE_TWO:
+        return 2
+    return ROMANCE_UNITS.get(word)
+
+
+def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, out: list[DateMention]) -> None:
+    """Spanish, French and Portuguese weekdays and relative phrases in ``w[lo:hi]``."""
+    if base is None:
+        return
+    day = dt.timedelta(days=1)
+    for m in _ROMANCE_TRIGGER.finditer(w, lo, hi):
+        s, e = m.span()
+        word = m.group(0).lower()
+        start, end = s, e
+        if word in _ROMANCE_DAYS_BACK:
+            out.append(DateMention(base - _ROMANCE_DAYS_BACK[word] * day, "day", s, e, w[s:e], False))
+            continue
+        if word in _ROMANCE_WEEKDAYS or word in _PT_SHORT_WEEKDAYS:
+            weekday = _ROMANCE_WEEKDAYS.get(word)
+            if weekday is None:
+                if not _PT_SHORT_BEFORE.search(w, max(0, s - 8), s):
+                    continue
+                weekday = _PT_SHORT_WEEKDAYS[word]
+            if _ROMANCE_DAY_NUMBER_AFTER.match(w, e):
+                continue
+            strictly = False
+            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
+            if mod is not None:
+                start = mod.start(1)
+            else:
+                mod = _ROMANCE_MOD_AFTER.match(w, e)
+                if mod is not None:
+                    end = mod.end()
+            if mod is not None:
+                if " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                    continue
+                strictly = True
+            date = _weekday_before(base, weekday, strictly)
+            out.append(DateMention(date, "day", start, end, w[start:end], False))
+            continue
+        if word in _ROMANCE_PERIODS:
+            week = word.startswith("sem")
+            mod = _ROMANCE_MOD_AFTER.match(w, e)
+            if mod is not None:
+                if " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                    continue
+                end = mod.end()
+                date, precision = (base - 7 * day, "week") if week else (_month_start(base, -1), "month")
+            elif _ROMANCE_THIS_BEFORE.search(w, max(0, s - 8), s):
+                date, precision = (base, "week") if week else (_month_start(base, 0), "month")
+            else:
+                continue
+            out.append(DateMention(date, precision, start, end, w[start:end], False))
+            continue
+        # "hace tres días", "il y a deux jours", "há dois dias"
+        a = _ROMANCE_AGO_AMOUNT.match(w, e)
+        if a is None:
+            continue
+        n = _romance_number(a.group(1))
+        if n is None:
+            continue
+        unit = a.group(2).lower()[:2]
+        end = a.end()
+        if unit in {"d\u00ed", "di", "jo"}:
+            date, precision = base - n * day, "day"
+        elif unit == "se":
+            date, precision = base - 7 * n * day, "week"
+        elif unit in {"me", "mo", "m\u00ea"}:
+            date, precision = _month_start(base, -n), "month"
+        else:
+            date, precision = dt.date(base.year - n, 1, 1), "year"
+        out.append(DateMention(date, precision, start, end, w[start:end], False))
 
 
 def _dateline(w: str) -> tuple[dt.date | None, int]:

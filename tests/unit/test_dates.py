@@ -240,3 +240,56 @@ def test_no_mention_scores_above_the_bound_used_to_skip_scoring() -> None:
     scores = [dates._score_prefix(m, art) for m in dates.find_date_mentions(text, SUN)]
     assert scores and all(s is None or s <= dates._MAX_PREFIX for s in scores)
     assert max(s for s in scores if s is not None) == dates._MAX_PREFIX  # the bound is reached, not loose
+
+
+MON = dt.date(2026, 3, 16)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spanish
+        pytest.param("Dos hombres murieron el pasado domingo en un tiroteo en un barrio de la ciudad.",
+                     dt.date(2026, 3, 15), id="es-el-pasado-domingo"),
+        pytest.param("Un ataque armado el sábado en un bar dejó nueve muertos, dijeron las autoridades.",
+                     dt.date(2026, 3, 14), id="es-el-sabado"),
+        pytest.param("Tres soldados murieron ayer en un enfrentamiento con un grupo armado.",
+                     dt.date(2026, 3, 15), id="es-ayer"),
+        pytest.param("Un joven fue asesinado anoche a balazos frente a su casa.", dt.date(2026, 3, 15), id="es-anoche"),
+        pytest.param("Dos policías fueron asesinados el viernes por la noche en una emboscada.",
+                     dt.date(2026, 3, 13), id="es-el-viernes-por-la-noche"),
+        pytest.param("Un deslave ocurrido hace tres días sepultó a 11 personas en una aldea.",
+                     dt.date(2026, 3, 13), id="es-hace-tres-dias"),
+        pytest.param("Más de 2.000 familias fueron desplazadas la semana pasada por los combates.",
+                     dt.date(2026, 3, 9), id="es-la-semana-pasada"),
+        pytest.param("El gobierno anunció que el próximo lunes habrá un homenaje; el sábado murieron 4 personas.",
+                     dt.date(2026, 3, 14), id="es-el-proximo-lunes-is-never-the-event"),
+        # French
+        pytest.param("Deux jeunes ont été tués par balles samedi soir à Marseille, a indiqué la police.",
+                     dt.date(2026, 3, 14), id="fr-samedi-soir"),
+        pytest.param("Un attentat à la bombe a fait cinq morts hier dans le nord du pays.",
+                     dt.date(2026, 3, 15), id="fr-hier"),
+        pytest.param("Mardi dernier, des assaillants ont tué six villageois.", dt.date(2026, 3, 10),
+                     id="fr-mardi-dernier"),
+        pytest.param("Un glissement de terrain survenu il y a deux jours a fait 9 morts.", dt.date(2026, 3, 14),
+                     id="fr-il-y-a-deux-jours"),
+        pytest.param("Les combats de la semaine dernière ont déplacé 5 000 personnes.", dt.date(2026, 3, 9),
+                     id="fr-la-semaine-derniere"),
+        # Portuguese
+        pytest.param("Seis pessoas foram mortas a tiros no sábado em uma chacina na periferia.",
+                     dt.date(2026, 3, 14), id="pt-no-sabado"),
+        pytest.param("Dois policiais morreram ontem em um tiroteio no complexo.", dt.date(2026, 3, 15), id="pt-ontem"),
+        pytest.param("Uma operação policial na sexta-feira deixou dez mortos.", dt.date(2026, 3, 13),
+                     id="pt-na-sexta-feira"),
+        pytest.param("Três pessoas foram mortas nesta segunda em um ataque.", MON, id="pt-nesta-segunda"),
+        pytest.param("As chuvas da semana passada deixaram 3 mil desalojados no interior do estado.", dt.date(2026, 3, 9),
+                     id="pt-semana-passada"),
+        pytest.param("No sábado passado, homens armados mataram cinco pessoas em Manaus.", dt.date(2026, 3, 14),
+                     id="pt-sabado-passado"),
+        # English copy does not read these words
+        pytest.param("Placido Domingo sang as two men were shot on Friday.", dt.date(2026, 3, 13),
+                     id="en-a-name-domingo-is-no-sunday"),
+    ],
+)
+def test_spanish_french_portuguese_relative_dates(text: str, expected: dt.date) -> None:
+    assert _date(text, MON) == expected
