@@ -524,7 +524,7 @@ def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None 
             found: list[DateMention] = []
             if not _find_in(w, lo, hi, base, year_base, summary_style, found) and _is_romance(w):
                 # (English words found: an English text; the check costs a few microseconds)
-                _find_romance(w, lo, hi, base, found)
+                _find_romance(w, lo, hi, base, year_base, found)
                 found.sort(key=_START)
             if len(_SPAN_MEMO) >= 16:
                 _SPAN_MEMO.clear()
@@ -636,11 +636,23 @@ _ROMANCE_DAYS_BACK = {
     "ontem": 1, "anteontem": 2, "hoje": 0,
 }
 _ROMANCE_AGO = ("hace", "il y a", "h\u00e1")
+# Month names, read as a date only after a day ("12 de marzo", "1er mars", "3 de março de
+# 2026") or before a year ("marzo de 2026": the month).
+_ROMANCE_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janvier": 1, "f\u00e9vrier": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "ao\u00fbt": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "d\u00e9cembre": 12, "decembre": 12,
+    "janeiro": 1, "fevereiro": 2, "mar\u00e7o": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+}
+_ROMANCE_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:er|\u00ba|\u00b0|o)?\s+(?:de\s+)?$", re.IGNORECASE)
+_ROMANCE_YEAR_AFTER = re.compile(r"\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
 _ROMANCE_TRIGGER = re.compile(
     r"(?<![\w'\u2019-])(?:"
     + longest_first([*_ROMANCE_WEEKDAYS, *_PT_SHORT_WEEKDAYS, *_ROMANCE_DAYS_BACK, *_ROMANCE_AGO,
-                     *_ROMANCE_PERIODS], fold_case=True)
+                     *_ROMANCE_PERIODS, *_ROMANCE_MONTHS], fold_case=True)
     + r")(?![\w'\u2019-])"
 )
 # "el pasado domingo", "no último sábado"; "el domingo pasado", "samedi dernier", "sábado passado";
@@ -694,15 +706,36 @@ def _romance_number(word: str) -> int | None:
     return ROMANCE_UNITS.get(word)
 
 
-def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, out: list[DateMention]) -> None:
-    """Spanish, French and Portuguese weekdays and relative phrases in ``w[lo:hi]``."""
-    if base is None:
-        return
+def _romance_month(w: str, s: int, e: int, month: int, year_base: dt.date | None) -> DateMention | None:
+    """"12 de marzo (de 2026)", "1er mars 2026", "3 de março"; "marzo de 2026" (the month)."""
+    before = _ROMANCE_DAY_BEFORE.search(w, max(0, s - 10), s)
+    year = _ROMANCE_YEAR_AFTER.match(w, e)
+    if before is None:
+        if year is None:
+            return None
+        return DateMention(dt.date(int(year.group(1)), month, 1), "month", s, year.end(), w[s:year.end()], True)
+    day, start = int(before.group(1)), before.start(1)
+    end = year.end() if year else e
+    date = _safe_date(int(year.group(1)) if year else _year_for(month, day, year_base), month, day)
+    return None if date is None else DateMention(date, "day", start, end, w[start:end], True)
+
+
+def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None,
+                  out: list[DateMention]) -> None:
+    """Spanish, French and Portuguese dates, weekdays and relative phrases in ``w[lo:hi]``."""
     day = dt.timedelta(days=1)
     for m in _ROMANCE_TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
         word = m.group(0).lower()
         start, end = s, e
+        month = _ROMANCE_MONTHS.get(word)
+        if month is not None:
+            mention = _romance_month(w, s, e, month, year_base)
+            if mention is not None:
+                out.append(mention)
+            continue
+        if base is None:
+            continue
         if word in _ROMANCE_DAYS_BACK:
             out.append(DateMention(base - _ROMANCE_DAYS_BACK[word] * day, "day", s, e, w[s:e], False))
             continue

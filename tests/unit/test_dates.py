@@ -293,3 +293,35 @@ MON = dt.date(2026, 3, 16)  # a Monday
 )
 def test_spanish_french_portuguese_relative_dates(text: str, expected: dt.date) -> None:
     assert _date(text, MON) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("Hombres armados mataron a cuatro personas el domingo 8 de marzo en una comunidad rural.", MON,
+                     dt.date(2026, 3, 8), id="es-el-domingo-8-de-marzo"),
+        pytest.param("Las inundaciones del 12 de marzo de 2025 dejaron 14 muertos en el norte del país.", MON,
+                     dt.date(2025, 3, 12), id="es-12-de-marzo-de-2025"),
+        pytest.param("El ataque ocurrido el pasado 14 de marzo dejó cinco muertos.", MON, dt.date(2026, 3, 14),
+                     id="es-el-pasado-14-de-marzo"),
+        pytest.param("El sismo del 30 de diciembre dejó 23 muertos en la provincia.", dt.date(2026, 1, 4),
+                     dt.date(2025, 12, 30), id="es-december-in-a-january-article-is-last-year"),
+        pytest.param("Des hommes armés ont tué douze civils le samedi 7 mars dans un village du centre du pays.", MON,
+                     dt.date(2026, 3, 7), id="fr-le-samedi-7-mars"),
+        pytest.param("L'attaque du 1er mars a fait 15 morts parmi les civils.", MON, dt.date(2026, 3, 1),
+                     id="fr-1er-mars"),
+        pytest.param("Le séisme du 3 février 2024 a fait 40 morts et des milliers de sans-abri.", None,
+                     dt.date(2024, 2, 3), id="fr-3-fevrier-2024-without-publication-date"),
+        pytest.param("A enchente de 12 de março de 2026 deixou 17 mortos em Minas Gerais.", MON,
+                     dt.date(2026, 3, 12), id="pt-12-de-marco-de-2026"),
+        pytest.param("Em fevereiro de 2026, os combates deixaram 300 mortos e milhares de desalojados.", MON,
+                     dt.date(2026, 2, 1), id="pt-fevereiro-de-2026-is-the-month",
+                     marks=pytest.mark.xfail(strict=True, reason="a month scores too low without an event word "
+                                                                 "beside it, and the event words are English")),
+        pytest.param("Um homem foi morto; o marco da praça foi destruído em 3 ataques.", MON, MON,
+                     id="pt-marco-without-a-day-is-a-landmark"),
+    ],
+)
+def test_spanish_french_portuguese_calendar_dates(text: str, published: dt.date | None,
+                                                  expected: dt.date | None) -> None:
+    assert _date(text, published) == expected
