@@ -108,7 +108,7 @@ _HOLIDAY_ON = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
 _HOLIDAY_WEEKEND = re.compile(r"\s+weekend\b", re.IGNORECASE)
 _FIXED_HOLIDAYS = {"Christmas": (12, 25), "Christmas Eve": (12, 24), "New Year": (1, 1), "New Year Eve": (12, 31),
                    "Halloween": (10, 31), "Fourth of July": (7, 4), "Valentine's Day": (2, 14)}
-_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?P<dash>-))$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     # (a range of days reads as its last, as "26-27 February" does: "February 26-27")
     r"\.?\s+(?:\d{1,2}\s*[-\u2013]\s*(?=\d{1,2}(?!\d)))?"
@@ -156,6 +156,10 @@ _AGO_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+# "2026/11/21": year first, then month and day (East Asian and some wire copy).
+_YMD_SLASH = re.compile(r"(?<![\d/.])((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?![\d/])")
+# "21-Nov-2026", "21-Nov-26": the year joined to the month by a dash.
+_DASH_YEAR = re.compile(r"-((?:19|20)\d\d|\d\d)(?![\d-])")
 _DOTTED = re.compile(r"\.([01]?\d)\.((?:19|20)\d\d)(?!\d|\.\d)")
 _ISO = re.compile(r"-([01]\d)-([0-3]\d)(?![\d-])")
 _WORD = re.compile(r"[a-z]+")
@@ -332,8 +336,10 @@ def _month_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention 
     if m:
         day = int(m.group(1))
         start = s - len(before) + m.start(1)
-        y = _YEAR_AFTER.match(w, e)
-        if y:
+        y = _DASH_YEAR.match(w, e) if m.group("dash") else _YEAR_AFTER.match(w, e)
+        if y and m.group("dash"):
+            year, end = int(y.group(1)) if len(y.group(1)) == 4 else _two_digit_year(y.group(1)), y.end()
+        elif y:
             year = int(y.group(1)) if y.group(1) else _two_digit_year(y.group(2))
             end = y.end()
         else:
@@ -584,6 +590,10 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             date = _numeric(int(w[j:s]), int(m.group(1)), year, base, summary_style)
             if date is not None:
                 out.append(DateMention(date, "day", j, m.end(), w[j:m.end()], True))
+        for m in _YMD_SLASH.finditer(w, lo, hi):
+            date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if date is not None:
+                out.append(DateMention(date, "day", m.start(), m.end(), m.group(0), True))
     for m in _DOTTED.finditer(w, lo, hi):
         # "28.04.2020": day first (the dotted form is European; US writing never uses it)
         s = m.start()
