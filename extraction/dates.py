@@ -191,6 +191,11 @@ _REPORT_WORDS = frozenset({
     "apprehended", "surrendered", "died", "dies", "succumbed", "investigating", "searching",
     "continued", "continue", "remained", "underway", "update", "interview", "unclear", "comment",
     "comments", "spoke", "speaking", "asked", "wrote", "posted", "filed", "news",
+    # Spanish, French, Portuguese, as _ascii_words reads them (an accented letter splits the
+    # word: "informó" is "inform", "annoncé" "annonc"): "informó el martes", "a annoncé mardi"
+    "dijo", "dijeron", "inform", "informaron", "indic", "anunci", "declar", "confirm", "afirm", "explic",
+    "annonc", "indiqu", "affirm", "disse", "disseram", "informou", "afirmou", "declarou", "anunciou",
+    "confirmou",
 })
 # The attribution that closes a sentence ("... shot Sunday evening, police said."): it says
 # who told of the event, not when they spoke; also with the day they spoke ("... late on
@@ -224,6 +229,12 @@ _EVENT_WORDS = frozenset({
     "abducted", "kidnapped", "protest", "protested", "protesters", "rally", "riot", "rioting",
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
     "operation", "offensive", "assault", "firefight", "gunfight", "shootout", "bombardment", "skirmish",
+    # Spanish, French, Portuguese (read as _REPORT_WORDS are)
+    "murieron", "muertos", "muertas", "asesinados", "asesinadas", "heridos", "ataque", "atentado", "tiroteo",
+    "balacera", "enfrentamiento", "enfrentamientos", "combates", "masacre", "mataron", "inundaciones",
+    "morts", "attaque", "attentat", "fusillade", "embuscade", "affrontements", "combats",
+    "mortos", "mortas", "morreram", "assassinados", "feridos", "chacina", "tiroteio", "mataram", "matou",
+    "baleados", "explos",
 })
 
 # The same word sets as bytes, for words read with _ascii_words.
