@@ -156,6 +156,15 @@ _AGO_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+# "on the 21st", "the night of the 20th": a day of the month alone (the regex opens on a
+# literal, which the re module skips to fast); read only after "on" or "<part of day> of"
+# and before a pause or a joining word ("on the 3rd floor" is a floor).
+_ORDINAL_DAY = re.compile(r" the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\W)(?:on|(?:night|morning|evening|afternoon|early\s+hours)\s+of)$",
+                             re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:at|in|when|and|as|after|while|near|around|before|of\s+(?:this|last|the)\s+month)\b"
+)
 # "2026/11/21": year first, then month and day (East Asian and some wire copy).
 _YMD_SLASH = re.compile(r"(?<![\d/.])((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?![\d/])")
 # "21-Nov-2026", "21-Nov-26": the year joined to the month by a dash.
@@ -495,6 +504,21 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
     return DateMention(date, precision, start, end, w[start:end], False)
 
 
+def _ordinal_day_mention(w: str, m: re.Match[str], base: dt.date) -> DateMention | None:
+    """"on the 21st": the most recent 21st on or before the base (this month or the last)."""
+    s = m.start()
+    if not _ORDINAL_BEFORE.search(w, max(0, s - 20), s) or not _ORDINAL_AFTER.match(w, m.end()):
+        return None
+    day = int(m.group(1))
+    date = _safe_date(base.year, base.month, day) if day <= base.day else None
+    if date is None:
+        last = _month_start(base, -1)
+        date = _safe_date(last.year, last.month, day)
+    if date is None:
+        return None
+    return DateMention(date, "day", s + 1, m.end(), w[s + 1:m.end()], False)
+
+
 def _before_days_after(w: str, mention: DateMention) -> DateMention:
     """The mention moved back N days when "N days after he was shot" follows it."""
     m = _DAYS_AFTER_HURT.match(w, mention.end)
@@ -587,6 +611,13 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
                     if mention is not None:
                         out.append(mention)
                 i = w.find(word, i + 1, hi)
+        if not out:
+            # (only where no other date word is: the scan costs ~2 us, and a text that
+            # names the 21st names it with its month or weekday as a rule)
+            for m in _ORDINAL_DAY.finditer(w, lo, hi):
+                mention = _ordinal_day_mention(w, m, base)
+                if mention is not None:
+                    out.append(mention)
     in_words = bool(out)
     if w.find("/", lo, hi) != -1:
         for m in _SLASH.finditer(w, lo, hi):
