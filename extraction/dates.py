@@ -241,7 +241,7 @@ _EVENT_WORDS = frozenset({
     # Spanish, French, Portuguese (read as _REPORT_WORDS are)
     "murieron", "muertos", "muertas", "asesinados", "asesinadas", "heridos", "ataque", "atentado", "tiroteo",
     "balacera", "enfrentamiento", "enfrentamientos", "combates", "masacre", "mataron", "inundaciones",
-    "morts", "attaque", "attentat", "fusillade", "embuscade", "affrontements", "combats",
+    "morts", "mortes", "attaque", "attentat", "fusillade", "embuscade", "affrontements", "combats",
     "mortos", "mortas", "morreram", "assassinados", "feridos", "chacina", "tiroteio", "mataram", "matou",
     "baleados", "explos",
 })
@@ -698,6 +698,13 @@ _ROMANCE_MONTHS = {
     "janeiro": 1, "fevereiro": 2, "mar\u00e7o": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
     "setembro": 9, "outubro": 10, "dezembro": 12,
 }
+# A Spanish, French or Portuguese wire dateline: "KINSHASA, 17 mars 2026 (AFP) -",
+# "MADRID, 17 de marzo (EFE).-", "BOGOTÁ, 3 de março de 2026 (Lusa) -" (an agency in brackets).
+_ROMANCE_DATELINE = re.compile(
+    r"\s*[A-Z\u00c0-\u00de][\w .'\-]{1,40}(?:,\s*[A-Z\u00c0-\u00de][\w .'\-]{1,30})?,\s*\d{1,2}(?:er|\u00ba)?\s+"
+    rf"(?:de\s+)?(?:{longest_first(_ROMANCE_MONTHS, fold_case=True)})\.?(?:\s+(?:de\s+)?\d{{4}})?"
+    r"\s*\([^()\n]{2,30}\)\s*\.?\s*(?:--|-|\u2014|\u2013)"
+)
 _ROMANCE_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:er|\u00ba|\u00b0|o)?\s+(?:de\s+)?$", re.IGNORECASE)
 _ROMANCE_YEAR_AFTER = re.compile(r"\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
@@ -852,7 +859,15 @@ def _dateline(w: str) -> tuple[dt.date | None, int]:
     """The date of a wire dateline at the top of the text and where the dateline ends."""
     m = _DATELINE.match(w, 0, 200)
     if not m:
-        return None, 0
+        m = _ROMANCE_DATELINE.match(w, 0, 200) if w.find("(", 0, 100) != -1 else None
+        if not m:
+            return None, 0
+        for t in _ROMANCE_TRIGGER.finditer(w, 0, m.end()):
+            month = _ROMANCE_MONTHS.get(t.group(0).lower())
+            mention = None if month is None else _romance_month(w, t.start(), t.end(), month, None)
+            if mention is not None and mention.precision == "day":
+                return mention.date, m.end()
+        return None, m.end()
     mentions = [x for x in _find(w[:m.end()], None) if x.precision == "day"]
     return (mentions[0].date if mentions else None), m.end()
 

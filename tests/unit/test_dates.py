@@ -341,6 +341,13 @@ def test_spanish_french_portuguese_relative_dates(text: str, expected: dt.date) 
                      dt.date(2026, 3, 12), id="pt-12-de-marco-de-2026"),
         pytest.param("Em fevereiro de 2026, os combates deixaram 300 mortos e milhares de desalojados.", MON,
                      dt.date(2026, 2, 1), id="pt-fevereiro-de-2026-is-the-month"),
+        pytest.param("KINSHASA, 17 mars 2026 (AFP) - Au moins 30 personnes sont mortes dans des inondations "
+                     "survenues dimanche, a indiqué mardi le gouvernement.", dt.date(2026, 3, 18), dt.date(2026, 3, 15),
+                     id="fr-a-wire-dateline-dates-the-report"),
+        pytest.param("KINSHASA, 17 mars 2026 (AFP) - Au moins 30 personnes sont mortes dans des inondations "
+                     "survenues dimanche.", None, dt.date(2026, 3, 15), id="fr-a-wire-dateline-is-the-base"),
+        pytest.param("MADRID, 17 de marzo de 2026 (EFE).- Tres personas murieron ayer en un incendio.", None,
+                     dt.date(2026, 3, 16), id="es-a-wire-dateline-is-the-base-for-ayer"),
         pytest.param("Um homem foi morto; o marco da praça foi destruído em 3 ataques.", MON, MON,
                      id="pt-marco-without-a-day-is-a-landmark"),
     ],
