@@ -122,6 +122,7 @@ _YEAR_AFTER = re.compile(r"\.?,?\s+((?:1[89]|20)\d\d)(?!\d)|\.?\s+(\d\d)(?=\s*[(
 _EXPLICIT_AFTER_WEEKDAY = re.compile(
     rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{longest_first(m.capitalize() for m in _MONTHS)})(?![a-z])"
 )
+_PART_OF_MONTH_BEFORE = re.compile(r"(?:^|\W)(early|mid|late)(?:-|\s+)$", re.IGNORECASE)
 _WEEKDAY_MOD = re.compile(r"(?:^|\W)(last|this\s+past|past|next|this|coming)\s+$", re.IGNORECASE)
 # The last letter of every word _WEEKDAY_MOD looks for, in the cases it matches ("ſ" folds
 # to "s"): most weekdays follow another word ("on Monday") and skip the regex.
@@ -376,6 +377,12 @@ def _month_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention 
     if m and m.group(1):
         date = dt.date(int(m.group(1)), month, 1)
         return DateMention(date, "month", s, m.end(), w[s:m.end()], True)
+    m = _PART_OF_MONTH_BEFORE.search(w, max(0, s - 8), s)
+    if m:
+        # "in mid-November", "early March": the month, in the year that puts it last before the base
+        year = _year_for(month, 1, base)
+        if year is not None:
+            return DateMention(dt.date(year, month, 1), "month", m.start(1), e, w[m.start(1):e], True)
     return None
 
 
