@@ -748,6 +748,10 @@ _ROMANCE_ONE = frozenset({"un", "una", "une", "um", "uma"})
 _ROMANCE_TWO = frozenset({"dos", "deux", "dois", "duas"})
 
 
+# What may stand before a capitalised day or month word: the start of a sentence or a quote.
+_ROMANCE_OPENERS = frozenset(("", ".", "!", "?", ":", "\n", '"', "\u00ab", "\u201c", "(", "-", "\u2014", "\u2013"))
+
+
 def _is_romance(w: str) -> bool:
     """True when the head of ``w`` holds two Spanish, French or Portuguese function words
     (or one and an accented letter)."""
@@ -792,6 +796,8 @@ def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.
     day = dt.timedelta(days=1)
     for m in _ROMANCE_TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
+        if w[s].isupper() and w[max(0, s - 3):s].rstrip()[-1:] not in _ROMANCE_OPENERS:
+            continue  # these languages write their days and months in lower case: a name ("Santo Domingo")
         word = m.group(0).lower()
         start, end = s, e
         month = _ROMANCE_MONTHS.get(word)

@@ -317,6 +317,10 @@ MON = dt.date(2026, 3, 16)  # a Monday
                      dt.date(2026, 3, 14), id="fr-a-annonce-lundi-is-the-statement"),
         pytest.param("A polícia disse nesta segunda-feira que cinco pessoas foram mortas a tiros no domingo em "
                      "uma chacina.", dt.date(2026, 3, 15), id="pt-disse-nesta-segunda-is-the-statement"),
+        pytest.param("Cinco personas murieron en Santo Domingo de los Colorados, informó la policía.", MON,
+                     id="es-santo-domingo-is-a-place"),
+        pytest.param("Ayer, un ataque armado dejó tres muertos en el barrio.", dt.date(2026, 3, 15),
+                     id="es-ayer-opening-a-sentence"),
         # English copy does not read these words
         pytest.param("Placido Domingo sang as two men were shot on Friday.", dt.date(2026, 3, 13),
                      id="en-a-name-domingo-is-no-sunday"),
