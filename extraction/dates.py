@@ -715,10 +715,13 @@ _ROMANCE_DATELINE = re.compile(
 _ROMANCE_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:er|\u00ba|\u00b0|o)?\s+(?:de\s+)?$", re.IGNORECASE)
 _ROMANCE_YEAR_AFTER = re.compile(r"\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
+# "el (pasado) fin de semana", "ce week-end", "no fim de semana": its Saturday, as "over the
+# weekend" (never "el próximo fin de semana", "le week-end prochain").
+_ROMANCE_WEEKENDS = ("fin de semana", "fim de semana", "week-end", "weekend")
 _ROMANCE_TRIGGER = re.compile(
     r"(?<![\w'\u2019-])(?:"
     + longest_first([*_ROMANCE_WEEKDAYS, *_PT_SHORT_WEEKDAYS, *_ROMANCE_DAYS_BACK, *_ROMANCE_AGO,
-                     *_ROMANCE_PERIODS, *_ROMANCE_MONTHS], fold_case=True)
+                     *_ROMANCE_PERIODS, *_ROMANCE_WEEKENDS, *_ROMANCE_MONTHS], fold_case=True)
     + r")(?![\w'\u2019-])"
 )
 # "el pasado domingo", "no último sábado"; "el domingo pasado", "samedi dernier", "sábado passado";
@@ -833,6 +836,18 @@ def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.
                 strictly = True
             date = _weekday_before(base, weekday, strictly)
             out.append(DateMention(date, "day", start, end, w[start:end], False))
+            continue
+        if word in _ROMANCE_WEEKENDS:
+            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
+            if mod is not None:
+                start = mod.start(1)
+            else:
+                mod = _ROMANCE_MOD_AFTER.match(w, e)
+                if mod is not None:
+                    end = mod.end()
+            if mod is not None and " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                continue
+            out.append(DateMention(_weekday_before(base, 5, strictly=False), "week", start, end, w[start:end], False))
             continue
         if word in _ROMANCE_PERIODS:
             week = word.startswith("sem")
