@@ -713,6 +713,12 @@ _ROMANCE_DATELINE = re.compile(
     r"\s*\([^()\n]{2,30}\)\s*\.?\s*(?:--|-|\u2014|\u2013)"
 )
 _ROMANCE_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:er|\u00ba|\u00b0|o)?\s+(?:de\s+)?$", re.IGNORECASE)
+# "a mediados de marzo", "fin mars", "début mars", "mi-mars", "no início de março": the month.
+_ROMANCE_PART_OF_MONTH = re.compile(
+    r"(?:^|\W)(mediados|finales|principios|comienzos|inicios|fines|fin|d\u00e9but|debut|mi|in\u00edcio|inicio"
+    r"|meados|final|fins)(?:\s+(?:de|del|do)\s+|\s+|-)$",
+    re.IGNORECASE,
+)
 _ROMANCE_YEAR_AFTER = re.compile(r"\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
 # "el (pasado) fin de semana", "ce week-end", "no fim de semana": its Saturday, as "over the
@@ -784,9 +790,13 @@ def _romance_month(w: str, s: int, e: int, month: int, year_base: dt.date | None
     before = _ROMANCE_DAY_BEFORE.search(w, max(0, s - 10), s)
     year = _ROMANCE_YEAR_AFTER.match(w, e)
     if before is None:
-        if year is None:
+        if year is not None:
+            return DateMention(dt.date(int(year.group(1)), month, 1), "month", s, year.end(), w[s:year.end()], True)
+        part = _ROMANCE_PART_OF_MONTH.search(w, max(0, s - 18), s)
+        y = None if part is None else _year_for(month, 1, year_base)
+        if y is None:
             return None
-        return DateMention(dt.date(int(year.group(1)), month, 1), "month", s, year.end(), w[s:year.end()], True)
+        return DateMention(dt.date(y, month, 1), "month", part.start(1), e, w[part.start(1):e], True)
     day, start = int(before.group(1)), before.start(1)
     end = year.end() if year else e
     date = _safe_date(int(year.group(1)) if year else _year_for(month, day, year_base), month, day)
