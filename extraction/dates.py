@@ -19,6 +19,10 @@ event's. When no mention survives, the publication date stands in, with precisio
 * A date without a year takes the publication year, or the year before when that would
   put it more than a week after publication.
 
+Spanish, French and Portuguese dates ("ayer", "el pasado domingo", "samedi soir", "12 de
+marzo de 2026", "nesta segunda-feira") have their own case-folded trigger, run only on texts
+where no English date word was found and whose head reads as one of these languages.
+
 No ``dateparser`` here: the hand-written core resolves every phrase it matches in a few
 microseconds, and dateparser's whole-text search finds false dates.
 

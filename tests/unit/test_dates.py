@@ -85,6 +85,9 @@ def _date(text: str, published: dt.date | None = SUN, anchor_text: str | None = 
         pytest.param("A man was shot the day before yesterday.", SUN, dt.date(2017, 11, 3), id="day-before-yesterday"),
         pytest.param("A man was shot three days ago in the park.", SUN, dt.date(2017, 11, 2), id="days-ago"),
         pytest.param("A man was killed today in a shooting.", SUN, SUN, id="today"),
+        pytest.param("A week ago today, floods killed 40 people in the valley.", SUN, dt.date(2017, 10, 29),
+                     id="a-week-ago-today", marks=pytest.mark.xfail(
+                         strict=True, reason="'today' is read alone and, with day precision, beats 'a week ago'")),
         pytest.param("Gunmen killed seven farmers in the state on the 21st, residents said.", dt.date(2026, 11, 23),
                      dt.date(2026, 11, 21), id="on-the-21st-is-this-months"),
         pytest.param("Gunmen killed seven farmers on the 25th, residents said.", dt.date(2026, 11, 3),
@@ -329,6 +332,10 @@ MON = dt.date(2026, 3, 16)  # a Monday
                      id="es-santo-domingo-is-a-place"),
         pytest.param("Ayer, un ataque armado dejó tres muertos en el barrio.", dt.date(2026, 3, 15),
                      id="es-ayer-opening-a-sentence"),
+        pytest.param("No sábado passado, homens armados mataram cinco pessoas.", dt.date(2026, 3, 14),
+                     id="pt-a-short-text-with-one-function-word",
+                     marks=pytest.mark.xfail(strict=True, reason="the language check wants two function words "
+                                                                 "(or one and an accent) in the text's head")),
         # English copy does not read these words
         pytest.param("Placido Domingo sang as two men were shot on Friday.", dt.date(2026, 3, 13),
                      id="en-a-name-domingo-is-no-sunday"),
