@@ -170,8 +170,6 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\W)(?:on|(?:night|morning|evening|afternoon|
 _ORDINAL_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:at|in|when|and|as|after|while|near|around|before|of\s+(?:this|last|the)\s+month)\b"
 )
-# "2026/11/21": year first, then month and day (East Asian and some wire copy).
-_YMD_SLASH = re.compile(r"(?<![\d/.])((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?![\d/])")
 # "21-Nov-2026", "21-Nov-26": the year joined to the month by a dash.
 _DASH_YEAR = re.compile(r"-((?:19|20)\d\d|\d\d)(?![\d-])")
 _DOTTED = re.compile(r"\.([01]?\d)\.((?:19|20)\d\d)(?!\d|\.\d)")
@@ -637,16 +635,19 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             while j > 0 and s - j < 2 and w[j - 1].isdigit():
                 j -= 1
             if j == s or (j > 0 and w[j - 1] in "0123456789/."):
+                if s >= 4 and len(m.group(2)) == 2 and w[s - 4:s - 2] in {"19", "20"} and w[s - 4:s].isdigit() and (
+                    s == 4 or w[s - 5] not in "0123456789/."
+                ):
+                    # "2026/11/21": year first, then month and day (East Asian and some wire copy)
+                    date = _safe_date(int(w[s - 4:s]), int(m.group(1)), int(m.group(2)))
+                    if date is not None:
+                        out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
                 continue
             year = int(m.group(2))
             year = _two_digit_year(m.group(2)) if year < 100 else year
             date = _numeric(int(w[j:s]), int(m.group(1)), year, base, summary_style)
             if date is not None:
                 out.append(DateMention(date, "day", j, m.end(), w[j:m.end()], True))
-        for m in _YMD_SLASH.finditer(w, lo, hi):
-            date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if date is not None:
-                out.append(DateMention(date, "day", m.start(), m.end(), m.group(0), True))
     for m in _DOTTED.finditer(w, lo, hi):
         # "28.04.2020": day first (the dotted form is European; US writing never uses it)
         s = m.start()
@@ -770,7 +771,7 @@ def _is_romance(w: str) -> bool:
     (or one and an accented letter)."""
     last = _ROMANCE_LAST
     if last[0] is not w:  # (asked again for each event of the article)
-        head = w[:400].lower()
+        head = w[:200].lower()
         last[0], last[1] = w, len(_ROMANCE_HINTS.intersection(head.split())) + (not head.isascii()) >= 2
     return last[1]  # type: ignore[return-value]
 
