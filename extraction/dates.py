@@ -480,6 +480,8 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
             return DateMention(base - 2 * day, "day", s, end, w[s:end], False)
         date, precision = base - day, "day"
     elif kind == "today":
+        if w[max(0, s - 4):s].lower() == "ago ":
+            return None  # "a week ago today": read with "ago"
         date, precision = base, "day"
     elif kind == "lastnight":
         date, precision = base - day, "day"  # said on the publication day: the evening before
@@ -506,6 +508,9 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
             date, precision = base - n * day, "day"
         elif unit == "week":
             date, precision = base - 7 * n * day, "week"
+            if w[end:end + 6].lower() == " today":
+                # "a week ago today": that very weekday
+                date, precision, end = base - 7 * n * day, "day", end + 6
         elif unit == "month":
             date, precision = _month_start(base, -n), "month"
         else:
