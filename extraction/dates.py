@@ -705,6 +705,10 @@ _ROMANCE_DAYS_BACK = {
     "ontem": 1, "anteontem": 2, "hoje": 0,
 }
 _ROMANCE_AGO = ("hace", "il y a", "h\u00e1")
+# "el pasado día 14", "no dia 14": a day of the month alone, as "on the 21st" (with its month
+# after it, "el día 14 de marzo", the month trigger reads it).
+_ROMANCE_DAY_WORDS = ("d\u00eda", "dia")
+_ROMANCE_DAY_OF_MONTH = re.compile(r"\s+([1-9]|[12]\d|3[01])(?!\d|\s*(?:de|del|do)\s+[^\W\d])", re.IGNORECASE)
 # Month names, read as a date only after a day ("12 de marzo", "1er mars", "3 de março de
 # 2026") or before a year ("marzo de 2026": the month).
 _ROMANCE_MONTHS = {
@@ -737,7 +741,8 @@ _ROMANCE_WEEKENDS = ("fin de semana", "fim de semana", "week-end", "weekend")
 _ROMANCE_TRIGGER = re.compile(
     r"(?<![\w'\u2019-])(?:"
     + longest_first([*_ROMANCE_WEEKDAYS, *_PT_SHORT_WEEKDAYS, *_ROMANCE_DAYS_BACK, *_ROMANCE_AGO,
-                     *_ROMANCE_PERIODS, *_ROMANCE_WEEKENDS, *_ROMANCE_MONTHS], fold_case=True)
+                     *_ROMANCE_PERIODS, *_ROMANCE_WEEKENDS, *_ROMANCE_MONTHS, *_ROMANCE_DAY_WORDS],
+                    fold_case=True)
     + r")(?![\w'\u2019-])"
 )
 # "el pasado domingo", "no último sábado"; "el domingo pasado", "samedi dernier", "sábado passado";
@@ -856,6 +861,17 @@ def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.
                 strictly = True
             date = _weekday_before(base, weekday, strictly)
             out.append(DateMention(date, "day", start, end, w[start:end], False))
+            continue
+        if word in _ROMANCE_DAY_WORDS:
+            d = _ROMANCE_DAY_OF_MONTH.match(w, e)
+            if d is not None:
+                n = int(d.group(1))
+                date = _safe_date(base.year, base.month, n) if n <= base.day else None
+                if date is None:
+                    last = _month_start(base, -1)
+                    date = _safe_date(last.year, last.month, n)
+                if date is not None:
+                    out.append(DateMention(date, "day", s, d.end(), w[s:d.end()], False))
             continue
         if word in _ROMANCE_WEEKENDS:
             mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)

@@ -318,6 +318,13 @@ MON = dt.date(2026, 3, 16)  # a Monday
                      id="pt-no-fim-de-semana-is-its-saturday"),
         pytest.param("La policía teme disturbios el próximo fin de semana; el viernes murieron dos personas.",
                      dt.date(2026, 3, 13), id="es-el-proximo-fin-de-semana-dates-nothing"),
+        pytest.param("El ataque ocurrido el pasado día 14 dejó cinco muertos en la comunidad.", dt.date(2026, 3, 14),
+                     id="es-el-pasado-dia-14-is-this-months"),
+        pytest.param("O ataque no dia 28 deixou cinco mortos na comunidade, segundo a polícia.", dt.date(2026, 2, 28),
+                     id="pt-no-dia-28-early-in-a-month-is-last-months"),
+        pytest.param("Durante el día 3 personas murieron en el ataque del viernes.", dt.date(2026, 3, 13),
+                     id="es-el-dia-3-personas-is-no-date", marks=pytest.mark.xfail(
+                         strict=True, reason="'día 3' before a noun reads as a day of the month")),
         # the day of the statement is not the event's
         pytest.param("La fiscalía informó este lunes que nueve personas murieron en un ataque armado el sábado.",
                      dt.date(2026, 3, 14), id="es-informo-este-lunes-is-the-statement"),
