@@ -708,7 +708,11 @@ _ROMANCE_AGO = ("hace", "il y a", "h\u00e1")
 # "el pasado día 14", "no dia 14": a day of the month alone, as "on the 21st" (with its month
 # after it, "el día 14 de marzo", the month trigger reads it).
 _ROMANCE_DAY_WORDS = ("d\u00eda", "dia")
-_ROMANCE_DAY_OF_MONTH = re.compile(r"\s+([1-9]|[12]\d|3[01])(?!\d|\s*(?:de|del|do)\s+[^\W\d])", re.IGNORECASE)
+# (not before a plural, "durante el día 3 personas murieron": a count; verbs after a date,
+# "dejó", "murieron", "deixou", do not end in "s")
+_ROMANCE_DAY_OF_MONTH = re.compile(
+    r"\s+([1-9]|[12]\d|3[01])(?!\d|\s*(?:de|del|do)\s+[^\W\d]|\s+[^\W\d]+s\b)", re.IGNORECASE
+)
 # Month names, read as a date only after a day ("12 de marzo", "1er mars", "3 de março de
 # 2026") or before a year ("marzo de 2026": the month).
 _ROMANCE_MONTHS = {
