@@ -19,6 +19,10 @@ event's. When no mention survives, the publication date stands in, with precisio
 * A date without a year takes the publication year, or the year before when that would
   put it more than a week after publication.
 
+Spanish, French and Portuguese dates ("ayer", "el pasado domingo", "samedi soir", "12 de
+marzo de 2026", "nesta segunda-feira") have their own case-folded trigger, run only on texts
+where no English date word was found and whose head reads as one of these languages.
+
 No ``dateparser`` here: the hand-written core resolves every phrase it matches in a few
 microseconds, and dateparser's whole-text search finds false dates.
 
@@ -45,6 +49,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
+from extraction.numbers import ROMANCE_UNITS
 from extraction.text import Sentence, longest_first
 from schemas import EventDate
 
@@ -107,7 +112,7 @@ _HOLIDAY_ON = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
 _HOLIDAY_WEEKEND = re.compile(r"\s+weekend\b", re.IGNORECASE)
 _FIXED_HOLIDAYS = {"Christmas": (12, 25), "Christmas Eve": (12, 24), "New Year": (1, 1), "New Year Eve": (12, 31),
                    "Halloween": (10, 31), "Fourth of July": (7, 4), "Valentine's Day": (2, 14)}
-_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|(?P<dash>-))$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     # (a range of days reads as its last, as "26-27 February" does: "February 26-27")
     r"\.?\s+(?:\d{1,2}\s*[-\u2013]\s*(?=\d{1,2}(?!\d)))?"
@@ -121,6 +126,7 @@ _YEAR_AFTER = re.compile(r"\.?,?\s+((?:1[89]|20)\d\d)(?!\d)|\.?\s+(\d\d)(?=\s*[(
 _EXPLICIT_AFTER_WEEKDAY = re.compile(
     rf",?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{longest_first(m.capitalize() for m in _MONTHS)})(?![a-z])"
 )
+_PART_OF_MONTH_BEFORE = re.compile(r"(?:^|\W)(early|mid|late)(?:-|\s+)$", re.IGNORECASE)
 _WEEKDAY_MOD = re.compile(r"(?:^|\W)(last|this\s+past|past|next|this|coming)\s+$", re.IGNORECASE)
 # The last letter of every word _WEEKDAY_MOD looks for, in the cases it matches ("ſ" folds
 # to "s"): most weekdays follow another word ("on Monday") and skip the regex.
@@ -155,6 +161,17 @@ _AGO_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+# "on the 21st", "the night of the 20th": a day of the month alone (the regex opens on a
+# literal, which the re module skips to fast); read only after "on" or "<part of day> of"
+# and before a pause or a joining word ("on the 3rd floor" is a floor).
+_ORDINAL_DAY = re.compile(r" the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")
+_ORDINAL_BEFORE = re.compile(r"(?:^|\W)(?:on|(?:night|morning|evening|afternoon|early\s+hours)\s+of)$",
+                             re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:at|in|when|and|as|after|while|near|around|before|of\s+(?:this|last|the)\s+month)\b"
+)
+# "21-Nov-2026", "21-Nov-26": the year joined to the month by a dash.
+_DASH_YEAR = re.compile(r"-((?:19|20)\d\d|\d\d)(?![\d-])")
 _DOTTED = re.compile(r"\.([01]?\d)\.((?:19|20)\d\d)(?!\d|\.\d)")
 _ISO = re.compile(r"-([01]\d)-([0-3]\d)(?![\d-])")
 _WORD = re.compile(r"[a-z]+")
@@ -186,6 +203,11 @@ _REPORT_WORDS = frozenset({
     "apprehended", "surrendered", "died", "dies", "succumbed", "investigating", "searching",
     "continued", "continue", "remained", "underway", "update", "interview", "unclear", "comment",
     "comments", "spoke", "speaking", "asked", "wrote", "posted", "filed", "news",
+    # Spanish, French, Portuguese, as _ascii_words reads them (an accented letter splits the
+    # word: "informó" is "inform", "annoncé" "annonc"): "informó el martes", "a annoncé mardi"
+    "dijo", "dijeron", "inform", "informaron", "indic", "anunci", "declar", "confirm", "afirm", "explic",
+    "annonc", "indiqu", "affirm", "disse", "disseram", "informou", "afirmou", "declarou", "anunciou",
+    "confirmou",
 })
 # The attribution that closes a sentence ("... shot Sunday evening, police said."): it says
 # who told of the event, not when they spoke; also with the day they spoke ("... late on
@@ -219,6 +241,12 @@ _EVENT_WORDS = frozenset({
     "abducted", "kidnapped", "protest", "protested", "protesters", "rally", "riot", "rioting",
     "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "crash", "massacre",
     "operation", "offensive", "assault", "firefight", "gunfight", "shootout", "bombardment", "skirmish",
+    # Spanish, French, Portuguese (read as _REPORT_WORDS are)
+    "murieron", "muertos", "muertas", "asesinados", "asesinadas", "heridos", "ataque", "atentado", "tiroteo",
+    "balacera", "enfrentamiento", "enfrentamientos", "combates", "masacre", "mataron", "inundaciones",
+    "morts", "mortes", "attaque", "attentat", "fusillade", "embuscade", "affrontements", "combats",
+    "mortos", "mortas", "morreram", "assassinados", "feridos", "chacina", "tiroteio", "mataram", "matou",
+    "baleados", "explos",
 })
 
 # The same word sets as bytes, for words read with _ascii_words.
@@ -331,8 +359,10 @@ def _month_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention 
     if m:
         day = int(m.group(1))
         start = s - len(before) + m.start(1)
-        y = _YEAR_AFTER.match(w, e)
-        if y:
+        y = _DASH_YEAR.match(w, e) if m.group("dash") else _YEAR_AFTER.match(w, e)
+        if y and m.group("dash"):
+            year, end = int(y.group(1)) if len(y.group(1)) == 4 else _two_digit_year(y.group(1)), y.end()
+        elif y:
             year = int(y.group(1)) if y.group(1) else _two_digit_year(y.group(2))
             end = y.end()
         else:
@@ -349,6 +379,12 @@ def _month_mention(w: str, s: int, e: int, base: dt.date | None) -> DateMention 
     if m and m.group(1):
         date = dt.date(int(m.group(1)), month, 1)
         return DateMention(date, "month", s, m.end(), w[s:m.end()], True)
+    m = _PART_OF_MONTH_BEFORE.search(w, max(0, s - 8), s)
+    if m:
+        # "in mid-November", "early March": the month, in the year that puts it last before the base
+        year = _year_for(month, 1, base)
+        if year is not None:
+            return DateMention(dt.date(year, month, 1), "month", m.start(1), e, w[m.start(1):e], True)
     return None
 
 
@@ -444,6 +480,8 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
             return DateMention(base - 2 * day, "day", s, end, w[s:end], False)
         date, precision = base - day, "day"
     elif kind == "today":
+        if w[max(0, s - 4):s].lower() == "ago ":
+            return None  # "a week ago today": read with "ago"
         date, precision = base, "day"
     elif kind == "lastnight":
         date, precision = base - day, "day"  # said on the publication day: the evening before
@@ -470,11 +508,29 @@ def _relative_mention(w: str, s: int, base: dt.date | None) -> DateMention | Non
             date, precision = base - n * day, "day"
         elif unit == "week":
             date, precision = base - 7 * n * day, "week"
+            if w[end:end + 6].lower() == " today":
+                # "a week ago today": that very weekday
+                date, precision, end = base - 7 * n * day, "day", end + 6
         elif unit == "month":
             date, precision = _month_start(base, -n), "month"
         else:
             date, precision = dt.date(base.year - n, 1, 1), "year"
     return DateMention(date, precision, start, end, w[start:end], False)
+
+
+def _ordinal_day_mention(w: str, m: re.Match[str], base: dt.date) -> DateMention | None:
+    """"on the 21st": the most recent 21st on or before the base (this month or the last)."""
+    s = m.start()
+    if not _ORDINAL_BEFORE.search(w, max(0, s - 20), s) or not _ORDINAL_AFTER.match(w, m.end()):
+        return None
+    day = int(m.group(1))
+    date = _safe_date(base.year, base.month, day) if day <= base.day else None
+    if date is None:
+        last = _month_start(base, -1)
+        date = _safe_date(last.year, last.month, day)
+    if date is None:
+        return None
+    return DateMention(date, "day", s + 1, m.end(), w[s + 1:m.end()], False)
 
 
 def _before_days_after(w: str, mention: DateMention) -> DateMention:
@@ -521,7 +577,10 @@ def _find(w: str, base: dt.date | None, spans: Sequence[tuple[int, int]] | None 
                     hint = _YEAR_HINT.search(w)
                     year_base = dt.date(int(hint.group(0)), 12, 31) if hint else None
             found: list[DateMention] = []
-            _find_in(w, lo, hi, base, year_base, summary_style, found)
+            if not _find_in(w, lo, hi, base, year_base, summary_style, found) and _is_romance(w):
+                # (English words found: an English text; the check costs a few microseconds)
+                _find_romance(w, lo, hi, base, year_base, found)
+                found.sort(key=_START)
             if len(_SPAN_MEMO) >= 16:
                 _SPAN_MEMO.clear()
             got = _SPAN_MEMO[key] = tuple(found)
@@ -535,7 +594,8 @@ _SPAN_MEMO: dict[tuple[str, int, int, dt.date | None], tuple[DateMention, ...]] 
 
 
 def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None, summary_style: bool,
-             out: list[DateMention]) -> None:
+             out: list[DateMention]) -> bool:
+    """Add the mentions in ``w[lo:hi]`` to ``out``; True when one is written in English words."""
     for m in _TRIGGER.finditer(w, lo, hi):
         s, e = m.span()
         kind = _TRIGGER_KIND[m.group(0)]
@@ -565,6 +625,14 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
                     if mention is not None:
                         out.append(mention)
                 i = w.find(word, i + 1, hi)
+        if not out:
+            # (only where no other date word is: the scan costs ~2 us, and a text that
+            # names the 21st names it with its month or weekday as a rule)
+            for m in _ORDINAL_DAY.finditer(w, lo, hi):
+                mention = _ordinal_day_mention(w, m, base)
+                if mention is not None:
+                    out.append(mention)
+    in_words = bool(out)
     if w.find("/", lo, hi) != -1:
         for m in _SLASH.finditer(w, lo, hi):
             s = m.start()
@@ -572,6 +640,13 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             while j > 0 and s - j < 2 and w[j - 1].isdigit():
                 j -= 1
             if j == s or (j > 0 and w[j - 1] in "0123456789/."):
+                if s >= 4 and len(m.group(2)) == 2 and w[s - 4:s - 2] in {"19", "20"} and w[s - 4:s].isdigit() and (
+                    s == 4 or w[s - 5] not in "0123456789/."
+                ):
+                    # "2026/11/21": year first, then month and day (East Asian and some wire copy)
+                    date = _safe_date(int(w[s - 4:s]), int(m.group(1)), int(m.group(2)))
+                    if date is not None:
+                        out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
                 continue
             year = int(m.group(2))
             year = _two_digit_year(m.group(2)) if year < 100 else year
@@ -599,13 +674,268 @@ def _find_in(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date 
             date = _safe_date(int(w[s - 4:s]), int(m.group(1)), int(m.group(2)))
             if date is not None:
                 out.append(DateMention(date, "day", s - 4, m.end(), w[s - 4:m.end()], True))
+    return in_words
+
+
+# Spanish, French and Portuguese (the core reads their casualty reports): "ayer", "hier",
+# "ontem", "el pasado domingo", "samedi soir", "nesta segunda-feira", "la semana pasada",
+# "il y a deux jours". Their weekday and month names are lower case, so they have their own
+# trigger (a case-folded prefix tree), run only on texts whose head reads as one of these
+# languages: English copy never pays for it.
+_ROMANCE_HINTS = frozenset({
+    "de", "el", "la", "los", "las", "del", "en", "y", "que", "con", "al", "un", "su", "fue",
+    "le", "les", "des", "du", "au", "et", "dans", "une", "par", "sur", "ont", "est", "il", "\u00e0", "pour",
+    "da", "do", "um", "uma", "em", "das", "os", "ao", "foi", "com", "por", "para", "na",
+})
+_ROMANCE_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "mi\u00e9rcoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "s\u00e1bado": 5,
+    "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "segunda-feira": 0, "ter\u00e7a-feira": 1, "terca-feira": 1, "quarta-feira": 2, "quinta-feira": 3,
+    "sexta-feira": 4,
+}
+# Portuguese weekdays without "-feira" ("nesta segunda") also mean "second", "fifth", ...:
+# read only after "nesta" / "desta".
+_PT_SHORT_WEEKDAYS = {"segunda": 0, "ter\u00e7a": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+_PT_SHORT_BEFORE = re.compile(r"(?:^|\W)(?:nesta|desta)\s+$", re.IGNORECASE)
+# Days back from the base: yesterday, last night, the day before yesterday, today.
+_ROMANCE_DAYS_BACK = {
+    "ayer": 1, "anoche": 1, "anteayer": 2, "antier": 2, "anteanoche": 2, "hoy": 0,
+    "hier": 1, "avant-hier": 2, "aujourd'hui": 0, "aujourd\u2019hui": 0,
+    "ontem": 1, "anteontem": 2, "hoje": 0,
+}
+_ROMANCE_AGO = ("hace", "il y a", "h\u00e1")
+# "el pasado día 14", "no dia 14": a day of the month alone, as "on the 21st" (with its month
+# after it, "el día 14 de marzo", the month trigger reads it).
+_ROMANCE_DAY_WORDS = ("d\u00eda", "dia")
+# (not before a plural, "durante el día 3 personas murieron": a count; verbs after a date,
+# "dejó", "murieron", "deixou", do not end in "s")
+_ROMANCE_DAY_OF_MONTH = re.compile(
+    r"\s+([1-9]|[12]\d|3[01])(?!\d|\s*(?:de|del|do)\s+[^\W\d]|\s+[^\W\d]+s\b)", re.IGNORECASE
+)
+# Month names, read as a date only after a day ("12 de marzo", "1er mars", "3 de março de
+# 2026") or before a year ("marzo de 2026": the month).
+_ROMANCE_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janvier": 1, "f\u00e9vrier": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "ao\u00fbt": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "d\u00e9cembre": 12, "decembre": 12,
+    "janeiro": 1, "fevereiro": 2, "mar\u00e7o": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+}
+# A Spanish, French or Portuguese wire dateline: "KINSHASA, 17 mars 2026 (AFP) -",
+# "MADRID, 17 de marzo (EFE).-", "BOGOTÁ, 3 de março de 2026 (Lusa) -" (an agency in brackets).
+_ROMANCE_DATELINE = re.compile(
+    r"\s*[A-Z\u00c0-\u00de][\w .'\-]{1,40}(?:,\s*[A-Z\u00c0-\u00de][\w .'\-]{1,30})?,\s*\d{1,2}(?:er|\u00ba)?\s+"
+    rf"(?:de\s+)?(?:{longest_first(_ROMANCE_MONTHS, fold_case=True)})\.?(?:\s+(?:de\s+)?\d{{4}})?"
+    r"\s*\([^()\n]{2,30}\)\s*\.?\s*(?:--|-|\u2014|\u2013)"
+)
+_ROMANCE_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})(?:er|\u00ba|\u00b0|o)?\s+(?:de\s+)?$", re.IGNORECASE)
+# "a mediados de marzo", "fin mars", "début mars", "mi-mars", "no início de março": the month.
+_ROMANCE_PART_OF_MONTH = re.compile(
+    r"(?:^|\W)(mediados|finales|principios|comienzos|inicios|fines|fin|d\u00e9but|debut|mi|in\u00edcio|inicio"
+    r"|meados|final|fins)(?:\s+(?:de|del|do)\s+|\s+|-)$",
+    re.IGNORECASE,
+)
+_ROMANCE_YEAR_AFTER = re.compile(r"\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_ROMANCE_PERIODS = ("semana", "semaine", "mes", "mois", "m\u00eas")
+# "el (pasado) fin de semana", "ce week-end", "no fim de semana": its Saturday, as "over the
+# weekend" (never "el próximo fin de semana", "le week-end prochain").
+_ROMANCE_WEEKENDS = ("fin de semana", "fim de semana", "week-end", "weekend")
+_ROMANCE_TRIGGER = re.compile(
+    r"(?<![\w'\u2019-])(?:"
+    + longest_first([*_ROMANCE_WEEKDAYS, *_PT_SHORT_WEEKDAYS, *_ROMANCE_DAYS_BACK, *_ROMANCE_AGO,
+                     *_ROMANCE_PERIODS, *_ROMANCE_WEEKENDS, *_ROMANCE_MONTHS, *_ROMANCE_DAY_WORDS],
+                    fold_case=True)
+    + r")(?![\w'\u2019-])"
+)
+# "el pasado domingo", "no último sábado"; "el domingo pasado", "samedi dernier", "sábado passado";
+# "el próximo lunes", "lundi prochain", "la semana que viene" are never the event.
+_ROMANCE_MOD_BEFORE = re.compile(
+    r"(?:^|\W)(pasado|pasada|\u00faltimo|ultimo|\u00faltima|ultima|pr\u00f3ximo|proximo|pr\u00f3xima|proxima)\s+$",
+    re.IGNORECASE,
+)
+_ROMANCE_MOD_AFTER = re.compile(
+    r"\s+(pasado|pasada|passado|passada|dernier|derni\u00e8re|derniere|pass\u00e9e|passee|anterior"
+    r"|prochain|prochaine|que\s+viene|que\s+vem|pr\u00f3ximo|proximo|pr\u00f3xima|proxima)(?!\w)",
+    re.IGNORECASE,
+)
+_ROMANCE_NEXT = frozenset({"pr\u00f3ximo", "proximo", "pr\u00f3xima", "proxima", "prochain", "prochaine", "que viene",
+                           "que vem"})
+# "this week / month": "esta semana", "cette semaine", "nesta semana", "este mes", "ce mois-ci".
+_ROMANCE_THIS_BEFORE = re.compile(r"(?:^|\W)(?:esta|este|cette|ce|nesta|neste|desta|deste)\s+$", re.IGNORECASE)
+# A weekday followed by its date ("el domingo 8 de marzo", "le samedi 7 mars") is read by
+# the month trigger.
+_ROMANCE_DAY_NUMBER_AFTER = re.compile(r",?\s+\d{1,2}(?:er|\u00ba|\u00b0)?\s+(?:de\s+)?[^\W\d]")
+_ROMANCE_AGO_AMOUNT = re.compile(
+    r"\s+(\d{1,2}|un|una|une|um|uma|dos|deux|dois|duas|[^\W\d]+)\s+"
+    r"(d\u00edas?|dias?|jours?|semanas?|semaines?|meses|mes|mois|m\u00eas|a\u00f1os?|anos?|ans?)(?!\w)",
+    re.IGNORECASE,
+)
+_ROMANCE_ONE = frozenset({"un", "una", "une", "um", "uma"})
+_ROMANCE_TWO = frozenset({"dos", "deux", "dois", "duas"})
+
+
+# What may stand before a capitalised day or month word: the start of a sentence or a quote.
+_ROMANCE_OPENERS = frozenset(("", ".", "!", "?", ":", "\n", '"', "\u00ab", "\u201c", "(", "-", "\u2014", "\u2013"))
+
+
+def _is_romance(w: str) -> bool:
+    """True when the head of ``w`` holds two Spanish, French or Portuguese function words
+    (or one and an accented letter)."""
+    last = _ROMANCE_LAST
+    if last[0] is not w:  # (asked again for each event of the article)
+        head = w[:200].lower()
+        last[0], last[1] = w, len(_ROMANCE_HINTS.intersection(head.split())) + (not head.isascii()) >= 2
+    return last[1]  # type: ignore[return-value]
+
+
+_ROMANCE_LAST: list[object] = [None, False]  # the text asked last, its answer
+
+
+def _romance_number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in _ROMANCE_ONE:
+        return 1
+    if word in _ROMANCE_TWO:
+        return 2
+    return ROMANCE_UNITS.get(word)
+
+
+def _romance_month(w: str, s: int, e: int, month: int, year_base: dt.date | None) -> DateMention | None:
+    """"12 de marzo (de 2026)", "1er mars 2026", "3 de março"; "marzo de 2026" (the month)."""
+    before = _ROMANCE_DAY_BEFORE.search(w, max(0, s - 10), s)
+    year = _ROMANCE_YEAR_AFTER.match(w, e)
+    if before is None:
+        if year is not None:
+            return DateMention(dt.date(int(year.group(1)), month, 1), "month", s, year.end(), w[s:year.end()], True)
+        part = _ROMANCE_PART_OF_MONTH.search(w, max(0, s - 18), s)
+        y = None if part is None else _year_for(month, 1, year_base)
+        if y is None:
+            return None
+        return DateMention(dt.date(y, month, 1), "month", part.start(1), e, w[part.start(1):e], True)
+    day, start = int(before.group(1)), before.start(1)
+    end = year.end() if year else e
+    date = _safe_date(int(year.group(1)) if year else _year_for(month, day, year_base), month, day)
+    return None if date is None else DateMention(date, "day", start, end, w[start:end], True)
+
+
+def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None,
+                  out: list[DateMention]) -> None:
+    """Spanish, French and Portuguese dates, weekdays and relative phrases in ``w[lo:hi]``."""
+    day = dt.timedelta(days=1)
+    for m in _ROMANCE_TRIGGER.finditer(w, lo, hi):
+        s, e = m.span()
+        if w[s].isupper() and w[max(0, s - 3):s].rstrip()[-1:] not in _ROMANCE_OPENERS:
+            continue  # these languages write their days and months in lower case: a name ("Santo Domingo")
+        word = m.group(0).lower()
+        start, end = s, e
+        month = _ROMANCE_MONTHS.get(word)
+        if month is not None:
+            mention = _romance_month(w, s, e, month, year_base)
+            if mention is not None:
+                out.append(mention)
+            continue
+        if base is None:
+            continue
+        if word in _ROMANCE_DAYS_BACK:
+            out.append(DateMention(base - _ROMANCE_DAYS_BACK[word] * day, "day", s, e, w[s:e], False))
+            continue
+        if word in _ROMANCE_WEEKDAYS or word in _PT_SHORT_WEEKDAYS:
+            weekday = _ROMANCE_WEEKDAYS.get(word)
+            if weekday is None:
+                if not _PT_SHORT_BEFORE.search(w, max(0, s - 8), s):
+                    continue
+                weekday = _PT_SHORT_WEEKDAYS[word]
+            if _ROMANCE_DAY_NUMBER_AFTER.match(w, e):
+                continue
+            strictly = False
+            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
+            if mod is not None:
+                start = mod.start(1)
+            else:
+                mod = _ROMANCE_MOD_AFTER.match(w, e)
+                if mod is not None:
+                    end = mod.end()
+            if mod is not None:
+                if " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                    continue
+                strictly = True
+            date = _weekday_before(base, weekday, strictly)
+            out.append(DateMention(date, "day", start, end, w[start:end], False))
+            continue
+        if word in _ROMANCE_DAY_WORDS:
+            d = _ROMANCE_DAY_OF_MONTH.match(w, e)
+            if d is not None:
+                n = int(d.group(1))
+                date = _safe_date(base.year, base.month, n) if n <= base.day else None
+                if date is None:
+                    last = _month_start(base, -1)
+                    date = _safe_date(last.year, last.month, n)
+                if date is not None:
+                    out.append(DateMention(date, "day", s, d.end(), w[s:d.end()], False))
+            continue
+        if word in _ROMANCE_WEEKENDS:
+            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
+            if mod is not None:
+                start = mod.start(1)
+            else:
+                mod = _ROMANCE_MOD_AFTER.match(w, e)
+                if mod is not None:
+                    end = mod.end()
+            if mod is not None and " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                continue
+            out.append(DateMention(_weekday_before(base, 5, strictly=False), "week", start, end, w[start:end], False))
+            continue
+        if word in _ROMANCE_PERIODS:
+            week = word.startswith("sem")
+            mod = _ROMANCE_MOD_AFTER.match(w, e)
+            if mod is not None:
+                if " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+                    continue
+                end = mod.end()
+                date, precision = (base - 7 * day, "week") if week else (_month_start(base, -1), "month")
+            elif _ROMANCE_THIS_BEFORE.search(w, max(0, s - 8), s):
+                date, precision = (base, "week") if week else (_month_start(base, 0), "month")
+            else:
+                continue
+            out.append(DateMention(date, precision, start, end, w[start:end], False))
+            continue
+        # "hace tres días", "il y a deux jours", "há dois dias"
+        a = _ROMANCE_AGO_AMOUNT.match(w, e)
+        if a is None:
+            continue
+        n = _romance_number(a.group(1))
+        if n is None:
+            continue
+        unit = a.group(2).lower()[:2]
+        end = a.end()
+        if unit in {"d\u00ed", "di", "jo"}:
+            date, precision = base - n * day, "day"
+        elif unit == "se":
+            date, precision = base - 7 * n * day, "week"
+        elif unit in {"me", "mo", "m\u00ea"}:
+            date, precision = _month_start(base, -n), "month"
+        else:
+            date, precision = dt.date(base.year - n, 1, 1), "year"
+        out.append(DateMention(date, precision, start, end, w[start:end], False))
 
 
 def _dateline(w: str) -> tuple[dt.date | None, int]:
     """The date of a wire dateline at the top of the text and where the dateline ends."""
     m = _DATELINE.match(w, 0, 200)
     if not m:
-        return None, 0
+        m = _ROMANCE_DATELINE.match(w, 0, 200) if w.find("(", 0, 100) != -1 else None
+        if not m:
+            return None, 0
+        for t in _ROMANCE_TRIGGER.finditer(w, 0, m.end()):
+            month = _ROMANCE_MONTHS.get(t.group(0).lower())
+            mention = None if month is None else _romance_month(w, t.start(), t.end(), month, None)
+            if mention is not None and mention.precision == "day":
+                return mention.date, m.end()
+        return None, m.end()
     mentions = [x for x in _find(w[:m.end()], None) if x.precision == "day"]
     return (mentions[0].date if mentions else None), m.end()
 
