@@ -10,8 +10,8 @@ Rules (docs/STREAMING.md has the why):
   come from different articles, and they share a place or an actor (a report located only at
   region or country precision is taken as sharing the place when the types are identical).
 * Figures are recomputed from all reports in publication order: an explicit update
-  (``figure_kind=update``) replaces the earlier figure, up or down; otherwise the larger
-  figure stands. Cumulative reports (running totals over a campaign) never set incident
+  (``figure_kind=update``) replaces the earlier figure, up or down (a vague count in an update
+  report, "several of the wounded", does not); otherwise the larger figure stands. Cumulative reports (running totals over a campaign) never set incident
   figures.
 * The same ``event_id`` again changes nothing (:attr:`Resolution.changed` is ``False``).
 * Incident ids are stable: the region and a hash of the report that opened the incident, so
@@ -285,6 +285,15 @@ def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:
     return (published, report.event_id)
 
 
+def _updates(report: EventRecord, value: Range) -> bool:
+    """Whether ``value`` (one of the report's figures) replaces the earlier figure, up or down.
+
+    Only in an update report, and only a figure with a number: the report is an update when
+    one of its figures is ("the toll rose to 15"), and a vague count in it ("several of the
+    wounded are in critical condition") is a remark on the victims, not a revised figure."""
+    return report.figure_kind == FigureKind.UPDATE and not value.vague
+
+
 def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
     figures: dict[str, tuple[Range | None, EventRecord | None]] = {m: (None, None) for m in METRICS}
     for report in reports:
@@ -295,7 +304,7 @@ def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | 
             if value is None:
                 continue
             current, _ = figures[metric]
-            if current is None or report.figure_kind == FigureKind.UPDATE or value.best > current.best:
+            if current is None or value.best > current.best or _updates(report, value):
                 figures[metric] = (value, report)
     return figures
 
@@ -427,7 +436,7 @@ def retire_reports(state: IncidentState, *, now: dt.datetime, keep: int = REPORT
         if source is not None:
             spared.add(source.event_id)
         updates = [r for r in reports_in_order
-                   if r.figure_kind == FigureKind.UPDATE and getattr(r, metric) is not None]
+                   if (value := getattr(r, metric)) is not None and _updates(r, value)]
         if updates:
             spared.add(updates[-1].event_id)
     spared.add(_place_report(reports_in_order).event_id)

@@ -97,6 +97,17 @@ def test_downward_update_replaces_a_larger_figure() -> None:
     assert states[0].incident.killed == Range.exact(20)
 
 
+def test_a_vague_count_in_an_update_report_does_not_lower_an_earlier_figure() -> None:
+    """ "The toll has risen to 40 ... Several of the wounded are in critical condition": the
+    report is an update (of the toll); "several" (best 3) is no revised count of the 60 wounded."""
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    several = Range(min=3, max=9, best=3, text="Several of", vague=True)
+    update = report("e2", killed=40, kind=FigureKind.UPDATE, published=later).model_copy(update={"wounded": several})
+    states = resolve_all(report("e1", killed=25, wounded=60), update)
+    assert states[0].incident.killed == Range.exact(40)
+    assert states[0].incident.wounded == Range.exact(60)
+
+
 def test_without_update_the_larger_figure_stands() -> None:
     states = resolve_all(report("e1", killed=30), report("e2", killed=26))
     assert states[0].incident.killed == Range.exact(30)
