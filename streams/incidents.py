@@ -8,7 +8,7 @@ Rules (docs/STREAMING.md has the why):
 * Two reports are the same incident when they are in the same region, their event dates lie
   within :data:`MATCH_WINDOW_DAYS`, their types are compatible (:func:`types_compatible`), they
   come from different articles, and they share a place or an actor (a report located only at
-  region or country precision is taken as sharing the place when the types are identical).
+  region or country precision is taken as sharing the place).
 * Figures are recomputed from all reports in publication order: an explicit update
   (``figure_kind=update``) replaces the earlier figure, up or down (a vague count in an update
   report, "several of the wounded", does not); otherwise the larger figure stands. Cumulative reports (running totals over a campaign) never set incident
@@ -272,8 +272,11 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
     incident_places = summary.places
     shared_place = bool(report_places & incident_places)
     shared_actor = any(a.name in summary.actors for a in report.actors)
-    # A report that names no place below the region cannot contradict one that does.
-    vague_place = (not report_places or not incident_places) and report.event_type == summary.event_type
+    # A report that names no place below the region cannot contradict one that does. Its
+    # type need only be compatible: one outlet's "suicide car bombing in Mogadishu" is
+    # another's "attack on a checkpoint in Banadir region", and the incident's own type is
+    # its reports' most common one, which moves as reports come in.
+    vague_place = not report_places or not incident_places
     area_hazard = report.event_type in _AREA_HAZARDS and summary.event_type in _AREA_HAZARDS
     if not (shared_place or shared_actor or vague_place or area_hazard):
         return None

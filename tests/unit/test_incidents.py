@@ -193,6 +193,30 @@ def test_region_only_report_joins_same_type_incident() -> None:
     assert states[0].incident.location == KIRKUK  # the most precise location wins
 
 
+def test_region_only_report_of_a_compatible_type_joins_the_incident() -> None:
+    """ "Suicide car bombing in Kirkuk" and, a day later, "an attack on civilians in Kirkuk
+    province": one incident, and the stale toll of the later report does not undo the update."""
+    later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    states = resolve_all(
+        report("e1", killed=8, event_type=EventType.SUICIDE_ATTACK),
+        report("e2", killed=15, kind=FigureKind.UPDATE, event_type=EventType.SUICIDE_ATTACK, published=later),
+        report("e3", killed=8, event_type=EventType.ATTACK_ON_CIVILIANS, location=KIRKUK_PROVINCE,
+               published=later + dt.timedelta(hours=3)),
+    )
+    assert len(states) == 1
+    assert states[0].incident.killed == Range.exact(15)
+
+
+def test_region_only_report_goes_to_the_incident_of_its_own_type() -> None:
+    states = resolve_all(
+        report("shelling", killed=5, event_type=EventType.SHELLING),
+        report("bomb", killed=5, location=HAWIJA),
+        report("vague", killed=6, location=KIRKUK_PROVINCE),
+    )
+    assert {s.incident.event_type: len(s.incident.report_ids) for s in states} == {
+        EventType.SHELLING: 1, EventType.BOMBING: 2}
+
+
 def test_incompatible_types_stay_apart() -> None:
     assert len(resolve_all(report("e1", killed=5), report("e2", killed=5, event_type=EventType.FLOOD))) == 2
 
