@@ -6,7 +6,7 @@ state (``IncidentState`` as JSON in a table) and calls :func:`resolve_report`.
 Rules (docs/STREAMING.md has the why):
 
 * Two reports are the same incident when they are in the same region, their event dates lie
-  within :data:`MATCH_WINDOW_DAYS`, their types are compatible (:func:`types_compatible`), they
+  within :data:`MATCH_WINDOW_DAYS` (:data:`DAY_MATCH_WINDOW_DAYS` when both are dated to the day), their types are compatible (:func:`types_compatible`), they
   come from different articles, and they share a place or an actor (a report located only at
   region or country precision is taken as sharing the place).
 * Figures are recomputed from all reports in publication order: an explicit update
@@ -31,6 +31,7 @@ from typing import Any
 from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Location, LocationPrecision, Range
 
 __all__ = [
+    "DAY_MATCH_WINDOW_DAYS",
     "MATCH_WINDOW_DAYS",
     "METRICS",
     "REPORTS_KEPT",
@@ -50,6 +51,11 @@ __all__ = [
 #: reports whose event dates differ by at most this many days may describe one incident
 #: (first reports are often dated "yesterday" or by publication day).
 MATCH_WINDOW_DAYS = 2
+#: ... but when both the report and the incident are dated to the day ("on Monday", "on 14
+#: July"), at most this many: a day's slip is a late-evening event or a misread "yesterday";
+#: two reports of the same place two days apart, each dated by day, are two incidents (a
+#: market bombed on Monday and again on Wednesday).
+DAY_MATCH_WINDOW_DAYS = 1
 METRICS: tuple[str, ...] = ("killed", "wounded", "displaced")
 _ID_SEPARATOR = "~"
 #: reports an incident keeps whole (with their evidence); older ones are *retired* to a few
@@ -216,14 +222,21 @@ class IncidentSummary:
     places: frozenset[str]
     #: the incident's best figure per metric (``METRICS`` order), ``None`` when unknown
     best: tuple[int | None, ...]
+    #: whether a report dates the incident to the day (then ``occurred_on`` is that day: the
+    #: report the date comes from is never retired)
+    dated_by_day: bool = False
 
     @classmethod
     def from_state_json(cls, data: dict[str, Any]) -> IncidentSummary:
         incident = data["incident"]
         places: set[str] = set()
+        dated_by_day = False
         for retired in data.get("retired") or ():
             places.update(retired.get("places") or ())
         for r in data["reports"]:
+            when = r.get("occurred_on") or {}
+            if when.get("precision") == "day" and when.get("date"):
+                dated_by_day = True
             location = r["location"]
             if location.get("precision") != LocationPrecision.PLACE.value:
                 continue
@@ -245,6 +258,7 @@ class IncidentSummary:
                                    *(r["article_id"] for r in data.get("retired") or ())]),
             places=frozenset(places),
             best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
+            dated_by_day=dated_by_day,
         )
 
     @classmethod
@@ -262,6 +276,8 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
         return None
     gap = abs((when - summary.occurred_on).days)
     if gap > MATCH_WINDOW_DAYS:
+        return None
+    if gap > DAY_MATCH_WINDOW_DAYS and summary.dated_by_day and _dated_by_day(report):
         return None
     # Two events an extractor found in one article are two incidents by construction.
     if report.article_id in summary.article_ids:
@@ -281,6 +297,10 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
     if not (shared_place or shared_actor or vague_place or area_hazard):
         return None
     return 4 * shared_place + 2 * shared_actor + (report.event_type == summary.event_type) * 1 - gap
+
+
+def _dated_by_day(report: EventRecord) -> bool:
+    return report.occurred_on.date is not None and report.occurred_on.precision == "day"
 
 
 def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:

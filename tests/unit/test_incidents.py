@@ -145,6 +145,20 @@ def test_reports_of_different_places_without_shared_actor_stay_apart() -> None:
     assert len(resolve_all(report("e1", killed=5), report("e2", killed=7, location=HAWIJA))) == 2
 
 
+def test_bombings_of_one_place_two_days_apart_each_dated_by_day_stay_apart() -> None:
+    """A market bombed "on Monday" and again "on Wednesday": two incidents, 6 and 11 killed."""
+    states = resolve_all(report("mon", killed=6, day=dt.date(2024, 3, 4)),
+                         report("wed", killed=11, day=dt.date(2024, 3, 6)))
+    assert sorted(s.incident.killed.best for s in states) == [6, 11]  # type: ignore[union-attr]
+
+
+def test_a_report_a_day_off_or_dated_by_publication_two_days_later_still_joins() -> None:
+    later = dt.datetime(2024, 3, 11, 9, 0, tzinfo=dt.UTC)
+    assert len(resolve_all(report("e1", killed=9), report("e2", killed=9, day=dt.date(2024, 3, 10)))) == 1
+    assert len(resolve_all(report("e1", killed=9),
+                           report("e2", killed=14, kind=FigureKind.UPDATE, day=None, published=later))) == 1
+
+
 def test_shared_actor_joins_reports_that_name_different_places() -> None:
     states = resolve_all(
         report("e1", killed=5, actors=("Islamic State",)),
