@@ -11,7 +11,8 @@ Rules (docs/STREAMING.md has the why):
   region or country precision is taken as sharing the place).
 * Figures are recomputed from all reports in publication order: an explicit update
   (``figure_kind=update``) replaces the earlier figure, up or down (a vague count in an update
-  report, "several of the wounded", does not); otherwise the larger figure stands. Cumulative reports (running totals over a campaign) never set incident
+  report, "several of the wounded", does not); otherwise the larger figure stands, unless an
+  update withdrew it (after "revised down to 18", a later outlet's 25 is a stale repeat). Cumulative reports (running totals over a campaign) never set incident
   figures.
 * The same ``event_id`` again changes nothing (:attr:`Resolution.changed` is ``False``).
 * Incident ids are stable: the region and a hash of the report that opened the incident, so
@@ -317,8 +318,17 @@ def _updates(report: EventRecord, value: Range) -> bool:
     return report.figure_kind == FigureKind.UPDATE and not value.vague
 
 
-def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
+def _figure_walk(
+    reports: Sequence[EventRecord],
+) -> tuple[dict[str, tuple[Range | None, EventRecord | None]], dict[str, EventRecord]]:
+    """Per metric, the current figure and its report, and the report of the largest figure an
+    update has since replaced (``reports`` in publication order).
+
+    A figure that is not an update stands when it is larger than the current one, and than
+    every figure an update replaced: after "the toll was revised down to 18", an outlet still
+    saying 25 repeats the withdrawn figure; only a figure above all of them is new."""
     figures: dict[str, tuple[Range | None, EventRecord | None]] = {m: (None, None) for m in METRICS}
+    withdrawn: dict[str, tuple[int, EventRecord]] = {}
     for report in reports:
         if report.figure_kind == FigureKind.CUMULATIVE:
             continue
@@ -326,10 +336,20 @@ def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | 
             value: Range | None = getattr(report, metric)
             if value is None:
                 continue
-            current, _ = figures[metric]
-            if current is None or value.best > current.best or _updates(report, value):
+            current, source = figures[metric]
+            if current is None:
                 figures[metric] = (value, report)
-    return figures
+            elif _updates(report, value):
+                if source is not None and (metric not in withdrawn or current.best > withdrawn[metric][0]):
+                    withdrawn[metric] = (current.best, source)
+                figures[metric] = (value, report)
+            elif value.best > current.best and (metric not in withdrawn or value.best > withdrawn[metric][0]):
+                figures[metric] = (value, report)
+    return figures, {m: r for m, (_, r) in withdrawn.items()}
+
+
+def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
+    return _figure_walk(reports)[0]
 
 
 def _date_rank(r: EventRecord) -> tuple[int, dt.datetime, str]:
@@ -455,7 +475,10 @@ def retire_reports(state: IncidentState, *, now: dt.datetime, keep: int = REPORT
     ordered = sorted(range(len(state.reports)), key=lambda i: _report_order(state.reports[i]))
     reports_in_order = [state.reports[i] for i in ordered]
     spared: set[str] = {r.event_id for r in reports_in_order[:min(_FIRST_KEPT, max(1, keep // 4))]}
-    for metric, (_, source) in _current_figures(reports_in_order).items():
+    figures, withdrawn = _figure_walk(reports_in_order)
+    # (the report of a withdrawn figure too: without it a repeat of that figure would stand)
+    spared.update(r.event_id for r in withdrawn.values())
+    for metric, (_, source) in figures.items():
         if source is not None:
             spared.add(source.event_id)
         updates = [r for r in reports_in_order

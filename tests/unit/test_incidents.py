@@ -113,6 +113,18 @@ def test_without_update_the_larger_figure_stands() -> None:
     assert states[0].incident.killed == Range.exact(30)
 
 
+def test_an_outlet_repeating_a_figure_an_update_withdrew_does_not_bring_it_back() -> None:
+    """25 killed; "revised down to 18"; later another outlet still says 25: 18 stands, but a
+    later count above every earlier one (30) is news and stands."""
+    day2 = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
+    first, revision = report("e1", killed=25), report("e2", killed=18, kind=FigureKind.UPDATE, published=day2)
+    stale = report("e3", killed=25, published=day2 + dt.timedelta(hours=6))
+    assert resolve_all(first, revision, stale)[0].incident.killed == Range.exact(18)
+    assert resolve_all(stale, revision, first)[0].incident.killed == Range.exact(18)  # whatever the arrival order
+    larger = report("e4", killed=30, published=day2 + dt.timedelta(hours=8))
+    assert resolve_all(first, revision, stale, larger)[0].incident.killed == Range.exact(30)
+
+
 def test_late_arriving_older_report_does_not_undo_an_update() -> None:
     early = dt.datetime(2024, 3, 9, 15, 0, tzinfo=dt.UTC)
     later = dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)
