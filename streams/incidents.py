@@ -8,7 +8,8 @@ Rules (docs/STREAMING.md has the why):
 * Two reports are the same incident when they are in the same region, their event dates lie
   within :data:`MATCH_WINDOW_DAYS` (:data:`DAY_MATCH_WINDOW_DAYS` when both are dated to the day), their types are compatible (:func:`types_compatible`), they
   come from different articles, and they share a place or an actor (a report located only at
-  region or country precision is taken as sharing the place).
+  region or country precision is taken as sharing the place; an actor links two named places
+  only within :data:`ACTOR_LINK_KM` of each other).
 * Figures are recomputed from all reports in publication order: an explicit update
   (``figure_kind=update``) replaces the earlier figure, up or down (a vague count in an update
   report, "several of the wounded", does not); otherwise the larger figure stands, unless an
@@ -32,6 +33,7 @@ from typing import Any
 from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Location, LocationPrecision, Range
 
 __all__ = [
+    "ACTOR_LINK_KM",
     "DAY_MATCH_WINDOW_DAYS",
     "MATCH_WINDOW_DAYS",
     "METRICS",
@@ -85,6 +87,11 @@ _COMPATIBLE_GROUPS: tuple[frozenset[EventType], ...] = (
 # province of Hatay"), so within a region their type and dates are their place. Not
 # landslides or wildfires: a region often has several the same days, each at its own place.
 _AREA_HAZARDS = frozenset({EventType.EARTHQUAKE, EventType.STORM, EventType.FLOOD, EventType.DROUGHT})
+#: a shared actor joins reports that name different places only when the places lie within
+#: this distance (km) of each other: a district and its city ("the Hodan district" /
+#: "Mogadishu"). Farther apart they are two attacks, whoever made them: "Russian shelling"
+#: of two towns of one oblast, two bombings Islamic State claimed in two towns of a province.
+ACTOR_LINK_KM = 20.0
 _DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "publication": 3, "year": 4, "unknown": 5}
 _LOCATION_PRECISION_RANK = {
     LocationPrecision.PLACE: 0,
@@ -223,6 +230,8 @@ class IncidentSummary:
     places: frozenset[str]
     #: the incident's best figure per metric (``METRICS`` order), ``None`` when unknown
     best: tuple[int | None, ...]
+    #: (lat, lon) of the reports located at place precision, where known
+    points: frozenset[tuple[float, float]] = frozenset()
     #: whether a report dates the incident to the day (then ``occurred_on`` is that day: the
     #: report the date comes from is never retired)
     dated_by_day: bool = False
@@ -231,6 +240,7 @@ class IncidentSummary:
     def from_state_json(cls, data: dict[str, Any]) -> IncidentSummary:
         incident = data["incident"]
         places: set[str] = set()
+        points: set[tuple[float, float]] = set()
         dated_by_day = False
         for retired in data.get("retired") or ():
             places.update(retired.get("places") or ())
@@ -244,6 +254,8 @@ class IncidentSummary:
             geonames_id, name = location.get("geonames_id"), location.get("name")
             if geonames_id is None and not name:
                 continue  # no place key: the report names no place (as ``_place_key``)
+            if (lat := location.get("lat")) is not None and (lon := location.get("lon")) is not None:
+                points.add((lat, lon))
             if geonames_id is not None:
                 places.add(f"g{geonames_id}")
             if name:
@@ -260,6 +272,7 @@ class IncidentSummary:
             places=frozenset(places),
             best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
             dated_by_day=dated_by_day,
+            points=frozenset(points),
         )
 
     @classmethod
@@ -288,7 +301,8 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
     report_places = _place_names(report.location) if _place_key(report.location) else set()
     incident_places = summary.places
     shared_place = bool(report_places & incident_places)
-    shared_actor = any(a.name in summary.actors for a in report.actors)
+    shared_actor = any(a.name in summary.actors for a in report.actors) and not (
+        report_places and _far_from(report.location, summary.points))
     # A report that names no place below the region cannot contradict one that does. Its
     # type need only be compatible: one outlet's "suicide car bombing in Mogadishu" is
     # another's "attack on a checkpoint in Banadir region", and the incident's own type is
@@ -302,6 +316,22 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
 
 def _dated_by_day(report: EventRecord) -> bool:
     return report.occurred_on.date is not None and report.occurred_on.precision == "day"
+
+
+def _far_from(location: Location, points: Iterable[tuple[float, float]]) -> bool:
+    """Whether ``location`` lies farther than :data:`ACTOR_LINK_KM` from every one of
+    ``points`` (``False`` when either has no coordinates: nothing to tell them apart)."""
+    if location.lat is None or location.lon is None:
+        return False
+    far = False
+    for lat, lon in points:
+        # (equirectangular: exact enough at these distances)
+        dx = (lon - location.lon) * 111.32 * math.cos(math.radians((lat + location.lat) / 2))
+        dy = (lat - location.lat) * 110.57
+        if dx * dx + dy * dy <= ACTOR_LINK_KM * ACTOR_LINK_KM:
+            return False
+        far = True
+    return far
 
 
 def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:

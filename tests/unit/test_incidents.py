@@ -179,6 +179,28 @@ def test_shared_actor_joins_reports_that_name_different_places() -> None:
     assert len(states) == 1
 
 
+def _at(place: Location, lat: float, lon: float) -> Location:
+    return place.model_copy(update={"lat": lat, "lon": lon})
+
+
+KIRKUK_AT, HAWIJA_AT = _at(KIRKUK, 35.468, 44.392), _at(HAWIJA, 35.325, 43.760)  # ~60 km apart
+RAHIMAWA_AT = Location(name="Rahimawa", country="IQ", admin1="Kirkuk", admin1_code="IQ-KI",
+                       precision=LocationPrecision.PLACE, lat=35.495, lon=44.405)  # a quarter of Kirkuk
+
+
+def test_one_actor_attacking_two_towns_far_apart_the_same_day_makes_two_incidents() -> None:
+    """ "Islamic State claimed" a bombing in Kirkuk and one in Hawija: two attacks, 5 and 3 killed."""
+    states = resolve_all(report("e1", killed=5, location=KIRKUK_AT, actors=("Islamic State",)),
+                         report("e2", killed=3, location=HAWIJA_AT, actors=("Islamic State",)))
+    assert sorted(s.incident.killed.best for s in states) == [3, 5]  # type: ignore[union-attr]
+
+
+def test_a_shared_actor_joins_a_quarter_of_a_city_and_the_city() -> None:
+    states = resolve_all(report("e1", killed=5, location=RAHIMAWA_AT, actors=("Islamic State",)),
+                         report("e2", killed=7, location=KIRKUK_AT, actors=("Islamic State",)))
+    assert len(states) == 1
+
+
 DEFNE = Location(name="Defne", country="TR", admin1="Hatay", admin1_code="TR-31", precision=LocationPrecision.PLACE)
 ANTAKYA = Location(name="Antakya", country="TR", admin1="Hatay", admin1_code="TR-31", precision=LocationPrecision.PLACE)
 
@@ -326,6 +348,8 @@ MIXED_REPORTS = (
            published=dt.datetime(2024, 3, 10, 9, 0, tzinfo=dt.UTC)),
     report("e4", source="d", wounded=3, event_type=EventType.ARMED_CLASH, location=HAWIJA, actors=("Islamic State",)),
     report("e5", source="e", killed=2, event_type=EventType.FLOOD, day=dt.date(2024, 3, 12)),
+    report("e6", source="f", killed=4, location=KIRKUK_AT, actors=("Islamic State",)),
+    report("e7", source="g", killed=3, location=HAWIJA_AT, actors=("Islamic State",)),
     report("e1", source="a", killed=26, actors=("Islamic State",)),  # the same report again
 )
 
@@ -334,7 +358,7 @@ def test_matching_on_summaries_gives_the_incidents_of_matching_on_whole_states()
     assert _resolve_all_by_summary(*MIXED_REPORTS) == resolve_all(*MIXED_REPORTS)
 
 
-@pytest.mark.parametrize("candidate", MIXED_REPORTS[:5], ids=lambda r: r.event_id)
+@pytest.mark.parametrize("candidate", MIXED_REPORTS[:7], ids=lambda r: r.event_id)
 def test_a_summary_scores_a_report_as_its_whole_state_does(candidate: EventRecord) -> None:
     state = resolve_report(candidate, [], now=NOW).state
     summary = IncidentSummary.from_state_json(state.to_json())
