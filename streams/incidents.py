@@ -245,9 +245,9 @@ class IncidentSummary:
         for retired in data.get("retired") or ():
             places.update(retired.get("places") or ())
         for r in data["reports"]:
-            when = r.get("occurred_on") or {}
-            if when.get("precision") == "day" and when.get("date"):
-                dated_by_day = True
+            if not dated_by_day:
+                when = r.get("occurred_on") or {}
+                dated_by_day = when.get("precision") == "day" and bool(when.get("date"))
             location = r["location"]
             if location.get("precision") != LocationPrecision.PLACE.value:
                 continue
