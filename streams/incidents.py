@@ -24,8 +24,10 @@ Rules (docs/STREAMING.md has the why):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -230,6 +232,8 @@ class IncidentSummary:
     places: frozenset[str]
     #: the incident's best figure per metric (``METRICS`` order), ``None`` when unknown
     best: tuple[int | None, ...]
+    #: consonant skeletons (:func:`_skeleton`) of those places' names
+    spellings: frozenset[str] = frozenset()
     #: (lat, lon) of the reports located at place precision, where known
     points: frozenset[tuple[float, float]] = frozenset()
     #: whether a report dates the incident to the day (then ``occurred_on`` is that day: the
@@ -273,6 +277,7 @@ class IncidentSummary:
             best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
             dated_by_day=dated_by_day,
             points=frozenset(points),
+            spellings=frozenset(k for p in places if not p[1:].isdigit() and (k := _skeleton(p))),
         )
 
     @classmethod
@@ -300,7 +305,9 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
         return None
     report_places = _place_names(report.location) if _place_key(report.location) else set()
     incident_places = summary.places
-    shared_place = bool(report_places & incident_places)
+    shared_place = bool(report_places & incident_places) or (
+        bool(report_places) and report.location.name is not None
+        and _skeleton(report.location.name.casefold()) in summary.spellings)
     shared_actor = any(a.name in summary.actors for a in report.actors) and not (
         report_places and _far_from(report.location, summary.points))
     # A report that names no place below the region cannot contradict one that does. Its
@@ -316,6 +323,27 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
 
 def _dated_by_day(report: EventRecord) -> bool:
     return report.occurred_on.date is not None and report.occurred_on.precision == "day"
+
+
+_VOWELS = frozenset("aeiouy")
+#: shorter skeletons ("hwj", "br") are too common to tell two places apart
+_SKELETON_MIN = 5
+
+
+@functools.lru_cache(maxsize=8192)
+def _skeleton(name: str) -> str | None:
+    """A casefolded place name's consonants, runs collapsed, ``q`` as ``k``: one key for the
+    transliterations outlets write ("Maarat al-Numan", "Ma'arrat al-Nu'man", "Maaret
+    al-Noman": ``mrtlnmn``) that the gazetteer may resolve to different entries (a town and
+    its district). ``None`` when too short to tell places apart."""
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", name):
+        if not ("a" <= c <= "z") or c in _VOWELS:
+            continue
+        c = "k" if c == "q" else c
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out) if len(out) >= _SKELETON_MIN else None
 
 
 def _far_from(location: Location, points: Iterable[tuple[float, float]]) -> bool:

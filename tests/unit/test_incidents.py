@@ -188,6 +188,27 @@ RAHIMAWA_AT = Location(name="Rahimawa", country="IQ", admin1="Kirkuk", admin1_co
                        precision=LocationPrecision.PLACE, lat=35.495, lon=44.405)  # a quarter of Kirkuk
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "incidents"),
+    [
+        pytest.param("Maarat al-Numan", "Maaret al-Noman", 1, id="two-transliterations-of-one-town-join"),
+        pytest.param("Ma'arrat al-Nu'man", "Maarat al-Numan", 1, id="apostrophes-and-doubled-letters-join"),
+        pytest.param("Qandahar", "Kandahar", 1, id="q-and-k-join"),
+        pytest.param("Ghazni city", "Ghazni City", 1, id="a-name-opening-with-g-joins-too"),
+        pytest.param("Gereshk", "Girishk", 1, id="a-name-opening-with-g-and-spelled-otherwise-joins"),
+        pytest.param("Bara", "Bir", 2, id="short-names-sharing-consonants-stay-apart"),
+        pytest.param("Sarmin", "Sarmada", 2, id="different-towns-stay-apart"),
+    ],
+)
+def test_place_names_spelled_differently_join_when_their_consonants_agree(first: str, second: str,
+                                                                          incidents: int) -> None:
+    """The gazetteer may resolve two spellings to different entries (a town, its district)."""
+    def at(name: str, gid: int) -> Location:
+        return KIRKUK.model_copy(update={"name": name, "geonames_id": gid})
+    states = resolve_all(report("e1", killed=7, location=at(first, 1)), report("e2", killed=7, location=at(second, 2)))
+    assert len(states) == incidents
+
+
 def test_one_actor_attacking_two_towns_far_apart_the_same_day_makes_two_incidents() -> None:
     """ "Islamic State claimed" a bombing in Kirkuk and one in Hawija: two attacks, 5 and 3 killed."""
     states = resolve_all(report("e1", killed=5, location=KIRKUK_AT, actors=("Islamic State",)),
