@@ -6,12 +6,14 @@ state (``IncidentState`` as JSON in a table) and calls :func:`resolve_report`.
 Rules (docs/STREAMING.md has the why):
 
 * Two reports are the same incident when they are in the same region, their event dates lie
-  within :data:`MATCH_WINDOW_DAYS`, their types are compatible (:func:`types_compatible`), they
+  within :data:`MATCH_WINDOW_DAYS` (:data:`DAY_MATCH_WINDOW_DAYS` when both are dated to the day), their types are compatible (:func:`types_compatible`), they
   come from different articles, and they share a place or an actor (a report located only at
-  region or country precision is taken as sharing the place when the types are identical).
+  region or country precision is taken as sharing the place; an actor links two named places
+  only within :data:`ACTOR_LINK_KM` of each other).
 * Figures are recomputed from all reports in publication order: an explicit update
-  (``figure_kind=update``) replaces the earlier figure, up or down; otherwise the larger
-  figure stands. Cumulative reports (running totals over a campaign) never set incident
+  (``figure_kind=update``) replaces the earlier figure, up or down (a vague count in an update
+  report, "several of the wounded", does not); otherwise the larger figure stands, unless an
+  update withdrew it (after "revised down to 18", a later outlet's 25 is a stale repeat). Cumulative reports (running totals over a campaign) never set incident
   figures.
 * The same ``event_id`` again changes nothing (:attr:`Resolution.changed` is ``False``).
 * Incident ids are stable: the region and a hash of the report that opened the incident, so
@@ -22,8 +24,10 @@ Rules (docs/STREAMING.md has the why):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +35,8 @@ from typing import Any
 from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Location, LocationPrecision, Range
 
 __all__ = [
+    "ACTOR_LINK_KM",
+    "DAY_MATCH_WINDOW_DAYS",
     "MATCH_WINDOW_DAYS",
     "METRICS",
     "REPORTS_KEPT",
@@ -50,6 +56,11 @@ __all__ = [
 #: reports whose event dates differ by at most this many days may describe one incident
 #: (first reports are often dated "yesterday" or by publication day).
 MATCH_WINDOW_DAYS = 2
+#: ... but when both the report and the incident are dated to the day ("on Monday", "on 14
+#: July"), at most this many: a day's slip is a late-evening event or a misread "yesterday";
+#: two reports of the same place two days apart, each dated by day, are two incidents (a
+#: market bombed on Monday and again on Wednesday).
+DAY_MATCH_WINDOW_DAYS = 1
 METRICS: tuple[str, ...] = ("killed", "wounded", "displaced")
 _ID_SEPARATOR = "~"
 #: reports an incident keeps whole (with their evidence); older ones are *retired* to a few
@@ -78,6 +89,11 @@ _COMPATIBLE_GROUPS: tuple[frozenset[EventType], ...] = (
 # province of Hatay"), so within a region their type and dates are their place. Not
 # landslides or wildfires: a region often has several the same days, each at its own place.
 _AREA_HAZARDS = frozenset({EventType.EARTHQUAKE, EventType.STORM, EventType.FLOOD, EventType.DROUGHT})
+#: a shared actor joins reports that name different places only when the places lie within
+#: this distance (km) of each other: a district and its city ("the Hodan district" /
+#: "Mogadishu"). Farther apart they are two attacks, whoever made them: "Russian shelling"
+#: of two towns of one oblast, two bombings Islamic State claimed in two towns of a province.
+ACTOR_LINK_KM = 20.0
 _DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "publication": 3, "year": 4, "unknown": 5}
 _LOCATION_PRECISION_RANK = {
     LocationPrecision.PLACE: 0,
@@ -216,20 +232,34 @@ class IncidentSummary:
     places: frozenset[str]
     #: the incident's best figure per metric (``METRICS`` order), ``None`` when unknown
     best: tuple[int | None, ...]
+    #: consonant skeletons (:func:`_skeleton`) of those places' names
+    spellings: frozenset[str] = frozenset()
+    #: (lat, lon) of the reports located at place precision, where known
+    points: frozenset[tuple[float, float]] = frozenset()
+    #: whether a report dates the incident to the day (then ``occurred_on`` is that day: the
+    #: report the date comes from is never retired)
+    dated_by_day: bool = False
 
     @classmethod
     def from_state_json(cls, data: dict[str, Any]) -> IncidentSummary:
         incident = data["incident"]
         places: set[str] = set()
+        points: set[tuple[float, float]] = set()
+        dated_by_day = False
         for retired in data.get("retired") or ():
             places.update(retired.get("places") or ())
         for r in data["reports"]:
+            if not dated_by_day:
+                when = r.get("occurred_on") or {}
+                dated_by_day = when.get("precision") == "day" and bool(when.get("date"))
             location = r["location"]
             if location.get("precision") != LocationPrecision.PLACE.value:
                 continue
             geonames_id, name = location.get("geonames_id"), location.get("name")
             if geonames_id is None and not name:
                 continue  # no place key: the report names no place (as ``_place_key``)
+            if (lat := location.get("lat")) is not None and (lon := location.get("lon")) is not None:
+                points.add((lat, lon))
             if geonames_id is not None:
                 places.add(f"g{geonames_id}")
             if name:
@@ -245,6 +275,9 @@ class IncidentSummary:
                                    *(r["article_id"] for r in data.get("retired") or ())]),
             places=frozenset(places),
             best=tuple(None if (f := incident.get(m)) is None else f["best"] for m in METRICS),
+            dated_by_day=dated_by_day,
+            points=frozenset(points),
+            spellings=frozenset(k for p in places if not p[1:].isdigit() and (k := _skeleton(p))),
         )
 
     @classmethod
@@ -263,6 +296,8 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
     gap = abs((when - summary.occurred_on).days)
     if gap > MATCH_WINDOW_DAYS:
         return None
+    if gap > DAY_MATCH_WINDOW_DAYS and summary.dated_by_day and _dated_by_day(report):
+        return None
     # Two events an extractor found in one article are two incidents by construction.
     if report.article_id in summary.article_ids:
         return None
@@ -270,14 +305,61 @@ def match_score(report: EventRecord, candidate: IncidentState | IncidentSummary)
         return None
     report_places = _place_names(report.location) if _place_key(report.location) else set()
     incident_places = summary.places
-    shared_place = bool(report_places & incident_places)
-    shared_actor = any(a.name in summary.actors for a in report.actors)
-    # A report that names no place below the region cannot contradict one that does.
-    vague_place = (not report_places or not incident_places) and report.event_type == summary.event_type
+    shared_place = bool(report_places & incident_places) or (
+        bool(report_places) and report.location.name is not None
+        and _skeleton(report.location.name.casefold()) in summary.spellings)
+    shared_actor = any(a.name in summary.actors for a in report.actors) and not (
+        report_places and _far_from(report.location, summary.points))
+    # A report that names no place below the region cannot contradict one that does. Its
+    # type need only be compatible: one outlet's "suicide car bombing in Mogadishu" is
+    # another's "attack on a checkpoint in Banadir region", and the incident's own type is
+    # its reports' most common one, which moves as reports come in.
+    vague_place = not report_places or not incident_places
     area_hazard = report.event_type in _AREA_HAZARDS and summary.event_type in _AREA_HAZARDS
     if not (shared_place or shared_actor or vague_place or area_hazard):
         return None
     return 4 * shared_place + 2 * shared_actor + (report.event_type == summary.event_type) * 1 - gap
+
+
+def _dated_by_day(report: EventRecord) -> bool:
+    return report.occurred_on.date is not None and report.occurred_on.precision == "day"
+
+
+_VOWELS = frozenset("aeiouy")
+#: shorter skeletons ("hwj", "br") are too common to tell two places apart
+_SKELETON_MIN = 5
+
+
+@functools.lru_cache(maxsize=8192)
+def _skeleton(name: str) -> str | None:
+    """A casefolded place name's consonants, runs collapsed, ``q`` as ``k``: one key for the
+    transliterations outlets write ("Maarat al-Numan", "Ma'arrat al-Nu'man", "Maaret
+    al-Noman": ``mrtlnmn``) that the gazetteer may resolve to different entries (a town and
+    its district). ``None`` when too short to tell places apart."""
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", name):
+        if not ("a" <= c <= "z") or c in _VOWELS:
+            continue
+        c = "k" if c == "q" else c
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out) if len(out) >= _SKELETON_MIN else None
+
+
+def _far_from(location: Location, points: Iterable[tuple[float, float]]) -> bool:
+    """Whether ``location`` lies farther than :data:`ACTOR_LINK_KM` from every one of
+    ``points`` (``False`` when either has no coordinates: nothing to tell them apart)."""
+    if location.lat is None or location.lon is None:
+        return False
+    far = False
+    for lat, lon in points:
+        # (equirectangular: exact enough at these distances)
+        dx = (lon - location.lon) * 111.32 * math.cos(math.radians((lat + location.lat) / 2))
+        dy = (lat - location.lat) * 110.57
+        if dx * dx + dy * dy <= ACTOR_LINK_KM * ACTOR_LINK_KM:
+            return False
+        far = True
+    return far
 
 
 def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:
@@ -285,8 +367,26 @@ def _report_order(report: EventRecord) -> tuple[dt.datetime, str]:
     return (published, report.event_id)
 
 
-def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
+def _updates(report: EventRecord, value: Range) -> bool:
+    """Whether ``value`` (one of the report's figures) replaces the earlier figure, up or down.
+
+    Only in an update report, and only a figure with a number: the report is an update when
+    one of its figures is ("the toll rose to 15"), and a vague count in it ("several of the
+    wounded are in critical condition") is a remark on the victims, not a revised figure."""
+    return report.figure_kind == FigureKind.UPDATE and not value.vague
+
+
+def _figure_walk(
+    reports: Sequence[EventRecord],
+) -> tuple[dict[str, tuple[Range | None, EventRecord | None]], dict[str, EventRecord]]:
+    """Per metric, the current figure and its report, and the report of the largest figure an
+    update has since replaced (``reports`` in publication order).
+
+    A figure that is not an update stands when it is larger than the current one, and than
+    every figure an update replaced: after "the toll was revised down to 18", an outlet still
+    saying 25 repeats the withdrawn figure; only a figure above all of them is new."""
     figures: dict[str, tuple[Range | None, EventRecord | None]] = {m: (None, None) for m in METRICS}
+    withdrawn: dict[str, tuple[int, EventRecord]] = {}
     for report in reports:
         if report.figure_kind == FigureKind.CUMULATIVE:
             continue
@@ -294,10 +394,20 @@ def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | 
             value: Range | None = getattr(report, metric)
             if value is None:
                 continue
-            current, _ = figures[metric]
-            if current is None or report.figure_kind == FigureKind.UPDATE or value.best > current.best:
+            current, source = figures[metric]
+            if current is None:
                 figures[metric] = (value, report)
-    return figures
+            elif _updates(report, value):
+                if source is not None and (metric not in withdrawn or current.best > withdrawn[metric][0]):
+                    withdrawn[metric] = (current.best, source)
+                figures[metric] = (value, report)
+            elif value.best > current.best and (metric not in withdrawn or value.best > withdrawn[metric][0]):
+                figures[metric] = (value, report)
+    return figures, {m: r for m, (_, r) in withdrawn.items()}
+
+
+def _current_figures(reports: Sequence[EventRecord]) -> dict[str, tuple[Range | None, EventRecord | None]]:
+    return _figure_walk(reports)[0]
 
 
 def _date_rank(r: EventRecord) -> tuple[int, dt.datetime, str]:
@@ -423,11 +533,14 @@ def retire_reports(state: IncidentState, *, now: dt.datetime, keep: int = REPORT
     ordered = sorted(range(len(state.reports)), key=lambda i: _report_order(state.reports[i]))
     reports_in_order = [state.reports[i] for i in ordered]
     spared: set[str] = {r.event_id for r in reports_in_order[:min(_FIRST_KEPT, max(1, keep // 4))]}
-    for metric, (_, source) in _current_figures(reports_in_order).items():
+    figures, withdrawn = _figure_walk(reports_in_order)
+    # (the report of a withdrawn figure too: without it a repeat of that figure would stand)
+    spared.update(r.event_id for r in withdrawn.values())
+    for metric, (_, source) in figures.items():
         if source is not None:
             spared.add(source.event_id)
         updates = [r for r in reports_in_order
-                   if r.figure_kind == FigureKind.UPDATE and getattr(r, metric) is not None]
+                   if (value := getattr(r, metric)) is not None and _updates(r, value)]
         if updates:
             spared.add(updates[-1].event_id)
     spared.add(_place_report(reports_in_order).event_id)

@@ -539,7 +539,7 @@ async def test_windows_are_rebuilt_from_their_bases_and_the_live_contributions_a
     topo = short_retention_topology(10)
     await feed(topo, kirkuk_report("e1", 26, dt.date(2024, 3, 1)))
     await feed(topo, kirkuk_report("e2", 4, dt.date(2024, 3, 14)))
-    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 16)))  # joins e2's incident; e1 expires
+    await feed(topo, kirkuk_report("e3", 2, dt.date(2024, 3, 15)))  # joins e2's incident; e1 expires
     before = _figures(topo)
     forget_caches()  # a restarted worker
     assert _figures(topo) == before
