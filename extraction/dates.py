@@ -822,6 +822,19 @@ def _romance_month(w: str, s: int, e: int, month: int, year_base: dt.date | None
     return None if date is None else DateMention(date, "day", start, end, w[start:end], True)
 
 
+def _romance_modifier(w: str, s: int, e: int) -> tuple[int, int, str | None]:
+    """The word ``w[s:e]`` (a weekday or a weekend) with its modifier ("el pasado domingo",
+    "samedi dernier", "nesta segunda"): the span widened to the modifier, and the modifier
+    lower-cased with single spaces (None when there is none)."""
+    mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
+    if mod is not None:
+        return mod.start(1), e, " ".join(mod.group(1).lower().split())
+    mod = _ROMANCE_MOD_AFTER.match(w, e)
+    if mod is not None:
+        return s, mod.end(), " ".join(mod.group(1).lower().split())
+    return s, e, None
+
+
 def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.date | None,
                   out: list[DateMention]) -> None:
     """Spanish, French and Portuguese dates, weekdays and relative phrases in ``w[lo:hi]``."""
@@ -851,19 +864,10 @@ def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.
                 weekday = _PT_SHORT_WEEKDAYS[word]
             if _ROMANCE_DAY_NUMBER_AFTER.match(w, e):
                 continue
-            strictly = False
-            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
-            if mod is not None:
-                start = mod.start(1)
-            else:
-                mod = _ROMANCE_MOD_AFTER.match(w, e)
-                if mod is not None:
-                    end = mod.end()
-            if mod is not None:
-                if " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
-                    continue
-                strictly = True
-            date = _weekday_before(base, weekday, strictly)
+            start, end, mod = _romance_modifier(w, s, e)
+            if mod in _ROMANCE_NEXT:
+                continue
+            date = _weekday_before(base, weekday, strictly=mod is not None)
             out.append(DateMention(date, "day", start, end, w[start:end], False))
             continue
         if word in _ROMANCE_DAY_WORDS:
@@ -878,14 +882,8 @@ def _find_romance(w: str, lo: int, hi: int, base: dt.date | None, year_base: dt.
                     out.append(DateMention(date, "day", s, d.end(), w[s:d.end()], False))
             continue
         if word in _ROMANCE_WEEKENDS:
-            mod = _ROMANCE_MOD_BEFORE.search(w, max(0, s - 10), s)
-            if mod is not None:
-                start = mod.start(1)
-            else:
-                mod = _ROMANCE_MOD_AFTER.match(w, e)
-                if mod is not None:
-                    end = mod.end()
-            if mod is not None and " ".join(mod.group(1).lower().split()) in _ROMANCE_NEXT:
+            start, end, mod = _romance_modifier(w, s, e)
+            if mod in _ROMANCE_NEXT:
                 continue
             out.append(DateMention(_weekday_before(base, 5, strictly=False), "week", start, end, w[start:end], False))
             continue
