@@ -1374,6 +1374,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     _next_ordinal_adds(low_text, sentences, figures)
+    if any(f.additive for f in figures):
+        _addition_alone_is_a_floor(low_text, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -1381,6 +1383,33 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             figures[i] = replace(f, background=True)
     return figures
 
+
+
+# "15 more", "another 12", "a further 3", "additional": words that add to a toll told elsewhere
+_MORE_WORD = re.compile(r"\b(?:more|another|further|additional)\b")
+
+
+def _addition_alone_is_a_floor(low_text: str, figures: list[Figure]) -> None:
+    """ "15 more fighters were killed" with no earlier count of that field in the article: a
+    follow-up that tells only the addition. ``FigureKind`` has no "addition" (an update would
+    replace the incident's toll with 15), so the count stays a first report with an open upper
+    bound: the incident's toll is at least 15, and the resolver's larger figure stands. Not
+    when a count of another field comes before it ("killed 2 guards and 4 more were wounded":
+    "more" is beside the dead), nor for "also" ("two officers were also wounded")."""
+    for field in ("killed", "wounded"):
+        fs = [f for f in figures if f.field == field and not f.background and not f.negation]
+        if not fs or not all(f.additive and f.value.max is not None for f in fs):
+            continue
+        first = min(f.start for f in fs)
+        if any(g.start < first and not g.background and not g.negation and g.field != field
+               and g.field != "shot" for g in figures):
+            continue
+        if not all(_MORE_WORD.search(low_text, f.start, min(f.end + 30, len(low_text))) for f in fs):
+            continue
+        for i, f in enumerate(figures):
+            if f in fs:
+                v = f.value
+                figures[i] = replace(f, value=Range(min=v.min, max=None, best=v.best, text=v.text, vague=v.vague))
 
 # "A week after the floods that killed 14 people in the valley, residents ...", "Two days after a
 # bomb that killed 9 in Quetta, gunmen shot dead 3 policemen": an opening time span after an

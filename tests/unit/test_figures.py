@@ -859,6 +859,22 @@ def test_an_unknown_number_more_leaves_the_figure_open_above() -> None:
     assert (killed.min, killed.max, killed.best) == (11, None, 11)
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    pytest.param("Fifteen more fighters were killed in renewed clashes near the border town on Wednesday.",
+                 15, None, id="n-more-alone-is-at-least-n"),
+    pytest.param("Another 12 people died of their injuries in hospital after the factory fire.", 12, None,
+                 id="another-n-alone-is-at-least-n"),
+    pytest.param("Clashes killed 20 on Monday. On Tuesday, 15 more fighters were killed.", 35, 35,
+                 id="n-more-after-a-count-adds"),
+    pytest.param("Attackers killed 2 guards and 4 more were wounded.", 2, 2, id="more-beside-another-field"),
+])
+def test_an_addition_without_the_earlier_toll_is_a_floor(text: str, low: int, high: int | None) -> None:
+    values, kind = combine_figures(find_figures(text, split_sentences(text)))
+    killed = values["killed"]
+    assert kind == FigureKind.FIRST_REPORT  # (the schema has no "addition"; an update would replace the toll)
+    assert killed is not None and (killed.min, killed.max) == (low, high)
+
+
 def test_vague_figure_stays_vague() -> None:
     text = "Dozens of people were killed when the bridge collapsed."
     values, _ = combine_figures(find_figures(text, split_sentences(text)))
