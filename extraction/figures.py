@@ -1341,6 +1341,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end], published))
     if " after " in low_text:
         _opening_after_an_earlier_incident(low_text, sentences, figures)
+        if any(f.background for f in figures):
+            _figure_before_an_after_clause(low_text, sentences, figures, published)
     figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits, published))
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
@@ -1441,6 +1443,34 @@ def _opening_after_an_earlier_incident(low_text: str, sentences: Sequence[Senten
                for k, g in enumerate(figures)):
             figures[i] = replace(f, background=True)
 
+
+
+# "..., two days after a similar attack killed 9", "..., an attack that followed weeks after
+# raiders killed 9": a clause after the event's figure that tells an earlier incident.
+_AFTER_CLAUSE = re.compile(
+    r"[,;(\u2013\u2014]\s*(?:(?:just|only|barely|some|nearly|almost|less\s+than|more\s+than)\s+)?(?:(?:an?|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"\s+after\b"
+    r"|[,;(\u2013\u2014]\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:came|comes|followed|follows"
+    r"|occurred)\b")
+
+
+def _figure_before_an_after_clause(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                                   published: dt.date | None) -> None:
+    """ "Gunmen killed 4 guards on Friday, two days after a similar attack killed 9": the
+    background words mark the clause after "after"; a figure before that clause, whose
+    words are not background, reports the event (the whole sentence was dropped)."""
+    for i, f in enumerate(figures):
+        if not f.background or f.negation:
+            continue
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:sent.end]
+        if " after " not in low:
+            continue
+        m = _AFTER_CLAUSE.search(low, f.end - sent.start)
+        if m is None or _sentence_flags(low[:m.start()], published).background:
+            continue
+        figures[i] = replace(f, background=False)
 
 _ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"
                           r"(?:victim|person|man|woman|child|boy|girl|soldier|officer|passenger|worker|civilian|teen)\b")
