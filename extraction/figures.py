@@ -1376,6 +1376,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     _next_ordinal_adds(low_text, sentences, figures)
+    if "since " in low_text and any(f.background or f.kind == _CUMULATIVE_KIND for f in figures):
+        _ongoing_incident_since_a_day(low_text, sentences, figures, published)
     if any(f.additive for f in figures):
         _addition_alone_is_a_floor(low_text, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
@@ -1386,6 +1388,53 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     return figures
 
 
+
+
+# "since Monday", "since Friday evening": the running total of a few days
+_SINCE_DAY = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+                        r"|sunday)\b")
+# One ongoing incident in one place: a battle, an offensive, a siege, a flood, a storm, a fire.
+_ONGOING = re.compile(r"\b(?:fighting|battle[sd]?|battling|clashes|offensive|siege|assault|bombardment|shelling"
+                      r"|floods?|flooding|storm|cyclone|hurricane|typhoon|wildfires?|blaze|eruption|heatwave"
+                      r"|heat\s+wave|downpours|torrential\s+rains?)\b")
+# Many separate incidents told together: "40 people have been shot in the city since Friday".
+_MANY_INCIDENTS = re.compile(r"\b(?:shootings|homicides|murders|stabbings|incidents|separate|gun\s+violence"
+                             r"|violence|been\s+shot|were\s+shot|across|throughout|nationwide|countrywide|citywide)\b")
+
+_KILLED_IN_THE_FIGHTING = re.compile(r"\s(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:[\w-]+\s+)?fighting")
+
+
+def _ongoing_incident_since_a_day(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                                  published: dt.date | None) -> None:
+    """ "Fighting since Friday has killed at least 30 civilians in El Fasher", "In total more
+    than 50 people have been killed since Monday" in a report of one battle: an ongoing
+    incident's running total over a few days is its current toll, a first report. It needs
+    one ongoing incident (fighting, an offensive, a siege, a flood, a storm) named in the
+    sentence or the article's lead, no words of many incidents ("40 people have been shot in
+    the city since Friday", "shootings", "across the city" stay a running total), and no
+    other mark of a running total or an earlier incident in the sentence."""
+    lead_end = sentences[0].end
+    for i, f in enumerate(figures):
+        if f.negation or not (f.background or f.kind == _CUMULATIVE_KIND):
+            continue
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:sent.end]
+        if "since " not in low:
+            continue
+        m = _SINCE_DAY.search(low)
+        if m is None or _MANY_INCIDENTS.search(low) is not None:
+            continue
+        if _ONGOING.search(low) is None and (f.sentence_index == 0 or _ONGOING.search(low_text, 0, lead_end) is None
+                                             or _MANY_INCIDENTS.search(low_text, 0, lead_end) is not None):
+            continue
+        rest = low[:m.start()] + " " * (m.end() - m.start()) + low[m.end():]
+        if "been killed" in rest:
+            # "since Monday" bounds "have been killed in the fighting" to a few days: this battle
+            rest = _KILLED_IN_THE_FIGHTING.sub(" were killed in the fighting", rest)
+        flags = _sentence_flags(rest, published)
+        if flags.background or flags.cumulative:
+            continue
+        figures[i] = replace(f, background=False, kind=_FIRST_REPORT_KIND)
 
 # "15 more", "another 12", "a further 3", "additional": words that add to a toll told elsewhere
 _MORE_WORD = re.compile(r"\b(?:more|another|further|additional)\b")

@@ -652,6 +652,22 @@ FAMILIES = [
                  (1, None, None), id="related-story-link-is-no-figure"),
     pytest.param("A man was shot dead on Tuesday. At least 40 people have been shot in the city since Friday.",
                  (1, None, None), id="since-friday-is-a-running-total"),
+    # an ongoing battle's (flood's, siege's) total over a few days is its current toll
+    pytest.param("Fighting since Friday has killed at least 30 civilians in El Fasher, the UN said on Sunday.",
+                 (30, None, None), id="fighting-since-friday-is-the-battles-toll"),
+    pytest.param("In total more than 50 people have been killed since Monday in the fighting for the town.",
+                 (50, None, None), id="killed-since-monday-in-the-fighting-for-a-town"),
+    pytest.param("Rebels and troops have battled for the town since the weekend. In total more than 50 people have "
+                 "been killed since Monday, medics said.", (50, None, None),
+                 id="killed-since-monday-after-a-lead-naming-the-battle"),
+    pytest.param("Floods since Tuesday have killed 12 people in the coastal town, officials said.", (12, None, None),
+                 id="floods-since-tuesday-are-the-floods-toll"),
+    pytest.param("Violence since Friday has killed 14 people in the capital, police said.", (None, None, None),
+                 id="violence-since-friday-is-many-incidents"),
+    pytest.param("Fighting across the country since Friday has killed 300 people.", (None, None, None),
+                 id="fighting-across-the-country-since-friday-stays-a-running-total"),
+    pytest.param("Police said 9 people have been killed in the city since Friday in a string of shootings.",
+                 (None, None, None), id="shootings-since-friday-stay-a-running-total"),
     # "a third victim" right after a count of two is one more; "a second" after two is one of them
     pytest.param("Two people were killed when a bomb hit a bus stop. A third victim died in hospital the next day.",
                  (3, None, None), id="a-third-victim-after-two-adds"),
