@@ -1162,7 +1162,7 @@ def _field_for(field: str, np_text: str) -> str | None:
 # quarterback was hurt in the first quarter"), and the sentence tells no violence or disaster
 # (not "Two players were injured when fans threw flares onto the pitch").
 _SPORTS_ROLE_HINTS = ("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender", "batsm",
-                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier")
+                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier", "squad")
 _SPORTS_ROLE_HINT = substring_test(_SPORTS_ROLE_HINTS)
 _SPORTS_ROLE = re.compile(r"\b(?:players?|strikers?|goalkeepers?|keepers?|quarterbacks?|wingers?|midfielders?"
                           r"|defenders?|batsm[ae]n|bowlers?|pitchers?|jockeys?|gymnasts?|athletes?|skiers?)\b", _I)
@@ -1176,12 +1176,25 @@ _SPORTS_VIOLENCE_HINT = substring_test((
 _RESULT = re.compile(r"\b(?:beats?\s+(?:[\w.'-]+\s+){1,4}?|beaten\s+)\d{1,3}\s*[-\u2013]\s*\d{1,3}\b")
 
 
+# "Four of the squad were hurt": a squad is a team only in a sentence that tells sport (a
+# squad of soldiers or police is not)
+_SPORTS_CONTEXT = re.compile(r"\b(?:coach|manager|match|cup|league|final|season|tournament|fixture|game|club"
+                             r"|championship)\b")
+# a knock in play ("a collision in training", "a collision during the match"), not a crash
+_SPORTS_COLLISION = re.compile(r"\bcollision\s+(?:in|during|at)\s+(?:a\s+|the\s+|their\s+)?(?:training|practice"
+                               r"|match|game|warm-up|tackle)\b")
+
+
 def _sports_injury(low: str, np_text: str) -> bool:
     """A wounded count about players in a sentence that tells no violence (`_SPORTS_ROLE`)."""
-    if _SPORTS_ROLE_HINT.search(low) is None or _SPORTS_ROLE.search(np_text) is None:
+    if _SPORTS_ROLE_HINT.search(low) is None:
+        return False
+    if _SPORTS_ROLE.search(np_text) is None and ("squad" not in low or _SPORTS_CONTEXT.search(low) is None):
         return False
     if "beat" in low:
         low = _RESULT.sub(" ", low)
+    if "collision" in low:
+        low = _SPORTS_COLLISION.sub(" ", low)
     return _SPORTS_VIOLENCE_HINT.search(low) is None
 
 
@@ -1210,6 +1223,20 @@ def _natural_death(low: str) -> bool:
     return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
             # ("died of a heart attack" is no attack)
             and _VIOLENT_DEATH_HINT.search(low.replace("heart attack", "")) is None)
+
+
+# a life's history in an obituary: "who survived the genocide in which 800,000 were killed"
+_SURVIVED_EARLIER = re.compile(r"\b(?:survived|survivors?\s+of|lived\s+through|escaped|witnessed)\s+(?:the\s+|a\s+)?"
+                               r"(?:[\w-]+\s+){0,4}?(?:in\s+which|that|which|when|where)\b")
+
+
+def _obituary_history(low: str, at: int) -> bool:
+    """A death count at ``at`` told as what the subject of an obituary once survived ("Marie,
+    who survived the genocide in which 800,000 were killed, died on Sunday aged 80"): the
+    sentence tells a natural death (an age, "passed away") and the count sits in a clause
+    about an incident the person survived."""
+    return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
+            and _SURVIVED_EARLIER.search(low, 0, at) is not None)
 
 
 # Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
@@ -1286,7 +1313,9 @@ _THING_WORDS = (
     " animal animals bear bears bird birds bull bulls camel camels cat cats cattle chicken chickens cow cows crocodile"
     " crocodiles deer dog dogs dolphin dolphins donkey donkeys dragon dragons elephant elephants fish goat goats horse"
     " horses leopard leopards livestock monster monsters pet pets pig pigs poultry puppies puppy shark sharks sheep"
-    " snake snakes tiger tigers whale whales wolf wolves zombie zombies"
+    " snake snakes tiger tigers whale whales wolf wolves zombie zombies seal seals sea-lion sea-lions penguin penguins"
+    " turtle turtles lion lions hippo hippos rhino rhinos monkey monkeys gorilla gorillas buffalo buffaloes calf"
+    " calves lamb lambs rabbit rabbits"
 ).split()
 _THINGS = _trie(_THING_WORDS)
 # a line, a side or a group is a thing only as a subject ("The rugby side was dead and buried",
@@ -2658,15 +2687,21 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
                     continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
-                if (_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None:
+                if ((_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None
+                        and ("seal" not in np_text.lower() or "SEAL" not in np_text and "navy" not in low)):
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
             if field == "killed" and mode == "pas" and maybe_not_happened and _natural_death(low_masked):
                 continue  # "The actor died on Sunday at the age of 87": an obituary, no event
+            if (field == "killed" and maybe_not_happened and _obituary_history(low_masked, a)):
+                continue  # "..., who survived the genocide in which 800,000 were killed, died aged 80"
             if field == "wounded" and maybe_not_happened and _sports_injury(low_masked, np_text):
                 continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
             if f is None or staged is not None and f.startswith("displaced"):
                 continue  # ("took part in an evacuation drill": no one was displaced)
+            if (maybe_hypothetical and f.startswith("displaced")
+                    and _PLAN_FOR_DISPLACED.search(masked, max(0, a - 90), a) is not None):
+                continue  # "plans to resettle 50,000 displaced families": a plan for a population
             value = q.value if q is not None else Range.exact(1, masked[a:b])
             if feared is not None:
                 # only a ceiling is known, as for "up to 30": min 0, the stated figure as best
@@ -3039,6 +3074,13 @@ _NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_WORK_HINTS, *_HYPOTHETICA
 _PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending"
                              r"|expected|likely|set|poised|threatens?|threatening|threatened|hopes?|hoping|wants?"
                              r"|seeks?|seeking|proposed|proposes?|potential|capacity|power|enough|able)\s+$", _I)
+
+# a plan for people already displaced: "plans to resettle 50,000 displaced families", "aims to
+# relocate 12,000 displaced people to new camps next month" (no one is displaced by it)
+_PLAN_FOR_DISPLACED = re.compile(
+    rf"\b(?:{_PLAN_TO}|promised\s+to|pledged\s+to|vowed\s+to)\s+(?:[a-z]+\s+){{0,2}}?(?:resettle|relocate|rehouse"
+    r"|return|house|move|shelter|repatriate|reintegrate|integrate|assist|help|support|feed|compensate|register)\s+"
+    r"(?:(?:up\s+to|about|some|nearly|around|more\s+than|over|at\s+least|another|the|an\s+estimated)\s+)?$", _I)
 
 
 def _hypothetical_before(masked: str, low_masked: str, vs: int, ve: int) -> bool:
