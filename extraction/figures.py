@@ -1229,14 +1229,16 @@ def _natural_death(low: str) -> bool:
 _SURVIVED_EARLIER = re.compile(r"\b(?:survived|survivors?\s+of|lived\s+through|escaped|witnessed)\s+(?:the\s+|a\s+)?"
                                r"(?:[\w-]+\s+){0,4}?(?:in\s+which|that|which|when|where)\b")
 
+_SURVIVED_HINT = substring_test(("surviv", "lived through", "escaped", "witnessed")).search
+
 
 def _obituary_history(low: str, at: int) -> bool:
     """A death count at ``at`` told as what the subject of an obituary once survived ("Marie,
     who survived the genocide in which 800,000 were killed, died on Sunday aged 80"): the
     sentence tells a natural death (an age, "passed away") and the count sits in a clause
     about an incident the person survived."""
-    return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
-            and _SURVIVED_EARLIER.search(low, 0, at) is not None)
+    return (_SURVIVED_HINT(low, 0, at) is not None and _NATURAL_DEATH_HINT.search(low) is not None
+            and _NATURAL_DEATH.search(low) is not None and _SURVIVED_EARLIER.search(low, 0, at) is not None)
 
 
 # Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
@@ -1405,7 +1407,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     _next_ordinal_adds(low_text, sentences, figures)
-    if "since " in low_text and any(f.background or f.kind == _CUMULATIVE_KIND for f in figures):
+    if "since " in low_text and _SINCE_DAY_HINT(low_text) is not None and any(
+            f.background or f.kind == _CUMULATIVE_KIND for f in figures):
         _ongoing_incident_since_a_day(low_text, sentences, figures, published)
     if any(f.additive for f in figures):
         _addition_alone_is_a_floor(low_text, figures)
@@ -1422,6 +1425,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
 # "since Monday", "since Friday evening": the running total of a few days
 _SINCE_DAY = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
                         r"|sunday)\b")
+_SINCE_DAY_HINT = substring_test(("since mon", "since tue", "since wed", "since thu", "since fri", "since sat",
+                                   "since sun", "since early", "since late", "since last")).search
 # One ongoing incident in one place: a battle, an offensive, a siege, a flood, a storm, a fire.
 _ONGOING = re.compile(r"\b(?:fighting|battle[sd]?|battling|clashes|offensive|siege|assault|bombardment|shelling"
                       r"|floods?|flooding|storm|cyclone|hurricane|typhoon|wildfires?|blaze|eruption|heatwave"
@@ -1448,7 +1453,7 @@ def _ongoing_incident_since_a_day(low_text: str, sentences: Sequence[Sentence], 
             continue
         sent = sentences[f.sentence_index]
         low = low_text[sent.start:sent.end]
-        if "since " not in low:
+        if _SINCE_DAY_HINT(low) is None:
             continue
         m = _SINCE_DAY.search(low)
         if m is None or _MANY_INCIDENTS.search(low) is not None:
@@ -1543,7 +1548,7 @@ def _figure_before_an_after_clause(low_text: str, sentences: Sequence[Sentence],
             continue
         sent = sentences[f.sentence_index]
         low = low_text[sent.start:sent.end]
-        if " after " not in low:
+        if low.find(" after ", f.end - sent.start) < 0:
             continue
         m = _AFTER_CLAUSE.search(low, f.end - sent.start)
         if m is None or _sentence_flags(low[:m.start()], published).background:
