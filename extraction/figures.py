@@ -1534,8 +1534,8 @@ _AFTER_CLAUSE = re.compile(
     r"[,;(\u2013\u2014]\s*(?:(?:just|only|barely|some|nearly|almost|less\s+than|more\s+than)\s+)?(?:(?:an?|one|two"
     r"|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)"
     r"\s+after\b"
-    r"|[,;(\u2013\u2014]\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:came|comes|followed|follows"
-    r"|occurred)\b")
+    r"|[,;(\u2013\u2014]\s*(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:that|which)\s+)?(?:came|comes|followed"
+    r"|follows|occurred)\b")
 
 
 def _figure_before_an_after_clause(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
@@ -3084,7 +3084,7 @@ _PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|prepa
 # relocate 12,000 displaced people to new camps next month" (no one is displaced by it)
 _PLAN_FOR_DISPLACED = re.compile(
     rf"\b(?:{_PLAN_TO}|promised\s+to|pledged\s+to|vowed\s+to)\s+(?:[a-z]+\s+){{0,2}}?(?:resettle|relocate|rehouse"
-    r"|return|house|move|shelter|repatriate|reintegrate|integrate|assist|help|support|feed|compensate|register)\s+"
+    r"|return|house|move|evacuate|transfer|shelter|repatriate|reintegrate|integrate|assist|help|support|feed|compensate|register)\s+"
     r"(?:(?:up\s+to|about|some|nearly|around|more\s+than|over|at\s+least|another|the|an\s+estimated)\s+)?$", _I)
 
 

@@ -180,6 +180,8 @@ FAMILIES = [
                  (7, None, None), id="weeks-after-a-similar-blast-marks-only-its-clause"),
     pytest.param("Last year gunmen killed 12 guards, two days after a similar attack killed 9 miners.",
                  (None, None, None), id="a-background-head-stays-background-before-an-after-clause"),
+    pytest.param("The attack, which killed 6 soldiers, came weeks after insurgents killed 20 in the same district.",
+                 (6, None, None), id="which-killed-n-came-weeks-after"),
     # an opening "<time span> after <an incident that killed N>," is an earlier incident when the
     # article counts its own; alone, it is the incident the article follows up
     pytest.param("A week after the storm that killed 23 people in the delta, residents were still without power. "

@@ -65,6 +65,8 @@ HYPOTHETICAL = [
                  NONE, id="plans-to-resettle-displaced-families"),
     pytest.param("The ministry plans to relocate 12,000 displaced people to new camps next month.", NONE,
                  id="plans-to-relocate-displaced-people"),
+    pytest.param("Rescuers plan to evacuate 2,000 displaced people from the flooded camp on Monday.", NONE,
+                 id="plans-to-evacuate-displaced-people"),
     pytest.param("Fighting displaced 12,000 people on Monday, and aid agencies plan to help them.", (None, None, 12000),
                  id="displaced-before-a-plan-to-help-counts"),
 ]
