@@ -395,7 +395,8 @@ _NON_PERSON = re.compile(
     # animals, jobs and things a business counts ("killed 3,000 cattle", "cut 3,000 jobs, killing
     # hopes", "sold 50 million records"): GTD, ACLED and IDMC count people only
     r"|cows|calves|chickens|hens|poultry|birds|fish|dolphins|whales|elephants|dogs|cats|horses|pigs|camels|donkeys"
-    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|jobs|records|copies|albums|tickets|votes|seats"
+    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|lions|penguins|monkeys|gorillas|hippos|lambs|rabbits"
+    r"|sharks|snakes|crocodiles|leopards|cheetahs|wolves|jobs|records|copies|albums|tickets|votes|seats"
     r"|goals|flights|stores|branches|outlets|trees|species|units|shares|seabirds|wars|conflicts|battles|elections"
     # a proportion: "1 in 5 people", "one in ten children"
     r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"

@@ -89,6 +89,8 @@ NO_PERSON = [
                  id="a-shark-killed-a-seal"),
     pytest.param("A Navy SEAL was killed during a raid on a compound on Sunday.", (1, None, None),
                  id="a-navy-seal-is-a-person"),
+    pytest.param("Two lions were killed by poachers in the reserve on Sunday.", NONE, id="two-lions-were-killed"),
+    pytest.param("Two Navy SEALs were killed during a raid on Sunday.", (2, None, None), id="two-navy-seals-are-people"),
     pytest.param("The reform died in the upper house after 60 lawmakers abstained.", NONE, id="the-reform-died"),
     pytest.param("Parliament voted 210 to 180 to kill the tax on fuel.", NONE, id="to-kill-the-tax"),
     pytest.param("The insurer killed its dividend and shed 900 staff after heavy losses.", NONE,
