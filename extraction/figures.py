@@ -395,7 +395,8 @@ _NON_PERSON = re.compile(
     # animals, jobs and things a business counts ("killed 3,000 cattle", "cut 3,000 jobs, killing
     # hopes", "sold 50 million records"): GTD, ACLED and IDMC count people only
     r"|cows|calves|chickens|hens|poultry|birds|fish|dolphins|whales|elephants|dogs|cats|horses|pigs|camels|donkeys"
-    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|jobs|records|copies|albums|tickets|votes|seats"
+    r"|buffalo(?:es)?|deer|rhinos?|bees|turtles|zombies|dragons|lions|penguins|monkeys|gorillas|hippos|lambs|rabbits"
+    r"|sharks|snakes|crocodiles|leopards|cheetahs|wolves|jobs|records|copies|albums|tickets|votes|seats"
     r"|goals|flights|stores|branches|outlets|trees|species|units|shares|seabirds|wars|conflicts|battles|elections"
     # a proportion: "1 in 5 people", "one in ten children"
     r"|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|adults|children|residents"
@@ -1162,7 +1163,7 @@ def _field_for(field: str, np_text: str) -> str | None:
 # quarterback was hurt in the first quarter"), and the sentence tells no violence or disaster
 # (not "Two players were injured when fans threw flares onto the pitch").
 _SPORTS_ROLE_HINTS = ("player", "striker", "keeper", "quarterback", "winger", "midfielder", "defender", "batsm",
-                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier")
+                      "bowler", "pitcher", "jockey", "gymnast", "athlete", "skier", "squad")
 _SPORTS_ROLE_HINT = substring_test(_SPORTS_ROLE_HINTS)
 _SPORTS_ROLE = re.compile(r"\b(?:players?|strikers?|goalkeepers?|keepers?|quarterbacks?|wingers?|midfielders?"
                           r"|defenders?|batsm[ae]n|bowlers?|pitchers?|jockeys?|gymnasts?|athletes?|skiers?)\b", _I)
@@ -1176,12 +1177,25 @@ _SPORTS_VIOLENCE_HINT = substring_test((
 _RESULT = re.compile(r"\b(?:beats?\s+(?:[\w.'-]+\s+){1,4}?|beaten\s+)\d{1,3}\s*[-\u2013]\s*\d{1,3}\b")
 
 
+# "Four of the squad were hurt": a squad is a team only in a sentence that tells sport (a
+# squad of soldiers or police is not)
+_SPORTS_CONTEXT = re.compile(r"\b(?:coach|manager|match|cup|league|final|season|tournament|fixture|game|club"
+                             r"|championship)\b")
+# a knock in play ("a collision in training", "a collision during the match"), not a crash
+_SPORTS_COLLISION = re.compile(r"\bcollision\s+(?:in|during|at)\s+(?:a\s+|the\s+|their\s+)?(?:training|practice"
+                               r"|match|game|warm-up|tackle)\b")
+
+
 def _sports_injury(low: str, np_text: str) -> bool:
     """A wounded count about players in a sentence that tells no violence (`_SPORTS_ROLE`)."""
-    if _SPORTS_ROLE_HINT.search(low) is None or _SPORTS_ROLE.search(np_text) is None:
+    if _SPORTS_ROLE_HINT.search(low) is None:
+        return False
+    if _SPORTS_ROLE.search(np_text) is None and ("squad" not in low or _SPORTS_CONTEXT.search(low) is None):
         return False
     if "beat" in low:
         low = _RESULT.sub(" ", low)
+    if "collision" in low:
+        low = _SPORTS_COLLISION.sub(" ", low)
     return _SPORTS_VIOLENCE_HINT.search(low) is None
 
 
@@ -1210,6 +1224,22 @@ def _natural_death(low: str) -> bool:
     return (_NATURAL_DEATH_HINT.search(low) is not None and _NATURAL_DEATH.search(low) is not None
             # ("died of a heart attack" is no attack)
             and _VIOLENT_DEATH_HINT.search(low.replace("heart attack", "")) is None)
+
+
+# a life's history in an obituary: "who survived the genocide in which 800,000 were killed"
+_SURVIVED_EARLIER = re.compile(r"\b(?:survived|survivors?\s+of|lived\s+through|escaped|witnessed)\s+(?:the\s+|a\s+)?"
+                               r"(?:[\w-]+\s+){0,4}?(?:in\s+which|that|which|when|where)\b")
+
+_SURVIVED_HINT = substring_test(("surviv", "lived through", "escaped", "witnessed")).search
+
+
+def _obituary_history(low: str, at: int) -> bool:
+    """A death count at ``at`` told as what the subject of an obituary once survived ("Marie,
+    who survived the genocide in which 800,000 were killed, died on Sunday aged 80"): the
+    sentence tells a natural death (an age, "passed away") and the count sits in a clause
+    about an incident the person survived."""
+    return (_SURVIVED_HINT(low, 0, at) is not None and _NATURAL_DEATH_HINT.search(low) is not None
+            and _NATURAL_DEATH.search(low) is not None and _SURVIVED_EARLIER.search(low, 0, at) is not None)
 
 
 # Casualties that were staged or told, not suffered: an exercise ("a mock evacuation of 500
@@ -1286,7 +1316,9 @@ _THING_WORDS = (
     " animal animals bear bears bird birds bull bulls camel camels cat cats cattle chicken chickens cow cows crocodile"
     " crocodiles deer dog dogs dolphin dolphins donkey donkeys dragon dragons elephant elephants fish goat goats horse"
     " horses leopard leopards livestock monster monsters pet pets pig pigs poultry puppies puppy shark sharks sheep"
-    " snake snakes tiger tigers whale whales wolf wolves zombie zombies"
+    " snake snakes tiger tigers whale whales wolf wolves zombie zombies seal seals sea-lion sea-lions penguin penguins"
+    " turtle turtles lion lions hippo hippos rhino rhinos monkey monkeys gorilla gorillas buffalo buffaloes calf"
+    " calves lamb lambs rabbit rabbits"
 ).split()
 _THINGS = _trie(_THING_WORDS)
 # a line, a side or a group is a thing only as a subject ("The rugby side was dead and buried",
@@ -1341,6 +1373,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
         figures.extend(_sentence_figures(sent.text, sent.start, idx, low_text[sent.start:sent.end], published))
     if " after " in low_text:
         _opening_after_an_earlier_incident(low_text, sentences, figures)
+        if any(f.background for f in figures):
+            _figure_before_an_after_clause(low_text, sentences, figures, published)
     figures.extend(_anaphoric_kills(text, low_text, sentences, figures, hits, published))
     bomber = _suicide_bombers(text, sentences, figures, published, low_text)
     if bomber is not None:
@@ -1374,6 +1408,11 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
     if "self" in low_text:
         _suicide_restated(text, low_text, sentences, figures)
     _next_ordinal_adds(low_text, sentences, figures)
+    if "since " in low_text and _SINCE_DAY_HINT(low_text) is not None and any(
+            f.background or f.kind == _CUMULATIVE_KIND for f in figures):
+        _ongoing_incident_since_a_day(low_text, sentences, figures, published)
+    if any(f.additive for f in figures):
+        _addition_alone_is_a_floor(low_text, figures)
     # A stock ("4.8 million are internally displaced") is the article's figure only when the
     # article leads with it; further down it is context for the incident the lead reports.
     for i, f in enumerate(figures):
@@ -1381,6 +1420,82 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: dt.date | 
             figures[i] = replace(f, background=True)
     return figures
 
+
+
+
+# "since Monday", "since Friday evening": the running total of a few days
+_SINCE_DAY = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+                        r"|sunday)\b")
+_SINCE_DAY_HINT = substring_test(("since mon", "since tue", "since wed", "since thu", "since fri", "since sat",
+                                   "since sun", "since early", "since late", "since last")).search
+# One ongoing incident in one place: a battle, an offensive, a siege, a flood, a storm, a fire.
+_ONGOING = re.compile(r"\b(?:fighting|battle[sd]?|battling|clashes|offensive|siege|assault|bombardment|shelling"
+                      r"|floods?|flooding|storm|cyclone|hurricane|typhoon|wildfires?|blaze|eruption|heatwave"
+                      r"|heat\s+wave|downpours|torrential\s+rains?)\b")
+# Many separate incidents told together: "40 people have been shot in the city since Friday".
+_MANY_INCIDENTS = re.compile(r"\b(?:shootings|homicides|murders|stabbings|incidents|separate|gun\s+violence"
+                             r"|violence|been\s+shot|were\s+shot|across|throughout|nationwide|countrywide|citywide)\b")
+
+_KILLED_IN_THE_FIGHTING = re.compile(r"\s(?:have|has)\s+been\s+killed\s+in\s+the\s+(?:[\w-]+\s+)?fighting")
+
+
+def _ongoing_incident_since_a_day(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                                  published: dt.date | None) -> None:
+    """ "Fighting since Friday has killed at least 30 civilians in El Fasher", "In total more
+    than 50 people have been killed since Monday" in a report of one battle: an ongoing
+    incident's running total over a few days is its current toll, a first report. It needs
+    one ongoing incident (fighting, an offensive, a siege, a flood, a storm) named in the
+    sentence or the article's lead, no words of many incidents ("40 people have been shot in
+    the city since Friday", "shootings", "across the city" stay a running total), and no
+    other mark of a running total or an earlier incident in the sentence."""
+    lead_end = sentences[0].end
+    for i, f in enumerate(figures):
+        if f.negation or not (f.background or f.kind == _CUMULATIVE_KIND):
+            continue
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:sent.end]
+        if _SINCE_DAY_HINT(low) is None:
+            continue
+        m = _SINCE_DAY.search(low)
+        if m is None or _MANY_INCIDENTS.search(low) is not None:
+            continue
+        if _ONGOING.search(low) is None and (f.sentence_index == 0 or _ONGOING.search(low_text, 0, lead_end) is None
+                                             or _MANY_INCIDENTS.search(low_text, 0, lead_end) is not None):
+            continue
+        rest = low[:m.start()] + " " * (m.end() - m.start()) + low[m.end():]
+        if "been killed" in rest:
+            # "since Monday" bounds "have been killed in the fighting" to a few days: this battle
+            rest = _KILLED_IN_THE_FIGHTING.sub(" were killed in the fighting", rest)
+        flags = _sentence_flags(rest, published)
+        if flags.background or flags.cumulative:
+            continue
+        figures[i] = replace(f, background=False, kind=_FIRST_REPORT_KIND)
+
+# "15 more", "another 12", "a further 3", "additional": words that add to a toll told elsewhere
+_MORE_WORD = re.compile(r"\b(?:more|another|further|additional)\b")
+
+
+def _addition_alone_is_a_floor(low_text: str, figures: list[Figure]) -> None:
+    """ "15 more fighters were killed" with no earlier count of that field in the article: a
+    follow-up that tells only the addition. ``FigureKind`` has no "addition" (an update would
+    replace the incident's toll with 15), so the count stays a first report with an open upper
+    bound: the incident's toll is at least 15, and the resolver's larger figure stands. Not
+    when a count of another field comes before it ("killed 2 guards and 4 more were wounded":
+    "more" is beside the dead), nor for "also" ("two officers were also wounded")."""
+    for field in ("killed", "wounded"):
+        fs = [f for f in figures if f.field == field and not f.background and not f.negation]
+        if not fs or not all(f.additive and f.value.max is not None for f in fs):
+            continue
+        first = min(f.start for f in fs)
+        if any(g.start < first and not g.background and not g.negation and g.field != field
+               and g.field != "shot" for g in figures):
+            continue
+        if not all(_MORE_WORD.search(low_text, f.start, min(f.end + 30, len(low_text))) for f in fs):
+            continue
+        for i, f in enumerate(figures):
+            if f in fs:
+                v = f.value
+                figures[i] = replace(f, value=Range(min=v.min, max=None, best=v.best, text=v.text, vague=v.vague))
 
 # "A week after the floods that killed 14 people in the valley, residents ...", "Two days after a
 # bomb that killed 9 in Quetta, gunmen shot dead 3 policemen": an opening time span after an
@@ -1412,6 +1527,34 @@ def _opening_after_an_earlier_incident(low_text: str, sentences: Sequence[Senten
                for k, g in enumerate(figures)):
             figures[i] = replace(f, background=True)
 
+
+
+# "..., two days after a similar attack killed 9", "..., an attack that followed weeks after
+# raiders killed 9": a clause after the event's figure that tells an earlier incident.
+_AFTER_CLAUSE = re.compile(
+    r"[,;(\u2013\u2014]\s*(?:(?:just|only|barely|some|nearly|almost|less\s+than|more\s+than)\s+)?(?:(?:an?|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)"
+    r"\s+after\b"
+    r"|[,;(\u2013\u2014]\s*(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:that|which)\s+)?(?:came|comes|followed"
+    r"|follows|occurred)\b")
+
+
+def _figure_before_an_after_clause(low_text: str, sentences: Sequence[Sentence], figures: list[Figure],
+                                   published: dt.date | None) -> None:
+    """ "Gunmen killed 4 guards on Friday, two days after a similar attack killed 9": the
+    background words mark the clause after "after"; a figure before that clause, whose
+    words are not background, reports the event (the whole sentence was dropped)."""
+    for i, f in enumerate(figures):
+        if not f.background or f.negation:
+            continue
+        sent = sentences[f.sentence_index]
+        low = low_text[sent.start:sent.end]
+        if low.find(" after ", f.end - sent.start) < 0:
+            continue
+        m = _AFTER_CLAUSE.search(low, f.end - sent.start)
+        if m is None or _sentence_flags(low[:m.start()], published).background:
+            continue
+        figures[i] = replace(f, background=False)
 
 _ORDINAL_ONE = re.compile(r"(?:a|the)\s+(second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?"
                           r"(?:victim|person|man|woman|child|boy|girl|soldier|officer|passenger|worker|civilian|teen)\b")
@@ -2550,15 +2693,21 @@ def _sentence_figures(s: str, base: int, idx: int, low: str | None = None,
                 if any(o.field == field and o.start < base + b and base + a < o.end for o in out):
                     continue  # "the killing of a 38-year-old man who died ...": the same person
                 singulars.add(key)
-                if (_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None:
+                if ((_OBJECT_THING_HEAD if objects else _THING_HEAD).search(np_text) is not None
+                        and ("seal" not in np_text.lower() or "SEAL" not in np_text and "navy" not in low)):
                     continue  # a thing or an animal is no person: "the bill was killed", "a dog was shot dead"
             if field == "killed" and mode == "pas" and maybe_not_happened and _natural_death(low_masked):
                 continue  # "The actor died on Sunday at the age of 87": an obituary, no event
+            if (field == "killed" and maybe_not_happened and _obituary_history(low_masked, a)):
+                continue  # "..., who survived the genocide in which 800,000 were killed, died aged 80"
             if field == "wounded" and maybe_not_happened and _sports_injury(low_masked, np_text):
                 continue  # "Two players were injured in the second half": a match report, no event
             f = _field_for(field, np_text)
             if f is None or staged is not None and f.startswith("displaced"):
                 continue  # ("took part in an evacuation drill": no one was displaced)
+            if (maybe_hypothetical and f.startswith("displaced")
+                    and _PLAN_FOR_DISPLACED.search(masked, max(0, a - 90), a) is not None):
+                continue  # "plans to resettle 50,000 displaced families": a plan for a population
             value = q.value if q is not None else Range.exact(1, masked[a:b])
             if feared is not None:
                 # only a ceiling is known, as for "up to 30": min 0, the stated figure as best
@@ -2931,6 +3080,13 @@ _NOT_HAPPENED_HINT = substring_test((*_STAGED_HINTS, *_WORK_HINTS, *_HYPOTHETICA
 _PLAN_BEFORE_TO = re.compile(r"\b(?:plans?|planning|planned|ready|prepared|preparing|aims?|aiming|intends?|intending"
                              r"|expected|likely|set|poised|threatens?|threatening|threatened|hopes?|hoping|wants?"
                              r"|seeks?|seeking|proposed|proposes?|potential|capacity|power|enough|able)\s+$", _I)
+
+# a plan for people already displaced: "plans to resettle 50,000 displaced families", "aims to
+# relocate 12,000 displaced people to new camps next month" (no one is displaced by it)
+_PLAN_FOR_DISPLACED = re.compile(
+    rf"\b(?:{_PLAN_TO}|promised\s+to|pledged\s+to|vowed\s+to)\s+(?:[a-z]+\s+){{0,2}}?(?:resettle|relocate|rehouse"
+    r"|return|house|move|evacuate|transfer|shelter|repatriate|reintegrate|integrate|assist|help|support|feed|compensate|register)\s+"
+    r"(?:(?:up\s+to|about|some|nearly|around|more\s+than|over|at\s+least|another|the|an\s+estimated)\s+)?$", _I)
 
 
 def _hypothetical_before(masked: str, low_masked: str, vs: int, ve: int) -> bool:

@@ -61,6 +61,14 @@ HYPOTHETICAL = [
                  "more if the rains continue.", (11, None, None), id="forecast-after-an-event-adds-nothing"),
     pytest.param("Heavy rain could cause more landslides in the district where 9 people were killed on Monday.",
                  (9, None, None), id="cause-before-a-where-clause-keeps-the-toll"),
+    pytest.param("The government announced plans to resettle 50,000 displaced families by the end of next year.",
+                 NONE, id="plans-to-resettle-displaced-families"),
+    pytest.param("The ministry plans to relocate 12,000 displaced people to new camps next month.", NONE,
+                 id="plans-to-relocate-displaced-people"),
+    pytest.param("Rescuers plan to evacuate 2,000 displaced people from the flooded camp on Monday.", NONE,
+                 id="plans-to-evacuate-displaced-people"),
+    pytest.param("Fighting displaced 12,000 people on Monday, and aid agencies plan to help them.", (None, None, 12000),
+                 id="displaced-before-a-plan-to-help-counts"),
 ]
 
 
@@ -77,6 +85,12 @@ NO_PERSON = [
                  NONE, id="killed-the-merger"),
     pytest.param("The bill was killed in committee on Thursday, with four senators voting against it.",
                  NONE, id="the-bill-was-killed"),
+    pytest.param("A shark killed a seal in front of stunned tourists at the beach on Saturday.", NONE,
+                 id="a-shark-killed-a-seal"),
+    pytest.param("A Navy SEAL was killed during a raid on a compound on Sunday.", (1, None, None),
+                 id="a-navy-seal-is-a-person"),
+    pytest.param("Two lions were killed by poachers in the reserve on Sunday.", NONE, id="two-lions-were-killed"),
+    pytest.param("Two Navy SEALs were killed during a raid on Sunday.", (2, None, None), id="two-navy-seals-are-people"),
     pytest.param("The reform died in the upper house after 60 lawmakers abstained.", NONE, id="the-reform-died"),
     pytest.param("Parliament voted 210 to 180 to kill the tax on fuel.", NONE, id="to-kill-the-tax"),
     pytest.param("The insurer killed its dividend and shed 900 staff after heavy losses.", NONE,
@@ -141,6 +155,12 @@ SPORTS = [
                  id="players-hurt-by-violence-count"),
     pytest.param("Five players were killed when their team bus crashed on the highway.", (5, None, None),
                  id="players-killed-count"),
+    pytest.param("Four of the squad were hurt in a collision in training on Tuesday, the coach said, and will miss "
+                 "the cup final.", NONE, id="the-squad-hurt-in-a-training-collision"),
+    pytest.param("Two players were injured in a collision during training and will miss the match.", NONE,
+                 id="a-collision-in-training-is-play"),
+    pytest.param("Four of the squad were hurt when their patrol vehicle overturned near the border.", (None, 4, None),
+                 id="a-squad-without-sport-counts"),
     pytest.param("A drone was shot down over the capital on Monday.", NONE, id="a-drone-shot-down"),
 ]
 
@@ -168,6 +188,10 @@ OBITUARIES = [
                  id="complications-from-wounds-count"),
     pytest.param("Three climbers died of exposure on the mountain on Saturday.", (3, None, None),
                  id="no-obituary-cue-counts"),
+    pytest.param("The poet, who survived the genocide in which 800,000 were killed, died on Sunday aged 80.", NONE,
+                 id="a-survived-genocide-in-an-obituary"),
+    pytest.param("Survivors of the attack that killed 12 people on Monday described the scene.", (12, None, None),
+                 id="survivors-of-the-attack-outside-an-obituary-count"),
 ]
 
 
