@@ -1328,10 +1328,14 @@ _SUBJECT_THINGS = _trie([*_THING_WORDS, "side", "line", "club", "coalition", "cr
                          "audience"])
 # (the whole phrase, or its last words after a determiner: "Analysts said the rally"; not
 # "fighters from each side")
-_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
-                         rf"(?:[\w'-]+\s+)?(?:{_SUBJECT_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
-_OBJECT_THING_HEAD = re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
-                                rf"(?:[\w'-]+\s+)?(?:{_THINGS})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+def _head_pattern(nouns: str) -> re.Pattern[str]:
+    """A noun phrase that ends in one of ``nouns``."""
+    return re.compile(rf"(?:^\s*|\b(?:a|an|the|his|her|its|their|this|that|one)\s+)(?:[\w'-]+['\u2019]s\s+)?"
+                      rf"(?:[\w'-]+\s+)?(?:{nouns})(?:\s+(?:in|at|on|from)\s+(?:the\s+)?[\w'-]+)?\s*$", _I)
+
+
+_THING_HEAD = _head_pattern(_SUBJECT_THINGS)
+_OBJECT_THING_HEAD = _head_pattern(_THINGS)
 # ... and as the object of an active verb: "killing hopes of a quick recovery", "to kill the
 # tax on fuel", "The heat is killing me" (no one dies; not "killed the bus driver": the thing
 # must end the phrase)
