@@ -125,6 +125,15 @@ _PERSON_APPOSITION = re.compile(
     r"|sister|officer|official|director|head|minister|governor|mayor|farmer|teacher|student|nurse|doctor"
     r"|activist|journalist|reporter|analyst|lawyer|owner|manager|president|secretary|founder|chairman"
     r"|uncle|aunt|cousin|grandmother|grandfather|widow|colleague|friend|neighbou?r)\b")
+# What only befalls or is done by a person, right after a name ("Jackson was shot dead",
+# "Madison and her brother were wounded", "Chelsea told police", "Paris was among the 14
+# people killed"): the name is a person's (a town is shelled or hit, never shot or stabbed).
+_PERSON_PREDICATE = re.compile(
+    r" (?:(?:was|is|had been|has been) (?:(?:shot|stabbed|strangled|beaten|killed|murdered|wounded|injured|hurt"
+    r"|arrested|found dead|pronounced dead|taken to|rushed to|hospitali[sz]ed|charged|survived)\b"
+    r"|among (?:the|those) (?:\d[\d,]* )?(?:dead|killed|victims|injured|wounded|people|passengers|casualties)\b)"
+    r"|and (?:her|his) |told (?:police|officers|detectives|investigators|reporters|relatives|the court)\b"
+    r"|(?:died|dies)\b)")
 # words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
                               "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
@@ -422,8 +431,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             continue
         if not upper and matches and prev not in _LOCATIVE_BEFORE and matches[0][8] not in _LOCATIVE_BEFORE and (
                 (person_tail is not None and all(mt[6] for mt in matches) and _SPEECH_AFTER.match(text, re_))
-                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))):
-            # "Marion Jones told reporters", "Jackson, the fire chief, said": a person
+                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))
+                or (text.startswith(" ", re_) and _PERSON_PREDICATE.match(text, re_))):
+            # "Marion Jones told reporters", "Jackson, the fire chief, said", "Jackson was
+            # shot dead": a person
             if last_word is not None:
                 tails.append((-1, -1, last_word))
             continue
