@@ -134,6 +134,15 @@ _PERSON_PREDICATE = re.compile(
     r"|among (?:the|those) (?:\d[\d,]* )?(?:dead|killed|victims|injured|wounded|people|passengers|casualties)\b)"
     r"|and (?:her|his) |told (?:police|officers|detectives|investigators|reporters|relatives|the court)\b"
     r"|(?:died|dies)\b)")
+# People who study events from afar, after a town's name: "Oxford researchers estimate",
+# "Harvard scientists say" name where they work, not where anyone died ("Buffalo police"
+# and "Gaza doctors" are on the scene and keep their town).
+_STUDY_NOUNS = frozenset({"researchers", "researcher", "scientists", "scientist", "economists", "economist",
+                          "academics", "scholars", "epidemiologists", "statisticians", "modellers", "modelers",
+                          "historians", "demographers", "climatologists"})
+# a conjunction before an English word that names a place, with a lower-case noun after it:
+# "and Energy officials promised", "but Mission staff" (not "and Buffalo on Sunday")
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "so", "then", "yet"})
 # words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
                               "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
@@ -448,8 +457,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # (the next word follows a space or hyphen; most names end at punctuation)
                 nm = _NEXT_WORD.match(text, end) if text[end:end + 1] in (" ", "-") else None
                 nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
-                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
-                    continue  # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing
+                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS or nxt in _STUDY_NOUNS):
+                    # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing;
+                    # "Oxford researchers": where they work
+                    continue
             if first:
                 before = prev
             elif before == "little":
@@ -485,7 +496,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     # lower case is a word.
                     # (the two characters before: a line break, or a sentence's end)
                     if start >= 2:
-                        at_start = text[start - 2] in ".!?:\"“\n" or text[start - 1] == "\n"
+                        # (a semicolon starts a clause as a full stop does: "...; Mobile teams")
+                        at_start = text[start - 2] in ".!?:;\"“\n" or text[start - 1] == "\n"
                     else:
                         at_start = start == 0 or text[0] in ".!?:\"“\n"
                     if at_start or (
@@ -504,6 +516,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     elif word in WORD_NAMES and start >= 2 and text[start - 2] in "-—–" and text[start - 1] == " " \
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
+                    elif word in WORD_NAMES and prev in _CONJUNCTIONS and (nm := _NEXT_WORD.match(text, end)) \
+                            and (w := nm.group(1)).islower() and w not in FUNCTION_WORDS \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "..., and Energy officials promised an inquiry": a word
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
@@ -637,7 +653,7 @@ def _word_name_placed(text: str, surface: str, start: int, end: int) -> bool:
     n = len(surface)
     while i >= 0:
         if i != start and not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()) \
-                and i >= 2 and text[i - 2] not in ".!?:\"“\n" and text[i - 1] != "\n":
+                and i >= 2 and text[i - 2] not in ".!?:;\"“\n" and text[i - 1] != "\n":
             return True
         i = text.find(surface, i + 1)
     return False
