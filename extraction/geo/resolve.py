@@ -535,6 +535,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             continue
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
+                elif nxt == "valley" and single:
+                    # "the Tirah Valley" is no Tehran: a valley's namesakes spelled as written
+                    mention.ids = _valley_namesakes(index, surface, hit) or hit  # type: ignore[assignment]
                 if before in NON_EVENT_BEFORE or (
                         first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
                     mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
@@ -2188,6 +2191,25 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
         got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
     memo[(surface, ids)] = got
     return got
+
+
+def _valley_namesakes(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """The namesakes a valley can be named after ("Swat valley", "the Kathmandu Valley"):
+    those spelled as the text writes it, not a capital that only folds alike ("Tirah" ~
+    Tehran; what is left is a hamlet of the West Bank, At Tirah, that a nationality or any
+    other place of the text outweighs)."""
+    folded = _folded(surface)
+    n_places = index.n_places
+    place_name = index.place_name
+    out = []
+    for e in ids:
+        if e >= n_places:
+            if folded in index.adm_spellings[e - n_places]:
+                out.append(e)
+        elif (name := place_name[e]) == surface or folded == _folded(name) \
+                or folded in index.place_spellings.get(e, ()):
+            out.append(e)
+    return tuple(out)
 
 
 _ABBREV_RE = re.compile(
