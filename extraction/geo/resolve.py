@@ -1181,6 +1181,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
         grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
                        and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
+    seat = _district_seat(index, ecc, eadm, m.ids) if single and not admin_hint else -1
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
@@ -1199,6 +1200,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
             skip = False
         else:
             s = math.log10(place_pop[e] + 10)
+            if e == seat:
+                s += 1.0
             if admin_hint:
                 # "Sulu province": a district or province below admin1 fits the word
                 # (no point in the inputs: NaN latitude); a town does not
@@ -1223,6 +1226,36 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
 
 
 _REGION_POP: list[object] = [None, None]  # (index, per region: log10 of a third of its towns' people)
+
+
+def _district_seat(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...]) -> int:
+    """The namesake town whose district bears its name in its region (the district's seat:
+    cities500 counts the town's people only, "Hangu", 36,000, of Pakistan's Hangu district)
+    when it has bigger namesakes and every one is a town that is no seat, or -1. Its prior then counts it ten
+    times. Not against a US town (a US county rarely bears its seat's name, so the sign is
+    missing there: "Toledo" stays Ohio's), nor against a town inside a region of its name
+    ("Tripoli" stays Libya's, not Lebanon's district seat)."""
+    n_places = index.n_places
+    place_lat = index.place_lat
+    place_pop = index.place_pop
+    districts = {(ecc[e], eadm[e]) for e in ids if e < n_places and place_lat[e] != place_lat[e]}
+    if not districts:
+        return -1  # (most names)
+    regions = {eadm[e] for e in ids if e >= n_places}
+    seat = -1
+    for e in ids:
+        if e >= n_places or place_lat[e] != place_lat[e]:
+            continue
+        if (ecc[e], eadm[e]) in districts:
+            seat = e
+            break
+    if seat < 0:
+        return -1
+    pop = place_pop[seat]
+    bigger = [e for e in ids if e < n_places and place_pop[e] > pop and place_lat[e] == place_lat[e]]
+    if not bigger or any(ecc[e] == "US" or eadm[e] in regions or (ecc[e], eadm[e]) in districts for e in bigger):
+        return -1
+    return seat
 
 
 def _region_prior(index: PlaceIndex, a: int) -> float:
