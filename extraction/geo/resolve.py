@@ -129,11 +129,12 @@ _PERSON_APPOSITION = re.compile(
 # "Madison and her brother were wounded", "Chelsea told police", "Paris was among the 14
 # people killed"): the name is a person's (a town is shelled or hit, never shot or stabbed).
 _PERSON_PREDICATE = re.compile(
-    r" (?:(?:was|is|had been|has been) (?:(?:shot|stabbed|strangled|beaten|killed|murdered|wounded|injured|hurt"
+    r"(?:, who (?:was|is|had|has)\b"
+    r"| (?:(?:was|were|is|had been|has been) (?:(?:[a-z]+ly|later|also|both|then) )?(?:(?:shot|stabbed|strangled|beaten|killed|murdered|wounded|injured|hurt"
     r"|arrested|found dead|pronounced dead|taken to|rushed to|hospitali[sz]ed|charged|survived)\b"
     r"|among (?:the|those) (?:\d[\d,]* )?(?:dead|killed|victims|injured|wounded|people|passengers|casualties)\b)"
     r"|and (?:her|his) |told (?:police|officers|detectives|investigators|reporters|relatives|the court)\b"
-    r"|(?:died|dies)\b)")
+    r"|(?:died|dies)\b))")
 # People who study events from afar, after a town's name: "Oxford researchers estimate",
 # "Harvard scientists say" name where they work, not where anyone died ("Buffalo police"
 # and "Gaza doctors" are on the scene and keep their town).
@@ -143,6 +144,12 @@ _STUDY_NOUNS = frozenset({"researchers", "researcher", "scientists", "scientist"
 # a conjunction before an English word that names a place, with a lower-case noun after it:
 # "and Energy officials promised", "but Mission staff" (not "and Buffalo on Sunday")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "so", "then", "yet"})
+_DWELLERS = frozenset({"residents", "people", "inhabitants", "citizens", "locals", "families", "police"})
+_PREDICATE_STARTS = frozenset(" ,")
+# what only a person has, after a possessive name: "Lincoln's body", "Sydney's family"
+_PERSON_POSSESSED = re.compile(
+    r" (?:body|family|relatives|parents|mother|father|husband|wife|brother|sister|son|daughter"
+    r"|boyfriend|girlfriend|killer|funeral)\b")
 # words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
                               "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
@@ -441,7 +448,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
         if not upper and matches and prev not in _LOCATIVE_BEFORE and matches[0][8] not in _LOCATIVE_BEFORE and (
                 (person_tail is not None and all(mt[6] for mt in matches) and _SPEECH_AFTER.match(text, re_))
                 or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))
-                or (text.startswith(" ", re_) and _PERSON_PREDICATE.match(text, re_))):
+                or (text[re_:re_ + 1] in _PREDICATE_STARTS and _PERSON_PREDICATE.match(text, re_))
+                or (rtext[-2:] in ("'s", "’s") and _PERSON_POSSESSED.match(text, re_))):
             # "Marion Jones told reporters", "Jackson, the fire chief, said", "Jackson was
             # shot dead": a person
             if last_word is not None:
@@ -517,7 +525,7 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
                     elif word in WORD_NAMES and prev in _CONJUNCTIONS and (nm := _NEXT_WORD.match(text, end)) \
-                            and (w := nm.group(1)).islower() and w not in FUNCTION_WORDS \
+                            and (w := nm.group(1)).islower() and w not in FUNCTION_WORDS and w not in _DWELLERS \
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "..., and Energy officials promised an inquiry": a word
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
