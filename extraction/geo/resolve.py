@@ -528,6 +528,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             and (w := nm.group(1)).islower() and w not in FUNCTION_WORDS and w not in _DWELLERS \
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "..., and Energy officials promised an inquiry": a word
+                    elif word in WORD_NAMES and not first and before in STOPWORDS and before not in FUNCTION_WORDS \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "Golden Dawn supporters": a party's name, no Fajar (Singapore)
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
