@@ -125,6 +125,31 @@ _PERSON_APPOSITION = re.compile(
     r"|sister|officer|official|director|head|minister|governor|mayor|farmer|teacher|student|nurse|doctor"
     r"|activist|journalist|reporter|analyst|lawyer|owner|manager|president|secretary|founder|chairman"
     r"|uncle|aunt|cousin|grandmother|grandfather|widow|colleague|friend|neighbou?r)\b")
+# What only befalls or is done by a person, right after a name ("Jackson was shot dead",
+# "Madison and her brother were wounded", "Chelsea told police", "Paris was among the 14
+# people killed"): the name is a person's (a town is shelled or hit, never shot or stabbed).
+_PERSON_PREDICATE = re.compile(
+    r"(?:, who (?:was|is|had|has)\b"
+    r"| (?:(?:was|were|is|had been|has been) (?:(?:[a-z]+ly|later|also|both|then) )?(?:(?:shot|stabbed|strangled|beaten|killed|murdered|wounded|injured|hurt"
+    r"|arrested|found dead|pronounced dead|taken to|rushed to|hospitali[sz]ed|charged|survived)\b"
+    r"|among (?:the|those) (?:\d[\d,]* )?(?:dead|killed|victims|injured|wounded|people|passengers|casualties)\b)"
+    r"|and (?:her|his) |told (?:police|officers|detectives|investigators|reporters|relatives|the court)\b"
+    r"|(?:died|dies)\b))")
+# People who study events from afar, after a town's name: "Oxford researchers estimate",
+# "Harvard scientists say" name where they work, not where anyone died ("Buffalo police"
+# and "Gaza doctors" are on the scene and keep their town).
+_STUDY_NOUNS = frozenset({"researchers", "researcher", "scientists", "scientist", "economists", "economist",
+                          "academics", "scholars", "epidemiologists", "statisticians", "modellers", "modelers",
+                          "historians", "demographers", "climatologists"})
+# a conjunction before an English word that names a place, with a lower-case noun after it:
+# "and Energy officials promised", "but Mission staff" (not "and Buffalo on Sunday")
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "so", "then", "yet"})
+_DWELLERS = frozenset({"residents", "people", "inhabitants", "citizens", "locals", "families", "police"})
+_PREDICATE_STARTS = frozenset(" ,")
+# what only a person has, after a possessive name: "Lincoln's body", "Sydney's family"
+_PERSON_POSSESSED = re.compile(
+    r" (?:body|family|relatives|parents|mother|father|husband|wife|brother|sister|son|daughter"
+    r"|boyfriend|girlfriend|killer|funeral)\b")
 # words before a run that make it a place, not a person ("In Mobile, a mother of two ...")
 _LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "inside", "around", "across",
                               "into", "toward", "towards", "on", "off", "over", "through", "within", "by",
@@ -422,8 +447,11 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
             continue
         if not upper and matches and prev not in _LOCATIVE_BEFORE and matches[0][8] not in _LOCATIVE_BEFORE and (
                 (person_tail is not None and all(mt[6] for mt in matches) and _SPEECH_AFTER.match(text, re_))
-                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))):
-            # "Marion Jones told reporters", "Jackson, the fire chief, said": a person
+                or (text.startswith(", ", re_) and _PERSON_APPOSITION.match(text, re_))
+                or (text[re_:re_ + 1] in _PREDICATE_STARTS and _PERSON_PREDICATE.match(text, re_))
+                or (rtext[-2:] in ("'s", "’s") and _PERSON_POSSESSED.match(text, re_))):
+            # "Marion Jones told reporters", "Jackson, the fire chief, said", "Jackson was
+            # shot dead": a person
             if last_word is not None:
                 tails.append((-1, -1, last_word))
             continue
@@ -437,8 +465,10 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                 # (the next word follows a space or hyphen; most names end at punctuation)
                 nm = _NEXT_WORD.match(text, end) if text[end:end + 1] in (" ", "-") else None
                 nxt = (pc.get(w := nm.group(1)) or _plain(w)) if nm else ""
-                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS):
-                    continue  # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing
+                if kind == "place" and (nxt in ACTOR_NOUNS or nxt in THING_NOUNS or nxt in _STUDY_NOUNS):
+                    # "Taliban militants": an actor; "Marburg virus", "Grad rockets": a thing;
+                    # "Oxford researchers": where they work
+                    continue
             if first:
                 before = prev
             elif before == "little":
@@ -474,7 +504,8 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     # lower case is a word.
                     # (the two characters before: a line break, or a sentence's end)
                     if start >= 2:
-                        at_start = text[start - 2] in ".!?:\"“\n" or text[start - 1] == "\n"
+                        # (a semicolon starts a clause as a full stop does: "...; Mobile teams")
+                        at_start = text[start - 2] in ".!?:;\"“\n" or text[start - 1] == "\n"
                     else:
                         at_start = start == 0 or text[0] in ".!?:\"“\n"
                     if at_start or (
@@ -493,6 +524,13 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                     elif word in WORD_NAMES and start >= 2 and text[start - 2] in "-—–" and text[start - 1] == " " \
                             and not _word_name_placed(text, surface, start, end):
                         continue  # "BEIRUT (Reuters) - Mobile phone networks were cut ..."
+                    elif word in WORD_NAMES and prev in _CONJUNCTIONS and (nm := _NEXT_WORD.match(text, end)) \
+                            and (w := nm.group(1)).islower() and w not in FUNCTION_WORDS and w not in _DWELLERS \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "..., and Energy officials promised an inquiry": a word
+                    elif word in WORD_NAMES and not first and before in STOPWORDS and before not in FUNCTION_WORDS \
+                            and not _word_name_placed(text, surface, start, end):
+                        continue  # "Golden Dawn supporters": a party's name, no Fajar (Singapore)
                 mention = Mention(start + offset, end + offset, surface, kind, None, hit, False, single,
                                   fragment, in_title)
                 # "Deir Al Zor province", "province of Deir Al Zor"
@@ -508,6 +546,9 @@ def scan(index: PlaceIndex, text: str, upper: bool, offset: int = 0,
                             continue
                 elif regional and before in _COMPASS:
                     mention.admin_hint = True  # "northern Ontario": a region's part, not the city
+                elif nxt == "valley" and single:
+                    # "the Tirah Valley" is no Tehran: a valley's namesakes spelled as written
+                    mention.ids = _valley_namesakes(index, surface, hit) or hit  # type: ignore[assignment]
                 if before in NON_EVENT_BEFORE or (
                         first and before == "in" and text.endswith(_NOT_SCENE_IN, max(0, pstart - 12), pstart)):
                     mention.negated = True  # "fled to Turkey", "was arrested in Nashville after ..."
@@ -626,7 +667,7 @@ def _word_name_placed(text: str, surface: str, start: int, end: int) -> bool:
     n = len(surface)
     while i >= 0:
         if i != start and not text[i + n:i + n + 1].isalnum() and (i == 0 or not text[i - 1].isalnum()) \
-                and i >= 2 and text[i - 2] not in ".!?:\"“\n" and text[i - 1] != "\n":
+                and i >= 2 and text[i - 2] not in ".!?:;\"“\n" and text[i - 1] != "\n":
             return True
         i = text.find(surface, i + 1)
     return False
@@ -1151,6 +1192,7 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
         # ("Idleb" stays the city of Idlib inside it: the sources' spelling)
         grow = not any(e < n_places and place_pop[e] >= _NAMESAKE_CITY_POP and ecc[e] == ecc[r]
                        and (eadm[e] == eadm[r] or _folded(place_name[e]) == folded) for e in m.ids)
+    seat = _district_seat(index, ecc, eadm, m.ids) if single and not admin_hint else -1
     for rank, e in enumerate(m.ids):
         cc = ecc[e]
         a = eadm[e]
@@ -1169,6 +1211,8 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
             skip = False
         else:
             s = math.log10(place_pop[e] + 10)
+            if e == seat:
+                s += 1.0
             if admin_hint:
                 # "Sulu province": a district or province below admin1 fits the word
                 # (no point in the inputs: NaN latitude); a town does not
@@ -1193,6 +1237,36 @@ def _rows(index: PlaceIndex, ecc: list[str], eadm: list[int], m: Mention) -> tup
 
 
 _REGION_POP: list[object] = [None, None]  # (index, per region: log10 of a third of its towns' people)
+
+
+def _district_seat(index: PlaceIndex, ecc: list[str], eadm: list[int], ids: tuple[int, ...]) -> int:
+    """The namesake town whose district bears its name in its region (the district's seat:
+    cities500 counts the town's people only, "Hangu", 36,000, of Pakistan's Hangu district)
+    when it has bigger namesakes and every one is a town that is no seat, or -1. Its prior then counts it ten
+    times. Not against a US town (a US county rarely bears its seat's name, so the sign is
+    missing there: "Toledo" stays Ohio's), nor against a town inside a region of its name
+    ("Tripoli" stays Libya's, not Lebanon's district seat)."""
+    n_places = index.n_places
+    place_lat = index.place_lat
+    place_pop = index.place_pop
+    districts = {(ecc[e], eadm[e]) for e in ids if e < n_places and place_lat[e] != place_lat[e]}
+    if not districts:
+        return -1  # (most names)
+    regions = {eadm[e] for e in ids if e >= n_places}
+    seat = -1
+    for e in ids:
+        if e >= n_places or place_lat[e] != place_lat[e]:
+            continue
+        if (ecc[e], eadm[e]) in districts:
+            seat = e
+            break
+    if seat < 0:
+        return -1
+    pop = place_pop[seat]
+    bigger = [e for e in ids if e < n_places and place_pop[e] > pop and place_lat[e] == place_lat[e]]
+    if not bigger or any(ecc[e] == "US" or eadm[e] in regions or (ecc[e], eadm[e]) in districts for e in bigger):
+        return -1
+    return seat
 
 
 def _region_prior(index: PlaceIndex, a: int) -> float:
@@ -2161,6 +2235,25 @@ def _spelled_as(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> bool:
         got = any(folded in index.adm_spellings[e - n_places] for e in ids[12:] if e >= n_places)
     memo[(surface, ids)] = got
     return got
+
+
+def _valley_namesakes(index: PlaceIndex, surface: str, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """The namesakes a valley can be named after ("Swat valley", "the Kathmandu Valley"):
+    those spelled as the text writes it, not a capital that only folds alike ("Tirah" ~
+    Tehran; what is left is a hamlet of the West Bank, At Tirah, that a nationality or any
+    other place of the text outweighs)."""
+    folded = _folded(surface)
+    n_places = index.n_places
+    place_name = index.place_name
+    out = []
+    for e in ids:
+        if e >= n_places:
+            if folded in index.adm_spellings[e - n_places]:
+                out.append(e)
+        elif (name := place_name[e]) == surface or folded == _folded(name) \
+                or folded in index.place_spellings.get(e, ()):
+            out.append(e)
+    return tuple(out)
 
 
 _ABBREV_RE = re.compile(
