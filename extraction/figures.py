@@ -540,7 +540,11 @@ _BACKGROUND = re.compile(
 # Running totals over a campaign or a season: not one event's deaths, but a displacement
 # figure is a stock ("has displaced 1.2 million since 2014") and counts as such.
 _CUMULATIVE = re.compile(
-    r"\b(?:earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year|since\s+(?:the\s+)?(?:start|beginning|war"
+    r"\b(?:earlier\s+this\s+(?:year|month)|so\s+far\s+this\s+year"
+    # "Heatwaves killed more than 110 people this summer": a season's running total
+    r"|(?:this|so\s+far\s+this)\s+(?:summer|winter|spring|autumn|fall|(?:(?:monsoon|rainy|dry|fire|hurricane"
+    r"|typhoon)\s+)?season)(?!['\u2019]s)"
+    r"|since\s+(?:the\s+)?(?:start|beginning|war"
     r"|conflict|fighting|uprising|crisis|outbreak|insurgency|(?:19|20)\d\d|january|february|march|april|may|june"
     r"|july|august|september|october|november|december)|in\s+(?:recent\s+)?(?:years|months)|in\s+all\s+of"
     r"|since\s+(?:it|they)\s+began|this\s+year"
@@ -2415,7 +2419,8 @@ def _dated_before(low: str, published: dt.date | None) -> bool:
     return published is not None and ("19" in low or "20" in low) and _full_date_before(low, published)
 
 
-_BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "since", "similar", "separate", "years", "months",
+_BACKGROUND_HINTS = ("last ", "ago", "earlier", "this year", "this summer", "this winter", "this spring",
+                     "this autumn", "this fall", "season", "since", "similar", "separate", "years", "months",
                      "deadliest", "worst", "in all of", "year before", "in 19", "in 20", "past", "decade", "displaced",
                      "nationwide", "countrywide", "throughout", "across the", "during the", "home to", "fled",
                      "earlier", "before", "prior", "been killed", "year", "annually", "previous week",

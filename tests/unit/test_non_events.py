@@ -245,6 +245,13 @@ RATES_AND_PAST_DECADES = [
                  id="in-a-year-is-no-rate"),
     pytest.param("A year after the quake, a landslide killed 7 people in the valley on Monday.", (7, None, None),
                  id="a-year-after-is-no-rate"),
+    pytest.param("Heatwaves killed more than 110 people in India this summer.", NONE, id="a-summers-toll"),
+    pytest.param("Floods have killed 56 people so far this monsoon season, officials said.", NONE,
+                 id="so-far-this-monsoon-season"),
+    pytest.param("Wildfires this season have killed 12 people across the state.", NONE, id="this-fire-season"),
+    pytest.param("This season's first typhoon killed eight people on Saturday.", (8, None, None),
+                 id="this-seasons-first-storm-is-an-event"),
+    pytest.param("Gunmen killed five people at a summer camp on Sunday.", (5, None, None), id="a-summer-camp"),
 ]
 
 
@@ -395,6 +402,9 @@ def test_a_result_a_life_story_or_a_span_of_years_counts_no_new_casualty(
 
 
 KNOWN_GAPS = [
+    _gap("The storm killed eight people on Saturday, the third to hit the coast this season.", (8, None, None),
+         "a-season-in-a-trailing-clause", "a running-total mark anywhere in the sentence makes its figures "
+         "background, as 'this year' already does"),
     _gap("The actor died on Sunday. He was 87.", NONE, "an-obituary-told-over-two-sentences",
          "the obituary cues are read in the death's own sentence only"),
     _gap("The factory closed, and 1,200 workers were relocated to the southern plant.", NONE,
