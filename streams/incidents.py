@@ -27,11 +27,12 @@ import datetime as dt
 import functools
 import hashlib
 import math
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from extraction.geo.distance import km_between
+from extraction.geo.fold import fold_plain
 from schemas import EventRecord, EventType, Evidence, FigureKind, Incident, Location, LocationPrecision, Range
 
 __all__ = [
@@ -337,7 +338,7 @@ def _skeleton(name: str) -> str | None:
     al-Noman": ``mrtlnmn``) that the gazetteer may resolve to different entries (a town and
     its district). ``None`` when too short to tell places apart."""
     out: list[str] = []
-    for c in unicodedata.normalize("NFKD", name):
+    for c in fold_plain(name):
         if not ("a" <= c <= "z") or c in _VOWELS:
             continue
         c = "k" if c == "q" else c
@@ -353,10 +354,7 @@ def _far_from(location: Location, points: Iterable[tuple[float, float]]) -> bool
         return False
     far = False
     for lat, lon in points:
-        # (equirectangular: exact enough at these distances)
-        dx = (lon - location.lon) * 111.32 * math.cos(math.radians((lat + location.lat) / 2))
-        dy = (lat - location.lat) * 110.57
-        if dx * dx + dy * dy <= ACTOR_LINK_KM * ACTOR_LINK_KM:
+        if km_between(location.lat, location.lon, lat, lon) <= ACTOR_LINK_KM:
             return False
         far = True
     return far

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extraction.geo.distance import km_between
 from extraction.geo.fold import (
     _TOKEN_SYNONYMS,
     REWRITTEN_TOKENS,
@@ -1993,15 +1994,12 @@ def _abroad_of_nationals(plan: _Plan, index: PlaceIndex, ecc: list[str], m: Ment
         return False
     own = {ecc[i] for i in m.ids}
     centres = _country_centres(index)
-    lat = math.radians(index.place_lat[e])
-    lon = math.radians(index.place_lon[e])
+    lat, lon = index.place_lat[e], index.place_lon[e]
     for cc in nationals:
         if cc in own or cc not in centres:
             continue
         clat, clon = centres[cc]
-        # great-circle distance (haversine), km
-        h = math.sin((clat - lat) / 2) ** 2 + math.cos(lat) * math.cos(clat) * math.sin((clon - lon) / 2) ** 2
-        if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _ABROAD_KM:
+        if km_between(lat, lon, math.degrees(clat), math.degrees(clon)) > _ABROAD_KM:
             return True
     return False
 
@@ -2055,9 +2053,7 @@ def _city_of_quarter(plan: _Plan, index: PlaceIndex, e: int, i: int, key_g: list
         cpop = index.place_pop[c]
         if cpop < _QUARTER_CITY_POP or cpop < 5 * pop:
             continue
-        dy = (index.place_lat[c] - lat) * 111.2
-        dx = (index.place_lon[c] - lon) * 111.2 * math.cos(math.radians(lat))
-        if dx * dx + dy * dy <= _QUARTER_KM * _QUARTER_KM:
+        if km_between(lat, lon, index.place_lat[c], index.place_lon[c]) <= _QUARTER_KM:
             city = c
             at = j
     if city < 0:

@@ -1227,3 +1227,11 @@ def test_token_skeleton_applies_the_documented_steps_in_order() -> None:
 def test_key_of_tokens_without_rewritten_tokens_joins_their_skeletons(tokens: list[str]) -> None:
     assert not REWRITTEN_TOKENS.intersection(tokens)
     assert key_of_tokens(tokens) == "".join(token_skeleton(t) for t in tokens)
+
+
+def test_km_between_gives_great_circle_distances() -> None:
+    from extraction.geo.distance import km_between
+
+    assert km_between(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=2)  # Paris - London
+    assert km_between(10.0, 20.0, 10.0, 20.0) == 0.0
+    assert km_between(0.0, 0.0, 0.0, 180.0) == pytest.approx(3.14159 * 6371.0, rel=1e-4)
